@@ -1,0 +1,32 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const uiModules = ['react', 'react-dom', 'react/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml']
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine and share codec are pure: they run in Node, in a worker and in tests.
+    files: ['src/engine/**', 'src/share/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiModules, message: 'engine/ and share/ stay free of UI code.' },
+            { group: ['**/ui/**', '**/worker/**', '**/cli/**'], message: 'engine/ and share/ import nothing outside themselves.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+    },
+  },
+)

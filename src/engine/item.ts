@@ -1,0 +1,34 @@
+/**
+ * The seam between the rule level (YAML, identifiers, conditions) and the item level
+ * (one `Field|mods: values` entry, or a keyword list): the rule level hands over an
+ * ItemSource and gets back closures compiled once per rule.
+ */
+import type { Diagnostic, EngineOptions, FieldTrace, KeywordTrace, Range, Scalar } from './types.ts'
+
+export interface ItemSource {
+  /** Field name without modifiers; null for a keyword item (a list of scalars, or `'|mods': …`). */
+  field: string | null
+  modifiers: { name: string; range: Range }[]
+  /** A scalar value gives one entry; a YAML list one entry per element. */
+  values: { value: Scalar; range: Range }[]
+  keyRange: Range
+  /** Key and values together. */
+  range: Range
+}
+
+/** An event readied for lookups; its shape is private to match/. */
+export interface PreparedEvent {
+  readonly raw: unknown
+}
+
+export interface CompiledItem {
+  /** Fast path: may short-circuit. */
+  match(event: PreparedEvent): boolean
+  /** Explaining path: never short-circuits; must agree with `match`. */
+  explain(event: PreparedEvent): FieldTrace | KeywordTrace
+}
+
+export type CompileItem = (
+  source: ItemSource,
+  options: EngineOptions,
+) => { item?: CompiledItem; diagnostics: Diagnostic[] }

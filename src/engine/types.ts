@@ -1,0 +1,236 @@
+/**
+ * The engine's public data types. Everything here is plain data (no classes, no functions)
+ * so that it crosses postMessage, JSON and snapshots unchanged. Ranges are character offsets
+ * into the rule text (or the events text for event records); line and column exist only at
+ * the Monaco and CLI edges.
+ */
+
+/** `[start, end)` character offsets. */
+export type Range = readonly [start: number, end: number]
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Closed set of diagnostic codes: tests and the UI branch on codes, never on wording. */
+export type DiagnosticCode =
+  // YAML and document shape
+  | 'YAML_SYNTAX'
+  | 'DUPLICATE_KEY'
+  | 'NOT_A_RULE'
+  | 'MULTIPLE_DOCUMENTS'
+  | 'V1_COLLECTION'
+  | 'CORRELATION_RULE'
+  | 'FILTER_RULE'
+  // detection structure
+  | 'MISSING_DETECTION'
+  | 'MISSING_CONDITION'
+  | 'NO_SEARCH_IDENTIFIERS'
+  | 'EMPTY_SEARCH'
+  | 'UNSUPPORTED_VALUE'
+  // modifiers and values
+  | 'UNKNOWN_MODIFIER'
+  | 'MODIFIER_ORDER'
+  | 'MODIFIER_TYPE'
+  | 'BAD_CIDR'
+  | 'BAD_REGEX'
+  | 'BAD_VALUE'
+  | 'UNRESOLVED_PLACEHOLDER'
+  // condition
+  | 'CONDITION_SYNTAX'
+  | 'UNDEFINED_IDENTIFIER'
+  | 'PIPE_SYNTAX'
+  // metadata (pySigma errors)
+  | 'BAD_METADATA'
+  // warnings (lint)
+  | 'UNUSED_IDENTIFIER'
+  | 'SELECTOR_MATCHES_NOTHING'
+  | 'CONTAINS_WITH_WILDCARD'
+  | 'ALL_SINGLE_VALUE'
+  | 'DUPLICATE_VALUE'
+  | 'MISSING_TITLE'
+  | 'MISSING_ID'
+  | 'MISSING_LEVEL'
+  | 'MISSING_LOGSOURCE'
+  | 'ALL_OF_THEM'
+  | 'THEM_SINGLE_IDENTIFIER'
+  | 'BASE64OFFSET_WITHOUT_CONTAINS'
+  | 'ALL_WITHOUT_CONTAINS'
+  | 'CASED_LOST'
+  | 'WILDCARD_ONLY_VALUE'
+  | 'NULL_IN_LIST'
+  | 'DOUBLE_BACKSLASH'
+  | 'UNQUOTED_NUMBER_STRING'
+
+export interface Diagnostic {
+  code: DiagnosticCode
+  severity: Severity
+  message: string
+  range: Range
+}
+
+/** What the user can set beside the rule; it travels in share links. */
+export interface EngineOptions {
+  /** Values for `|expand` placeholders, by name without the percent signs. */
+  placeholders?: Record<string, string[]>
+  /** Rule field name → event field name, applied before lookup (e.g. Image → NewProcessName). */
+  fieldMap?: Record<string, string>
+  /** Flatten Windows event-log JSON (`Event.EventData.*`, `Event.System.*`). Default true. */
+  flattenEvtx?: boolean
+}
+
+export type RuleKind = 'detection' | 'correlation' | 'filter'
+
+export interface RuleMeta {
+  title?: string
+  id?: string
+  status?: string
+  level?: string
+  author?: string
+  description?: string
+  logsource?: Record<string, string>
+  tags?: string[]
+}
+
+/** A search identifier as the UI shows it. */
+export interface IdentifierInfo {
+  name: string
+  /** `filter*` names are filters; everything else is a selection. */
+  kind: 'selection' | 'filter'
+  /** The key `selection:` itself. */
+  keyRange: Range
+  /** The whole entry, key and body. */
+  range: Range
+}
+
+export type Scalar = string | number | boolean | null
+
+// ---------------------------------------------------------------------------------------
+// Trace: what `explain` returns. Tagged by `type`, designed to be painted.
+
+export type MissReason =
+  /** The event has no such field (after literal, dotted and evtx lookups). */
+  | 'absent'
+  /** The field is present and the value differs. */
+  | 'differs'
+  /** The field holds an object or a type the test cannot apply to (e.g. non-IP for cidr). */
+  | 'type'
+  /** It would match ignoring case, but `cased` is set. */
+  | 'case'
+  /** The field is JSON null. */
+  | 'null'
+
+/** One rule value of a field item (or keyword) and its outcome. */
+export interface ValueTrace {
+  type: 'value'
+  /** Index of the value in the item's list (0 for a scalar). */
+  index: number
+  range: Range
+  /** The rule value as written (after YAML unquoting). */
+  text: string
+  value: boolean
+  /** Where the event value that decided it came from, e.g. `Event.EventData.Image`. */
+  path?: string
+  /** The event value that matched, or the one compared when it did not. */
+  actual?: Scalar
+  /** Which expansion (windash, base64offset, cidr network…) matched, when there are several. */
+  variant?: string
+  reason?: MissReason
+}
+
+/** One key of a selection map, e.g. `Image|endswith: '\rundll32.exe'`. */
+export interface FieldTrace {
+  type: 'field'
+  /** Field name without modifiers; '' for a keyword item that carries modifiers. */
+  field: string
+  modifiers: string[]
+  keyRange: Range
+  /** Key and all its values. */
+  range: Range
+  value: boolean
+  linking: 'or' | 'and'
+  /** `neq`: the item is the negation of its values. */
+  negated: boolean
+  /** Event path(s) consulted and their values; empty when the field is absent. */
+  lookups: { path: string; value: unknown }[]
+  values: ValueTrace[]
+  reason?: MissReason
+}
+
+/** A keyword list (field-less values), searched over every scalar leaf of the event. */
+export interface KeywordTrace {
+  type: 'keywords'
+  range: Range
+  value: boolean
+  linking: 'or' | 'and'
+  values: ValueTrace[]
+}
+
+/** A map (AND of its items) or a list of maps (OR). */
+export interface GroupTrace {
+  type: 'and' | 'or'
+  range: Range
+  value: boolean
+  children: SearchNodeTrace[]
+}
+
+export type SearchNodeTrace = GroupTrace | FieldTrace | KeywordTrace
+
+export interface IdentifierTrace {
+  type: 'identifier'
+  name: string
+  kind: 'selection' | 'filter'
+  keyRange: Range
+  range: Range
+  value: boolean
+  body: SearchNodeTrace
+}
+
+export type ConditionTrace =
+  | { type: 'and' | 'or'; range: Range; value: boolean; children: ConditionTrace[] }
+  | { type: 'not'; range: Range; value: boolean; child: ConditionTrace }
+  | { type: 'ref'; name: string; range: Range; value: boolean }
+  | {
+      type: 'selector'
+      quantifier: '1' | 'any' | 'all'
+      pattern: string
+      range: Range
+      value: boolean
+      /** The identifiers the pattern matched, in rule order. Empty: dropped, as pySigma does. */
+      members: { name: string; value: boolean }[]
+    }
+
+export interface Trace {
+  match: boolean
+  /** Every search identifier's value, in rule order. */
+  identifiers: Record<string, boolean>
+  searches: IdentifierTrace[]
+  /** One entry per condition (a `condition:` list gives several; the rule matches if any does). */
+  conditions: ConditionTrace[]
+}
+
+/** Verdict plus every identifier's value: what the results pane and the CLI print. */
+export interface Verdict {
+  match: boolean
+  identifiers: Record<string, boolean>
+}
+
+// ---------------------------------------------------------------------------------------
+// Events as pasted.
+
+export type EventsFormat = 'empty' | 'object' | 'array' | 'ndjson' | 'concatenated'
+
+export interface EventRecord {
+  value: unknown
+  /** Where this event's text sits in the events text. */
+  range: Range
+}
+
+export interface EventsDiagnostic {
+  message: string
+  range: Range
+}
+
+export interface ParsedEvents {
+  format: EventsFormat
+  events: EventRecord[]
+  diagnostics: EventsDiagnostic[]
+}
