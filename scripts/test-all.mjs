@@ -19,8 +19,18 @@ const count = (file, read) => {
 }
 
 const vitestJson = join(out, 'vitest.json')
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
-const vitestCounted = count(vitestJson, (r) => [r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0)])
+const vitestStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+])
+const vitestCounted = count(vitestJson, (r) => [
+  r.numPassedTests,
+  r.numFailedTests +
+    (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0),
+])
 if (!vitestCounted && vitestStatus !== 0) failed += 1
 
 let e2eStatus = run('node', ['scripts/ensure-chromium.mjs'])
