@@ -1,0 +1,101 @@
+// Share links: the page state <-> a URL fragment `#v<n>/<payload>`. Pure: runs in the page,
+// a worker and Node. Public API: encodeState, decodeFragment, applySharedState, linkLength.
+import type { EngineOptions } from '../engine/types.ts'
+import type { DecodeResult, PartialSharedState, SharedState } from './types.ts'
+import { failure } from './types.ts'
+import { decodeV1, encodeV1 } from './v1.ts'
+
+export type { DecodeResult, PartialSharedState, SharedState, ShareErrorCode } from './types.ts'
+export { MAX_DECOMPRESSED_BYTES } from './v1.ts'
+
+export const CURRENT_VERSION = 'v1'
+
+/** Every version ever shipped keeps its decoder. A Map, so `#constructor/...` finds nothing. */
+const decoders = new Map<string, (payload: string) => Promise<DecodeResult>>([['v1', decodeV1]])
+
+/** Links longer than this may be cut by chat tools and some browsers; the UI warns. */
+export const LINK_WARN_LENGTH = 8000
+
+const OPTION_KEYS = [
+  'placeholders',
+  'fieldMap',
+  'flattenEvtx',
+] as const satisfies readonly (keyof EngineOptions)[]
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+/** Only the fields (and option keys) that differ from `defaults`. */
+export function diffState(state: SharedState, defaults: SharedState): Record<string, unknown> {
+  const diff: Record<string, unknown> = {}
+  if (state.rule !== defaults.rule) diff.rule = state.rule
+  if (state.events !== defaults.events) diff.events = state.events
+  if (state.selected !== defaults.selected) diff.selected = state.selected
+  const options: Record<string, unknown> = {}
+  for (const key of OPTION_KEYS) {
+    const mine = state.options[key]
+    if (!sameJson(mine, defaults.options[key])) options[key] = mine === undefined ? null : mine
+  }
+  if (Object.keys(options).length > 0) diff.options = options
+  return diff
+}
+
+/** `#v1/` + base64url(deflate-raw(JSON of what differs from `defaults`)). */
+export async function encodeState(state: SharedState, defaults: SharedState): Promise<string> {
+  return `#${CURRENT_VERSION}/${await encodeV1(diffState(state, defaults))}`
+}
+
+const FRAGMENT = /^v(\d{1,6})\/(.*)$/s
+
+/** Accepts the fragment with or without its leading `#`. Never throws. */
+export async function decodeFragment(fragment: string): Promise<DecodeResult> {
+  const body = fragment.startsWith('#') ? fragment.slice(1) : fragment
+  if (body === '') return failure('NO_STATE', 'The link carries no shared state.')
+  const match = FRAGMENT.exec(body)
+  if (!match) {
+    return failure('NOT_A_SHARE_LINK', 'The part after # is not a Sigma Playground share link.')
+  }
+  const version = `v${match[1]}`
+  const decode = decoders.get(version)
+  if (!decode) {
+    return failure(
+      'UNKNOWN_VERSION',
+      `The link uses format ${version}, which this version of the page does not know (made by a newer release?).`,
+    )
+  }
+  try {
+    return await decode(match[2] ?? '')
+  } catch (error) {
+    // Decoders report failures as values; this only guards against a platform surprise.
+    return failure('BAD_DEFLATE', `The link could not be decoded: ${String(error)}`)
+  }
+}
+
+/** The full state a link describes: `defaults` overlaid with what the link carries. */
+export function applySharedState(defaults: SharedState, shared: PartialSharedState): SharedState {
+  const options: EngineOptions = { ...defaults.options }
+  for (const key of OPTION_KEYS) {
+    if (shared.options && Object.prototype.hasOwnProperty.call(shared.options, key)) {
+      const value = shared.options[key]
+      if (value === undefined) delete options[key]
+      else (options as Record<string, unknown>)[key] = value
+    }
+  }
+  return {
+    rule: shared.rule ?? defaults.rule,
+    events: shared.events ?? defaults.events,
+    selected: shared.selected ?? defaults.selected,
+    options,
+  }
+}
+
+/** Length of the full link for `fragment` opened at `pageUrl` (its own fragment dropped). */
+export function linkLength(pageUrl: string, fragment: string): number {
+  return shareUrl(pageUrl, fragment).length
+}
+
+export function shareUrl(pageUrl: string, fragment: string): string {
+  const hash = pageUrl.indexOf('#')
+  return (hash === -1 ? pageUrl : pageUrl.slice(0, hash)) + fragment
+}
+
+export const isLinkTooLong = (length: number): boolean => length > LINK_WARN_LENGTH

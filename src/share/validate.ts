@@ -1,0 +1,102 @@
+// Field-by-field validation of a decoded payload. Input is untrusted JSON: every record is
+// rebuilt from own keys with Object.fromEntries (data properties only), so keys such as
+// `__proto__`, `constructor` or `prototype` become ordinary entries and never touch a prototype.
+import type { EngineOptions } from '../engine/types.ts'
+import type { PartialSharedState } from './types.ts'
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; message: string }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const own = (object: Record<string, unknown>, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
+
+function stringListRecord(value: unknown, name: string): Validated<Record<string, string[]>> {
+  if (!isPlainObject(value)) return { ok: false, message: `${name} must be an object` }
+  const entries: [string, string[]][] = []
+  for (const key of Object.keys(value)) {
+    const list = value[key]
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+      return { ok: false, message: `${name}.${key} must be a list of strings` }
+    }
+    entries.push([key, [...list] as string[]])
+  }
+  return { ok: true, value: Object.fromEntries(entries) }
+}
+
+function stringRecord(value: unknown, name: string): Validated<Record<string, string>> {
+  if (!isPlainObject(value)) return { ok: false, message: `${name} must be an object` }
+  const entries: [string, string][] = []
+  for (const key of Object.keys(value)) {
+    const item = value[key]
+    if (typeof item !== 'string') return { ok: false, message: `${name}.${key} must be a string` }
+    entries.push([key, item])
+  }
+  return { ok: true, value: Object.fromEntries(entries) }
+}
+
+/**
+ * Options carry only the keys that differed from the defaults; `null` means "unset here
+ * although the defaults set it" and decodes to an explicit `undefined`.
+ */
+function validateOptions(value: unknown): Validated<Partial<EngineOptions>> {
+  if (!isPlainObject(value)) return { ok: false, message: 'options must be an object' }
+  const options: Partial<EngineOptions> = {}
+  if (Object.prototype.hasOwnProperty.call(value, 'placeholders')) {
+    const raw = own(value, 'placeholders')
+    if (raw === null) options.placeholders = undefined
+    else {
+      const checked = stringListRecord(raw, 'options.placeholders')
+      if (!checked.ok) return checked
+      options.placeholders = checked.value
+    }
+  }
+  if (Object.prototype.hasOwnProperty.call(value, 'fieldMap')) {
+    const raw = own(value, 'fieldMap')
+    if (raw === null) options.fieldMap = undefined
+    else {
+      const checked = stringRecord(raw, 'options.fieldMap')
+      if (!checked.ok) return checked
+      options.fieldMap = checked.value
+    }
+  }
+  if (Object.prototype.hasOwnProperty.call(value, 'flattenEvtx')) {
+    const raw = own(value, 'flattenEvtx')
+    if (raw === null) options.flattenEvtx = undefined
+    else if (typeof raw !== 'boolean') {
+      return { ok: false, message: 'options.flattenEvtx must be true or false' }
+    } else options.flattenEvtx = raw
+  }
+  return { ok: true, value: options }
+}
+
+/** Unknown top-level keys are ignored; a known key of the wrong type rejects the payload. */
+export function validatePayload(payload: unknown): Validated<PartialSharedState> {
+  if (!isPlainObject(payload)) return { ok: false, message: 'the payload must be a JSON object' }
+  const state: PartialSharedState = {}
+  const rule = own(payload, 'rule')
+  if (rule !== undefined) {
+    if (typeof rule !== 'string') return { ok: false, message: 'rule must be a string' }
+    state.rule = rule
+  }
+  const events = own(payload, 'events')
+  if (events !== undefined) {
+    if (typeof events !== 'string') return { ok: false, message: 'events must be a string' }
+    state.events = events
+  }
+  const selected = own(payload, 'selected')
+  if (selected !== undefined) {
+    if (typeof selected !== 'number' || !Number.isSafeInteger(selected) || selected < 0) {
+      return { ok: false, message: 'selected must be a non-negative integer' }
+    }
+    state.selected = selected
+  }
+  const options = own(payload, 'options')
+  if (options !== undefined) {
+    const checked = validateOptions(options)
+    if (!checked.ok) return checked
+    state.options = checked.value
+  }
+  return { ok: true, value: state }
+}
