@@ -1,0 +1,38 @@
+// The autosaved draft: the full shared state as JSON. What comes back from storage is
+// validated like a link payload, because another tab, an old release or a user may have
+// written anything there.
+import type { SharedState } from '../../share/index.ts'
+import { applySharedState } from '../../share/index.ts'
+import { validatePayload } from '../../share/validate.ts'
+import { readItem, removeItem, STORAGE_KEYS, writeItem } from './storage.ts'
+
+type DraftKey = typeof STORAGE_KEYS.draft | typeof STORAGE_KEYS.previousDraft
+
+export function loadDraft(
+  defaults: SharedState,
+  key: DraftKey = STORAGE_KEYS.draft,
+): SharedState | undefined {
+  const text = readItem(key)
+  if (text === undefined) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const checked = validatePayload(parsed)
+  return checked.ok ? applySharedState(defaults, checked.value) : undefined
+}
+
+/** False when the draft could not be stored (typically: too large for the quota). */
+export function saveDraft(state: SharedState, key: DraftKey = STORAGE_KEYS.draft): boolean {
+  return writeItem(key, JSON.stringify(state))
+}
+
+export const clearDraft = (key: DraftKey = STORAGE_KEYS.draft): void => removeItem(key)
+
+export const sameState = (a: SharedState, b: SharedState): boolean =>
+  a.rule === b.rule &&
+  a.events === b.events &&
+  a.selected === b.selected &&
+  JSON.stringify(a.options) === JSON.stringify(b.options)

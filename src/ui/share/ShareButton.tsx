@@ -1,0 +1,114 @@
+// Copies a link carrying the whole state (or the rule alone) and tells the user how long it is.
+import { useEffect, useState } from 'react'
+import type { SharedState } from '../../share/index.ts'
+import { encodeState, isLinkTooLong, LINK_WARN_LENGTH, shareUrl } from '../../share/index.ts'
+import { FRAGMENT_SYNC_LIMIT } from './fragment.ts'
+import type { StatusKind } from './useLinkAndDraft.ts'
+
+export interface ShareButtonProps {
+  state: SharedState
+  defaults: SharedState
+  setStatus: (message: string, kind?: StatusKind) => void
+}
+
+const format = (n: number) => n.toLocaleString('en-US')
+
+const buildLink = async (state: SharedState, defaults: SharedState) =>
+  shareUrl(window.location.href, await encodeState(state, defaults))
+
+/** Events can be private: this link carries the rule and options, and no events. */
+const withoutEvents = (state: SharedState): SharedState => ({ ...state, events: '', selected: 0 })
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Live link length, recomputed after typing pauses; skipped for very large states. */
+function useLinkLength(state: SharedState, defaults: SharedState): number | undefined {
+  const [length, setLength] = useState<number>()
+  useEffect(() => {
+    if (state.rule.length + state.events.length > FRAGMENT_SYNC_LIMIT) {
+      setLength(undefined)
+      return
+    }
+    let stale = false
+    const timer = setTimeout(() => {
+      void buildLink(state, defaults).then((link) => {
+        if (!stale) setLength(link.length)
+      })
+    }, 400)
+    return () => {
+      stale = true
+      clearTimeout(timer)
+    }
+  }, [state, defaults])
+  return length
+}
+
+export function ShareButton({ state, defaults, setStatus }: ShareButtonProps) {
+  const length = useLinkLength(state, defaults)
+  const [lastLink, setLastLink] = useState<string>()
+  const tooLong = length !== undefined && isLinkTooLong(length)
+
+  const share = async (target: SharedState, what: string) => {
+    const link = await buildLink(target, defaults)
+    setLastLink(link)
+    const copied = await copy(link)
+    const size = `${format(link.length)} characters`
+    const warning = isLinkTooLong(link.length)
+      ? ` It is over ${format(LINK_WARN_LENGTH)} characters: chat tools and some browsers may cut it; try "Link without events".`
+      : ''
+    if (copied)
+      setStatus(`Copied ${what} to the clipboard (${size}).${warning}`, warning ? 'error' : 'info')
+    else
+      setStatus(
+        `Could not use the clipboard: copy ${what} from the box beside the Share button (${size}).${warning}`,
+        'error',
+      )
+  }
+
+  return (
+    <div className="sp-share">
+      <button
+        type="button"
+        data-testid="share-button"
+        title="Copy a link that carries the rule, the events, the selected event and the options. Nothing is sent to any server."
+        onClick={() => void share(state, 'a link to this rule and its events')}
+      >
+        Share
+        {length !== undefined && (
+          <span
+            className={tooLong ? 'sp-share-length sp-warn' : 'sp-share-length'}
+            data-testid="share-length"
+          >
+            {' '}
+            · {format(length)} chars{tooLong ? ' ⚠' : ''}
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        data-testid="share-without-events"
+        title="Copy a link with the rule and options only: events can be private."
+        onClick={() => void share(withoutEvents(state), 'a link to this rule (without events)')}
+      >
+        Link without events
+      </button>
+      {lastLink !== undefined && (
+        <input
+          className="sp-share-link"
+          data-testid="share-link"
+          aria-label="Last share link"
+          readOnly
+          value={lastLink}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+// The address bar's fragment as the state's mirror. replaceState, never pushState: editing
+// must not fill the history, and a reload must reopen what is on screen.
+import type { SharedState } from '../../share/index.ts'
+import { encodeState } from '../../share/index.ts'
+import { sameState } from '../persistence/draft.ts'
+
+/**
+ * States bigger than this are not mirrored into the address bar: encoding megabytes on every
+ * pause in typing costs more than it is worth, and such links break in most places anyway.
+ */
+export const FRAGMENT_SYNC_LIMIT = 1_000_000
+
+export const currentFragment = (): string => window.location.hash
+
+export function setFragment(fragment: string): void {
+  const { pathname, search, hash } = window.location
+  if (hash === fragment || (fragment === '' && hash === '')) return
+  history.replaceState(history.state, '', pathname + search + fragment)
+}
+
+export type FragmentSync = 'default' | 'synced' | 'too-large'
+
+/** Mirrors `state` into the fragment; the defaults give a clean address with no fragment. */
+export async function syncFragment(
+  state: SharedState,
+  defaults: SharedState,
+  isStale: () => boolean,
+): Promise<FragmentSync> {
+  if (sameState(state, defaults)) {
+    setFragment('')
+    return 'default'
+  }
+  if (state.rule.length + state.events.length > FRAGMENT_SYNC_LIMIT) {
+    // A stale fragment would win over the draft on reload, so drop it rather than keep it.
+    setFragment('')
+    return 'too-large'
+  }
+  const fragment = await encodeState(state, defaults)
+  if (!isStale()) setFragment(fragment)
+  return 'synced'
+}

@@ -1,0 +1,155 @@
+// Opening links, autosaving, and keeping the address bar in step with the state.
+//
+// On start: a share link in the fragment wins, but a different local draft is set aside
+// (never overwritten silently) and offered back; a broken link keeps the draft and says why.
+// Without a link the autosaved draft comes back. Afterwards every change is saved to
+// localStorage and mirrored into the fragment, both debounced.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { SharedState } from '../../share/index.ts'
+import { applySharedState, decodeFragment } from '../../share/index.ts'
+import { loadDraft, sameState, saveDraft } from '../persistence/draft.ts'
+import { STORAGE_KEYS } from '../persistence/storage.ts'
+import { currentFragment, syncFragment } from './fragment.ts'
+
+export type StatusKind = 'info' | 'error'
+
+export interface LinkAndDraftOptions {
+  state: SharedState
+  defaults: SharedState
+  /** Replaces the page's whole state (rule, events, selection, options). */
+  replaceState: (next: SharedState) => void
+  setStatus: (message: string, kind?: StatusKind) => void
+  debounceMs?: number
+}
+
+export interface LinkAndDraft {
+  /** Work set aside when a link opened over it, until the user restores or dismisses it. */
+  previousDraft: SharedState | undefined
+  restorePreviousDraft: () => void
+  dismissPreviousDraft: () => void
+}
+
+/** The state to render first: the autosaved draft, or the defaults. A link applies after. */
+export const initialState = (defaults: SharedState): SharedState => loadDraft(defaults) ?? defaults
+
+export function useLinkAndDraft(options: LinkAndDraftOptions): LinkAndDraft {
+  // `defaults` must be a stable object (a module constant): a new one would reopen the link.
+  const { state, defaults, replaceState, setStatus, debounceMs = 300 } = options
+  const [ready, setReady] = useState(false)
+  const [previousDraft, setPreviousDraft] = useState<SharedState>()
+  const latest = useRef({ state, replaceState, setStatus })
+  latest.current = { state, replaceState, setStatus }
+
+  const openFragment = useCallback(
+    async (fragment: string) => {
+      const draft = loadDraft(defaults)
+      const result = await decodeFragment(fragment)
+      const { replaceState: replace, setStatus: status } = latest.current
+      if (!result.ok) {
+        if (draft && !sameState(draft, latest.current.state)) replace(draft)
+        if (result.error !== 'NO_STATE')
+          status(`${result.message} Your own work was kept.`, 'error')
+        return
+      }
+      const shared = applySharedState(defaults, result.state)
+      if (draft && !sameState(draft, shared) && !sameState(draft, defaults)) {
+        saveDraft(draft, STORAGE_KEYS.previousDraft)
+        setPreviousDraft(draft)
+        status(
+          'Opened the shared link. Your previous work was set aside: restore it from the banner.',
+        )
+      } else {
+        status('Opened the shared link.')
+      }
+      replace(shared)
+    },
+    [defaults],
+  )
+
+  useEffect(() => {
+    let cancelled = false
+    const fragment = currentFragment()
+    const start = async () => {
+      if (fragment === '' || fragment === '#') {
+        const draft = loadDraft(defaults)
+        if (draft && !sameState(draft, latest.current.state)) latest.current.replaceState(draft)
+      } else {
+        await openFragment(fragment)
+      }
+      if (!cancelled) setReady(true)
+    }
+    void start()
+    // A link pasted into the address bar of an open tab changes only the fragment.
+    const onHashChange = () => void openFragment(currentFragment())
+    window.addEventListener('hashchange', onHashChange)
+    return () => {
+      cancelled = true
+      window.removeEventListener('hashchange', onHashChange)
+    }
+  }, [defaults, openFragment])
+
+  // Stable, so an App that passes a fresh setStatus each render does not restart the timers.
+  const stableStatus = useCallback(
+    (message: string, kind?: StatusKind) => latest.current.setStatus(message, kind),
+    [],
+  )
+  useAutosaveAndMirror(ready ? state : undefined, defaults, stableStatus, debounceMs)
+
+  const restorePreviousDraft = useCallback(() => {
+    if (!previousDraft) return
+    // Swap, so the shared state is not lost either: it becomes the set-aside work.
+    saveDraft(latest.current.state, STORAGE_KEYS.previousDraft)
+    setPreviousDraft(latest.current.state)
+    latest.current.replaceState(previousDraft)
+    latest.current.setStatus('Restored your previous work. The shared state is set aside instead.')
+  }, [previousDraft])
+
+  const dismissPreviousDraft = useCallback(() => setPreviousDraft(undefined), [])
+
+  return { previousDraft, restorePreviousDraft, dismissPreviousDraft }
+}
+
+function useAutosaveAndMirror(
+  state: SharedState | undefined,
+  defaults: SharedState,
+  setStatus: (message: string, kind?: StatusKind) => void,
+  debounceMs: number,
+): void {
+  const pending = useRef<SharedState>(undefined)
+  const generation = useRef(0)
+  const warned = useRef({ quota: false, size: false })
+
+  useEffect(() => {
+    if (!state) return
+    pending.current = state
+    const mine = ++generation.current
+    const timer = setTimeout(() => {
+      pending.current = undefined
+      if (!saveDraft(state) && !warned.current.quota) {
+        warned.current.quota = true
+        setStatus(
+          'This state is too large for the browser to autosave; download it to keep it.',
+          'error',
+        )
+      }
+      void syncFragment(state, defaults, () => mine !== generation.current).then((sync) => {
+        if (sync === 'too-large' && !warned.current.size) {
+          warned.current.size = true
+          setStatus(
+            'The state is too large to mirror into the address bar; the share button still works.',
+          )
+        }
+      })
+    }, debounceMs)
+    return () => clearTimeout(timer)
+  }, [state, defaults, setStatus, debounceMs])
+
+  // Closing the tab inside the debounce window must not lose the last keystrokes.
+  useEffect(() => {
+    const flush = () => {
+      if (pending.current) saveDraft(pending.current)
+    }
+    window.addEventListener('pagehide', flush)
+    return () => window.removeEventListener('pagehide', flush)
+  }, [])
+}
