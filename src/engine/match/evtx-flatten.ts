@@ -1,0 +1,83 @@
+/**
+ * The flat field names rules use for Windows event-log JSON as exported from .evtx
+ * (corpus/README.md, "How the rules see these events"). Each entry keeps the real path so the
+ * trace can say where a value came from.
+ */
+
+export interface Resolved {
+  /** The event path that supplied the value, e.g. `Event.System.Provider.#attributes.Name`. */
+  path: string
+  value: unknown
+}
+
+type JsonObject = Record<string, unknown>
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function own(obj: JsonObject, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined
+}
+
+/** An element with `#text` stands for that text. */
+function textOf(value: unknown, path: string): Resolved {
+  if (isObject(value) && Object.hasOwn(value, '#text'))
+    return { path: `${path}.#text`, value: value['#text'] }
+  return { path, value }
+}
+
+function addSystem(table: Map<string, Resolved>, system: JsonObject, base: string): void {
+  for (const elem of Object.keys(system)) {
+    const value = system[elem]
+    const path = `${base}.${elem}`
+    if (!isObject(value)) {
+      table.set(elem, { path, value })
+      continue
+    }
+    if (Object.hasOwn(value, '#text'))
+      table.set(elem, { path: `${path}.#text`, value: value['#text'] })
+    const attributes = own(value, '#attributes')
+    if (isObject(attributes))
+      for (const attr of Object.keys(attributes))
+        table.set(`${elem}_${attr}`, {
+          path: `${path}.#attributes.${attr}`,
+          value: attributes[attr],
+        })
+  }
+}
+
+function addEventData(table: Map<string, Resolved>, data: JsonObject, base: string): void {
+  for (const name of Object.keys(data)) {
+    if (name === '#attributes') continue
+    table.set(name.replace(/\s+/g, ''), textOf(data[name], `${base}.${name}`))
+  }
+}
+
+/** UserData: `<Root>.<Name>` leaves by leaf name; `#attributes` and `xmlns` are markup. */
+function addUserData(table: Map<string, Resolved>, node: JsonObject, base: string): void {
+  for (const key of Object.keys(node)) {
+    if (key === '#attributes' || key === 'xmlns') continue
+    const value = node[key]
+    const path = `${base}.${key}`
+    if (isObject(value) && !Object.hasOwn(value, '#text')) addUserData(table, value, path)
+    else table.set(key, textOf(value, path))
+  }
+}
+
+/** The flat table, or undefined when the event is not event-log JSON. */
+export function flattenEvtx(raw: unknown): Map<string, Resolved> | undefined {
+  if (!isObject(raw)) return undefined
+  const event = own(raw, 'Event')
+  if (!isObject(event)) return undefined
+  const system = own(event, 'System')
+  const eventData = own(event, 'EventData')
+  const userData = own(event, 'UserData')
+  if (!isObject(system) && !isObject(eventData) && !isObject(userData)) return undefined
+  const table = new Map<string, Resolved>()
+  // Later parts win on a clash: the event's own data over the System header.
+  if (isObject(system)) addSystem(table, system, 'Event.System')
+  if (isObject(userData)) addUserData(table, userData, 'Event.UserData')
+  if (isObject(eventData)) addEventData(table, eventData, 'Event.EventData')
+  return table
+}

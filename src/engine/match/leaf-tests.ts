@@ -1,0 +1,98 @@
+/**
+ * A typed rule value (after modifiers) compiled into a test of one scalar event value, with
+ * §2.3's coercions: strings compare with the event's text, numbers numerically (numeric
+ * strings too), booleans with booleans or `"true"`/`"false"`.
+ */
+import { cidrContains } from '../modifiers/cidr.ts'
+import { compareNumbers, parseDecimal, parseIsoDate, timePart } from '../modifiers/compare.ts'
+import { compileRegex } from '../modifiers/re.ts'
+import type { TypedValue } from '../modifiers/typed-value.ts'
+import type { MissReason } from '../types.ts'
+import { compileGlob } from './glob.ts'
+import type { Subject } from './subject.ts'
+
+export interface LeafTest {
+  test(subject: Subject): boolean
+  /** Why the test failed on this subject (only called after a miss). */
+  whyNot(subject: Subject): MissReason
+}
+
+const differs = (): MissReason => 'differs'
+
+function numberOf(subject: Subject): number | undefined {
+  const raw = subject.raw
+  if (typeof raw === 'number') return raw
+  return typeof raw === 'string' ? parseDecimal(raw) : undefined
+}
+
+function stringTest(value: Extract<TypedValue, { kind: 'string' }>): LeafTest {
+  const glob = compileGlob(value.tokens, value.cased)
+  if (!value.cased) return { test: (s) => glob(s.text, s.lower), whyNot: differs }
+  const folded = compileGlob(value.tokens, false)
+  return {
+    test: (s) => glob(s.text, s.text),
+    whyNot: (s) => (folded(s.text, s.lower) ? 'case' : 'differs'),
+  }
+}
+
+/** Returns undefined for values that are not tests of a single scalar (null, exists, fieldref). */
+export function compileLeafTest(value: TypedValue): LeafTest | undefined {
+  switch (value.kind) {
+    case 'string':
+      return stringTest(value)
+    case 'number': {
+      const expected = value.value
+      return {
+        test: (s) => numberOf(s) === expected,
+        whyNot: (s) => (typeof s.raw === 'boolean' ? 'type' : 'differs'),
+      }
+    }
+    case 'boolean': {
+      const expected = value.value
+      const text = String(expected)
+      return {
+        test: (s) =>
+          typeof s.raw === 'boolean'
+            ? s.raw === expected
+            : typeof s.raw === 'string' && s.lower === text,
+        whyNot: (s) => (typeof s.raw === 'number' ? 'type' : 'differs'),
+      }
+    }
+    case 'regex': {
+      const re = compileRegex(value.source, value.flags)
+      if (!(re instanceof RegExp)) return { test: () => false, whyNot: differs }
+      return { test: (s) => re.test(s.text), whyNot: differs }
+    }
+    case 'cidr': {
+      const network = value.network
+      return {
+        test: (s) => typeof s.raw === 'string' && cidrContains(network, s.raw) === true,
+        whyNot: (s) =>
+          typeof s.raw === 'string' && cidrContains(network, s.raw) !== undefined
+            ? 'differs'
+            : 'type',
+      }
+    }
+    case 'compare':
+      return compareTest(value)
+    default:
+      return undefined
+  }
+}
+
+function compareTest(value: Extract<TypedValue, { kind: 'compare' }>): LeafTest {
+  const { op, value: expected, part } = value
+  const actualOf = (s: Subject): number | undefined => {
+    if (!part) return numberOf(s)
+    if (typeof s.raw !== 'string') return undefined
+    const parts = parseIsoDate(s.raw)
+    return parts ? timePart(parts, part) : undefined
+  }
+  return {
+    test: (s) => {
+      const actual = actualOf(s)
+      return actual !== undefined && compareNumbers(op, actual, expected)
+    },
+    whyNot: (s) => (actualOf(s) === undefined ? 'type' : 'differs'),
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * An event readied for many item tests: field lookups go through it, and the event-log flat
+ * table and the keyword leaves are built lazily, once per event.
+ */
+import type { PreparedEvent } from '../item.ts'
+import type { EngineOptions } from '../types.ts'
+import type { Resolved } from './evtx-flatten.ts'
+import { flattenEvtx } from './evtx-flatten.ts'
+import { resolveLiteralOrDotted } from './field-path.ts'
+import type { KeywordLeaf } from './subject.ts'
+import { collectKeywordLeaves } from './subject.ts'
+
+export class EventView implements PreparedEvent {
+  private evtx: Map<string, Resolved> | null | undefined
+  private leaves: KeywordLeaf[] | undefined
+
+  constructor(
+    readonly raw: unknown,
+    private readonly flatten: boolean,
+  ) {}
+
+  /** The value a (mapped) field name names, or undefined when the event has no such field. */
+  resolve(field: string): Resolved | undefined {
+    const direct = resolveLiteralOrDotted(this.raw, field)
+    if (direct || !this.flatten) return direct
+    if (this.evtx === undefined) this.evtx = flattenEvtx(this.raw) ?? null
+    return this.evtx?.get(field)
+  }
+
+  /** Every string and number leaf, for keyword search. */
+  keywordLeaves(): KeywordLeaf[] {
+    return (this.leaves ??= collectKeywordLeaves(this.raw))
+  }
+}
+
+export function prepareEvent(raw: unknown, options: EngineOptions): PreparedEvent {
+  return new EventView(raw, options.flattenEvtx !== false)
+}
+
+/** Accepts any PreparedEvent; one not made by prepareEvent is readied with the defaults. */
+export function asView(event: PreparedEvent): EventView {
+  return event instanceof EventView ? event : new EventView(event.raw, true)
+}

@@ -1,0 +1,76 @@
+/**
+ * cidr (§4.6): strict networks (host bits set is an error), bare addresses are /32 or /128,
+ * and an event address matches only a network of its own IP version.
+ */
+import ipaddr from 'ipaddr.js'
+import type { IPv4, IPv6 } from 'ipaddr.js'
+import type { Refusal, TypedValue } from './typed-value.ts'
+import { refuse } from './typed-value.ts'
+
+type Address = IPv4 | IPv6
+type Network = [Address, number]
+
+/** Parses an address in the strict forms only (no `10.1` or octal/hex IPv4 shorthands). */
+export function parseAddress(text: string): Address | undefined {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text)
+  if (text.includes(':') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text)
+  return undefined
+}
+
+function sameAddress(a: Address, b: Address): boolean {
+  return a.toNormalizedString() === b.toNormalizedString()
+}
+
+export function parseCidr(text: string): Extract<TypedValue, { kind: 'cidr' }> | Refusal {
+  const slash = text.indexOf('/')
+  const addressText = slash < 0 ? text : text.slice(0, slash)
+  const prefixText = slash < 0 ? undefined : text.slice(slash + 1)
+  const address = parseAddress(addressText)
+  const bad = () =>
+    refuse(
+      'BAD_CIDR',
+      `Invalid CIDR expression: ${text} does not appear to be an IPv4 or IPv6 network`,
+      'value',
+    )
+  if (!address) return bad()
+  const max = address.kind() === 'ipv4' ? 32 : 128
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return bad()
+  const prefix = prefixText === undefined ? max : Number(prefixText)
+  if (prefix > max) return bad()
+  const network: Network = [address, prefix]
+  const networkAddress =
+    address.kind() === 'ipv4'
+      ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`)
+      : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`)
+  if (!sameAddress(networkAddress, address))
+    return refuse('BAD_CIDR', `Invalid CIDR expression: ${text} has host bits set`, 'value')
+  return { kind: 'cidr', text, network }
+}
+
+export function networkFacts(network: Network): {
+  network: string
+  first: string
+  last: string
+  size: string
+} {
+  const [address, prefix] = network
+  const text = `${address.toString()}/${prefix}`
+  const isV4 = address.kind() === 'ipv4'
+  const first = isV4
+    ? ipaddr.IPv4.networkAddressFromCIDR(text)
+    : ipaddr.IPv6.networkAddressFromCIDR(text)
+  const last = isV4
+    ? ipaddr.IPv4.broadcastAddressFromCIDR(text)
+    : ipaddr.IPv6.broadcastAddressFromCIDR(text)
+  const size = 2n ** BigInt((isV4 ? 32 : 128) - prefix)
+  return { network: text, first: first.toString(), last: last.toString(), size: size.toString() }
+}
+
+/** Tests an event text against the network; undefined when the text is not an IP address. */
+export function cidrContains(network: Network, text: string): boolean | undefined {
+  const address = parseAddress(text)
+  if (!address) return undefined
+  const [net] = network
+  if (address.kind() !== net.kind()) return false
+  return address.match(network)
+}

@@ -1,0 +1,124 @@
+/**
+ * The item compiler the rule level calls: checks the modifiers, runs them over each value,
+ * and builds the match / explain closures once.
+ */
+import type { CompileItem, ItemSource } from '../item.ts'
+import type { Diagnostic, EngineOptions, Scalar } from '../types.ts'
+import type { CompiledValue, ValueSource } from '../match/compiled-value.ts'
+import { makeFieldItem } from '../match/field-item.ts'
+import { makeKeywordItem } from '../match/keyword-item.ts'
+import type { LeafTest } from '../match/leaf-tests.ts'
+import { compileLeafTest } from '../match/leaf-tests.ts'
+import type { CheckedModifier } from './pipeline.ts'
+import { applyModifiers, checkModifiers } from './pipeline.ts'
+import { contains } from './strings.ts'
+import type { Alternative } from './typed-value.ts'
+
+function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
+  return { index, range, text: value === null ? 'null' : String(value) }
+}
+
+function leafAlternatives(alternatives: Alternative[], keyword: boolean) {
+  const out: { test: LeafTest; variant?: string }[] = []
+  for (const alt of alternatives) {
+    // Keywords are substring searches: an implicit `*` on both sides.
+    const value = keyword && alt.value.kind === 'string' ? contains(alt.value) : alt.value
+    const test = compileLeafTest(value)
+    if (test) out.push(alt.variant === undefined ? { test } : { test, variant: alt.variant })
+  }
+  return out
+}
+
+function toCompiledValue(alternatives: Alternative[]): CompiledValue {
+  const only = alternatives.length === 1 ? alternatives[0]?.value : undefined
+  if (only?.kind === 'null') return { kind: 'null' }
+  if (only?.kind === 'exists') return { kind: 'exists', expected: only.value }
+  if (only?.kind === 'fieldref')
+    return { kind: 'fieldref', field: only.field, position: only.position }
+  return { kind: 'leaf', alternatives: leafAlternatives(alternatives, false) }
+}
+
+function compileValues(
+  checked: CheckedModifier[],
+  source: ItemSource,
+  options: EngineOptions,
+  diagnostics: Diagnostic[],
+): { alternatives: Alternative[]; source: ValueSource }[] {
+  const keyword = source.field === null
+  const out: { alternatives: Alternative[]; source: ValueSource }[] = []
+  source.values.forEach((entry, index) => {
+    let value = entry.value
+    if (keyword && (value === null || typeof value === 'boolean')) {
+      const message = `${value === null ? 'Null' : 'Boolean'} values can't stand without a field name`
+      diagnostics.push({ code: 'BAD_VALUE', severity: 'error', message, range: entry.range })
+      return
+    }
+    // A keyword number is searched through its decimal text.
+    if (keyword && typeof value === 'number') value = String(value)
+    const applied = applyModifiers(checked, value, entry.range, options)
+    for (const d of applied.diagnostics)
+      if (
+        !diagnostics.some(
+          (e) => e.code === d.code && e.range[0] === d.range[0] && e.range[1] === d.range[1],
+        )
+      )
+        diagnostics.push(d)
+    if (applied.alternatives)
+      out.push({
+        alternatives: applied.alternatives,
+        source: toSource(entry.value, index, entry.range),
+      })
+  })
+  return out
+}
+
+export const compileItem: CompileItem = (source, options) => {
+  try {
+    return compileItemUnsafe(source, options)
+  } catch (error) {
+    // The public API never throws; an internal fault is reported against the item.
+    const message = `Internal error compiling this item: ${error instanceof Error ? error.message : String(error)}`
+    return { diagnostics: [{ code: 'BAD_VALUE', severity: 'error', message, range: source.range }] }
+  }
+}
+
+function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
+  const keyword = source.field === null
+  const { checked, diagnostics } = checkModifiers(source.modifiers, keyword)
+  const modifiers = source.modifiers.map((m) => m.name)
+  const linking = modifiers.includes('all') ? ('and' as const) : ('or' as const)
+  const negated = modifiers.includes('neq')
+  // `Field: []` means `Field: null` (pySigma).
+  const values =
+    source.values.length > 0 || keyword ? source.values : [{ value: null, range: source.keyRange }]
+  const compiled = compileValues(checked, { ...source, values }, options, diagnostics)
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
+  if (keyword) {
+    const item = makeKeywordItem({
+      modifiers,
+      keyRange: source.keyRange,
+      range: source.range,
+      linking,
+      negated,
+      values: compiled.map((v) => ({
+        alternatives: leafAlternatives(v.alternatives, true),
+        source: v.source,
+      })),
+    })
+    return { item, diagnostics }
+  }
+  const field = source.field ?? ''
+  const mapped =
+    options.fieldMap && Object.hasOwn(options.fieldMap, field) ? options.fieldMap[field] : undefined
+  const item = makeFieldItem({
+    field,
+    lookupField: mapped ?? field,
+    modifiers,
+    keyRange: source.keyRange,
+    range: source.range,
+    linking,
+    negated,
+    values: compiled.map((v) => ({ compiled: toCompiledValue(v.alternatives), source: v.source })),
+  })
+  return { item, diagnostics }
+}

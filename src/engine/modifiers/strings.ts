@@ -1,0 +1,52 @@
+/**
+ * Plain Sigma strings: the escape algorithm of the reference (§3.3) and the
+ * contains / startswith / endswith / cased modifiers, which only add wildcards or a flag.
+ */
+import type { Token } from '../match/glob.ts'
+import { normalizeTokens } from '../match/glob.ts'
+import type { SigmaString } from './typed-value.ts'
+
+/**
+ * `\` before `*`, `?` or `\` is consumed and the next character is literal; before anything
+ * else (or at the end) the backslash itself is literal; unescaped `*` / `?` are wildcards.
+ */
+export function parseSigmaString(raw: string): Token[] {
+  const tokens: Token[] = []
+  let lit = ''
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string
+    if (ch === '\\') {
+      const next = raw[i + 1]
+      if (next === '*' || next === '?' || next === '\\') {
+        lit += next
+        i++
+      } else {
+        lit += '\\'
+      }
+    } else if (ch === '*' || ch === '?') {
+      if (lit) tokens.push({ t: 'lit', s: lit })
+      lit = ''
+      tokens.push({ t: ch === '*' ? 'star' : 'one' })
+    } else {
+      lit += ch
+    }
+  }
+  if (lit) tokens.push({ t: 'lit', s: lit })
+  return tokens
+}
+
+export function plainString(raw: string): SigmaString {
+  return { kind: 'string', tokens: parseSigmaString(raw), cased: false, bytes: false, raw }
+}
+
+function withStar(value: SigmaString, start: boolean, end: boolean): SigmaString {
+  const tokens = [...value.tokens]
+  if (start && tokens[0]?.t !== 'star') tokens.unshift({ t: 'star' })
+  if (end && tokens[tokens.length - 1]?.t !== 'star') tokens.push({ t: 'star' })
+  return { ...value, tokens: normalizeTokens(tokens), raw: undefined, addedWildcards: true }
+}
+
+export const contains = (v: SigmaString) => withStar(v, true, true)
+export const startswith = (v: SigmaString) => withStar(v, false, true)
+export const endswith = (v: SigmaString) => withStar(v, true, false)
+export const cased = (v: SigmaString): SigmaString => ({ ...v, cased: true })
