@@ -1,0 +1,114 @@
+/**
+ * Command-line parsing into plain option objects. Any problem is returned as a message,
+ * which the caller prints with the usage text (exit 2); nothing here touches files.
+ */
+import { parseArgs } from 'node:util'
+import type { EngineOptions } from '../engine/types.ts'
+
+export interface EvalArgs {
+  command: 'eval'
+  rule: string
+  events: string
+  output: 'verdict' | 'explain' | 'count'
+  engine: EngineOptions
+}
+
+export interface CheckArgs {
+  command: 'check'
+  paths: string[]
+  engine: EngineOptions
+}
+
+export type CliArgs = EvalArgs | CheckArgs | { command: 'help' }
+
+export type ParsedArgs = { args: CliArgs } | { error: string }
+
+const engineOptionSpec = {
+  placeholder: { type: 'string', multiple: true },
+  'field-map': { type: 'string', multiple: true },
+  'no-flatten': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** `NAME=V1,V2` or `%NAME%=V1,V2`: the name and its values. */
+function splitAssignment(text: string): [string, string] | null {
+  const at = text.indexOf('=')
+  if (at <= 0) return null
+  return [text.slice(0, at), text.slice(at + 1)]
+}
+
+function engineOptions(values: {
+  placeholder?: string[]
+  'field-map'?: string[]
+  'no-flatten'?: boolean
+}): EngineOptions | string {
+  const options: EngineOptions = {}
+  for (const entry of values.placeholder ?? []) {
+    const pair = splitAssignment(entry)
+    if (!pair) return `--placeholder expects NAME=V1,V2, got '${entry}'`
+    const name = pair[0].replace(/^%(.*)%$/, '$1')
+    options.placeholders ??= {}
+    options.placeholders[name] = [...(options.placeholders[name] ?? []), ...pair[1].split(',')]
+  }
+  for (const entry of values['field-map'] ?? []) {
+    const pair = splitAssignment(entry)
+    if (!pair || pair[1] === '') return `--field-map expects RULE_FIELD=EVENT_FIELD, got '${entry}'`
+    options.fieldMap ??= {}
+    options.fieldMap[pair[0]] = pair[1]
+  }
+  if (values['no-flatten']) options.flattenEvtx = false
+  return options
+}
+
+function parseEval(argv: string[]): ParsedArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...engineOptionSpec,
+      rule: { type: 'string' },
+      events: { type: 'string' },
+      explain: { type: 'boolean' },
+      count: { type: 'boolean' },
+    },
+  })
+  if (values.help) return { args: { command: 'help' } }
+  if (positionals.length > 0) return { error: `unexpected argument '${positionals[0]}'` }
+  if (values.rule === undefined) return { error: 'eval needs --rule RULE.yml' }
+  if (values.events === undefined) return { error: 'eval needs --events EVENTS (a file, or -)' }
+  if (values.explain && values.count) return { error: '--explain and --count exclude each other' }
+  const engine = engineOptions(values)
+  if (typeof engine === 'string') return { error: engine }
+  const output = values.explain ? 'explain' : values.count ? 'count' : 'verdict'
+  return { args: { command: 'eval', rule: values.rule, events: values.events, output, engine } }
+}
+
+function parseCheck(argv: string[]): ParsedArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: engineOptionSpec,
+  })
+  if (values.help) return { args: { command: 'help' } }
+  if (positionals.length === 0) return { error: 'check needs at least one PATH' }
+  const engine = engineOptions(values)
+  if (typeof engine === 'string') return { error: engine }
+  return { args: { command: 'check', paths: positionals, engine } }
+}
+
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  const [command, ...rest] = argv
+  try {
+    if (command === 'eval') return parseEval(rest)
+    if (command === 'check') return parseCheck(rest)
+    if (command === '--help' || command === '-h' || command === 'help') {
+      return { args: { command: 'help' } }
+    }
+    return { error: command === undefined ? 'no command given' : `unknown command '${command}'` }
+  } catch (error) {
+    // parseArgs reports unknown options and missing option values by throwing.
+    return { error: error instanceof Error ? error.message : String(error) }
+  }
+}

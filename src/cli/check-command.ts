@@ -1,0 +1,46 @@
+/**
+ * `sigma-play check`: validate and lint every rule found, one line per diagnostic, then a
+ * summary. Exit 1 when any rule has an error, so it can gate a rule repository's CI.
+ */
+import { compileRule } from '../engine/index.ts'
+import type { CheckArgs } from './args.ts'
+import { findRuleFiles } from './find-rules.ts'
+import { describeIoError, type CliIo } from './io.ts'
+import { formatDiagnostic, lineStarts } from './positions.ts'
+
+export function runCheck(args: CheckArgs, io: CliIo): number {
+  const { files, missing } = findRuleFiles(args.paths, io)
+  if (missing.length > 0) {
+    for (const path of missing) io.err(`sigma-play: ${path}: no such file or directory\n`)
+    return 2
+  }
+  let errors = 0
+  let warnings = 0
+  const lines: string[] = []
+  for (const file of files) {
+    let text: string
+    try {
+      text = io.readFile(file)
+    } catch (error) {
+      // An unreadable rule is a failed rule, not a reason to stop checking the others.
+      io.err(`sigma-play: cannot read ${file}: ${describeIoError(error)}\n`)
+      errors++
+      continue
+    }
+    const { diagnostics } = compileRule(text, args.engine)
+    const starts = lineStarts(text)
+    const ordered = [...diagnostics].sort((a, b) => a.range[0] - b.range[0])
+    for (const diagnostic of ordered) {
+      if (diagnostic.severity === 'error') errors++
+      else if (diagnostic.severity === 'warning') warnings++
+      lines.push(formatDiagnostic(file, starts, diagnostic))
+    }
+    if (lines.length >= 1000) io.out(lines.splice(0).join('\n') + '\n')
+  }
+  if (lines.length > 0) io.out(lines.join('\n') + '\n')
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  io.out(
+    `${plural(files.length, 'rule')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
+  )
+  return errors > 0 ? 1 : 0
+}

@@ -1,0 +1,24 @@
+/** Dispatch from argv to a command; returns the exit code. */
+import { parseCliArgs } from './args.ts'
+import { runCheck } from './check-command.ts'
+import { runEval } from './eval-command.ts'
+import type { CliIo } from './io.ts'
+import { USAGE } from './usage.ts'
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv)
+  if ('error' in parsed) {
+    io.err(`sigma-play: ${parsed.error}\n\n${USAGE}`)
+    return 2
+  }
+  const { args } = parsed
+  switch (args.command) {
+    case 'help':
+      io.out(USAGE)
+      return 0
+    case 'eval':
+      return runEval(args, io)
+    case 'check':
+      return runCheck(args, io)
+  }
+}

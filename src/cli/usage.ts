@@ -1,0 +1,21 @@
+export const USAGE = `Usage:
+  sigma-play eval --rule RULE.yml --events EVENTS [--explain | --count] [options]
+  sigma-play check PATH...
+  sigma-play --help
+
+eval    Evaluates one Sigma rule against events and prints one JSON line per event:
+          {"event":0,"match":true,"identifiers":{"selection":true,...}}
+        EVENTS is a file (or - for stdin) holding a JSON array, a single object, NDJSON,
+        or objects one after another as evtx_dump writes them.
+  --explain                 add the full trace of each event (key "trace")
+  --count                   print only {"events":N,"matches":M}
+  --placeholder NAME=V1,V2  values for an |expand placeholder %NAME% (repeatable)
+  --field-map RULE=EVENT    read rule field RULE from event field EVENT (repeatable)
+  --no-flatten              do not flatten Windows event-log JSON (Event.EventData.*)
+
+check   Validates and lints rules: files, or folders searched for *.yml and *.yaml.
+        Prints FILE:LINE:COL severity CODE message per diagnostic and a summary line.
+
+Exit codes: eval 0 ok, 2 rule errors, unreadable events or bad arguments;
+            check 0 no errors, 1 some rule has an error, 2 bad arguments.
+`

@@ -1,0 +1,42 @@
+/** Run the real CLI as users do: `node bin/sigma-play.js …` in a child process. */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BIN = fileURLToPath(new URL('../../bin/sigma-play.js', import.meta.url))
+
+export interface CliResult {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Strip the common indentation of a template literal, so fixtures read like the files. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, '').split('\n')
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)?.[0].length ?? 0)
+  const cut = Math.min(...indents)
+  return lines.map((l) => l.slice(cut)).join('\n')
+}
+
+/** A fresh temp folder with the given files (relative paths → contents). */
+export function tempFiles(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sigma-play-cli-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  return dir
+}
