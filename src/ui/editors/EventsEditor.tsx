@@ -1,0 +1,124 @@
+/**
+ * The events editor: Monaco with JSON (arrays, single objects, NDJSON, concatenated objects),
+ * parse errors as markers, the selected event banded and the fields the rule read painted.
+ */
+import { useEffect, useRef } from 'react'
+import type { EventsDiagnostic, Range, Trace } from '../../engine/types.ts'
+import { locateFields } from '../../engine/events/locate.ts'
+import { monaco, EVENTS_URI } from './monaco-setup.ts'
+import { useMonacoEditor } from './useMonacoEditor.ts'
+import { setEventsMarkers } from './markers.ts'
+import { buildEventDecorations, consultedPaths } from './event-decorations.ts'
+import type { FieldLocation } from './event-decorations.ts'
+import { eventIndexAt } from './event-index.ts'
+import './editors.css'
+
+export interface EventsEditorProps {
+  value: string
+  onChange(text: string): void
+  /** Parse errors, offset ranges into `value`. */
+  diagnostics: EventsDiagnostic[]
+  /** Where each event sits in `value` (from the worker). */
+  eventRanges: Range[]
+  /** Index of the selected event, -1 if none. */
+  selected: number
+  /** The cursor moved into event `index`. */
+  onSelect(index: number): void
+  /** Trace of the selected event: paint the fields it consulted. */
+  trace?: Trace
+  theme: 'light' | 'dark'
+  className?: string
+}
+
+type Model = NonNullable<ReturnType<ReturnType<typeof monaco.editor.create>['getModel']>>
+
+/** Reads only the event's own text (not the whole buffer) and maps the result back. */
+function locateInEvent(model: Model, range: Range, paths: string[]): Record<string, FieldLocation> {
+  const from = model.getPositionAt(range[0])
+  const to = model.getPositionAt(range[1])
+  const text = model.getValueInRange(
+    new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+  )
+  const found = locateFields(text, [0, text.length], paths)
+  const shift = (r: Range): Range => [r[0] + range[0], r[1] + range[0]]
+  const located: Record<string, FieldLocation> = {}
+  for (const [path, where] of Object.entries(found)) {
+    if (where)
+      located[path] = { keyRange: shift(where.keyRange), valueRange: shift(where.valueRange) }
+  }
+  return located
+}
+
+const eventsOptions = { glyphMargin: false, lineDecorationsWidth: 6, quickSuggestions: false }
+
+export function EventsEditor(props: EventsEditorProps) {
+  const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, theme, className } =
+    props
+  const container = useRef<HTMLDivElement>(null)
+  const editor = useMonacoEditor(container, {
+    uri: EVENTS_URI,
+    language: 'json',
+    value,
+    onChange,
+    theme,
+    options: eventsOptions,
+  })
+  const decorations = useRef<ReturnType<
+    NonNullable<typeof editor>['createDecorationsCollection']
+  > | null>(null)
+  const latest = useRef({ eventRanges, selected, onSelect })
+  latest.current = { eventRanges, selected, onSelect }
+
+  useEffect(() => {
+    if (!editor) return undefined
+    decorations.current = editor.createDecorationsCollection()
+    const model = editor.getModel()
+    const cursor = editor.onDidChangeCursorPosition((event) => {
+      // Only the user's moves select; edits shifting the cursor come with fresh ranges anyway.
+      if (!model || event.reason === monaco.editor.CursorChangeReason.ContentFlush) return
+      const { eventRanges: ranges, selected: current, onSelect: select } = latest.current
+      const index = eventIndexAt(ranges, model.getOffsetAt(event.position))
+      if (index >= 0 && index !== current) select(index)
+    })
+    return () => {
+      cursor.dispose()
+      decorations.current?.clear()
+      decorations.current = null
+    }
+  }, [editor])
+
+  useEffect(() => {
+    const model = editor?.getModel()
+    if (model) setEventsMarkers(monaco, model, diagnostics)
+  }, [editor, diagnostics])
+
+  // Recomputed only when a new evaluation arrives (trace, ranges) or the selection moves,
+  // never per keystroke, and it scans the selected event's text alone.
+  useEffect(() => {
+    const model = editor?.getModel()
+    if (!model || !decorations.current) return
+    const range = selected >= 0 ? eventRanges[selected] : undefined
+    const paths = consultedPaths(trace)
+    const locations = range && paths.size > 0 ? locateInEvent(model, range, [...paths.keys()]) : {}
+    const toPos = (offset: number) => model.getPositionAt(offset)
+    decorations.current.set(buildEventDecorations(toPos, range, paths, locations))
+  }, [editor, trace, eventRanges, selected])
+
+  // A selection made elsewhere (results pane, F8) scrolls its event into view.
+  useEffect(() => {
+    const model = editor?.getModel()
+    const range = selected >= 0 ? latest.current.eventRanges[selected] : undefined
+    if (!editor || !model || !range) return
+    const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 })
+    if (cursor >= range[0] && cursor <= range[1]) return
+    editor.revealLineInCenterIfOutsideViewport(model.getPositionAt(range[0]).lineNumber)
+  }, [editor, selected])
+
+  return (
+    <div
+      ref={container}
+      data-testid="events-editor"
+      className={`sp-editor sp-${theme}${className ? ` ${className}` : ''}`}
+    />
+  )
+}

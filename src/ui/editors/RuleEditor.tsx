@@ -1,0 +1,90 @@
+/**
+ * The rule editor: Monaco with YAML, the Sigma schema, engine diagnostics as markers and the
+ * selected event's trace painted line by line.
+ */
+import { useEffect, useRef } from 'react'
+import type { Diagnostic, Trace } from '../../engine/types.ts'
+import { monaco, RULE_URI } from './monaco-setup.ts'
+import { useMonacoEditor } from './useMonacoEditor.ts'
+import { setRuleMarkers } from './markers.ts'
+import { buildRuleDecorations } from './rule-decorations.ts'
+import './editors.css'
+
+export interface RuleEditorProps {
+  value: string
+  onChange(text: string): void
+  /** Engine diagnostics, offset ranges into `value`. */
+  diagnostics: Diagnostic[]
+  /** explain() of the selected event, or undefined. */
+  trace?: Trace
+  theme: 'light' | 'dark'
+  /** Move the cursor and scroll to this offset (a condition-tree click). */
+  reveal?: { offset: number; nonce: number }
+  className?: string
+}
+
+const ruleOptions = {
+  glyphMargin: true,
+  lineDecorationsWidth: 6,
+  quickSuggestions: { other: true, comments: false, strings: true },
+}
+
+export function RuleEditor({
+  value,
+  onChange,
+  diagnostics,
+  trace,
+  theme,
+  reveal,
+  className,
+}: RuleEditorProps) {
+  const container = useRef<HTMLDivElement>(null)
+  const editor = useMonacoEditor(container, {
+    uri: RULE_URI,
+    language: 'yaml',
+    value,
+    onChange,
+    theme,
+    options: ruleOptions,
+  })
+  const decorations = useRef<ReturnType<
+    NonNullable<typeof editor>['createDecorationsCollection']
+  > | null>(null)
+
+  useEffect(() => {
+    if (!editor) return undefined
+    decorations.current = editor.createDecorationsCollection()
+    return () => {
+      decorations.current?.clear()
+      decorations.current = null
+    }
+  }, [editor])
+
+  useEffect(() => {
+    const model = editor?.getModel()
+    if (model) setRuleMarkers(monaco, model, diagnostics)
+  }, [editor, diagnostics])
+
+  useEffect(() => {
+    const model = editor?.getModel()
+    if (!model || !decorations.current) return
+    decorations.current.set(buildRuleDecorations(trace, (offset) => model.getPositionAt(offset)))
+  }, [editor, trace])
+
+  useEffect(() => {
+    const model = editor?.getModel()
+    if (!editor || !model || !reveal) return
+    const position = model.getPositionAt(reveal.offset)
+    editor.setPosition(position)
+    editor.revealPositionInCenterIfOutsideViewport(position)
+    editor.focus()
+  }, [editor, reveal])
+
+  return (
+    <div
+      ref={container}
+      data-testid="rule-editor"
+      className={`sp-editor sp-${theme}${className ? ` ${className}` : ''}`}
+    />
+  )
+}

@@ -1,0 +1,81 @@
+/**
+ * Finds the detection item (`Field|mods: value(s)`) around an offset of the rule text, with
+ * the source range of each value. Used on hover only, so parsing the rule here is cheap.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml'
+import type { Node, Pair } from 'yaml'
+
+export interface ItemValue {
+  text: string
+  start: number
+  end: number
+}
+
+export interface DetectionItem {
+  field: string
+  modifiers: string[]
+  keyStart: number
+  keyEnd: number
+  values: ItemValue[]
+  /** Index in `values` of the value containing the offset; -1 when it is on the key. */
+  valueIndex: number
+}
+
+function scalarValues(node: unknown): ItemValue[] {
+  const nodes = isSeq(node) ? node.items : [node]
+  const values: ItemValue[] = []
+  for (const item of nodes) {
+    if (isScalar(item) && item.range && item.value !== null && typeof item.value !== 'object') {
+      values.push({ text: String(item.value), start: item.range[0], end: item.range[1] })
+    }
+  }
+  return values
+}
+
+function toItem(pair: Pair<unknown, unknown>, offset: number): DetectionItem | null {
+  const key = pair.key
+  if (!isScalar(key) || !key.range || typeof key.value !== 'string') return null
+  const values = scalarValues(pair.value)
+  const [keyStart, keyEnd] = key.range
+  const valueIndex = values.findIndex((v) => offset >= v.start && offset <= v.end)
+  if (valueIndex < 0 && (offset < keyStart || offset > keyEnd)) return null
+  const [field = '', ...modifiers] = key.value.split('|')
+  return { field, modifiers, keyStart, keyEnd, values, valueIndex }
+}
+
+/** Keyword lists (`keywords: [a, b]`) become an item with no field and no modifiers. */
+function keywordItem(node: Node, offset: number): DetectionItem | null {
+  if (!isSeq(node)) return null
+  const values = scalarValues(node)
+  const valueIndex = values.findIndex((v) => offset >= v.start && offset <= v.end)
+  if (valueIndex < 0) return null
+  return { field: '', modifiers: [], keyStart: -1, keyEnd: -1, values, valueIndex }
+}
+
+export function detectionItemAt(text: string, offset: number): DetectionItem | null {
+  let found: DetectionItem | null = null
+  try {
+    const doc = parseDocument(text, { uniqueKeys: false, strict: false })
+    if (!isMap(doc.contents)) return null
+    const detection = doc.contents.items.find(
+      (pair) => isScalar(pair.key) && pair.key.value === 'detection',
+    )
+    if (!detection || !isMap(detection.value)) return null
+    for (const search of detection.value.items) {
+      if (isScalar(search.key) && search.key.value === 'condition') continue
+      if (isSeq(search.value)) found ??= keywordItem(search.value, offset)
+      visit(search.value as Node, {
+        Pair(_, pair) {
+          if (found) return visit.BREAK
+          if (isPair(pair)) found = toItem(pair, offset)
+          return found ? visit.BREAK : undefined
+        },
+      })
+      if (found) break
+    }
+  } catch {
+    // Hover must never fail on a half-typed rule.
+    return null
+  }
+  return found
+}

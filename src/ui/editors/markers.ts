@@ -1,0 +1,58 @@
+/**
+ * Engine diagnostics → Monaco markers at their exact offset ranges. Our owners are separate
+ * from monaco-yaml's so that neither side clears the other's markers.
+ */
+import type * as Monaco from './monaco.ts'
+import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/types.ts'
+
+export const RULE_MARKER_OWNER = 'sigma'
+export const EVENTS_MARKER_OWNER = 'sigma-events'
+
+type Model = Monaco.editor.ITextModel
+
+function markerRange(model: Model, range: Range): Monaco.IRange {
+  const length = model.getValueLength()
+  const start = Math.max(0, Math.min(range[0], length))
+  // An empty range would draw nothing: widen it to one character where possible.
+  const end = Math.max(start + (start < length ? 1 : 0), Math.min(range[1], length))
+  const from = model.getPositionAt(start)
+  const to = model.getPositionAt(end)
+  return {
+    startLineNumber: from.lineNumber,
+    startColumn: from.column,
+    endLineNumber: to.lineNumber,
+    endColumn: to.column,
+  }
+}
+
+function severityOf(monaco: typeof Monaco, severity: Severity): Monaco.MarkerSeverity {
+  if (severity === 'error') return monaco.MarkerSeverity.Error
+  if (severity === 'warning') return monaco.MarkerSeverity.Warning
+  return monaco.MarkerSeverity.Info
+}
+
+export function setRuleMarkers(monaco: typeof Monaco, model: Model, diagnostics: Diagnostic[]) {
+  const markers = diagnostics.map((d) => ({
+    ...markerRange(model, d.range),
+    severity: severityOf(monaco, d.severity),
+    message: d.message,
+    code: d.code,
+    source: 'sigma',
+  }))
+  monaco.editor.setModelMarkers(model, RULE_MARKER_OWNER, markers)
+}
+
+export function setEventsMarkers(
+  monaco: typeof Monaco,
+  model: Model,
+  diagnostics: EventsDiagnostic[],
+) {
+  const markers = diagnostics.map((d) => ({
+    ...markerRange(model, d.range),
+    severity: monaco.MarkerSeverity.Error,
+    message: d.message,
+    code: 'EVENTS_PARSE',
+    source: 'events',
+  }))
+  monaco.editor.setModelMarkers(model, EVENTS_MARKER_OWNER, markers)
+}

@@ -1,0 +1,134 @@
+/**
+ * The selected event's trace painted into the rule: identifier and field-item lines get
+ * `sp-hit` / `sp-miss`, the list value that matched gets `sp-value-hit`, each identifier a
+ * ✓/✗ glyph, condition tokens a subtle underline, and every painted span explains itself on
+ * hover. Pure: positions come from the caller, so this runs in unit tests without Monaco.
+ */
+import type * as Monaco from './monaco.ts'
+import type { ConditionTrace, IdentifierTrace, SearchNodeTrace, Trace } from '../../engine/types.ts'
+import {
+  describeField,
+  describeIdentifier,
+  describeKeywords,
+  describeValue,
+} from './trace-words.ts'
+import { codeSpan, untrusted } from './markdown.ts'
+
+type Decoration = Monaco.editor.IModelDeltaDecoration
+export type ToPosition = (offset: number) => { lineNumber: number; column: number }
+
+function span(toPos: ToPosition, start: number, end: number): Monaco.IRange {
+  const from = toPos(start)
+  const to = toPos(end)
+  return {
+    startLineNumber: from.lineNumber,
+    startColumn: from.column,
+    endLineNumber: to.lineNumber,
+    endColumn: to.column,
+  }
+}
+
+function lineOf(toPos: ToPosition, offset: number): Monaco.IRange {
+  const line = toPos(offset).lineNumber
+  return { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: 1 }
+}
+
+function conditionWords(node: ConditionTrace & { type: 'ref' | 'selector' }): string {
+  const mark = node.value ? '✓' : '✗'
+  if (node.type === 'ref') return `${mark} ${codeSpan(node.name)} is ${node.value}`
+  const members = node.members.map((m) => `${m.value ? '✓' : '✗'} ${codeSpan(m.name)}`)
+  const head = `${mark} ${codeSpan(`${node.quantifier} of ${node.pattern}`)} is ${node.value}`
+  return members.length > 0 ? `${head}: ${members.join(', ')}` : `${head} (matches no identifier)`
+}
+
+const verdictClass = (value: boolean) => (value ? 'sp-hit' : 'sp-miss')
+
+class RulePainter {
+  readonly decorations: Decoration[] = []
+  private readonly paintedLines = new Set<number>()
+
+  constructor(private readonly toPos: ToPosition) {}
+
+  /** One whole-line decoration per line: the first (outermost) owner of a line wins. */
+  line(offset: number, value: boolean, hover: string, glyph = false): void {
+    const range = lineOf(this.toPos, offset)
+    if (this.paintedLines.has(range.startLineNumber)) return
+    this.paintedLines.add(range.startLineNumber)
+    const options: Monaco.editor.IModelDecorationOptions = {
+      isWholeLine: true,
+      className: verdictClass(value),
+      linesDecorationsClassName: `${verdictClass(value)}-bar`,
+      hoverMessage: untrusted(hover),
+    }
+    if (glyph) {
+      options.glyphMarginClassName = value ? 'sp-glyph sp-glyph-hit' : 'sp-glyph sp-glyph-miss'
+      options.glyphMarginHoverMessage = untrusted(hover)
+    }
+    this.decorations.push({ range, options })
+  }
+
+  /** An inline span; without `hover` it only styles (the line already explains itself). */
+  inline(start: number, end: number, className: string | undefined, hover?: string): void {
+    if (end <= start) return
+    const options: Monaco.editor.IModelDecorationOptions = {}
+    if (hover) options.hoverMessage = untrusted(hover)
+    if (className) options.inlineClassName = className
+    this.decorations.push({ range: span(this.toPos, start, end), options })
+  }
+
+  search(node: SearchNodeTrace): void {
+    if (node.type !== 'field' && node.type !== 'keywords') {
+      for (const child of node.children) this.search(child)
+      return
+    }
+    const hover = node.type === 'field' ? describeField(node) : describeKeywords(node)
+    const start = node.type === 'field' ? node.keyRange[0] : node.range[0]
+    this.line(start, node.value, hover)
+    if (node.type === 'field' && !node.value) {
+      this.inline(node.keyRange[0], node.keyRange[1], 'sp-miss-text')
+    }
+    for (const value of node.values) {
+      const valueHover = describeValue(node, value)
+      this.inline(
+        value.range[0],
+        value.range[1],
+        value.value ? 'sp-value-hit' : undefined,
+        valueHover,
+      )
+    }
+  }
+
+  identifier(search: IdentifierTrace): void {
+    this.line(search.keyRange[0], search.value, describeIdentifier(search), true)
+    this.search(search.body)
+  }
+
+  condition(node: ConditionTrace): void {
+    switch (node.type) {
+      case 'and':
+      case 'or':
+        for (const child of node.children) this.condition(child)
+        return
+      case 'not':
+        this.condition(node.child)
+        return
+      case 'ref':
+      case 'selector':
+        this.inline(
+          node.range[0],
+          node.range[1],
+          `sp-cond-${node.value ? 'hit' : 'miss'}`,
+          conditionWords(node),
+        )
+        return
+    }
+  }
+}
+
+export function buildRuleDecorations(trace: Trace | undefined, toPos: ToPosition): Decoration[] {
+  if (!trace) return []
+  const painter = new RulePainter(toPos)
+  for (const search of trace.searches) painter.identifier(search)
+  for (const condition of trace.conditions) painter.condition(condition)
+  return painter.decorations
+}

@@ -1,0 +1,114 @@
+/**
+ * The trace in words, for the hovers of painted lines: "Image|endswith '\rundll32.exe'
+ * matched Event.EventData.Image = 'C:\Windows\System32\rundll32.exe'", or why not. Rule and
+ * event text is untrusted and only ever appears inside code spans.
+ */
+import type {
+  FieldTrace,
+  IdentifierTrace,
+  KeywordTrace,
+  MissReason,
+  SearchNodeTrace,
+  ValueTrace,
+} from '../../engine/types.ts'
+import { clip, codeSpan } from './markdown.ts'
+
+function quoted(value: unknown): string {
+  if (typeof value === 'string') return codeSpan(`'${clip(value)}'`)
+  if (value === undefined) return 'nothing'
+  let text: string
+  try {
+    text = JSON.stringify(value) ?? String(value)
+  } catch {
+    text = String(value)
+  }
+  return codeSpan(clip(text))
+}
+
+function keyText(field: FieldTrace): string {
+  return codeSpan([field.field, ...field.modifiers].join('|'))
+}
+
+function actualOf(field: FieldTrace, value?: ValueTrace): string {
+  const path = value?.path ?? field.lookups[0]?.path ?? field.field
+  const actual = value && 'actual' in value ? value.actual : field.lookups[0]?.value
+  return `${codeSpan(path)} = ${quoted(actual)}`
+}
+
+const reasonWords: Record<MissReason, string> = {
+  absent: 'the event has no such field',
+  differs: 'the value differs',
+  type: 'the field holds a type this test cannot apply to',
+  case: 'it would match ignoring case, but `cased` is set',
+  null: 'the field is null',
+}
+
+function valueList(values: ValueTrace[]): string {
+  if (values.length === 1) return quoted(values[0]?.text)
+  return `any of ${values.length} values`
+}
+
+export function describeValue(field: FieldTrace | KeywordTrace, value: ValueTrace): string {
+  const subject = quoted(value.text)
+  const variant = value.variant ? ` (as ${quoted(value.variant)})` : ''
+  const where = value.path ? ` ${codeSpan(value.path)} = ${quoted(value.actual)}` : ''
+  if (value.value) return `✓ ${subject}${variant} matched${where}`
+  const why = value.reason ? `: ${reasonWords[value.reason]}` : ''
+  if (field.type === 'field' && value.reason === 'absent') return `✗ ${subject} not tested${why}`
+  return `✗ ${subject} did not match${where}${why}`
+}
+
+export function describeField(field: FieldTrace): string {
+  const key = keyText(field)
+  const neg = field.negated ? ' (negated by `neq`)' : ''
+  const hit = field.values.find((v) => v.value)
+  if (field.value) {
+    if (field.negated) return `✓ ${key} holds: none of its values matched ${actualOf(field)}`
+    if (field.linking === 'and' && field.values.length > 1) {
+      return `✓ ${key}: all ${field.values.length} values matched ${actualOf(field, hit)}`
+    }
+    const variant = hit?.variant ? ` (as ${quoted(hit.variant)})` : ''
+    return `✓ ${key} ${quoted(hit?.text)}${variant} matched ${actualOf(field, hit)}`
+  }
+  if (field.lookups.length === 0 || field.reason === 'absent') {
+    return `✗ ${key} did not match${neg}: the event has no field ${codeSpan(field.field)}`
+  }
+  if (field.negated) return `✗ ${key} failed: ${quoted(hit?.text)} matched ${actualOf(field, hit)}`
+  if (field.linking === 'and' && field.values.length > 1) {
+    const failed = field.values.filter((v) => !v.value).map((v) => quoted(v.text))
+    return `✗ ${key}: not all values matched ${actualOf(field)}; missing ${failed.slice(0, 5).join(', ')}`
+  }
+  const reason = field.reason ?? field.values.find((v) => v.reason)?.reason
+  const why = reason && reason !== 'differs' ? ` (${reasonWords[reason]})` : ''
+  return `✗ ${key} ${valueList(field.values)} did not match ${actualOf(field)}${why}`
+}
+
+export function describeKeywords(keywords: KeywordTrace): string {
+  const hit = keywords.values.find((v) => v.value)
+  if (keywords.value && hit) return `✓ keyword ${describeValue(keywords, hit).slice(2)}`
+  if (keywords.value) return '✓ all keywords found'
+  return `✗ none of ${keywords.values.length} keyword(s) found in any field of the event`
+}
+
+function countItems(node: SearchNodeTrace): { hit: number; total: number } {
+  if (node.type === 'field' || node.type === 'keywords')
+    return { hit: node.value ? 1 : 0, total: 1 }
+  return node.children.reduce(
+    (sum, child) => {
+      const part = countItems(child)
+      return { hit: sum.hit + part.hit, total: sum.total + part.total }
+    },
+    { hit: 0, total: 0 },
+  )
+}
+
+export function describeIdentifier(search: IdentifierTrace): string {
+  const name = codeSpan(search.name)
+  const kind = search.kind === 'filter' ? 'filter' : 'selection'
+  const { hit, total } = countItems(search.body)
+  const items = `${hit} of ${total} item${total === 1 ? '' : 's'} matched`
+  const how = search.body.type === 'or' ? ' (any alternative suffices)' : ''
+  return search.value
+    ? `✓ ${kind} ${name} is true: ${items}${how}`
+    : `✗ ${kind} ${name} is false: ${items}${how}`
+}
