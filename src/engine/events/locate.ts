@@ -1,0 +1,24 @@
+/**
+ * Where the fields a rule consulted sit in the events text, so the editor can decorate them.
+ * Only the event's own substring is scanned, with the same path names the traces use.
+ */
+import type { Range } from '../types.ts'
+import { walkJson } from './json-scan.ts'
+
+export function locateFields(
+  text: string,
+  eventRange: Range,
+  paths: string[],
+): Record<string, { keyRange: Range; valueRange: Range }> {
+  const wanted = new Set(paths)
+  const found: Record<string, { keyRange: Range; valueRange: Range }> = Object.create(null)
+  if (wanted.size === 0) return found
+  const start = Math.max(0, eventRange[0])
+  const end = Math.min(text.length, eventRange[1])
+  if (start >= end) return found
+  walkJson(text, start, end, (path, keyRange, valueRange) => {
+    // Array elements have no key: the element itself is what gets painted.
+    if (wanted.has(path)) found[path] = { keyRange: keyRange ?? valueRange, valueRange }
+  })
+  return found
+}
