@@ -59,6 +59,15 @@ export type DiagnosticCode =
   | 'NULL_IN_LIST'
   | 'DOUBLE_BACKSLASH'
   | 'UNQUOTED_NUMBER_STRING'
+  // rule-level lint (added by the rule level)
+  | 'DUPLICATE_TAG'
+  | 'DUPLICATE_REFERENCE'
+  | 'TITLE_TOO_LONG'
+  | 'MISSING_DESCRIPTION'
+  | 'UNKNOWN_ATTRIBUTE'
+  | 'IDENTIFIER_REPEATED'
+  // an unexpected failure inside the engine, reported instead of thrown
+  | 'INTERNAL'
 
 export interface Diagnostic {
   code: DiagnosticCode
@@ -184,12 +193,17 @@ export interface IdentifierTrace {
   body: SearchNodeTrace
 }
 
+/**
+ * `dropped`: the node is a selector matching no identifier (or only contains such), which
+ * pySigma removes from the condition; its parent's value is computed without it.
+ */
 export type ConditionTrace =
-  | { type: 'and' | 'or'; range: Range; value: boolean; children: ConditionTrace[] }
-  | { type: 'not'; range: Range; value: boolean; child: ConditionTrace }
+  | { type: 'and' | 'or'; range: Range; value: boolean; children: ConditionTrace[]; dropped?: true }
+  | { type: 'not'; range: Range; value: boolean; child: ConditionTrace; dropped?: true }
   | { type: 'ref'; name: string; range: Range; value: boolean }
   | {
       type: 'selector'
+      dropped?: true
       quantifier: '1' | 'any' | 'all'
       pattern: string
       range: Range

@@ -1,0 +1,142 @@
+/**
+ * Rule text → compiled rule: parse the YAML once, check it, compile every identifier into
+ * closures and every condition into one closure over identifier indexes. Nothing here runs per
+ * event. `compileRuleWith` takes the item level as a parameter; index.ts wires the real one.
+ */
+import type { CompileItem, PreparedEvent } from './item.ts'
+import type {
+  Diagnostic,
+  EngineOptions,
+  IdentifierInfo,
+  Range,
+  RuleKind,
+  RuleMeta,
+} from './types.ts'
+import { hasErrors, sortDiagnostics } from './diagnostics.ts'
+import { parseYaml } from './yaml/parse.ts'
+import { classifyDocuments } from './yaml/classify.ts'
+import { nodeRange } from './yaml/nodes.ts'
+import { readMetadata } from './rule/metadata.ts'
+import { readDetection } from './rule/detection.ts'
+import { compileSearch, type CompiledSearch } from './rule/compile-search.ts'
+import { parseCondition } from './condition/parser.ts'
+import { resolveCondition, type ResolvedNode } from './condition/resolve.ts'
+import { compileCondition, type Predicate } from './condition/compile.ts'
+import { lintRule, type ParsedCondition } from './lint.ts'
+
+export interface CompiledRule {
+  readonly meta: RuleMeta
+  readonly identifiers: readonly IdentifierInfo[]
+  readonly names: readonly string[]
+  readonly searches: readonly CompiledSearch[]
+  readonly conditions: readonly ResolvedNode[]
+  readonly prepare: (raw: unknown) => PreparedEvent
+  /** Fast path: calls identifier matchers lazily and short-circuits. */
+  readonly matches: Predicate<PreparedEvent>
+  /** The verdict from precomputed identifier values (same tree, same dropping). */
+  readonly fromValues: Predicate<readonly boolean[]>
+}
+
+export interface CompileResult {
+  rule?: CompiledRule
+  kind?: RuleKind
+  meta: RuleMeta
+  identifiers: IdentifierInfo[]
+  diagnostics: Diagnostic[]
+}
+
+export interface ItemLevel {
+  compileItem: CompileItem
+  prepareEvent: (raw: unknown, options: EngineOptions) => PreparedEvent
+}
+
+export function compileRuleWith(
+  text: string,
+  options: EngineOptions,
+  level: ItemLevel,
+): CompileResult {
+  const parsed = parseYaml(text)
+  const diagnostics = [...parsed.diagnostics]
+  const done = (extra: Partial<CompileResult> = {}): CompileResult => ({
+    meta: {},
+    identifiers: [],
+    ...extra,
+    diagnostics: sortDiagnostics(diagnostics),
+  })
+  if (diagnostics.some((d) => d.code === 'YAML_SYNTAX')) return done()
+
+  const classified = classifyDocuments(parsed.documents, text)
+  diagnostics.push(...classified.diagnostics)
+  const { map, doc, kind } = classified
+  if (!map || !doc) return done()
+  const { meta, diagnostics: metaDiagnostics } = readMetadata(map)
+  if (kind !== 'detection') return done({ kind, meta })
+  diagnostics.push(...metaDiagnostics)
+
+  const headRange: Range = map.items[0] ? nodeRange(map.items[0].key) : [0, 0]
+  const ctx = { text, doc, diagnostics }
+  const detection = readDetection(map, headRange, ctx)
+  const identifiers: IdentifierInfo[] = detection.identifiers.map(
+    ({ name, kind, keyRange, range }) => ({
+      name,
+      kind,
+      keyRange,
+      range,
+    }),
+  )
+  const names = identifiers.map((i) => i.name)
+
+  const searches: (CompiledSearch | undefined)[] = detection.identifiers.map(
+    (ident) => ident.body && compileSearch(ident.body, options, level.compileItem, diagnostics),
+  )
+
+  const conditions: ParsedCondition[] = detection.conditions.map((source) => {
+    const { ast, diagnostics: syntax } = parseCondition(source)
+    diagnostics.push(...syntax)
+    if (!ast) return { source }
+    const resolution = resolveCondition(ast, names)
+    diagnostics.push(...resolution.diagnostics)
+    return { source, ast, resolution }
+  })
+
+  diagnostics.push(...lintRule({ map, meta, headRange, identifiers, conditions }))
+
+  const resolved = conditions.map((c) => c.resolution?.node)
+  if (
+    hasErrors(diagnostics) ||
+    searches.some((s) => !s) ||
+    resolved.some((n) => !n) ||
+    resolved.length === 0
+  )
+    return done({ kind, meta, identifiers })
+
+  const compiled = searches as CompiledSearch[]
+  const nodes = resolved as ResolvedNode[]
+  const matchers = compiled.map((s) => s.match)
+  const fast = anyCondition(
+    nodes.map((n) =>
+      compileCondition<PreparedEvent>(n, (i) => matchers[i] as Predicate<PreparedEvent>),
+    ),
+  )
+  const fromValues = anyCondition(
+    nodes.map((n) => compileCondition<readonly boolean[]>(n, (i) => (v) => v[i] === true)),
+  )
+  const rule: CompiledRule = {
+    meta,
+    identifiers,
+    names,
+    searches: compiled,
+    conditions: nodes,
+    prepare: (raw) => level.prepareEvent(raw, options),
+    matches: fast,
+    fromValues,
+  }
+  return done({ rule, kind, meta, identifiers })
+}
+
+/** A `condition:` list matches when any of its conditions does. */
+function anyCondition<T>(fns: Predicate<T>[]): Predicate<T> {
+  const [only] = fns
+  if (fns.length === 1 && only) return only
+  return (x) => fns.some((f) => f(x))
+}

@@ -1,0 +1,104 @@
+/**
+ * Bind condition names to identifier indexes. Selectors expand to their members now, once;
+ * a selector matching nothing is dropped exactly as pySigma drops it (sigma-reference §5.2):
+ * `sel and 1 of filter*` and `sel and not 1 of filter*` both become `sel`, and a condition
+ * made only of such selectors matches nothing.
+ */
+import { error, warning } from '../diagnostics.ts'
+import type { Diagnostic, Range } from '../types.ts'
+import type { ConditionNode, Quantifier } from './ast.ts'
+
+export type ResolvedNode =
+  | { type: 'and' | 'or'; range: Range; children: ResolvedNode[]; dropped: boolean }
+  | { type: 'not'; range: Range; child: ResolvedNode; dropped: boolean }
+  | { type: 'ref'; name: string; index: number; range: Range; dropped: false }
+  | {
+      type: 'selector'
+      quantifier: Quantifier
+      pattern: string
+      range: Range
+      /** Identifier indexes, in rule order. */
+      members: number[]
+      dropped: boolean
+    }
+
+export interface Resolution {
+  node?: ResolvedNode
+  /** Identifier indexes the condition reads (directly or through a selector). */
+  used: Set<number>
+  diagnostics: Diagnostic[]
+}
+
+/** Does `pattern` (with `*`, or `them`) select the identifier `name`? */
+export function patternSelects(pattern: string, name: string): boolean {
+  if (pattern === 'them') return !name.startsWith('_')
+  if (name.startsWith('_') && !pattern.startsWith('_')) return false
+  if (!pattern.includes('*')) return pattern === name
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
+  return new RegExp(`^${source}$`, 's').test(name)
+}
+
+export function resolveCondition(ast: ConditionNode, names: readonly string[]): Resolution {
+  const used = new Set<number>()
+  const diagnostics: Diagnostic[] = []
+  const index = new Map<string, number>()
+  names.forEach((n, i) => {
+    if (!index.has(n)) index.set(n, i)
+  })
+
+  const visit = (node: ConditionNode): ResolvedNode | undefined => {
+    switch (node.type) {
+      case 'ref': {
+        const i = index.get(node.name)
+        if (i === undefined) {
+          diagnostics.push(
+            error(
+              'UNDEFINED_IDENTIFIER',
+              `The condition names \`${node.name}\`, which is not defined under \`detection\`.`,
+              node.range,
+            ),
+          )
+          return undefined
+        }
+        used.add(i)
+        return { type: 'ref', name: node.name, index: i, range: node.range, dropped: false }
+      }
+      case 'selector': {
+        const members: number[] = []
+        names.forEach((n, i) => {
+          if (patternSelects(node.pattern, n)) members.push(i)
+        })
+        members.forEach((i) => used.add(i))
+        if (members.length === 0)
+          diagnostics.push(
+            warning(
+              'SELECTOR_MATCHES_NOTHING',
+              `\`${node.quantifier} of ${node.pattern}\` matches no identifier, so it is dropped from the condition (as pySigma does).`,
+              node.range,
+            ),
+          )
+        return { ...node, members, dropped: members.length === 0 }
+      }
+      case 'not': {
+        const child = visit(node.child)
+        return child && { type: 'not', range: node.range, child, dropped: child.dropped }
+      }
+      default: {
+        const children = node.children.map(visit)
+        if (children.some((c) => c === undefined)) return undefined
+        const resolved = children as ResolvedNode[]
+        return {
+          type: node.type,
+          range: node.range,
+          children: resolved,
+          dropped: resolved.every((c) => c.dropped),
+        }
+      }
+    }
+  }
+  const node = visit(ast)
+  return node ? { node, used, diagnostics } : { used, diagnostics }
+}

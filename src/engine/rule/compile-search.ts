@@ -1,0 +1,65 @@
+/**
+ * A search identifier's body → two closures built once: `match` (short-circuits) and
+ * `explain` (visits every item, never short-circuits). Both come from the same tree so they
+ * cannot disagree about structure; items agree by the item level's contract.
+ */
+import type { CompileItem, PreparedEvent } from '../item.ts'
+import type { Diagnostic, EngineOptions, SearchNodeTrace } from '../types.ts'
+import type { SearchSource } from './detection.ts'
+
+export interface CompiledSearch {
+  match(event: PreparedEvent): boolean
+  explain(event: PreparedEvent): SearchNodeTrace
+}
+
+export function compileSearch(
+  source: SearchSource,
+  options: EngineOptions,
+  compileItem: CompileItem,
+  diagnostics: Diagnostic[],
+): CompiledSearch | undefined {
+  if (source.type === 'item') {
+    const compiled = compileItem(source.item, options)
+    diagnostics.push(...compiled.diagnostics)
+    const item = compiled.item
+    return item && { match: item.match.bind(item), explain: item.explain.bind(item) }
+  }
+  const children: CompiledSearch[] = []
+  let ok = true
+  for (const child of source.children) {
+    const compiled = compileSearch(child, options, compileItem, diagnostics)
+    if (compiled) children.push(compiled)
+    else ok = false
+  }
+  if (!ok) return undefined
+  const { type, range } = source
+  const matchers = children.map((c) => c.match)
+  const explain = (ev: PreparedEvent): SearchNodeTrace => {
+    const traces = children.map((c) => c.explain(ev))
+    const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
+    return { type, range, value, children: traces }
+  }
+  return { match: type === 'and' ? allOf(matchers) : anyOf(matchers), explain }
+}
+
+type Match = (ev: PreparedEvent) => boolean
+
+function allOf(fns: Match[]): Match {
+  const [a, b] = fns
+  if (fns.length === 1 && a) return a
+  if (fns.length === 2 && a && b) return (ev) => a(ev) && b(ev)
+  return (ev) => {
+    for (let i = 0; i < fns.length; i++) if (!(fns[i] as Match)(ev)) return false
+    return true
+  }
+}
+
+function anyOf(fns: Match[]): Match {
+  const [a, b] = fns
+  if (fns.length === 1 && a) return a
+  if (fns.length === 2 && a && b) return (ev) => a(ev) || b(ev)
+  return (ev) => {
+    for (let i = 0; i < fns.length; i++) if ((fns[i] as Match)(ev)) return true
+    return false
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Typed access to `yaml` nodes: ranges, scalar values and map lookups, with aliases resolved
+ * so that `*anchor` behaves like the text it points to.
+ */
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml'
+import type { Range, Scalar } from '../types.ts'
+
+export type YamlNode = Node
+
+/** The node's value range `[start, valueEnd)`, without trailing comments. */
+export function nodeRange(node: unknown, fallback: Range = [0, 0]): Range {
+  const r = (node as { range?: [number, number, number] } | null)?.range
+  return r ? [r[0], r[1]] : fallback
+}
+
+export function resolveNode(node: unknown, doc: Document): unknown {
+  if (isAlias(node)) return node.resolve(doc) ?? null
+  return node
+}
+
+export function asMap(node: unknown): YAMLMap<unknown, unknown> | undefined {
+  return isMap(node) ? (node as YAMLMap<unknown, unknown>) : undefined
+}
+
+export function asSeq(node: unknown): YAMLSeq<unknown> | undefined {
+  return isSeq(node) ? (node as YAMLSeq<unknown>) : undefined
+}
+
+/** The Sigma scalar a node holds, or undefined for collections and exotic types. */
+export function scalarOf(node: unknown): Scalar | undefined {
+  if (node === null || node === undefined) return null
+  if (!isScalar(node)) return undefined
+  const v = node.value
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v
+  if (typeof v === 'number') return v
+  if (typeof v === 'bigint') return Number(v)
+  return undefined
+}
+
+export function isScalarNode(node: unknown): boolean {
+  return node === null || isScalar(node)
+}
+
+/** The key of a pair as text (numbers and booleans as written). */
+export function keyText(pair: Pair<unknown, unknown>): string {
+  const k = pair.key
+  if (isScalar(k)) {
+    if (typeof k.source === 'string' && typeof k.value !== 'string') return k.source
+    return String(k.value)
+  }
+  return String(k)
+}
+
+export function findPair(
+  map: YAMLMap<unknown, unknown>,
+  key: string,
+): Pair<unknown, unknown> | undefined {
+  for (const pair of map.items) if (keyText(pair) === key) return pair
+  return undefined
+}
+
+/** Key start to value end: the whole `key: value` entry. */
+export function pairRange(pair: Pair<unknown, unknown>): Range {
+  const k = nodeRange(pair.key)
+  const v = pair.value ? nodeRange(pair.value, k) : k
+  return [k[0], Math.max(k[1], v[1])]
+}
