@@ -14,7 +14,7 @@ export type * from './types.ts'
 export type { CompiledRule, CompileResult } from './compile.ts'
 export { lineCol } from './diagnostics.ts'
 export { parseEvents } from './events/parse-events.ts'
-// expandValue is exported once modifiers/expand-value.ts lands.
+export { expandValue } from './modifiers/expand-value.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {
   try {
