@@ -9,9 +9,13 @@ export function PreviousDraftBanner({
   if (!previousDraft) return null
   return (
     <div className="sp-banner" role="status" data-testid="previous-draft-banner">
-      <span>Your previous work was set aside when this link opened.</span>
+      <span>
+        {setAsideIsShared
+          ? 'Your previous work is back; the shared state is set aside.'
+          : 'Your previous work was set aside when this link opened.'}
+      </span>
       <button type="button" data-testid="restore-draft" onClick={restorePreviousDraft}>
-        Restore your previous work
+        {setAsideIsShared ? 'Back to the shared link' : 'Restore your previous work'}
       </button>
       <button
         type="button"

@@ -9,9 +9,10 @@ import type { SharedState } from '../../share/index.ts'
 import { applySharedState, decodeFragment } from '../../share/index.ts'
 import { loadDraft, sameState, saveDraft } from '../persistence/draft.ts'
 import { STORAGE_KEYS } from '../persistence/storage.ts'
+import type { StatusTone } from '../state/useAppState.ts'
 import { currentFragment, syncFragment } from './fragment.ts'
 
-export type StatusKind = 'info' | 'error'
+export type StatusKind = StatusTone
 
 export interface LinkAndDraftOptions {
   state: SharedState
@@ -25,6 +26,8 @@ export interface LinkAndDraftOptions {
 export interface LinkAndDraft {
   /** Work set aside when a link opened over it, until the user restores or dismisses it. */
   previousDraft: SharedState | undefined
+  /** After a restore the set-aside state is the shared one, so the banner offers it back. */
+  setAsideIsShared: boolean
   restorePreviousDraft: () => void
   dismissPreviousDraft: () => void
 }
@@ -37,6 +40,7 @@ export function useLinkAndDraft(options: LinkAndDraftOptions): LinkAndDraft {
   const { state, defaults, replaceState, setStatus, debounceMs = 300 } = options
   const [ready, setReady] = useState(false)
   const [previousDraft, setPreviousDraft] = useState<SharedState>()
+  const [setAsideIsShared, setSetAsideIsShared] = useState(false)
   const latest = useRef({ state, replaceState, setStatus })
   latest.current = { state, replaceState, setStatus }
 
@@ -55,11 +59,12 @@ export function useLinkAndDraft(options: LinkAndDraftOptions): LinkAndDraft {
       if (draft && !sameState(draft, shared) && !sameState(draft, defaults)) {
         saveDraft(draft, STORAGE_KEYS.previousDraft)
         setPreviousDraft(draft)
+        setSetAsideIsShared(false)
         status(
           'Opened the shared link. Your previous work was set aside: restore it from the banner.',
         )
       } else {
-        status('Opened the shared link.')
+        status('Opened the shared link.', 'success')
       }
       replace(shared)
     },
@@ -100,13 +105,19 @@ export function useLinkAndDraft(options: LinkAndDraftOptions): LinkAndDraft {
     // Swap, so the shared state is not lost either: it becomes the set-aside work.
     saveDraft(latest.current.state, STORAGE_KEYS.previousDraft)
     setPreviousDraft(latest.current.state)
+    setSetAsideIsShared((was) => !was)
     latest.current.replaceState(previousDraft)
-    latest.current.setStatus('Restored your previous work. The shared state is set aside instead.')
-  }, [previousDraft])
+    latest.current.setStatus(
+      setAsideIsShared
+        ? 'Back to the shared link. Your previous work is set aside again.'
+        : 'Restored your previous work. The shared state is set aside instead.',
+      'success',
+    )
+  }, [previousDraft, setAsideIsShared])
 
   const dismissPreviousDraft = useCallback(() => setPreviousDraft(undefined), [])
 
-  return { previousDraft, restorePreviousDraft, dismissPreviousDraft }
+  return { previousDraft, setAsideIsShared, restorePreviousDraft, dismissPreviousDraft }
 }
 
 function useAutosaveAndMirror(

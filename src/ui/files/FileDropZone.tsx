@@ -1,0 +1,49 @@
+// Wraps an editor so that files dropped on it open. Captured before Monaco sees the drop,
+// because Monaco would otherwise insert the file's path or text at the cursor.
+import { useState, type DragEvent, type ReactNode } from 'react'
+import type { FileKind } from './read.ts'
+
+export interface FileDropZoneProps {
+  kind: FileKind
+  onFiles(files: File[], fallback: FileKind): void
+  children: ReactNode
+  className?: string
+}
+
+const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files')
+
+export function FileDropZone({ kind, onFiles, children, className }: FileDropZoneProps) {
+  const [over, setOver] = useState(false)
+  const accept = (event: DragEvent) => {
+    if (!carriesFiles(event)) return
+    event.preventDefault()
+    event.stopPropagation()
+    event.dataTransfer.dropEffect = 'copy'
+    setOver(true)
+  }
+  return (
+    <div
+      className={`sp-drop-zone${over ? ' sp-drop-over' : ''}${className ? ` ${className}` : ''}`}
+      data-testid={`${kind}-drop-zone`}
+      onDragEnterCapture={accept}
+      onDragOverCapture={accept}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false)
+      }}
+      onDropCapture={(event) => {
+        if (!carriesFiles(event)) return
+        event.preventDefault()
+        event.stopPropagation()
+        setOver(false)
+        onFiles(Array.from(event.dataTransfer.files), kind)
+      }}
+    >
+      {children}
+      {over && (
+        <div className="sp-drop-hint">
+          Drop to open as {kind === 'rule' ? 'the rule' : 'events'}
+        </div>
+      )}
+    </div>
+  )
+}

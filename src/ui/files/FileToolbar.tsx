@@ -1,0 +1,104 @@
+// Open / download buttons, the hidden file inputs tests and users drive, and the file picker
+// shown when several files of one kind arrive at once.
+import { useRef, useState } from 'react'
+import { downloadText, eventsFileName, ruleFileName } from './download.ts'
+import { OpenUrlDialog } from './OpenUrlDialog.tsx'
+import type { FileOpeners } from './useFileOpeners.ts'
+
+export interface FileToolbarProps {
+  files: FileOpeners
+  rule: string
+  events: string
+}
+
+export function FileToolbar({ files, rule, events }: FileToolbarProps) {
+  const ruleInput = useRef<HTMLInputElement>(null)
+  const eventsInput = useRef<HTMLInputElement>(null)
+  const [urlDialog, setUrlDialog] = useState(false)
+
+  return (
+    <div className="sp-file-toolbar">
+      <input
+        ref={ruleInput}
+        type="file"
+        hidden
+        multiple
+        accept=".yml,.yaml"
+        data-testid="rule-file-input"
+        onChange={(event) => {
+          files.openFiles(Array.from(event.currentTarget.files ?? []), 'rule')
+          event.currentTarget.value = ''
+        }}
+      />
+      <input
+        ref={eventsInput}
+        type="file"
+        hidden
+        multiple
+        accept=".json,.ndjson,.jsonl,.txt,.log"
+        data-testid="events-file-input"
+        onChange={(event) => {
+          files.openFiles(Array.from(event.currentTarget.files ?? []), 'events')
+          event.currentTarget.value = ''
+        }}
+      />
+      <button type="button" data-testid="open-rule" onClick={() => ruleInput.current?.click()}>
+        Open rule…
+      </button>
+      <button type="button" data-testid="open-url" onClick={() => setUrlDialog(true)}>
+        Open from URL…
+      </button>
+      <button type="button" data-testid="open-events" onClick={() => eventsInput.current?.click()}>
+        Open events…
+      </button>
+      <button
+        type="button"
+        data-testid="download-rule"
+        title="Download the rule (Ctrl+S)"
+        onClick={() => downloadText(ruleFileName(rule), rule, 'application/yaml')}
+      >
+        Download rule
+      </button>
+      <button
+        type="button"
+        data-testid="download-events"
+        onClick={() => downloadText(eventsFileName(), events, 'application/json')}
+      >
+        Download events
+      </button>
+      {urlDialog && <OpenUrlDialog files={files} onClose={() => setUrlDialog(false)} />}
+      {files.choice && (
+        <div className="sp-dialog-backdrop">
+          <div
+            className="sp-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Choose a file"
+            data-testid="file-picker"
+          >
+            <p>
+              {files.choice.files.length} {files.choice.kind === 'rule' ? 'rule' : 'events'} files:
+              which one should open?
+            </p>
+            <ul>
+              {files.choice.files.map((file, index) => (
+                <li key={`${file.name}-${index}`}>
+                  <button
+                    type="button"
+                    data-testid="file-picker-option"
+                    onClick={() => files.choose(file)}
+                  >
+                    {file.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => files.choose(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+// Reading user files as text, with progress, and telling rule files from events files.
+
+export type FileKind = 'rule' | 'events'
+
+/** Rules are small; anything bigger than this is not a rule someone meant to open. */
+export const MAX_RULE_BYTES = 2 * 1024 * 1024
+/** Events files up to 50 MB must load; leave headroom, but refuse what would exhaust memory. */
+export const MAX_EVENTS_BYTES = 200 * 1024 * 1024
+
+const RULE_EXTENSIONS = /\.ya?ml$/i
+const EVENTS_EXTENSIONS = /\.(json|ndjson|jsonl|txt|log)$/i
+
+/** By extension; `fallback` (the editor it was dropped on) decides for anything else. */
+export function kindOfFile(name: string, fallback: FileKind): FileKind {
+  if (RULE_EXTENSIONS.test(name)) return 'rule'
+  if (EVENTS_EXTENSIONS.test(name)) return 'events'
+  return fallback
+}
+
+/** FileReader rather than file.text(): it reports progress, and reads off the main thread. */
+export function readFileText(file: Blob, onProgress?: (fraction: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total)
+    }
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
+    reader.readAsText(file)
+  })
+}
+
+// evtx_dump's default output puts a "Record <n>" line before each pretty-printed object.
+const EVTX_DUMP_HEADER = /^Record \d+\s*$/gm
+
+/**
+ * Events text as the engine's parser accepts it (array, object, NDJSON or concatenated
+ * objects). Only evtx_dump's record headers need removing; the rest is parsed in the worker.
+ */
+export function normalizeEventsText(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (!/^\s*Record \d+/.test(withoutBom)) return withoutBom
+  return withoutBom.replace(EVTX_DUMP_HEADER, '')
+}
+
+export const formatBytes = (bytes: number): string =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} kB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`
