@@ -3,6 +3,7 @@ import type { LinkAndDraft } from './useLinkAndDraft.ts'
 
 export function PreviousDraftBanner({
   previousDraft,
+  setAsideIsShared,
   restorePreviousDraft,
   dismissPreviousDraft,
 }: LinkAndDraft) {
