@@ -3,7 +3,7 @@
  * NUL bytes from utf16 encodings), so they go into a code block with control characters
  * made visible.
  */
-import { codeSpan, clip } from './markdown.ts'
+import { clip, codeSpan, escapeMarkdown } from './markdown.ts'
 
 export interface Expansion {
   variants: string[]
@@ -45,6 +45,6 @@ export function expansionMarkdown(value: string, expansion: Expansion): string {
   if (count > shownVariants || expansion.truncated) {
     parts.push(`(showing the first ${Math.min(count, shownVariants)})`)
   }
-  if (expansion.note) parts.push(`_${expansion.note.replace(/[_*`<>[\]\\]/g, '\\$&')}_`)
+  if (expansion.note) parts.push(`_${escapeMarkdown(expansion.note)}_`)
   return parts.join('\n\n')
 }

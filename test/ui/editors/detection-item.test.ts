@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { detectionItemAt } from '../../../src/ui/editors/detection-item.ts'
+import { rule } from './fixtures.ts'
+
+describe('detectionItemAt', () => {
+  it('finds the item and all its values from the key', () => {
+    const item = detectionItemAt(rule, rule.indexOf('DestinationIp|cidr') + 3)
+    expect(item?.field).toBe('DestinationIp')
+    expect(item?.modifiers).toEqual(['cidr'])
+    expect(item?.values.map((v) => v.text)).toEqual(['127.0.0.0/8', '10.0.0.0/8'])
+    expect(item?.valueIndex).toBe(-1)
+  })
+
+  it('knows which list value the offset is in', () => {
+    const item = detectionItemAt(rule, rule.indexOf('10.0.0.0/8') + 2)
+    expect(item?.valueIndex).toBe(1)
+    expect(rule.slice(item?.values[1]?.start, item?.values[1]?.end)).toBe("'10.0.0.0/8'")
+  })
+
+  it('ignores metadata and the condition', () => {
+    expect(detectionItemAt(rule, rule.indexOf('network_connection'))).toBeNull()
+    expect(detectionItemAt(rule, rule.indexOf('1 of filter'))).toBeNull()
+  })
+
+  it('survives broken YAML', () => {
+    expect(() => detectionItemAt('detection:\n  sel:\n    a|b: [x\n', 20)).not.toThrow()
+  })
+})
