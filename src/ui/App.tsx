@@ -1,0 +1,99 @@
+/**
+ * The page: rule editor and condition tree on the left, events editor and results on the right.
+ * State lives in one hook (useAppState); the worker does all evaluation (useAnalysis); this file
+ * only wires them to the panes.
+ */
+import { useCallback, useState } from 'react'
+import type { Range } from '../engine/types.ts'
+import { downloadText, ruleFileName } from './files/download.ts'
+import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'
+import { Header } from './layout/Header.tsx'
+import { usePageKeys } from './layout/keyboard.ts'
+import { Pane } from './layout/Pane.tsx'
+import { SplitPane } from './layout/SplitPane.tsx'
+import { StatusBar } from './layout/StatusBar.tsx'
+import { ResultsPane } from './results/ResultsPane.tsx'
+import { useAnalysis } from './state/useAnalysis.ts'
+import { useAppState } from './state/useAppState.ts'
+import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
+import { useTheme } from './state/useTheme.ts'
+import { ConditionTree } from './tree/ConditionTree.tsx'
+
+const NO_RANGES: Range[] = []
+
+export function App() {
+  const store = useAppState()
+  const view = useAnalysis(store)
+  const { theme, preference, cycle } = useTheme()
+  const [reveal, setReveal] = useState<{ offset: number; nonce: number }>()
+  useEvaluationStatus(view, store.setStatus)
+
+  const result = view.result
+  const count = result?.counts.events ?? 0
+  const selected = result ? result.selected : store.selected
+  // A timed-out run leaves an older result on screen: its trace no longer fits the text.
+  const trace = view.stale ? undefined : result?.trace
+  const { setSelected, setStatus } = store
+
+  const onReveal = useCallback(
+    (offset: number) => setReveal((r) => ({ offset, nonce: (r?.nonce ?? 0) + 1 })),
+    [],
+  )
+  usePageKeys({
+    onSave: () => {
+      downloadText(ruleFileName(store.rule), store.rule, 'application/yaml')
+      setStatus(`Downloaded the rule as ${ruleFileName(store.rule)}`, 'info')
+    },
+    onNextEvent: (step) => {
+      if (count > 0) setSelected((selected + step + count) % count)
+    },
+  })
+
+  return (
+    <div className="app">
+      <Header meta={result?.meta} theme={preference} onCycleTheme={cycle} />
+      <main className="workspace">
+        <SplitPane name="columns" direction="row" initial={0.5} min={320}>
+          <SplitPane name="left" direction="column" initial={0.74} min={90}>
+            <Pane title="Rule" meta="Sigma YAML">
+              <RuleEditorSlot
+                value={store.rule}
+                onChange={store.setRule}
+                diagnostics={result?.diagnostics ?? []}
+                trace={trace}
+                theme={theme}
+                reveal={reveal}
+              />
+            </Pane>
+            <ConditionTree
+              trace={trace}
+              identifiers={result?.identifiers ?? []}
+              selected={selected}
+              stale={view.stale}
+              onReveal={onReveal}
+            />
+          </SplitPane>
+          <SplitPane name="right" direction="column" initial={0.46} min={120}>
+            <Pane title="Events" meta={result ? `${count} · ${result.events.format}` : undefined}>
+              <EventsEditorSlot
+                value={store.events}
+                onChange={store.setEvents}
+                diagnostics={result?.events.diagnostics ?? []}
+                eventRanges={result?.events.ranges ?? NO_RANGES}
+                selected={selected}
+                onSelect={setSelected}
+                trace={trace}
+                theme={theme}
+              />
+            </Pane>
+            <ResultsPane view={view} selected={selected} onSelect={setSelected} />
+          </SplitPane>
+        </SplitPane>
+      </main>
+      <StatusBar
+        status={store.status}
+        hint="F8 next event · Shift+F8 previous · Ctrl+S save rule"
+      />
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+/** The tally above the rows: events, matches, and how many events each identifier hit. */
+import type { IdentifierInfo } from '../../engine/types.ts'
+import type { AnalysisResult } from '../../worker/protocol.ts'
+import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
+
+export function ResultsCounts({
+  result,
+  identifiers,
+}: {
+  result: AnalysisResult
+  identifiers: IdentifierInfo[]
+}) {
+  const { events, matches, perIdentifier } = result.counts
+  return (
+    <div className="results-counts" data-testid="results-counts">
+      <div className="tally">
+        <span className="tally-item">
+          <strong data-testid="count-events">{events.toLocaleString('en-US')}</strong> events
+        </span>
+        <span className={`tally-item ${matches > 0 ? 'tally-match' : ''}`}>
+          <strong data-testid="count-matches">{matches.toLocaleString('en-US')}</strong>{' '}
+          {matches === 1 ? 'match' : 'matches'}
+        </span>
+      </div>
+      <ul className="identifier-counts" aria-label="Events hit per identifier">
+        {identifiers.map((info) => (
+          <li
+            key={info.name}
+            className={`identifier-count identifier-${info.kind}`}
+            data-identifier={info.name}
+            title={`${info.kind} ${info.name} is true for ${perIdentifier[info.name] ?? 0} of ${events} events`}
+          >
+            {info.kind === 'filter' ? <FilterIcon size={11} /> : <SelectionIcon size={11} />}
+            <span className="identifier-count-name">{info.name}</span>
+            <span className="identifier-count-value">{perIdentifier[info.name] ?? 0}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

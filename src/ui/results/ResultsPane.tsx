@@ -1,0 +1,86 @@
+/**
+ * The results pane: counts, then one row per event (virtualised). Clicking a row selects the
+ * event; arrow keys move the selection while the list has focus.
+ */
+import type { KeyboardEvent } from 'react'
+import type { AnalysisView } from '../state/useAnalysis.ts'
+import { EventRow } from './EventRow.tsx'
+import { ResultsCounts } from './ResultsCounts.tsx'
+import { ROW_HEIGHT, useVirtualRows } from './useVirtualRows.ts'
+
+interface ResultsPaneProps {
+  view: AnalysisView
+  selected: number
+  onSelect(index: number): void
+}
+
+function emptyMessage(view: AnalysisView): string | undefined {
+  const result = view.result
+  if (!result) return 'Evaluating…'
+  if (!result.compiled)
+    return 'The rule has errors, so no event is evaluated. The status line says where.'
+  if (result.counts.events === 0) return 'No events. Paste JSON events into the editor above.'
+  return undefined
+}
+
+export function ResultsPane({ view, selected, onSelect }: ResultsPaneProps) {
+  const result = view.result
+  const rows = result?.rows ?? []
+  const names = (result?.identifiers ?? []).map((i) => i.name)
+  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(rows.length, selected)
+  const empty = emptyMessage(view)
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (rows.length === 0) return
+    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key]
+    if (step === undefined) return
+    event.preventDefault()
+    onSelect(Math.max(0, Math.min(rows.length - 1, selected + step)))
+  }
+
+  const visible = []
+  for (let index = first; index < last; index++) {
+    const row = rows[index]
+    if (!row) continue
+    visible.push(
+      <EventRow
+        key={index}
+        index={index}
+        row={row}
+        names={names}
+        selected={index === selected}
+        top={index * ROW_HEIGHT}
+        onSelect={onSelect}
+      />,
+    )
+  }
+
+  return (
+    <section
+      className={`results ${view.stale ? 'is-stale' : ''}`}
+      data-testid="results"
+      aria-label="Results"
+    >
+      {result && result.compiled && (
+        <ResultsCounts result={result} identifiers={result.identifiers} />
+      )}
+      {empty ? (
+        <p className="results-empty">{empty}</p>
+      ) : (
+        <div
+          className="results-rows"
+          ref={viewport}
+          onScroll={onScroll}
+          role="listbox"
+          tabIndex={0}
+          aria-label="Events and verdicts"
+          onKeyDown={onKeyDown}
+        >
+          <div className="results-rows-inner" style={{ height: totalHeight }}>
+            {visible}
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,79 @@
+/**
+ * Turns the latest analysis into the one status line the user reads: errors first, then a
+ * time-out (naming the slow rule part), then the plain tally.
+ */
+import type { Diagnostic, EventsDiagnostic } from '../../engine/types.ts'
+import type { AnalysisView } from './useAnalysis.ts'
+import type { StatusTone } from './useAppState.ts'
+
+export function lineOf(text: string, offset: number): number {
+  let line = 1
+  const end = Math.min(offset, text.length)
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function firstOf(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) {
+  return diagnostics.find((d) => d.severity === severity)
+}
+
+function eventsProblem(diagnostics: readonly EventsDiagnostic[], text: string): string | undefined {
+  const first = diagnostics[0]
+  if (!first) return undefined
+  return `Events: ${first.message} (line ${lineOf(text, first.range[0])})`
+}
+
+export function evaluationStatus(
+  view: AnalysisView,
+): { message: string; tone: StatusTone } | undefined {
+  if (view.failure && view.stale) return { message: view.failure, tone: 'error' }
+  const timeout = view.timeout
+  if (timeout && view.stale) {
+    const seconds = timeout.budgetMs / 1000
+    if (timeout.phase === 'parse') {
+      return {
+        message: `Stopped: parsing the events took longer than ${seconds} s. The worker was restarted.`,
+        tone: 'error',
+      }
+    }
+    const head = `Stopped after ${seconds} s: the rule ran past its time budget`
+    if (timeout.part === undefined)
+      return { message: `${head}; finding the slow part…`, tone: 'error' }
+    if (timeout.part === null) {
+      return {
+        message: `${head}; no single part is slow on its own, the whole rule is too slow for these events. The worker was restarted.`,
+        tone: 'error',
+      }
+    }
+    const { identifier, item, range } = timeout.part
+    const line = lineOf(timeout.ruleText, range[0])
+    return {
+      message: `${head}: ${identifier} › ${item} (line ${line}) took too long. The worker was restarted; edit the rule to try again.`,
+      tone: 'error',
+    }
+  }
+  if (view.progress === 'parse') return { message: 'Parsing events…', tone: 'busy' }
+  const result = view.result
+  if (!result) return undefined
+
+  const ruleText = view.ruleText ?? ''
+  const error = firstOf(result.diagnostics, 'error')
+  if (error) {
+    const count = result.diagnostics.filter((d) => d.severity === 'error').length
+    const where = `line ${lineOf(ruleText, error.range[0])}`
+    const more = count > 1 ? ` (+${count - 1} more)` : ''
+    return { message: `Rule error, ${where}: ${error.message}${more}`, tone: 'error' }
+  }
+  const problem = eventsProblem(result.events.diagnostics, view.eventsText ?? '')
+  if (problem) return { message: problem, tone: 'error' }
+
+  const { events, matches } = result.counts
+  const tally = events === 0 ? 'No events' : `${matches} of ${plural(events, 'event')} match`
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
+  const time = view.elapsedMs === undefined ? '' : ` · ${Math.round(view.elapsedMs)} ms`
+  if (warnings > 0)
+    return { message: `${tally} · ${plural(warnings, 'warning')}${time}`, tone: 'warning' }
+  return { message: `${tally}${time}`, tone: 'success' }
+}

@@ -1,0 +1,96 @@
+/**
+ * Runs the rule over the events in the worker whenever the state changes and keeps the latest
+ * answer. Small inputs go out at once (the client coalesces while a run is in flight, so typing
+ * never queues work); large events wait for a pause in typing.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type { AnalysisOutcome } from '../../worker/client.ts'
+import { SigmaClient } from '../../worker/client.ts'
+import type { AnalysisResult, Phase, RulePart } from '../../worker/protocol.ts'
+import type { AppState } from './useAppState.ts'
+
+export interface TimeoutInfo {
+  phase: Phase
+  budgetMs: number
+  /** Undefined while the probe looks for it; null when no single part was slow on its own. */
+  part?: RulePart | null
+  ruleText: string
+}
+
+export interface AnalysisView {
+  result?: AnalysisResult
+  /** The texts the result was computed from (to turn offsets into lines). */
+  ruleText?: string
+  eventsText?: string
+  /** The shown result is older than the input (the last run timed out or failed). */
+  stale: boolean
+  timeout?: TimeoutInfo
+  failure?: string
+  progress?: Phase
+  elapsedMs?: number
+}
+
+/** Largest events text sent without waiting for a pause in typing. */
+const IMMEDIATE_LIMIT = 1_000_000
+/** Upper bound on the debounce, from the issue. */
+export const DEBOUNCE_MS = 150
+
+function createWorker(): Worker {
+  return new Worker(new URL('../../worker/sigma.worker.ts', import.meta.url), { type: 'module' })
+}
+
+function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
+  switch (outcome.type) {
+    case 'result':
+      return {
+        result: outcome.result,
+        ruleText: outcome.input.rule,
+        eventsText: outcome.input.events,
+        stale: false,
+        elapsedMs: outcome.elapsedMs,
+      }
+    case 'progress':
+      return { ...view, progress: outcome.phase === 'parse' ? 'parse' : undefined }
+    case 'timeout': {
+      const { phase, budgetMs, input } = outcome
+      return {
+        ...view,
+        stale: true,
+        progress: undefined,
+        timeout: { phase, budgetMs, ruleText: input.rule },
+      }
+    }
+    case 'slow-part':
+      if (!view.timeout || view.timeout.ruleText !== outcome.input.rule) return view
+      return { ...view, timeout: { ...view.timeout, part: outcome.part ?? null } }
+    case 'failure':
+      return { ...view, stale: true, failure: outcome.message }
+  }
+}
+
+export function useAnalysis(state: AppState): AnalysisView {
+  const [view, setView] = useState<AnalysisView>({ stale: true })
+  const client = useRef<SigmaClient | null>(null)
+
+  useEffect(() => {
+    const instance = new SigmaClient(createWorker, (outcome) => setView((v) => reduce(v, outcome)))
+    client.current = instance
+    return () => {
+      instance.dispose()
+      client.current = null
+    }
+  }, [])
+
+  const { rule, events, selected, options } = state
+  useEffect(() => {
+    const send = () => client.current?.request({ rule, events, selected, options })
+    if (events.length <= IMMEDIATE_LIMIT) {
+      send()
+      return undefined
+    }
+    const timer = setTimeout(send, DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [rule, events, selected, options])
+
+  return view
+}

@@ -1,0 +1,52 @@
+/**
+ * The rule's condition as a tree, each node showing its value for the selected event; `1 of x*`
+ * is expanded to its members. Clicking a node moves the rule editor to it.
+ */
+import type { IdentifierInfo, Trace } from '../../engine/types.ts'
+import { ConditionNode } from './ConditionNode.tsx'
+
+interface ConditionTreeProps {
+  trace?: Trace
+  identifiers: readonly IdentifierInfo[]
+  selected: number
+  stale: boolean
+  onReveal(offset: number): void
+}
+
+export function ConditionTree({
+  trace,
+  identifiers,
+  selected,
+  stale,
+  onReveal,
+}: ConditionTreeProps) {
+  const keyOffset = (name: string) => identifiers.find((i) => i.name === name)?.keyRange[0]
+  return (
+    <section
+      className={`condition-tree ${stale ? 'is-stale' : ''}`}
+      data-testid="condition-tree"
+      aria-label="Condition"
+    >
+      <header className="pane-header">
+        <h2>Condition</h2>
+        {trace && (
+          <span className={`pane-meta ${trace.match ? 'text-hit' : 'text-miss'}`}>
+            event #{selected}: {trace.match ? 'match' : 'no match'}
+          </span>
+        )}
+      </header>
+      {trace ? (
+        <div className="tree-scroll">
+          {trace.conditions.map((condition, index) => (
+            <ul className="tree-root" key={index}>
+              {trace.conditions.length > 1 && <li className="tree-note">condition {index + 1}</li>}
+              <ConditionNode node={condition} keyOffset={keyOffset} onReveal={onReveal} />
+            </ul>
+          ))}
+        </div>
+      ) : (
+        <p className="pane-empty">Select an event to see the condition evaluated on it.</p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,214 @@
+/**
+ * The page's side of the worker. Latest wins: while one run is in flight, newer inputs replace
+ * each other and only the last is sent when the run ends; replies to anything older are dropped.
+ * A run past its budget gets its worker terminated and replaced, and a probe worker then finds
+ * which rule part was slow (see probe.ts).
+ */
+import type { EngineOptions } from '../engine/types.ts'
+import type {
+  AnalysisResult,
+  AnalyzeRequest,
+  Phase,
+  RulePart,
+  WorkerReply,
+  WorkerRequest,
+} from './protocol.ts'
+
+export interface AnalysisInput {
+  rule: string
+  events: string
+  selected: number
+  options: EngineOptions
+}
+
+export type AnalysisOutcome =
+  | { type: 'result'; result: AnalysisResult; input: AnalysisInput; elapsedMs: number }
+  | { type: 'progress'; phase: Phase }
+  /** The run was stopped; `slowPart` follows once the probe has found it. */
+  | { type: 'timeout'; phase: Phase; budgetMs: number; input: AnalysisInput }
+  /** `part` is undefined when no single part was slow on its own. */
+  | { type: 'slow-part'; part?: RulePart; input: AnalysisInput }
+  | { type: 'failure'; message: string }
+
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void
+  terminate(): void
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+}
+
+export interface ClientOptions {
+  /** Compile, evaluate and explain together. */
+  budgetMs?: number
+  /** Parsing large events legitimately takes a while; it gets its own, longer budget. */
+  parseBudgetMs?: number
+}
+
+interface InFlight {
+  seq: number
+  input: AnalysisInput
+  sentAt: number
+  phase: Phase
+  timer: ReturnType<typeof setTimeout>
+}
+
+export class SigmaClient {
+  private worker: WorkerLike
+  private probe?: { worker: WorkerLike; timer?: ReturnType<typeof setTimeout> }
+  private seq = 0
+  private inFlight?: InFlight
+  private pending?: AnalysisInput
+  /** What the current worker already holds, so unchanged texts are not sent again. */
+  private held: { rule?: string; options?: string; events?: string } = {}
+  private readonly budgetMs: number
+  private readonly parseBudgetMs: number
+
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    private readonly listener: (outcome: AnalysisOutcome) => void,
+    options: ClientOptions = {},
+  ) {
+    this.budgetMs = options.budgetMs ?? 1000
+    this.parseBudgetMs = options.parseBudgetMs ?? 30_000
+    this.worker = this.spawn()
+  }
+
+  request(input: AnalysisInput): void {
+    if (this.inFlight) this.pending = input
+    else this.send(input)
+  }
+
+  /** True while a run is in flight or waiting. */
+  get busy(): boolean {
+    return this.inFlight !== undefined || this.pending !== undefined
+  }
+
+  dispose(): void {
+    if (this.inFlight) clearTimeout(this.inFlight.timer)
+    this.stopProbe()
+    this.worker.terminate()
+  }
+
+  private spawn(): WorkerLike {
+    const worker = this.createWorker()
+    worker.onmessage = (event) => this.onReply(event.data)
+    worker.onerror = (event) => {
+      event.preventDefault?.()
+      this.listener({ type: 'failure', message: `The evaluation worker failed: ${event.message}` })
+      this.restart()
+      this.next()
+    }
+    this.held = {}
+    return worker
+  }
+
+  private send(input: AnalysisInput): void {
+    const seq = ++this.seq
+    const request: AnalyzeRequest = { type: 'analyze', seq, selected: input.selected }
+    const options = JSON.stringify(input.options)
+    if (input.rule !== this.held.rule || options !== this.held.options) {
+      request.rule = { text: input.rule, options: input.options }
+      this.held.rule = input.rule
+      this.held.options = options
+    }
+    if (input.events !== this.held.events) {
+      request.events = { text: input.events }
+      this.held.events = input.events
+    }
+    const timer = setTimeout(() => this.onTimeout(), this.budgetMs)
+    this.inFlight = { seq, input, sentAt: performance.now(), phase: 'compile', timer }
+    this.worker.postMessage(request)
+  }
+
+  private onReply(reply: WorkerReply): void {
+    const run = this.inFlight
+    if (!run || reply.seq !== run.seq) return // stale: a newer request superseded it
+    if (reply.type === 'phase') {
+      const leavingParse = run.phase === 'parse' && reply.phase !== 'parse'
+      run.phase = reply.phase
+      if (reply.phase === 'parse' || leavingParse) {
+        clearTimeout(run.timer)
+        const budget = reply.phase === 'parse' ? this.parseBudgetMs : this.budgetMs
+        run.timer = setTimeout(() => this.onTimeout(), budget)
+        this.listener({ type: 'progress', phase: reply.phase })
+      }
+      return
+    }
+    clearTimeout(run.timer)
+    this.inFlight = undefined
+    if (reply.type === 'result' && !this.pending) {
+      const elapsedMs = performance.now() - run.sentAt
+      this.listener({ type: 'result', result: reply.result, input: run.input, elapsedMs })
+    } else if (reply.type === 'failure') {
+      this.listener({ type: 'failure', message: reply.message })
+    }
+    this.next()
+  }
+
+  private next(): void {
+    const input = this.pending
+    this.pending = undefined
+    if (input) this.send(input)
+  }
+
+  private restart(): void {
+    if (this.inFlight) clearTimeout(this.inFlight.timer)
+    this.inFlight = undefined
+    this.worker.onmessage = null
+    this.worker.onerror = null
+    this.worker.terminate()
+    this.worker = this.spawn()
+  }
+
+  private onTimeout(): void {
+    const run = this.inFlight
+    if (!run) return
+    this.restart()
+    const budgetMs = run.phase === 'parse' ? this.parseBudgetMs : this.budgetMs
+    this.listener({ type: 'timeout', phase: run.phase, budgetMs, input: run.input })
+    if (run.phase !== 'parse') this.startProbe(run.input)
+    this.next()
+  }
+
+  private startProbe(input: AnalysisInput): void {
+    this.stopProbe()
+    const worker = this.createWorker()
+    const seq = ++this.seq
+    let last: RulePart | undefined
+    const probe: { worker: WorkerLike; timer?: ReturnType<typeof setTimeout> } = { worker }
+    const finish = (part: RulePart | undefined) => {
+      this.stopProbe()
+      this.listener({ type: 'slow-part', part, input })
+    }
+    worker.onerror = () => finish(undefined)
+    worker.onmessage = (event) => {
+      const reply = event.data
+      if (reply.seq !== seq) return
+      if (reply.type === 'phase' && reply.phase === 'evaluate') {
+        probe.timer = setTimeout(() => finish(last), this.budgetMs)
+      } else if (reply.type === 'probe-step') {
+        last = reply.part
+        // Each part gets the whole budget: the slow one is the one that uses it all up.
+        if (probe.timer) clearTimeout(probe.timer)
+        probe.timer = setTimeout(() => finish(last), this.budgetMs)
+      } else if (reply.type === 'probe-done' || reply.type === 'failure') {
+        finish(undefined)
+      }
+    }
+    this.probe = probe
+    worker.postMessage({
+      type: 'probe',
+      seq,
+      rule: { text: input.rule, options: input.options },
+      events: { text: input.events },
+    })
+  }
+
+  private stopProbe(): void {
+    if (!this.probe) return
+    if (this.probe.timer) clearTimeout(this.probe.timer)
+    this.probe.worker.onmessage = null
+    this.probe.worker.terminate()
+    this.probe = undefined
+  }
+}

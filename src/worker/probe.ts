@@ -1,0 +1,88 @@
+/**
+ * Finds which part of a rule is slow. A run that blew its budget cannot say where it was (the
+ * worker is stuck inside one call), so the client starts a second worker that re-runs the rule
+ * one field item at a time and announces each item before running it. When that worker runs out
+ * of time too, the last announced item is the culprit. This relies only on the rule text and the
+ * public engine API, not on engine internals.
+ */
+import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml'
+import type { Node, Pair } from 'yaml'
+import { compileRule, evaluate, explain } from '../engine/index.ts'
+import type { EngineOptions, EventRecord } from '../engine/types.ts'
+import { DETAILED_SUMMARY_LIMIT } from './analyzer.ts'
+import type { RulePart } from './protocol.ts'
+
+interface ProbePart extends RulePart {
+  /** The body of a one-identifier rule holding only this part. */
+  body: unknown
+}
+
+const keyText = (pair: Pair): string =>
+  isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+
+function rangeOf(node: unknown): [number, number] {
+  const r = (node as Node | null)?.range
+  return r ? [r[0], r[1]] : [0, 0]
+}
+
+/** Every field item (and keyword list) of every search identifier, in rule order. */
+export function ruleParts(text: string): ProbePart[] {
+  const doc = parseDocument(text, { uniqueKeys: false })
+  const detection = doc.get('detection', true)
+  if (!isMap(detection)) return []
+  const parts: ProbePart[] = []
+  for (const pair of detection.items) {
+    const identifier = keyText(pair)
+    if (identifier === 'condition' || identifier === 'timeframe') continue
+    const maps = isSeq(pair.value) ? pair.value.items : [pair.value]
+    const keywords: unknown[] = []
+    for (const entry of maps) {
+      if (isMap(entry)) {
+        for (const item of entry.items) {
+          const key = keyText(item)
+          const start = rangeOf(item.key)[0]
+          const end = rangeOf(item.value)[1] || rangeOf(item.key)[1]
+          parts.push({
+            identifier,
+            item: key,
+            range: [start, end],
+            body: { [key]: plain(item.value) },
+          })
+        }
+      } else if (isScalar(entry)) {
+        keywords.push(plain(entry))
+      }
+    }
+    if (keywords.length > 0) {
+      parts.push({ identifier, item: 'keywords', range: rangeOf(pair.value), body: keywords })
+    }
+  }
+  return parts
+}
+
+function plain(node: unknown): unknown {
+  return isScalar(node) || isSeq(node) || isMap(node) ? node.toJSON() : (node ?? null)
+}
+
+function probeRule(body: unknown): string {
+  const detection = { probe: body, condition: 'probe' }
+  return stringify({ title: 'probe', logsource: { product: 'probe' }, detection })
+}
+
+/** Runs each part over the events, calling `onStep` before each. Returns when all are done. */
+export function runProbe(
+  ruleText: string,
+  options: EngineOptions,
+  events: readonly EventRecord[],
+  onStep: (part: RulePart) => void,
+): void {
+  for (const part of ruleParts(ruleText)) {
+    const { rule } = compileRule(probeRule(part.body), options)
+    if (!rule) continue
+    onStep({ identifier: part.identifier, item: part.item, range: part.range })
+    events.forEach((event, index) => {
+      if (index < DETAILED_SUMMARY_LIMIT) explain(rule, event.value)
+      else evaluate(rule, event.value)
+    })
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Messages between the page and the evaluation worker. Everything is plain data so it crosses
+ * postMessage unchanged. Every request carries a sequence number; the client keeps only the
+ * reply to its latest request.
+ */
+import type {
+  Diagnostic,
+  EngineOptions,
+  EventsDiagnostic,
+  EventsFormat,
+  IdentifierInfo,
+  Range,
+  RuleKind,
+  RuleMeta,
+  Trace,
+} from '../engine/types.ts'
+
+/**
+ * Rule and events are sent only when they changed since the worker last saw them, so a rule
+ * edit never re-sends (or re-parses) 50 MB of events, and an events edit never recompiles.
+ */
+export interface AnalyzeRequest {
+  type: 'analyze'
+  seq: number
+  rule?: { text: string; options: EngineOptions }
+  events?: { text: string }
+  selected: number
+}
+
+/** Re-runs the rule one field item at a time, announcing each before it runs (see probe.ts). */
+export interface ProbeRequest {
+  type: 'probe'
+  seq: number
+  rule: { text: string; options: EngineOptions }
+  events: { text: string }
+}
+
+export type WorkerRequest = AnalyzeRequest | ProbeRequest
+
+export type Phase = 'parse' | 'compile' | 'evaluate' | 'explain'
+
+/** A part of the rule the probe is about to evaluate; if time runs out, this is the culprit. */
+export interface RulePart {
+  identifier: string
+  /** e.g. `CommandLine|re` or `keywords`. */
+  item: string
+  /** Offsets of the item in the rule text. */
+  range: Range
+}
+
+export interface RowResult {
+  match: boolean
+  identifiers: Record<string, boolean>
+  /** One line saying why, e.g. "excluded by filter_x: DestinationIp 10.2.3.4 in 10.0.0.0/8". */
+  summary: string
+}
+
+export interface AnalysisResult {
+  kind?: RuleKind
+  /** False when the rule has errors and nothing could be evaluated. */
+  compiled: boolean
+  meta: RuleMeta
+  identifiers: IdentifierInfo[]
+  diagnostics: Diagnostic[]
+  events: {
+    format: EventsFormat
+    count: number
+    ranges: Range[]
+    diagnostics: EventsDiagnostic[]
+  }
+  /** One per event; empty when the rule did not compile. */
+  rows: RowResult[]
+  counts: { events: number; matches: number; perIdentifier: Record<string, number> }
+  /** The selected index after clamping to the events present (-1 when there are none). */
+  selected: number
+  trace?: Trace
+  timings: Record<Phase, number>
+}
+
+export type WorkerReply =
+  | { type: 'phase'; seq: number; phase: Phase }
+  | { type: 'result'; seq: number; result: AnalysisResult }
+  | { type: 'probe-step'; seq: number; part: RulePart }
+  | { type: 'probe-done'; seq: number }
+  | { type: 'failure'; seq: number; message: string }
