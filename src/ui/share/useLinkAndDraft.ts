@@ -4,7 +4,7 @@
 // (never overwritten silently) and offered back; a broken link keeps the draft and says why.
 // Without a link the autosaved draft comes back. Afterwards every change is saved to
 // localStorage and mirrored into the fragment, both debounced.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SharedState } from '../../share/index.ts'
 import { applySharedState, decodeFragment } from '../../share/index.ts'
 import { loadDraft, sameState, saveDraft } from '../persistence/draft.ts'
@@ -14,16 +14,19 @@ import { currentFragment, syncFragment } from './fragment.ts'
 
 export type StatusKind = StatusTone
 
-export interface LinkAndDraftOptions {
-  state: SharedState
-  defaults: SharedState
+/** What the hook needs from the page's state store (useAppState's store fits as is). */
+export interface LinkAndDraftStore extends SharedState {
   /** Replaces the page's whole state (rule, events, selection, options). */
   replaceState: (next: SharedState) => void
   setStatus: (message: string, kind?: StatusKind) => void
-  debounceMs?: number
 }
 
 export interface LinkAndDraft {
+  /** The shareable state, stable while its four fields are unchanged. */
+  state: SharedState
+  /** Why the link in the address bar could not be opened; shown until dismissed. */
+  linkError: string | undefined
+  dismissLinkError: () => void
   /** Work set aside when a link opened over it, until the user restores or dismisses it. */
   previousDraft: SharedState | undefined
   /** After a restore the set-aside state is the shared one, so the banner offers it back. */
@@ -35,9 +38,18 @@ export interface LinkAndDraft {
 /** The state to render first: the autosaved draft, or the defaults. A link applies after. */
 export const initialState = (defaults: SharedState): SharedState => loadDraft(defaults) ?? defaults
 
-export function useLinkAndDraft(options: LinkAndDraftOptions): LinkAndDraft {
-  // `defaults` must be a stable object (a module constant): a new one would reopen the link.
-  const { state, defaults, replaceState, setStatus, debounceMs = 300 } = options
+/** `defaults` must be a stable object (a module constant): a new one would reopen the link. */
+export function useLinkAndDraft(
+  store: LinkAndDraftStore,
+  defaults: SharedState,
+  debounceMs = 300,
+): LinkAndDraft {
+  const { rule, events, selected, options, replaceState, setStatus } = store
+  const state = useMemo(
+    () => ({ rule, events, selected, options }),
+    [rule, events, selected, options],
+  )
+  const [linkError, setLinkError] = useState<string>()
   const [ready, setReady] = useState(false)
   const [previousDraft, setPreviousDraft] = useState<SharedState>()
   const [setAsideIsShared, setSetAsideIsShared] = useState(false)
@@ -117,7 +129,17 @@ export function useLinkAndDraft(options: LinkAndDraftOptions): LinkAndDraft {
 
   const dismissPreviousDraft = useCallback(() => setPreviousDraft(undefined), [])
 
-  return { previousDraft, setAsideIsShared, restorePreviousDraft, dismissPreviousDraft }
+  const dismissLinkError = useCallback(() => setLinkError(undefined), [])
+
+  return {
+    state,
+    linkError,
+    dismissLinkError,
+    previousDraft,
+    setAsideIsShared,
+    restorePreviousDraft,
+    dismissPreviousDraft,
+  }
 }
 
 function useAutosaveAndMirror(

@@ -1,0 +1,16 @@
+// The one hook the App calls for links, autosave and files.
+import type { SharedState } from '../../share/index.ts'
+import { useFileOpeners, type FileOpeners, type FileTargets } from '../files/useFileOpeners.ts'
+import { useLinkAndDraft, type LinkAndDraft, type LinkAndDraftStore } from './useLinkAndDraft.ts'
+
+export interface PageSharing {
+  link: LinkAndDraft
+  files: FileOpeners
+}
+
+export function usePageSharing(
+  store: LinkAndDraftStore & FileTargets,
+  defaults: SharedState,
+): PageSharing {
+  return { link: useLinkAndDraft(store, defaults), files: useFileOpeners(store) }
+}
