@@ -92,7 +92,7 @@ function readIdentifier(
     name,
     kind: name.startsWith('filter') ? 'filter' : 'selection',
     keyRange: nodeRange(pair.key),
-    range: pairRange(pair),
+    range: pairRange(pair, ctx.text),
   }
   const body = readSearch(pair.value, info.keyRange, name, ctx)
   if (body) info.body = body

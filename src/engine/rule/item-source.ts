@@ -48,7 +48,13 @@ export function fieldItemSource(
   const values = itemValues(pair.value, keyRange, key, ctx)
   if (!values) return undefined
   const field = parts[0] ?? ''
-  return { field: field === '' ? null : field, modifiers, values, keyRange, range: pairRange(pair) }
+  return {
+    field: field === '' ? null : field,
+    modifiers,
+    values,
+    keyRange,
+    range: pairRange(pair, ctx.text),
+  }
 }
 
 function itemValues(

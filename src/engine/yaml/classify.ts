@@ -5,7 +5,7 @@
 import type { Document, YAMLMap } from 'yaml'
 import { error, warning } from '../diagnostics.ts'
 import type { Diagnostic, RuleKind } from '../types.ts'
-import { asMap, findPair, nodeRange, pairRange } from './nodes.ts'
+import { asMap, findPair, isEmptyDocument, nodeRange, pairRange, trimRange } from './nodes.ts'
 
 export interface ClassifiedRule {
   /** The document that is evaluated (the first one). */
@@ -16,7 +16,7 @@ export interface ClassifiedRule {
 }
 
 export function classifyDocuments(documents: Document.Parsed[], text: string): ClassifiedRule {
-  const docs = documents.filter((d) => d.contents !== null)
+  const docs = documents.filter((d) => !isEmptyDocument(d.contents))
   const diagnostics: Diagnostic[] = []
   const first = docs[0]
   if (!first) {
@@ -37,7 +37,7 @@ export function classifyDocuments(documents: Document.Parsed[], text: string): C
         error(
           'V1_COLLECTION',
           'Sigma v1 rule collections (`action: global`, `reset`, `repeat`) are not supported: split the file into complete single rules.',
-          pairRange(action),
+          pairRange(action, text),
         ),
       )
       return { diagnostics }
@@ -63,7 +63,7 @@ export function classifyDocuments(documents: Document.Parsed[], text: string): C
       warning(
         'MULTIPLE_DOCUMENTS',
         `This text holds ${docs.length} YAML documents; only the first one is evaluated. Put one rule per file.`,
-        [start, nodeRange(docs[docs.length - 1]?.contents)[1]],
+        trimRange(text, [start, nodeRange(docs[docs.length - 1]?.contents)[1]]),
       ),
     )
   }
@@ -74,7 +74,7 @@ export function classifyDocuments(documents: Document.Parsed[], text: string): C
       error(
         'CORRELATION_RULE',
         'This is a correlation rule: it aggregates other rules over time and cannot be evaluated event by event here.',
-        pairRange(correlation),
+        pairRange(correlation, text),
       ),
     )
     return { doc: first, map, kind: 'correlation', diagnostics }
@@ -85,7 +85,7 @@ export function classifyDocuments(documents: Document.Parsed[], text: string): C
       error(
         'FILTER_RULE',
         'This is a filter rule (a meta filter applied to other rules), not a detection rule: it cannot be evaluated on its own.',
-        pairRange(filter),
+        pairRange(filter, text),
       ),
     )
     return { doc: first, map, kind: 'filter', diagnostics }

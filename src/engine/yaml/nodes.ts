@@ -69,9 +69,22 @@ export function findPair(
   return undefined
 }
 
-/** Key start to value end: the whole `key: value` entry. */
-export function pairRange(pair: Pair<unknown, unknown>): Range {
+/** Key start to value end: the whole `key: value` entry, without trailing blank space. */
+export function pairRange(pair: Pair<unknown, unknown>, text?: string): Range {
   const k = nodeRange(pair.key)
   const v = pair.value ? nodeRange(pair.value, k) : k
-  return [k[0], Math.max(k[1], v[1])]
+  const range: Range = [k[0], Math.max(k[1], v[1])]
+  return text === undefined ? range : trimRange(text, range)
+}
+
+/** Block collections end after their last line break; painting wants the last character. */
+export function trimRange(text: string, range: Range): Range {
+  let end = range[1]
+  while (end > range[0] && /\s/.test(text[end - 1] ?? '')) end--
+  return [range[0], end]
+}
+
+/** An empty document (`---` at the end of the text) holds a null scalar without source. */
+export function isEmptyDocument(contents: unknown): boolean {
+  return contents === null || (isScalar(contents) && contents.value === null && !contents.source)
 }

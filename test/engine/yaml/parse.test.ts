@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest'
+import { parseYaml } from '../../../src/engine/yaml/parse.ts'
+import { classifyDocuments } from '../../../src/engine/yaml/classify.ts'
+import { dedent } from '../../helpers/dedent.ts'
+
+const codes = (text: string) => {
+  const parsed = parseYaml(text)
+  return [...parsed.diagnostics, ...classifyDocuments(parsed.documents, text).diagnostics].map(
+    (d) => ({
+      code: d.code,
+      severity: d.severity,
+      text: text.slice(d.range[0], d.range[1]),
+    }),
+  )
+}
+
+describe('YAML layer', () => {
+  test('YAML 1.2 core schema: yes/no/on are strings, dates are strings', () => {
+    const { documents } = parseYaml('a: yes\nb: 2024-01-01\nc: 010\n')
+    expect(documents[0]?.toJS()).toEqual({ a: 'yes', b: '2024-01-01', c: 10 })
+  })
+  test('a duplicate key is an error at the second key', () => {
+    const text = dedent`
+      detection:
+          selection:
+              Image: a
+              Image: b
+    `
+    const parsed = parseYaml(text)
+    expect(parsed.diagnostics).toHaveLength(1)
+    const [d] = parsed.diagnostics
+    expect(d?.code).toBe('DUPLICATE_KEY')
+    expect(d?.range[0]).toBe(text.lastIndexOf('Image'))
+  })
+  test('a syntax error has its exact place', () => {
+    const text = 'title: x\ndetection: [a, b\n'
+    const [d] = parseYaml(text).diagnostics
+    expect(d?.code).toBe('YAML_SYNTAX')
+    expect(d?.severity).toBe('error')
+    expect(d!.range[1]).toBeGreaterThan(d!.range[0])
+    expect(d!.range[0]).toBeGreaterThanOrEqual(text.indexOf('['))
+  })
+  test('a bad indentation is a syntax error', () => {
+    expect(codes('a:\n  b: 1\n c: 2\n').map((c) => c.code)).toContain('YAML_SYNTAX')
+  })
+})
