@@ -36,11 +36,24 @@ function codeBlock(lines: string[]): string {
 
 const shownVariants = 25
 
-export function expansionMarkdown(value: string, expansion: Expansion): string {
+/**
+ * `alternatives`: the variants are values any of which may match (windash, base64offset…),
+ * quoted so leading and trailing spaces stay visible. Otherwise they are facts about the one
+ * value (a cidr network's first and last address) and are listed as they come.
+ */
+export function expansionMarkdown(
+  value: string,
+  expansion: Expansion,
+  alternatives = true,
+): string {
   const count = expansion.variants.length
-  const heading = `${codeSpan(clip(visible(value), 80))} expands to ${count}${expansion.truncated ? '+' : ''} variant${count === 1 ? '' : 's'}:`
-  // Quoted, so leading and trailing spaces (' -exec ') stay visible.
-  const lines = expansion.variants.slice(0, shownVariants).map((v) => `'${clip(visible(v), 200)}'`)
+  const subject = codeSpan(clip(visible(value), 80))
+  const heading =
+    alternatives && count > 1
+      ? `${subject} expands to ${count}${expansion.truncated ? '+' : ''} variants:`
+      : `${subject} becomes:`
+  const shown = expansion.variants.slice(0, shownVariants).map((v) => clip(visible(v), 200))
+  const lines = alternatives ? shown.map((v) => `'${v}'`) : shown
   const parts = [heading, codeBlock(lines)]
   if (count > shownVariants || expansion.truncated) {
     parts.push(`(showing the first ${Math.min(count, shownVariants)})`)

@@ -31,7 +31,8 @@ function expansions(item: DetectionItem): string[] {
   for (const value of chosen) {
     if (!value) continue
     try {
-      parts.push(expansionMarkdown(value.text, expandValue(item.modifiers, value.text)))
+      const expansion = expandValue(item.modifiers, value.text)
+      parts.push(expansionMarkdown(value.text, expansion, !item.modifiers.includes('cidr')))
     } catch {
       // The engine never throws on user input; if it did, the hover still shows the docs.
     }
