@@ -1,6 +1,7 @@
 // Wraps an editor so that files dropped on it open. Captured before Monaco sees the drop,
 // because Monaco would otherwise insert the file's path or text at the cursor.
 import { useState, type DragEvent, type ReactNode } from 'react'
+import '../share/share.css'
 import type { FileKind } from './read.ts'
 
 export interface FileDropZoneProps {

@@ -1,6 +1,7 @@
 // Open / download buttons, the hidden file inputs tests and users drive, and the file picker
 // shown when several files of one kind arrive at once.
-import { useRef, useState } from 'react'
+import { useRef, useState, type MouseEvent } from 'react'
+import '../share/share.css'
 import { downloadText, eventsFileName, ruleFileName } from './download.ts'
 import { OpenUrlDialog } from './OpenUrlDialog.tsx'
 import type { FileOpeners } from './useFileOpeners.ts'
@@ -9,6 +10,12 @@ export interface FileToolbarProps {
   files: FileOpeners
   rule: string
   events: string
+}
+
+/** A click on an item closes the surrounding <details> menu. */
+const closeMenu = (event: MouseEvent<HTMLElement>) => {
+  if ((event.target as HTMLElement).closest('button'))
+    event.currentTarget.closest('details')?.removeAttribute('open')
 }
 
 export function FileToolbar({ files, rule, events }: FileToolbarProps) {
@@ -42,30 +49,41 @@ export function FileToolbar({ files, rule, events }: FileToolbarProps) {
           event.currentTarget.value = ''
         }}
       />
-      <button type="button" data-testid="open-rule" onClick={() => ruleInput.current?.click()}>
-        Open rule…
-      </button>
-      <button type="button" data-testid="open-url" onClick={() => setUrlDialog(true)}>
-        Open from URL…
-      </button>
-      <button type="button" data-testid="open-events" onClick={() => eventsInput.current?.click()}>
-        Open events…
-      </button>
-      <button
-        type="button"
-        data-testid="download-rule"
-        title="Download the rule (Ctrl+S)"
-        onClick={() => downloadText(ruleFileName(rule), rule, 'application/yaml')}
-      >
-        Download rule
-      </button>
-      <button
-        type="button"
-        data-testid="download-events"
-        onClick={() => downloadText(eventsFileName(), events, 'application/json')}
-      >
-        Download events
-      </button>
+      <details className="sp-menu" data-testid="file-menu">
+        <summary title="Open or download the rule and events">File</summary>
+        <div className="sp-menu-items" onClick={closeMenu}>
+          <button type="button" data-testid="open-rule" onClick={() => ruleInput.current?.click()}>
+            Open rule…
+          </button>
+          <button type="button" data-testid="open-url" onClick={() => setUrlDialog(true)}>
+            Open rule from URL…
+          </button>
+          <button
+            type="button"
+            data-testid="open-events"
+            onClick={() => eventsInput.current?.click()}
+          >
+            Open events…
+          </button>
+          <hr />
+          <button
+            type="button"
+            data-testid="download-rule"
+            title="Download the rule (Ctrl+S)"
+            onClick={() => downloadText(ruleFileName(rule), rule, 'application/yaml')}
+          >
+            Download rule
+          </button>
+          <button
+            type="button"
+            data-testid="download-events"
+            onClick={() => downloadText(eventsFileName(), events, 'application/json')}
+          >
+            Download events
+          </button>
+          <p className="sp-menu-note">Or drop files onto either editor.</p>
+        </div>
+      </details>
       {urlDialog && <OpenUrlDialog files={files} onClose={() => setUrlDialog(false)} />}
       {files.choice && (
         <div className="sp-dialog-backdrop">

@@ -1,6 +1,7 @@
 // Messages about the link that opened the page, kept on screen until dismissed (the status
 // line moves on as soon as the next evaluation finishes): a broken or hostile link, and work
 // set aside because a link opened over it.
+import './share.css'
 import type { LinkAndDraft } from './useLinkAndDraft.ts'
 
 export function LinkBanner(link: LinkAndDraft) {

@@ -1,8 +1,9 @@
 // Copies a link carrying the whole state (or the rule alone) and tells the user how long it is.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { SharedState } from '../../share/index.ts'
 import { encodeState, isLinkTooLong, LINK_WARN_LENGTH, shareUrl } from '../../share/index.ts'
 import { FRAGMENT_SYNC_LIMIT } from './fragment.ts'
+import './share.css'
 import type { StatusKind } from './useLinkAndDraft.ts'
 
 export interface ShareButtonProps {
@@ -53,6 +54,7 @@ function useLinkLength(state: SharedState, defaults: SharedState): number | unde
 export function ShareButton({ state, defaults, setStatus }: ShareButtonProps) {
   const length = useLinkLength(state, defaults)
   const [lastLink, setLastLink] = useState<string>()
+  const menu = useRef<HTMLDetailsElement>(null)
   const tooLong = length !== undefined && isLinkTooLong(length)
 
   const share = async (target: SharedState, what: string) => {
@@ -67,7 +69,7 @@ export function ShareButton({ state, defaults, setStatus }: ShareButtonProps) {
       setStatus(`Copied ${what} to the clipboard (${size}).${warning}`, warning ? 'error' : 'info')
     else
       setStatus(
-        `Could not use the clipboard: copy ${what} from the box beside the Share button (${size}).${warning}`,
+        `Could not use the clipboard: copy ${what} from the box in the Share menu (${size}).${warning}`,
         'error',
       )
   }
@@ -91,24 +93,36 @@ export function ShareButton({ state, defaults, setStatus }: ShareButtonProps) {
           </span>
         )}
       </button>
-      <button
-        type="button"
-        data-testid="share-without-events"
-        title="Copy a link with the rule and options only: events can be private."
-        onClick={() => void share(withoutEvents(state), 'a link to this rule (without events)')}
-      >
-        Link without events
-      </button>
-      {lastLink !== undefined && (
-        <input
-          className="sp-share-link"
-          data-testid="share-link"
-          aria-label="Last share link"
-          readOnly
-          value={lastLink}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-      )}
+      <details ref={menu} className="sp-menu sp-menu-end" data-testid="share-menu">
+        <summary aria-label="More share options" title="More share options">
+          ▾
+        </summary>
+        <div className="sp-menu-items">
+          <button
+            type="button"
+            data-testid="share-without-events"
+            title="Copy a link with the rule and options only: events can be private."
+            onClick={() => void share(withoutEvents(state), 'a link to this rule (without events)')}
+          >
+            Link without events
+          </button>
+          <p className="sp-menu-note">
+            Links carry everything in the part after #, which browsers never send to a server.
+            {tooLong &&
+              ` This one is over ${format(LINK_WARN_LENGTH)} characters: some tools cut such links.`}
+          </p>
+          {lastLink !== undefined && (
+            <input
+              className="sp-share-link"
+              data-testid="share-link"
+              aria-label="Last share link"
+              readOnly
+              value={lastLink}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          )}
+        </div>
+      </details>
     </div>
   )
 }
