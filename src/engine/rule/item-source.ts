@@ -15,6 +15,7 @@ import {
   pairRange,
   resolveNode,
   scalarOf,
+  trimRange,
 } from '../yaml/nodes.ts'
 
 export interface SourceContext {
@@ -89,7 +90,7 @@ function scalarValue(node: unknown, key: string, ctx: SourceContext): Scalar | u
       error(
         'UNSUPPORTED_VALUE',
         `\`${key}\` holds a nested map, which Sigma does not support: use a dotted field name (e.g. \`${key || 'a'}.b\`) instead.`,
-        nodeRange(node),
+        trimRange(ctx.text, nodeRange(node)),
       ),
     )
     return undefined
