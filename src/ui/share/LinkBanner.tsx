@@ -5,8 +5,9 @@ import './share.css'
 import type { LinkAndDraft } from './useLinkAndDraft.ts'
 
 export function LinkBanner(link: LinkAndDraft) {
+  if (!link.linkError && !link.previousDraft) return null
   return (
-    <>
+    <div className="sp-banners">
       {link.linkError && (
         <div className="sp-banner sp-banner-error" role="alert" data-testid="link-error">
           <span>{link.linkError}</span>
@@ -30,6 +31,6 @@ export function LinkBanner(link: LinkAndDraft) {
           </button>
         </div>
       )}
-    </>
+    </div>
   )
 }
