@@ -14,15 +14,21 @@ import { SplitPane } from './layout/SplitPane.tsx'
 import { StatusBar } from './layout/StatusBar.tsx'
 import { ResultsPane } from './results/ResultsPane.tsx'
 import { useAnalysis } from './state/useAnalysis.ts'
-import { useAppState } from './state/useAppState.ts'
+import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
 import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
 import { useTheme } from './state/useTheme.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
+import { FileDropZone } from './files/FileDropZone.tsx'
+import { FileToolbar } from './files/FileToolbar.tsx'
+import { LinkBanner } from './share/LinkBanner.tsx'
+import { ShareButton } from './share/ShareButton.tsx'
+import { usePageSharing } from './share/usePageSharing.ts'
 
 const NO_RANGES: Range[] = []
 
 export function App() {
   const store = useAppState()
+  const { link, files } = usePageSharing(store, DEFAULT_STATE)
   const view = useAnalysis(store)
   const { theme, preference, cycle } = useTheme()
   const [reveal, setReveal] = useState<{ offset: number; nonce: number }>()
@@ -51,19 +57,32 @@ export function App() {
 
   return (
     <div className="app">
-      <Header meta={result?.meta} theme={preference} onCycleTheme={cycle} />
+      <Header
+        meta={result?.meta}
+        theme={preference}
+        onCycleTheme={cycle}
+        actions={
+          <>
+            <FileToolbar files={files} rule={store.rule} events={store.events} />
+            <ShareButton state={link.state} defaults={DEFAULT_STATE} setStatus={store.setStatus} />
+          </>
+        }
+      />
+      <LinkBanner {...link} />
       <main className="workspace">
         <SplitPane name="columns" direction="row" initial={0.5} min={320}>
           <SplitPane name="left" direction="column" initial={0.74} min={90}>
             <Pane title="Rule" meta="Sigma YAML">
-              <RuleEditorSlot
-                value={store.rule}
-                onChange={store.setRule}
-                diagnostics={result?.diagnostics ?? []}
-                trace={trace}
-                theme={theme}
-                reveal={reveal}
-              />
+              <FileDropZone kind="rule" onFiles={files.openFiles}>
+                <RuleEditorSlot
+                  value={store.rule}
+                  onChange={store.setRule}
+                  diagnostics={result?.diagnostics ?? []}
+                  trace={trace}
+                  theme={theme}
+                  reveal={reveal}
+                />
+              </FileDropZone>
             </Pane>
             <ConditionTree
               trace={trace}
@@ -75,16 +94,18 @@ export function App() {
           </SplitPane>
           <SplitPane name="right" direction="column" initial={0.46} min={120}>
             <Pane title="Events" meta={result ? `${count} · ${result.events.format}` : undefined}>
-              <EventsEditorSlot
-                value={store.events}
-                onChange={store.setEvents}
-                diagnostics={result?.events.diagnostics ?? []}
-                eventRanges={result?.events.ranges ?? NO_RANGES}
-                selected={selected}
-                onSelect={setSelected}
-                trace={trace}
-                theme={theme}
-              />
+              <FileDropZone kind="events" onFiles={files.openFiles}>
+                <EventsEditorSlot
+                  value={store.events}
+                  onChange={store.setEvents}
+                  diagnostics={result?.events.diagnostics ?? []}
+                  eventRanges={result?.events.ranges ?? NO_RANGES}
+                  selected={selected}
+                  onSelect={setSelected}
+                  trace={trace}
+                  theme={theme}
+                />
+              </FileDropZone>
             </Pane>
             <ResultsPane view={view} selected={selected} onSelect={setSelected} />
           </SplitPane>
