@@ -49,7 +49,13 @@ function locateInEvent(model: Model, range: Range, paths: string[]): Record<stri
   return located
 }
 
-const eventsOptions = { glyphMargin: false, lineDecorationsWidth: 6, quickSuggestions: false }
+// Sticky scroll would only pin the array's `[` over the first visible event.
+const eventsOptions = {
+  glyphMargin: false,
+  lineDecorationsWidth: 6,
+  quickSuggestions: false,
+  stickyScroll: { enabled: false },
+}
 
 export function EventsEditor(props: EventsEditorProps) {
   const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, theme, className } =
@@ -111,7 +117,14 @@ export function EventsEditor(props: EventsEditorProps) {
     if (!editor || !model || !range) return
     const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 })
     if (cursor >= range[0] && cursor <= range[1]) return
-    editor.revealLineInCenterIfOutsideViewport(model.getPositionAt(range[0]).lineNumber)
+    // Scroll only if part of the event is hidden, then put its start near the top so that
+    // as many of its fields as fit are in view.
+    const first = model.getPositionAt(range[0]).lineNumber
+    const last = model.getPositionAt(range[1]).lineNumber
+    const visible = editor.getVisibleRanges()
+    const shown = (line: number) =>
+      visible.some((r) => line >= r.startLineNumber && line <= r.endLineNumber)
+    if (!shown(first) || !shown(last)) editor.setScrollTop(editor.getTopForLineNumber(first))
   }, [editor, selected])
 
   return (

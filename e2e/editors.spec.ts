@@ -1,0 +1,218 @@
+/**
+ * The two Monaco editors on the built page: schema and modifier completion, the expansion
+ * hover, engine diagnostics as markers, and the selected event's trace painted in both.
+ */
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+
+const RULE = 'file:///rule.yaml'
+
+type MonacoWindow = Window & {
+  __monaco: {
+    Uri: { parse(uri: string): unknown }
+    editor: {
+      getModel(uri: unknown): {
+        setValue(text: string): void
+        getValue(): string
+        getPositionAt(offset: number): { lineNumber: number; column: number }
+        uri: { toString(): string }
+      } | null
+      getEditors(): {
+        getModel(): { uri: { toString(): string } } | null
+        setPosition(p: { lineNumber: number; column: number }): void
+        focus(): void
+        trigger(source: string, action: string, payload: unknown): void
+      }[]
+      getModelMarkers(filter: { owner?: string; resource?: unknown }): {
+        code?: string | { value: string }
+        startLineNumber: number
+        severity: number
+      }[]
+    }
+  }
+}
+
+const errors: string[] = []
+
+test.beforeEach(async ({ page }) => {
+  errors.length = 0
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto('/')
+  await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible()
+  await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible()
+  await page.waitForFunction(() => Boolean((window as unknown as MonacoWindow).__monaco))
+})
+
+test.afterEach(() => {
+  expect(errors).toEqual([])
+})
+
+async function setRule(page: Page, text: string) {
+  await page.evaluate(
+    ([uri, value]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      monaco.editor.getModel(monaco.Uri.parse(uri))?.setValue(value)
+    },
+    [RULE, text] as const,
+  )
+}
+
+/** Puts the rule editor's cursor just after `needle` (plus `shift` characters), focused. */
+async function cursorAfter(page: Page, needle: string, shift = 0) {
+  await page.evaluate(
+    ([uri, text, extra]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+      const model = monaco.editor.getModel(monaco.Uri.parse(uri))
+      if (!editor || !model) throw new Error('no rule editor')
+      const offset = model.getValue().indexOf(text) + text.length + extra
+      editor.setPosition(model.getPositionAt(offset))
+      editor.focus()
+    },
+    [RULE, needle, shift] as const,
+  )
+}
+
+async function ruleAction(page: Page, action: string) {
+  await page.evaluate(
+    ([uri, id]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+      editor?.trigger('e2e', id, {})
+    },
+    [RULE, action] as const,
+  )
+}
+
+/** Texts of the rule lines whose whole-line decoration carries `className`, read from the DOM. */
+async function paintedLines(page: Page, testId: string, className: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((root, cls) => {
+    const lineAt = new Map<string, string>()
+    for (const line of root.querySelectorAll<HTMLElement>('.view-lines .view-line')) {
+      lineAt.set(line.style.top, (line.textContent ?? '').replace(/\u00a0/g, ' ').trim())
+    }
+    const texts: string[] = []
+    for (const mark of root.querySelectorAll<HTMLElement>(`.view-overlays .${cls}`)) {
+      const row = mark.parentElement
+      const text = row ? lineAt.get(row.style.top) : undefined
+      if (text !== undefined) texts.push(text)
+    }
+    return texts
+  }, className)
+}
+
+/** Texts of inline spans carrying `className`. */
+async function paintedSpans(page: Page, testId: string, className: string): Promise<string[]> {
+  return page
+    .getByTestId(testId)
+    .locator(`.view-lines .${className}`)
+    .evaluateAll((spans) => spans.map((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ')))
+}
+
+test('schema completion offers detection', async ({ page }) => {
+  await setRule(page, 'title: Completion\n\n')
+  await cursorAfter(page, 'Completion\n')
+  await ruleAction(page, 'editor.action.triggerSuggest')
+  const suggestions = page.getByTestId('rule-editor').locator('.suggest-widget .monaco-list-row')
+  await expect(suggestions.filter({ hasText: 'detection' }).first()).toBeVisible()
+})
+
+test('typing | in a detection key offers the modifiers', async ({ page }) => {
+  await setRule(page, 'title: M\ndetection:\n    selection:\n        CommandLine\n')
+  // The page re-renders once the edited rule is evaluated: let that settle before typing.
+  await expect(page.getByTestId('status')).toContainText('condition')
+  await cursorAfter(page, 'CommandLine')
+  await expect(page.getByTestId('rule-editor').locator('textarea')).toBeFocused()
+  await page.keyboard.type('|')
+  const rows = page.getByTestId('rule-editor').locator('.suggest-widget .monaco-list-row')
+  await expect(rows.filter({ hasText: 'contains' }).first()).toBeVisible()
+  await page.keyboard.type('wind')
+  await expect(rows.filter({ hasText: 'windash' }).first()).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as MonacoWindow).__monaco.editor.getEditors().length),
+    )
+    .toBeGreaterThan(0)
+  const text = await page.evaluate((uri) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    return monaco.editor.getModel(monaco.Uri.parse(uri))?.getValue() ?? ''
+  }, RULE)
+  expect(text).toContain('CommandLine|windash')
+})
+
+test('hovering windash shows the actual variants', async ({ page }) => {
+  await setRule(
+    page,
+    "title: W\nlogsource:\n    product: windows\ndetection:\n    selection:\n        CommandLine|windash|contains: ' -exec '\n    condition: selection\n",
+  )
+  await cursorAfter(page, '|wind')
+  await ruleAction(page, 'editor.action.showHover')
+  const hover = page.locator('.monaco-hover-content').filter({ hasText: 'windash' })
+  await expect(hover).toBeVisible()
+  for (const variant of ['-exec', '/exec', '–exec', '—exec', '―exec']) {
+    await expect(hover).toContainText(variant)
+  }
+  await expect(hover).toContainText('5 variants')
+})
+
+test('an engine diagnostic becomes a marker on its line', async ({ page }) => {
+  await setRule(
+    page,
+    "title: D\nlogsource:\n    product: windows\ndetection:\n    selection:\n        Image|endswithh: 'x'\n    condition: selection\nlevel: low\n",
+  )
+  await expect
+    .poll(() =>
+      page.evaluate((uri) => {
+        const monaco = (window as unknown as MonacoWindow).__monaco
+        const markers = monaco.editor.getModelMarkers({
+          owner: 'sigma',
+          resource: monaco.Uri.parse(uri),
+        })
+        return markers.map(
+          (m) => `${typeof m.code === 'string' ? m.code : m.code?.value}@${m.startLineNumber}`,
+        )
+      }, RULE),
+    )
+    .toContain('UNKNOWN_MODIFIER@6')
+  await expect(page.getByTestId('rule-editor').locator('.squiggly-error').first()).toBeVisible()
+})
+
+test('the default rule is painted for the selected event', async ({ page }) => {
+  // Event #0 is a true positive: the selection holds and every filter misses.
+  await expect.poll(() => paintedLines(page, 'rule-editor', 'sp-hit')).toContain('selection:')
+  const hits = await paintedLines(page, 'rule-editor', 'sp-hit')
+  expect(hits).toEqual(
+    expect.arrayContaining(["Image|endswith: '\\rundll32.exe'", "Initiated: 'true'"]),
+  )
+  const misses = await paintedLines(page, 'rule-editor', 'sp-miss')
+  expect(misses).toEqual(
+    expect.arrayContaining(['filter_main_local_ranges:', 'DestinationIp|cidr:']),
+  )
+  await expect(page.getByTestId('rule-editor').locator('.sp-glyph-hit').first()).toBeVisible()
+  await expect(page.getByTestId('rule-editor').locator('.sp-glyph-miss').first()).toBeVisible()
+  const eventHits = await paintedSpans(page, 'events-editor', 'sp-hit')
+  expect(eventHits.join(' ')).toContain('"Image"')
+
+  // Event #1 is excluded by the local ranges: that filter and its matching network light up.
+  await page.locator('[data-testid="event-row"][data-index="1"]').click()
+  await expect
+    .poll(() => paintedLines(page, 'rule-editor', 'sp-hit'))
+    .toEqual(expect.arrayContaining(['filter_main_local_ranges:', 'DestinationIp|cidr:']))
+  const valueHits = await paintedSpans(page, 'rule-editor', 'sp-value-hit')
+  expect(valueHits.length).toBeGreaterThan(0)
+  expect(valueHits.some((text) => /'\d+\.0\.0\.0\/\d+'|'f[ce]\w*::\/\d+'/.test(text))).toBe(true)
+  const eventFieldHits = await paintedSpans(page, 'events-editor', 'sp-hit')
+  expect(eventFieldHits.join(' ')).toContain('"DestinationIp"')
+})
+
+test('hovering a painted line explains it', async ({ page }) => {
+  await expect.poll(() => paintedLines(page, 'rule-editor', 'sp-hit')).toContain('selection:')
+  await cursorAfter(page, 'Image|endswith', -3)
+  await ruleAction(page, 'editor.action.showHover')
+  const hover = page.locator('.monaco-hover-content').filter({ hasText: 'matched' })
+  await expect(hover.first()).toContainText('rundll32.exe')
+})
