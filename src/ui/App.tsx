@@ -29,7 +29,8 @@ const NO_RANGES: Range[] = []
 export function App() {
   const store = useAppState()
   const { link, files } = usePageSharing(store, DEFAULT_STATE)
-  const view = useAnalysis(store)
+  const [rowWindow, setRowWindow] = useState<[number, number]>([0, 50])
+  const view = useAnalysis(store, rowWindow)
   const { theme, preference, cycle } = useTheme()
   const [reveal, setReveal] = useState<{ offset: number; nonce: number }>()
   useEvaluationStatus(view, store.setStatus)
@@ -41,6 +42,10 @@ export function App() {
   const trace = view.stale ? undefined : result?.trace
   const { setSelected, setStatus } = store
 
+  const onWindow = useCallback(
+    (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
+    [],
+  )
   const onReveal = useCallback(
     (offset: number) => setReveal((r) => ({ offset, nonce: (r?.nonce ?? 0) + 1 })),
     [],
@@ -93,7 +98,10 @@ export function App() {
             />
           </SplitPane>
           <SplitPane name="right" direction="column" initial={0.46} min={120}>
-            <Pane title="Events" meta={result ? `${count} · ${result.events.format}` : undefined}>
+            <Pane
+              title="Events"
+              meta={result ? eventsMeta(count, result.events.format) : undefined}
+            >
               <FileDropZone kind="events" onFiles={files.openFiles}>
                 <EventsEditorSlot
                   value={store.events}
@@ -107,7 +115,12 @@ export function App() {
                 />
               </FileDropZone>
             </Pane>
-            <ResultsPane view={view} selected={selected} onSelect={setSelected} />
+            <ResultsPane
+              view={view}
+              selected={selected}
+              onSelect={setSelected}
+              onWindow={onWindow}
+            />
           </SplitPane>
         </SplitPane>
       </main>
@@ -117,4 +130,15 @@ export function App() {
       />
     </div>
   )
+}
+
+function eventsMeta(count: number, format: string): string {
+  const label = {
+    array: 'JSON array',
+    object: 'one object',
+    ndjson: 'NDJSON',
+    concatenated: 'concatenated JSON',
+  }
+  const kind = label[format as keyof typeof label]
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'event' : 'events'}${kind ? ` · ${kind}` : ''}`
 }

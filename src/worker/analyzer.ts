@@ -9,9 +9,10 @@ import type { AnalysisResult, Phase, RowResult } from './protocol.ts'
 import { summarizeTrace, summarizeVerdict } from './summary.ts'
 
 type Compiled = ReturnType<typeof compileRule>
+type Rule = NonNullable<Compiled['rule']>
 
-/** Above this many events, rows beyond it get a verdict-only summary (explain costs ~10×). */
-export const DETAILED_SUMMARY_LIMIT = 2000
+/** Most rows a single request may ask detailed summaries for (explain costs ~10× a verdict). */
+export const DETAIL_WINDOW_LIMIT = 200
 
 const EMPTY_EVENTS: ParsedEvents = { format: 'empty', events: [], diagnostics: [] }
 
@@ -19,6 +20,8 @@ export class Analyzer {
   private compiled?: Compiled
   private parsed: ParsedEvents = EMPTY_EVENTS
   private rows?: RowResult[]
+  /** Rows of `rows` whose summary already comes from a full explanation. */
+  private detailed = new Set<number>()
   private readonly timings: Record<Phase, number> = {
     parse: 0,
     compile: 0,
@@ -44,11 +47,12 @@ export class Analyzer {
     this.rows = undefined
   }
 
-  analyze(selectedWanted: number): AnalysisResult {
+  analyze(selectedWanted: number, window: readonly [number, number] = [0, 50]): AnalysisResult {
     const compiled = this.compiled ?? compileRule('', {})
     const events = this.parsed.events
     const rule = compiled.rule
     const rows = rule ? (this.rows ??= this.evaluateAll(rule)) : []
+    if (rule) this.detail(rule, rows, window)
     const selected =
       events.length === 0 ? -1 : Math.max(0, Math.min(selectedWanted, events.length - 1))
 
@@ -91,18 +95,27 @@ export class Analyzer {
     }
   }
 
-  private evaluateAll(rule: NonNullable<Compiled['rule']>): RowResult[] {
+  private evaluateAll(rule: Rule): RowResult[] {
     this.onPhase('evaluate')
     const start = performance.now()
-    const rows = this.parsed.events.map((event, index): RowResult => {
-      if (index < DETAILED_SUMMARY_LIMIT) {
-        const t = explain(rule, event.value)
-        return { match: t.match, identifiers: t.identifiers, summary: summarizeTrace(t) }
-      }
+    this.detailed = new Set()
+    const rows = this.parsed.events.map((event): RowResult => {
       const v = verdict(rule, event.value)
       return { match: v.match, identifiers: v.identifiers, summary: summarizeVerdict(v) }
     })
     this.timings.evaluate = performance.now() - start
     return rows
+  }
+
+  /** Replaces the verdict-only summaries of the rows on screen with explained ones. */
+  private detail(rule: Rule, rows: RowResult[], [first, last]: readonly [number, number]): void {
+    const end = Math.min(rows.length, last, Math.max(0, first) + DETAIL_WINDOW_LIMIT)
+    for (let index = Math.max(0, first); index < end; index++) {
+      const row = rows[index]
+      const event = this.parsed.events[index]
+      if (!row || !event || this.detailed.has(index)) continue
+      row.summary = summarizeTrace(explain(rule, event.value))
+      this.detailed.add(index)
+    }
   }
 }

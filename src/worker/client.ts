@@ -19,6 +19,8 @@ export interface AnalysisInput {
   events: string
   selected: number
   options: EngineOptions
+  /** Rows on screen, `[first, last)`, which get explained summaries. */
+  window?: [number, number]
 }
 
 export type AnalysisOutcome =
@@ -54,6 +56,8 @@ interface InFlight {
 
 export class SigmaClient {
   private worker: WorkerLike
+  /** False until the current worker has loaded; requests wait (their budget not yet running). */
+  private ready = false
   private probe?: { worker: WorkerLike; timer?: ReturnType<typeof setTimeout> }
   private seq = 0
   private inFlight?: InFlight
@@ -74,7 +78,7 @@ export class SigmaClient {
   }
 
   request(input: AnalysisInput): void {
-    if (this.inFlight) this.pending = input
+    if (this.inFlight || !this.ready) this.pending = input
     else this.send(input)
   }
 
@@ -91,7 +95,13 @@ export class SigmaClient {
 
   private spawn(): WorkerLike {
     const worker = this.createWorker()
-    worker.onmessage = (event) => this.onReply(event.data)
+    this.ready = false
+    worker.onmessage = (event) => {
+      if (event.data.type === 'ready') {
+        this.ready = true
+        this.next()
+      } else this.onReply(event.data)
+    }
     worker.onerror = (event) => {
       event.preventDefault?.()
       this.listener({ type: 'failure', message: `The evaluation worker failed: ${event.message}` })
@@ -104,7 +114,8 @@ export class SigmaClient {
 
   private send(input: AnalysisInput): void {
     const seq = ++this.seq
-    const request: AnalyzeRequest = { type: 'analyze', seq, selected: input.selected }
+    const window = input.window ?? [0, 50]
+    const request: AnalyzeRequest = { type: 'analyze', seq, selected: input.selected, window }
     const options = JSON.stringify(input.options)
     if (input.rule !== this.held.rule || options !== this.held.options) {
       request.rule = { text: input.rule, options: input.options }
@@ -146,6 +157,7 @@ export class SigmaClient {
   }
 
   private next(): void {
+    if (!this.ready || this.inFlight) return
     const input = this.pending
     this.pending = undefined
     if (input) this.send(input)

@@ -7,9 +7,8 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml'
 import type { Node, Pair } from 'yaml'
-import { compileRule, evaluate, explain } from '../engine/index.ts'
+import { compileRule, verdict } from '../engine/index.ts'
 import type { EngineOptions, EventRecord } from '../engine/types.ts'
-import { DETAILED_SUMMARY_LIMIT } from './analyzer.ts'
 import type { RulePart } from './protocol.ts'
 
 interface ProbePart extends RulePart {
@@ -80,9 +79,6 @@ export function runProbe(
     const { rule } = compileRule(probeRule(part.body), options)
     if (!rule) continue
     onStep({ identifier: part.identifier, item: part.item, range: part.range })
-    events.forEach((event, index) => {
-      if (index < DETAILED_SUMMARY_LIMIT) explain(rule, event.value)
-      else evaluate(rule, event.value)
-    })
+    for (const event of events) verdict(rule, event.value)
   }
 }

@@ -25,6 +25,8 @@ export interface AnalyzeRequest {
   rule?: { text: string; options: EngineOptions }
   events?: { text: string }
   selected: number
+  /** Rows shown on screen, `[first, last)`: only these get a summary from a full explanation. */
+  window: [number, number]
 }
 
 /** Re-runs the rule one field item at a time, announcing each before it runs (see probe.ts). */
@@ -51,7 +53,10 @@ export interface RulePart {
 export interface RowResult {
   match: boolean
   identifiers: Record<string, boolean>
-  /** One line saying why, e.g. "excluded by filter_x: DestinationIp 10.2.3.4 in 10.0.0.0/8". */
+  /**
+   * One line saying why, e.g. "excluded by filter_x: DestinationIp 10.2.3.4 in 10.0.0.0/8" for
+   * rows in the requested window; outside it, from the verdict alone ("excluded by filter_x").
+   */
   summary: string
 }
 
@@ -78,6 +83,8 @@ export interface AnalysisResult {
 }
 
 export type WorkerReply =
+  /** Sent once the worker's modules have loaded: start-up time never counts against a budget. */
+  | { type: 'ready'; seq: 0 }
   | { type: 'phase'; seq: number; phase: Phase }
   | { type: 'result'; seq: number; result: AnalysisResult }
   | { type: 'probe-step'; seq: number; part: RulePart }

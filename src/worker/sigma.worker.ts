@@ -29,7 +29,11 @@ function handle(request: WorkerRequest): void {
   }
   if (request.events) analyzer.setEvents(request.events.text)
   if (request.rule) analyzer.setRule(request.rule.text, request.rule.options)
-  post({ type: 'result', seq: request.seq, result: analyzer.analyze(request.selected) })
+  post({
+    type: 'result',
+    seq: request.seq,
+    result: analyzer.analyze(request.selected, request.window),
+  })
 }
 
 self.onmessage = (message: MessageEvent<WorkerRequest>) => {
@@ -41,3 +45,5 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
     post({ type: 'failure', seq: message.data.seq, message: text })
   }
 }
+
+post({ type: 'ready', seq: 0 })

@@ -8,6 +8,8 @@ interface EventRowProps {
   index: number
   row: RowResult
   names: readonly string[]
+  /** Short chip texts by identifier name (the full name is in the tooltip and data). */
+  labels: Readonly<Record<string, string>>
   selected: boolean
   top: number
   onSelect(index: number): void
@@ -17,6 +19,7 @@ export const EventRow = memo(function EventRow({
   index,
   row,
   names,
+  labels,
   selected,
   top,
   onSelect,
@@ -40,7 +43,12 @@ export const EventRow = memo(function EventRow({
         </span>
         <span className="event-chips">
           {names.map((name) => (
-            <IdentifierChip key={name} name={name} value={row.identifiers[name] ?? false} />
+            <IdentifierChip
+              key={name}
+              name={name}
+              label={labels[name]}
+              value={row.identifiers[name] ?? false}
+            />
           ))}
         </span>
       </div>

@@ -6,7 +6,15 @@ import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
 
 export const isFilterName = (name: string) => name.startsWith('filter')
 
-export function IdentifierChip({ name, value }: { name: string; value: boolean }) {
+export function IdentifierChip({
+  name,
+  value,
+  label,
+}: {
+  name: string
+  value: boolean
+  label?: string
+}) {
   const filter = isFilterName(name)
   const kind = filter ? 'filter' : 'selection'
   return (
@@ -18,7 +26,7 @@ export function IdentifierChip({ name, value }: { name: string; value: boolean }
       title={`${kind} ${name}: ${value ? 'true' : 'false'}`}
     >
       {filter ? <FilterIcon size={11} /> : <SelectionIcon size={11} />}
-      <span className="chip-name">{name}</span>
+      <span className="chip-name">{label ?? name}</span>
       <span className="chip-value" aria-label={value ? 'true' : 'false'}>
         {value ? '✓' : '–'}
       </span>

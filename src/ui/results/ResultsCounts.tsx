@@ -2,6 +2,7 @@
 import type { IdentifierInfo } from '../../engine/types.ts'
 import type { AnalysisResult } from '../../worker/protocol.ts'
 import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
+import { chipLabels } from './chipLabels.ts'
 
 export function ResultsCounts({
   result,
@@ -11,6 +12,7 @@ export function ResultsCounts({
   identifiers: IdentifierInfo[]
 }) {
   const { events, matches, perIdentifier } = result.counts
+  const labels = chipLabels(identifiers.map((i) => i.name))
   return (
     <div className="results-counts" data-testid="results-counts">
       <div className="tally">
@@ -31,7 +33,7 @@ export function ResultsCounts({
             title={`${info.kind} ${info.name} is true for ${perIdentifier[info.name] ?? 0} of ${events} events`}
           >
             {info.kind === 'filter' ? <FilterIcon size={11} /> : <SelectionIcon size={11} />}
-            <span className="identifier-count-name">{info.name}</span>
+            <span className="identifier-count-name">{labels[info.name] ?? info.name}</span>
             <span className="identifier-count-value">{perIdentifier[info.name] ?? 0}</span>
           </li>
         ))}

@@ -3,7 +3,9 @@
  * event; arrow keys move the selection while the list has focus.
  */
 import type { KeyboardEvent } from 'react'
+import { useMemo } from 'react'
 import type { AnalysisView } from '../state/useAnalysis.ts'
+import { chipLabels } from './chipLabels.ts'
 import { EventRow } from './EventRow.tsx'
 import { ResultsCounts } from './ResultsCounts.tsx'
 import { ROW_HEIGHT, useVirtualRows } from './useVirtualRows.ts'
@@ -12,6 +14,8 @@ interface ResultsPaneProps {
   view: AnalysisView
   selected: number
   onSelect(index: number): void
+  /** The block of rows on screen, for which the worker writes detailed summaries. */
+  onWindow?(window: [number, number]): void
 }
 
 function emptyMessage(view: AnalysisView): string | undefined {
@@ -23,11 +27,16 @@ function emptyMessage(view: AnalysisView): string | undefined {
   return undefined
 }
 
-export function ResultsPane({ view, selected, onSelect }: ResultsPaneProps) {
+export function ResultsPane({ view, selected, onSelect, onWindow }: ResultsPaneProps) {
   const result = view.result
   const rows = result?.rows ?? []
-  const names = (result?.identifiers ?? []).map((i) => i.name)
-  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(rows.length, selected)
+  const names = useMemo(() => (result?.identifiers ?? []).map((i) => i.name), [result?.identifiers])
+  const labels = useMemo(() => chipLabels(names), [names])
+  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(
+    rows.length,
+    selected,
+    onWindow,
+  )
   const empty = emptyMessage(view)
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -48,6 +57,7 @@ export function ResultsPane({ view, selected, onSelect }: ResultsPaneProps) {
         index={index}
         row={row}
         names={names}
+        labels={labels}
         selected={index === selected}
         top={index * ROW_HEIGHT}
         onSelect={onSelect}

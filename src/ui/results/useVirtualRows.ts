@@ -4,10 +4,17 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react'
 
-export const ROW_HEIGHT = 54
+export const ROW_HEIGHT = 56
 const OVERSCAN = 6
 
-export function useVirtualRows(count: number, selected: number) {
+/** Rows are explained in blocks, so scrolling asks the worker again only across block edges. */
+const BLOCK = 25
+
+export function useVirtualRows(
+  count: number,
+  selected: number,
+  onWindow?: (window: [number, number]) => void,
+) {
   // A callback ref: the list mounts later than the pane (after the first result).
   const [node, setNode] = useState<HTMLDivElement | null>(null)
   const [scrollTop, setScrollTop] = useState(0)
@@ -37,5 +44,9 @@ export function useVirtualRows(count: number, selected: number) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN)
   const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN)
+
+  const blockStart = Math.floor(first / BLOCK) * BLOCK
+  const blockEnd = Math.ceil(last / BLOCK) * BLOCK || BLOCK
+  useEffect(() => onWindow?.([blockStart, blockEnd]), [onWindow, blockStart, blockEnd])
   return { viewport: setNode, onScroll, first, last, totalHeight: count * ROW_HEIGHT }
 }

@@ -68,7 +68,10 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
   }
 }
 
-export function useAnalysis(state: AppState): AnalysisView {
+/**
+ * `window` is the block of rows on screen (see useRowWindow); it is not part of the shared state.
+ */
+export function useAnalysis(state: AppState, window: [number, number]): AnalysisView {
   const [view, setView] = useState<AnalysisView>({ stale: true })
   const client = useRef<SigmaClient | null>(null)
 
@@ -82,15 +85,17 @@ export function useAnalysis(state: AppState): AnalysisView {
   }, [])
 
   const { rule, events, selected, options } = state
+  const [first, last] = window
   useEffect(() => {
-    const send = () => client.current?.request({ rule, events, selected, options })
+    const send = () =>
+      client.current?.request({ rule, events, selected, options, window: [first, last] })
     if (events.length <= IMMEDIATE_LIMIT) {
       send()
       return undefined
     }
     const timer = setTimeout(send, DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [rule, events, selected, options])
+  }, [rule, events, selected, options, first, last])
 
   return view
 }

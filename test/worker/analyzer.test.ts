@@ -1,0 +1,95 @@
+// The worker's cache: a rule edit does not re-parse events, an events edit does not recompile,
+// and a selection change only explains the newly selected event.
+import { describe, expect, it } from 'vitest'
+import { Analyzer } from '../../src/worker/analyzer.ts'
+import type { Phase } from '../../src/worker/protocol.ts'
+import { DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
+import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
+
+function analyzer() {
+  const phases: Phase[] = []
+  return { phases, analyzer: new Analyzer((p) => phases.push(p)) }
+}
+
+describe('Analyzer', () => {
+  it('evaluates every event, counts matches and hits per identifier', () => {
+    const { analyzer: a } = analyzer()
+    a.setEvents(DEFAULT_EVENTS)
+    a.setRule(DEFAULT_RULE, {})
+    const result = a.analyze(0)
+    expect(result.compiled).toBe(true)
+    expect(result.counts).toEqual({
+      events: 9,
+      matches: 2,
+      perIdentifier: {
+        selection: 8,
+        filter_main_local_ranges: 2,
+        filter_main_ms_ranges: 1,
+        filter_main_app_sdb: 1,
+        filter_main_azure_managed: 1,
+        filter_main_svchost_update_processes: 1,
+      },
+    })
+    expect(result.events.ranges).toHaveLength(9)
+    expect(result.trace?.match).toBe(true)
+    expect(result.meta.author).toBe('Florian Roth (Nextron Systems)')
+  })
+
+  it('re-parses nothing on a rule edit and recompiles nothing on an events edit', () => {
+    const { analyzer: a, phases } = analyzer()
+    a.setEvents(DEFAULT_EVENTS)
+    a.setRule(DEFAULT_RULE, {})
+    a.analyze(0)
+    phases.length = 0
+    a.setRule(DEFAULT_RULE.replace("'true'", "'false'"), {})
+    expect(a.analyze(0).counts.matches).toBe(0)
+    expect(phases).toEqual(['compile', 'evaluate', 'explain'])
+    phases.length = 0
+    a.setEvents(
+      '{"Image": "C:\\\\x\\\\rundll32.exe", "Initiated": "false", "DestinationIp": "8.8.8.8"}',
+    )
+    expect(a.analyze(0).counts).toMatchObject({ events: 1, matches: 1 })
+    expect(phases).toEqual(['parse', 'evaluate', 'explain'])
+  })
+
+  it('only explains the newly selected event when the selection moves', () => {
+    const { analyzer: a, phases } = analyzer()
+    a.setEvents(DEFAULT_EVENTS)
+    a.setRule(DEFAULT_RULE, {})
+    const first = a.analyze(0)
+    phases.length = 0
+    const second = a.analyze(7)
+    expect(phases).toEqual(['explain'])
+    expect(second.rows).toBe(first.rows)
+    expect(second.trace?.identifiers.selection).toBe(false)
+  })
+
+  it('clamps the selection and reports broken inputs without throwing', () => {
+    const { analyzer: a } = analyzer()
+    a.setEvents('[{"a": 1}, {"a": ')
+    a.setRule('title: [unclosed', {})
+    const result = a.analyze(50)
+    expect(result.compiled).toBe(false)
+    expect(result.rows).toEqual([])
+    expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true)
+    expect(result.events.diagnostics.length).toBeGreaterThan(0)
+    expect(result.selected).toBeLessThan(Math.max(1, result.events.count))
+  })
+
+  it('explains only the rows in the window, and each of them once', () => {
+    const { analyzer: a } = analyzer()
+    const one =
+      '{"Image": "C:\\\\Windows\\\\System32\\\\rundll32.exe", "Initiated": "true", "DestinationIp": "10.1.1.1"}\n'
+    a.setEvents(one.repeat(300))
+    a.setRule(DEFAULT_RULE, {})
+    const detailed = 'excluded by filter_main_local_ranges: DestinationIp 10.1.1.1 in 10.0.0.0/8'
+    const first = a.analyze(0, [0, 20]).rows
+    expect(first[0]?.summary).toBe(detailed)
+    expect(first[19]?.summary).toBe(detailed)
+    expect(first[20]?.summary).toBe('excluded by filter_main_local_ranges')
+    const scrolled = a.analyze(0, [250, 270]).rows
+    expect(scrolled[0]?.summary).toBe(detailed)
+    expect(scrolled[260]?.summary).toBe(detailed)
+    expect(scrolled[100]?.summary).toBe('excluded by filter_main_local_ranges')
+  })
+})

@@ -1,0 +1,141 @@
+// SigmaClient against the real worker in a Node thread: latest wins, caching of unchanged texts,
+// and a catastrophic regex that gets the worker replaced and the slow rule part named.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AnalysisInput, AnalysisOutcome } from '../../src/worker/client.ts'
+import { SigmaClient } from '../../src/worker/client.ts'
+import type { WorkerRequest } from '../../src/worker/protocol.ts'
+import { DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
+import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
+import { dedent } from '../helpers/dedent.ts'
+import type { ThreadWorker } from './threads.ts'
+import { createThreadWorker } from './threads.ts'
+
+const clients: SigmaClient[] = []
+afterEach(() => clients.splice(0).forEach((c) => c.dispose()))
+
+function start(budgetMs = 1000) {
+  const outcomes: AnalysisOutcome[] = []
+  const workers: ThreadWorker[] = []
+  const sent: WorkerRequest[] = []
+  const waiters: (() => void)[] = []
+  const client = new SigmaClient(
+    () => {
+      const worker = createThreadWorker()
+      const post = worker.postMessage
+      worker.postMessage = (m) => {
+        sent.push(m)
+        post(m)
+      }
+      workers.push(worker)
+      return worker
+    },
+    (outcome) => {
+      outcomes.push(outcome)
+      waiters.splice(0).forEach((w) => w())
+    },
+    { budgetMs },
+  )
+  clients.push(client)
+  const next = (type: AnalysisOutcome['type'], timeoutMs = 15_000) =>
+    new Promise<AnalysisOutcome>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${type} outcome`)), timeoutMs)
+      const check = () => {
+        const found = outcomes.find((o) => o.type === type)
+        if (found) {
+          outcomes.splice(outcomes.indexOf(found), 1)
+          clearTimeout(timer)
+          resolve(found)
+        } else waiters.push(check)
+      }
+      check()
+    })
+  return { client, next, workers, sent, outcomes }
+}
+
+const input = (over: Partial<AnalysisInput> = {}): AnalysisInput => ({
+  rule: DEFAULT_RULE,
+  events: DEFAULT_EVENTS,
+  selected: 0,
+  options: {},
+  ...over,
+})
+
+describe('SigmaClient with the real worker', () => {
+  it('evaluates the default state in the worker', async () => {
+    const { client, next } = start()
+    client.request(input())
+    const outcome = await next('result')
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.result.counts).toMatchObject({ events: 9, matches: 2 })
+    expect(outcome.result.rows.map((r) => r.match)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ])
+    expect(outcome.result.trace?.match).toBe(true)
+  })
+
+  it('keeps only the latest of several quick requests', async () => {
+    const { client, next, outcomes } = start()
+    client.request(input({ selected: 0 }))
+    client.request(input({ selected: 3 }))
+    client.request(input({ selected: 7 }))
+    const outcome = await next('result')
+    await new Promise((r) => setTimeout(r, 200))
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.result.selected).toBe(7)
+    expect(outcomes.filter((o) => o.type === 'result')).toHaveLength(0)
+  })
+
+  it('sends the events only when they changed', async () => {
+    const { client, next, sent } = start()
+    client.request(input())
+    await next('result')
+    client.request(input({ rule: DEFAULT_RULE.replace('level: medium', 'level: high') }))
+    const outcome = await next('result')
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.result.meta.level).toBe('high')
+    expect(outcome.result.counts.events).toBe(9)
+    const analyze = sent.filter((m) => m.type === 'analyze')
+    expect(analyze[0]).toHaveProperty('events')
+    expect(analyze[1]).not.toHaveProperty('events')
+    expect(analyze[1]).toHaveProperty('rule')
+  })
+
+  it('stops a catastrophic regex, restarts the worker and names the slow part', async () => {
+    const { client, next, workers } = start(1000)
+    const rule = dedent`
+      title: Catastrophic
+      logsource: { product: windows }
+      detection:
+        quick:
+          EventID: 3
+        slow:
+          CommandLine|re: '(a+)+$'
+        condition: quick and slow
+    `
+    const events = JSON.stringify([{ EventID: 3, CommandLine: 'a'.repeat(40) + '!' }])
+    client.request(input({ rule, events }))
+    const timeout = await next('timeout')
+    expect(timeout).toMatchObject({ type: 'timeout', budgetMs: 1000 })
+    expect(workers[0]?.terminated).toBe(true)
+    const slow = await next('slow-part')
+    if (slow.type !== 'slow-part') throw new Error('unreachable')
+    expect(slow.part).toMatchObject({ identifier: 'slow', item: 'CommandLine|re' })
+    expect(rule.slice(slow.part?.range[0], slow.part?.range[1])).toContain(
+      "CommandLine|re: '(a+)+$'",
+    )
+
+    // The replacement worker answers the next request.
+    client.request(input())
+    const outcome = await next('result')
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.result.counts.matches).toBe(2)
+  })
+})
