@@ -90,25 +90,28 @@ export function describeKeywords(keywords: KeywordTrace): string {
   return `✗ none of ${keywords.values.length} keyword(s) found in any field of the event`
 }
 
-function countItems(node: SearchNodeTrace): { hit: number; total: number } {
-  if (node.type === 'field' || node.type === 'keywords')
-    return { hit: node.value ? 1 : 0, total: 1 }
-  return node.children.reduce(
-    (sum, child) => {
-      const part = countItems(child)
-      return { hit: sum.hit + part.hit, total: sum.total + part.total }
-    },
-    { hit: 0, total: 0 },
-  )
+function leaves(node: SearchNodeTrace): (FieldTrace | KeywordTrace)[] {
+  if (node.type === 'field' || node.type === 'keywords') return [node]
+  return node.children.flatMap(leaves)
 }
 
+const listedItems = 6
+
+/** The identifier's verdict, then each of its items in one line (the glyph's hover). */
 export function describeIdentifier(search: IdentifierTrace): string {
   const name = codeSpan(search.name)
   const kind = search.kind === 'filter' ? 'filter' : 'selection'
-  const { hit, total } = countItems(search.body)
+  const all = leaves(search.body)
+  const hit = all.filter((leaf) => leaf.value).length
+  const total = all.length
   const items = `${hit} of ${total} item${total === 1 ? '' : 's'} matched`
   const how = search.body.type === 'or' ? ' (any alternative suffices)' : ''
-  return search.value
+  const head = search.value
     ? `✓ ${kind} ${name} is true: ${items}${how}`
     : `✗ ${kind} ${name} is false: ${items}${how}`
+  const lines = all
+    .slice(0, listedItems)
+    .map((leaf) => `- ${leaf.type === 'field' ? describeField(leaf) : describeKeywords(leaf)}`)
+  if (all.length > listedItems) lines.push(`- …and ${all.length - listedItems} more`)
+  return [head, lines.join('\n')].join('\n\n')
 }

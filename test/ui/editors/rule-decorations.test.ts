@@ -81,3 +81,18 @@ describe('buildRuleDecorations', () => {
     expect(classes).toContain('sp-cond-hit')
   })
 })
+
+describe('identifier hover', () => {
+  it('lists each item of the identifier with its outcome', () => {
+    const decorations = buildRuleDecorations(traceOf(rundll32), positions(rule))
+    const glyph = decorations.find(
+      (d) =>
+        d.range.startLineNumber === lineOf(rule, 'filter_main_svchost:') &&
+        d.options.glyphMarginClassName,
+    )
+    const hover = glyph?.options.glyphMarginHoverMessage as { value: string } | undefined
+    expect(hover?.value).toContain('is false: 0 of 2 items matched')
+    expect(hover?.value).toContain('- ✗ `ParentImage`')
+    expect(hover?.value).toContain('- ✗ `DestinationPort`')
+  })
+})
