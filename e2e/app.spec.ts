@@ -1,0 +1,182 @@
+/**
+ * The page as a user meets it: the first screen's verdicts, live re-evaluation, the selected
+ * event painted in both editors, broken YAML, a catastrophic regex, and a clean console with no
+ * request leaving 127.0.0.1.
+ */
+import { expect, test } from '@playwright/test'
+import { DEFAULT_EXPECTATIONS } from '../src/ui/defaults/events.ts'
+import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
+import type { Guards } from './helpers.ts'
+import {
+  decorations,
+  EVENTS_URI,
+  guard,
+  markers,
+  openPage,
+  row,
+  RULE_URI,
+  setEvents,
+  setRule,
+  verdicts,
+} from './helpers.ts'
+
+let guards: Guards
+
+test.beforeEach(async ({ page }) => {
+  guards = guard(page)
+  await openPage(page)
+})
+
+test.afterEach(() => guards.check())
+
+test('the first screen shows the expected verdict for each default event', async ({ page }) => {
+  expect(await verdicts(page, DEFAULT_EXPECTATIONS.length)).toEqual(
+    DEFAULT_EXPECTATIONS.map((e) => e.match),
+  )
+  for (const [index, expected] of DEFAULT_EXPECTATIONS.entries()) {
+    const chip = row(page, index).locator(
+      `[data-testid="identifier-chip"][data-identifier="${expected.decidedBy}"]`,
+    )
+    // A filter decides by being true; the selection decides a non-match by being false.
+    const value = expected.decidedBy !== 'selection' || expected.match
+    await expect(chip).toHaveAttribute('data-value', String(value))
+  }
+  await expect(row(page, 1)).toContainText(
+    'excluded by filter_main_local_ranges: DestinationIp 10.2.3.4 in 10.0.0.0/8',
+  )
+  await expect(page.getByTestId('count-events')).toHaveText('9')
+  await expect(page.getByTestId('count-matches')).toHaveText('2')
+  await expect(page.getByTestId('rule-author')).toContainText('Florian Roth (Nextron Systems)')
+  await expect(page.getByTestId('rule-title')).toHaveText('Rundll32 Internet Connection')
+  await expect(page.getByTestId('status')).toContainText('2 of 9 events match')
+  const tree = page.getByTestId('condition-tree')
+  await expect(tree.locator('[data-node-type="selector"]')).toContainText('1 of filter_main_*')
+  await expect(tree.locator('[data-node-type="member"]')).toHaveCount(5)
+})
+
+test('editing a value in the rule flips a verdict live', async ({ page }) => {
+  await expect(row(page, 1)).toHaveAttribute('data-match', 'false')
+  // Remove 10.0.0.0/8 from the local ranges by typing: event #1 (10.2.3.4) now matches.
+  await setRule(page, DEFAULT_RULE.replace("- '10.0.0.0/8'", "- '11.0.0.0/8'"))
+  await expect(row(page, 1)).toHaveAttribute('data-match', 'true')
+  await expect(page.getByTestId('count-matches')).toHaveText('3')
+
+  // And through the keyboard, into Monaco: change 'true' of Initiated to 'truex'.
+  const editor = page.getByTestId('rule-editor')
+  await editor.locator('.view-line', { hasText: "Initiated: 'true'" }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.type('x')
+  await expect(page.getByTestId('count-matches')).toHaveText('0')
+  await expect(row(page, 0)).toHaveAttribute('data-match', 'false')
+})
+
+test('selecting an event paints hits and misses in both editors', async ({ page }) => {
+  await row(page, 1).click()
+  await expect(row(page, 1)).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('condition-tree')).toContainText('event #1: no match')
+
+  await expect
+    .poll(async () => {
+      const painted = await decorations(page, RULE_URI)
+      const lineClass = (text: string) =>
+        painted.find((d) => d.className && d.text.includes(text))?.className
+      return [
+        lineClass('selection:'),
+        lineClass('filter_main_local_ranges:'),
+        lineClass('filter_main_ms_ranges:'),
+      ]
+    })
+    .toEqual(['sp-hit', 'sp-hit', 'sp-miss'])
+
+  await expect
+    .poll(async () => {
+      const painted = await decorations(page, EVENTS_URI)
+      const inline = (text: string) =>
+        painted.find((d) => d.inlineClassName && d.text.includes(text))?.inlineClassName
+      return [inline('"Image"'), inline('"DestinationIp"'), inline('"SourceHostname"')]
+    })
+    .toEqual(['sp-hit', 'sp-hit', 'sp-miss'])
+  await expect(page.getByTestId('rule-editor').locator('.sp-hit').first()).toBeVisible()
+  await expect(page.getByTestId('events-editor').locator('.sp-miss').first()).toBeVisible()
+
+  // F8 moves to the next event; the tree follows.
+  await page.keyboard.press('F8')
+  await expect(row(page, 2)).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('condition-tree')).toContainText('event #2')
+})
+
+test('clicking a condition-tree node reveals that identifier in the rule', async ({ page }) => {
+  await page
+    .getByTestId('condition-tree')
+    .locator('[data-identifier="filter_main_svchost_update_processes"]')
+    .click()
+  const line = await page.evaluate(() => {
+    type E = { getPosition(): { lineNumber: number } | null; hasTextFocus(): boolean }
+    const editors = (
+      window as unknown as { __monaco: { editor: { getEditors(): E[] } } }
+    ).__monaco.editor.getEditors()
+    return editors.find((e) => e.hasTextFocus())?.getPosition()?.lineNumber
+  })
+  expect(DEFAULT_RULE.split('\n')[(line ?? 0) - 1]).toContain(
+    'filter_main_svchost_update_processes:',
+  )
+})
+
+test('broken YAML shows a marker and a status message, and the page keeps working', async ({
+  page,
+}) => {
+  await setRule(page, DEFAULT_RULE.replace('    selection:\n', '    selection: [\n'))
+  await expect(page.getByTestId('status')).toHaveAttribute('data-tone', 'error')
+  await expect(page.getByTestId('status')).toContainText(/Rule error, line \d+/)
+  await expect
+    .poll(async () => (await markers(page, RULE_URI)).filter((m) => m.severity === 8).length)
+    .toBeGreaterThan(0)
+  await expect(page.getByTestId('results')).toContainText('The rule has errors')
+
+  await setRule(page, DEFAULT_RULE)
+  await expect(page.getByTestId('status')).toContainText('2 of 9 events match')
+  expect(await verdicts(page, 9)).toEqual(DEFAULT_EXPECTATIONS.map((e) => e.match))
+
+  // Broken events too: a marker, a status, and no crash.
+  await setEvents(page, '[{"Image": "x"},\n  {"Image": ]')
+  await expect(page.getByTestId('status')).toContainText(/Events: .*line 2/)
+  await expect.poll(async () => (await markers(page, EVENTS_URI)).length).toBeGreaterThan(0)
+})
+
+test('a catastrophic regex times out with a clear message while typing still works', async ({
+  page,
+}) => {
+  const slow = DEFAULT_RULE.replace(
+    "        Initiated: 'true'\n",
+    // A function, because `$'` in a replacement string means "the text after the match".
+    () => "        Initiated: 'true'\n        CommandLine|re: '(a+)+$'\n",
+  )
+  await setEvents(
+    page,
+    JSON.stringify([
+      { Image: 'C:\\rundll32.exe', Initiated: 'true', CommandLine: 'a'.repeat(48) + '!' },
+    ]),
+  )
+  await setRule(page, slow)
+  const status = page.getByTestId('status')
+  await expect(status).toContainText('Stopped after 1 s', { timeout: 5000 })
+  await expect(status).toContainText('selection › CommandLine|re (line 21) took too long', {
+    timeout: 5000,
+  })
+
+  // The editor still takes keystrokes at once while the stuck worker is replaced.
+  const editor = page.getByTestId('rule-editor')
+  await editor.locator('.view-line', { hasText: 'title: Rundll32' }).click()
+  await page.keyboard.press('End')
+  const started = Date.now()
+  await page.keyboard.type(' edited')
+  expect(Date.now() - started).toBeLessThan(1500)
+  await expect(
+    editor.locator('.view-line', { hasText: 'Rundll32 Internet Connection edited' }),
+  ).toBeVisible()
+
+  // Fixing the regex brings verdicts back from the restarted worker.
+  await setRule(page, DEFAULT_RULE)
+  await expect(status).toContainText('1 of 1 event match')
+})

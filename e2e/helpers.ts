@@ -1,0 +1,155 @@
+/**
+ * Helpers for end-to-end specs against the built page: open it and wait for both editors, set
+ * editor text through the Monaco models (typing multi-line YAML garbles through auto-indent),
+ * and guard against console errors and requests leaving 127.0.0.1.
+ */
+import { expect } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+
+export const RULE_URI = 'file:///rule.yaml'
+export const EVENTS_URI = 'file:///events.json'
+
+interface Model {
+  setValue(text: string): void
+  getValue(): string
+  getLineContent(line: number): string
+  getLineCount(): number
+}
+
+type MonacoWindow = Window & {
+  __monaco: {
+    Uri: { parse(uri: string): unknown }
+    editor: {
+      getModel(uri: unknown): Model | null
+      getModelMarkers(filter: {
+        resource?: unknown
+      }): { message: string; severity: number; startLineNumber: number }[]
+    }
+  }
+}
+
+export interface Guards {
+  errors: string[]
+  foreign: string[]
+  /** Asserts nothing went wrong; call at the end of a test. */
+  check(): void
+}
+
+/** Records console errors, page errors and every request to anything but 127.0.0.1. */
+export function guard(page: Page): Guards {
+  const guards: Guards = {
+    errors: [],
+    foreign: [],
+    check() {
+      expect(guards.errors, 'console errors').toEqual([])
+      expect(guards.foreign, 'requests leaving 127.0.0.1').toEqual([])
+    },
+  }
+  page.on('console', (message) => {
+    if (message.type() === 'error') guards.errors.push(message.text())
+  })
+  page.on('pageerror', (error) => guards.errors.push(error.message))
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    const local = url.hostname === '127.0.0.1' || ['data:', 'blob:'].includes(url.protocol)
+    if (!local) guards.foreign.push(request.url())
+  })
+  return guards
+}
+
+/** Opens the page and waits until both editors show text and the first results are painted. */
+export async function openPage(page: Page, path = '/'): Promise<void> {
+  await page.goto(path)
+  await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible()
+  await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible()
+  await page.waitForFunction(() => Boolean((window as unknown as MonacoWindow).__monaco))
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+}
+
+async function setModel(page: Page, uri: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([u, t]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      const model = monaco.editor.getModel(monaco.Uri.parse(u as string))
+      if (!model) throw new Error(`no model ${u}`)
+      model.setValue(t as string)
+    },
+    [uri, text],
+  )
+}
+
+export const setRule = (page: Page, text: string) => setModel(page, RULE_URI, text)
+export const setEvents = (page: Page, text: string) => setModel(page, EVENTS_URI, text)
+
+export async function getModelText(page: Page, uri: string): Promise<string> {
+  return page.evaluate((u) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    return monaco.editor.getModel(monaco.Uri.parse(u))?.getValue() ?? ''
+  }, uri)
+}
+
+/** The markers Monaco holds for a model (engine diagnostics and schema warnings alike). */
+export async function markers(page: Page, uri: string) {
+  return page.evaluate((u) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    return monaco.editor.getModelMarkers({ resource: monaco.Uri.parse(u) })
+  }, uri)
+}
+
+/** Each row's verdict, in order, once the results pane shows `count` rows. */
+export async function verdicts(page: Page, count: number): Promise<boolean[]> {
+  const rows = page.getByTestId('event-row')
+  await expect(rows).toHaveCount(count)
+  const values = await rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-match')))
+  return values.map((v) => v === 'true')
+}
+
+export const row = (page: Page, index: number): Locator =>
+  page.locator(`[data-testid="event-row"][data-index="${index}"]`)
+
+export interface Painted {
+  line: number
+  /** The decorated text (whole line for line decorations). */
+  text: string
+  className?: string
+  inlineClassName?: string
+}
+
+/** Every decoration on an editor's model with its line and text, read through Monaco's API. */
+export async function decorations(page: Page, uri: string): Promise<Painted[]> {
+  return page.evaluate((u) => {
+    type Deco = {
+      range: {
+        startLineNumber: number
+        startColumn: number
+        endLineNumber: number
+        endColumn: number
+      }
+      options: { className?: string | null; inlineClassName?: string | null; isWholeLine?: boolean }
+    }
+    type Editor = {
+      getModel():
+        | (Model & {
+            uri: { toString(): string }
+            getAllDecorations(): Deco[]
+            getValueInRange(r: unknown): string
+          })
+        | null
+    }
+    const monaco = (window as unknown as { __monaco: { editor: { getEditors(): Editor[] } } })
+      .__monaco
+    const model = monaco.editor
+      .getEditors()
+      .map((e) => e.getModel())
+      .find((m) => m?.uri.toString() === u)
+    if (!model) return []
+    return model.getAllDecorations().map((d) => ({
+      line: d.range.startLineNumber,
+      text: d.options.isWholeLine
+        ? model.getLineContent(d.range.startLineNumber)
+        : model.getValueInRange(d.range),
+      className: d.options.className ?? undefined,
+      inlineClassName: d.options.inlineClassName ?? undefined,
+    }))
+  }, uri)
+}
