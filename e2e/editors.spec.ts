@@ -120,6 +120,14 @@ test('schema completion offers detection', async ({ page }) => {
   await expect(suggestions.filter({ hasText: 'detection' }).first()).toBeVisible()
 })
 
+test('logsource values are hinted from the SigmaHQ names', async ({ page }) => {
+  await setRule(page, 'title: L\nlogsource:\n    category: proc\n')
+  await cursorAfter(page, 'category: proc')
+  await ruleAction(page, 'editor.action.triggerSuggest')
+  const rows = page.getByTestId('rule-editor').locator('.suggest-widget .monaco-list-row')
+  await expect(rows.filter({ hasText: 'process_creation' }).first()).toBeVisible()
+})
+
 test('typing | in a detection key offers the modifiers', async ({ page }) => {
   await setRule(page, 'title: M\ndetection:\n    selection:\n        CommandLine\n')
   // The page re-renders once the edited rule is evaluated: let that settle before typing.
