@@ -2,29 +2,54 @@
 import { performance } from 'node:perf_hooks'
 
 export interface Timing {
-  /** Median milliseconds of one pass. */
+  /** Median wall-clock milliseconds of one pass. */
   ms: number
+  /**
+   * Median process CPU milliseconds of one pass (all threads, so GC helpers count): less
+   * disturbed than wall time when other work shares the machine.
+   */
+  cpuMs: number
   /** What the pass returned (a match count), kept so the work cannot be optimised away. */
   result: number
 }
 
-export function timePasses(pass: () => number, repeats: number): Timing {
-  pass() // warm-up: JIT and inline caches, not measured
+/**
+ * Median of up to `repeats` passes after one unmeasured warm-up (JIT, inline caches). Stops
+ * early once `budgetMs` is spent, so a slow path costs one or two passes, not minutes.
+ */
+export function timePasses(
+  pass: () => number,
+  repeats: number,
+  budgetMs = 5_000,
+  warmUp: () => unknown = pass,
+): Timing {
+  warmUp()
   const times: number[] = []
+  const cpuTimes: number[] = []
   let result = 0
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now()
-    result = pass()
-    times.push(performance.now() - start)
+  let spent = 0
+  for (let i = 0; i < repeats && (i === 0 || spent < budgetMs); i++) {
+    const once = timeOnce(pass)
+    result = once.result
+    times.push(once.ms)
+    cpuTimes.push(once.cpuMs)
+    spent += once.ms
   }
-  times.sort((a, b) => a - b)
-  return { ms: times[Math.floor(times.length / 2)] ?? 0, result }
+  return { ms: median(times), cpuMs: median(cpuTimes), result }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? 0
 }
 
 export function timeOnce(pass: () => number): Timing {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   const result = pass()
-  return { ms: performance.now() - start, result }
+  const ms = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  return { ms, cpuMs: (used.user + used.system) / 1000, result }
 }
 
 const grouped = (n: number) => Math.round(n).toLocaleString('en-US')

@@ -31,5 +31,5 @@ test('formatDiagnostic prints FILE:LINE:COL severity CODE message on one line', 
     message: 'unknown modifier "foo"\nexpected one of …',
     range: [text.indexOf('foo'), text.indexOf('foo') + 3],
   })
-  expect(line).toBe('r.yml:3:12 error UNKNOWN_MODIFIER unknown modifier "foo" expected one of …')
+  expect(line).toBe('r.yml:3:11 error UNKNOWN_MODIFIER unknown modifier "foo" expected one of …')
 })

@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { EngineOptions } from '../../src/engine/types.ts'
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CORPUS_DIR = join(REPO_ROOT, '..', 'shared', 'corpus')
@@ -37,3 +38,14 @@ export function corpusRuleFiles(): string[] {
 
 /** `rules/windows/…/x.yml`: how SigmaHQ and the regression index name a rule. */
 export const sigmaPath = (file: string) => relative(SIGMAHQ_DIR, file).split('\\').join('/')
+
+export const usesExpand = (text: string) => /\|expand\b/.test(text)
+
+/** `%name%` in an expand value; the option key is the name without the percent signs. */
+export function placeholderOptions(text: string): EngineOptions {
+  if (!usesExpand(text)) return {}
+  const names = [...text.matchAll(/%([A-Za-z0-9_.-]+)%/g)].map((m) => m[1] ?? '')
+  return {
+    placeholders: Object.fromEntries(names.map((name) => [name, [`${name}-1`, `${name}-2`]])),
+  }
+}

@@ -1,13 +1,12 @@
 /**
- * Every SigmaHQ rule compiles with zero errors (issue 2, "Tests"). Rules that need
- * `|expand` placeholder values are compiled with values for every placeholder they name,
- * and must report the unresolved placeholders when compiled without.
+ * Every SigmaHQ rule compiles with zero errors (issue 2, "Tests"). Rules that use `|expand`
+ * (all of rules-placeholder, and a few elsewhere) are compiled with values for every
+ * placeholder they name, and must report the unresolved placeholders when compiled without.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { compileRule } from '../../src/engine/index.ts'
-import type { EngineOptions } from '../../src/engine/types.ts'
-import { corpusRuleFiles, sigmaPath } from './corpus-files.ts'
+import { corpusRuleFiles, placeholderOptions, sigmaPath, usesExpand } from './corpus-files.ts'
 
 /**
  * Rules that truly cannot compile, by SigmaHQ path, each with the reason. Keep it short and
@@ -23,17 +22,8 @@ const rules = corpusRuleFiles().map((file) => ({
 const folderOf = (path: string) => path.slice(0, path.indexOf('/'))
 const folders = [...new Set(rules.map((rule) => folderOf(rule.path)))]
 
-/** `%name%` in an expand value; the option key is the name without the percent signs. */
-function placeholderOptions(text: string): EngineOptions {
-  const names = [...text.matchAll(/%([A-Za-z0-9_.-]+)%/g)].map((m) => m[1] ?? '')
-  return {
-    placeholders: Object.fromEntries(names.map((name) => [name, [`${name}-1`, `${name}-2`]])),
-  }
-}
-
 function errorsOf(rule: { path: string; text: string }): string[] {
-  const options = rule.path.startsWith('rules-placeholder/') ? placeholderOptions(rule.text) : {}
-  return compileRule(rule.text, options)
+  return compileRule(rule.text, placeholderOptions(rule.text))
     .diagnostics.filter((d) => d.severity === 'error')
     .map((d) => `${d.code} @${d.range[0]}: ${d.message}`)
 }
@@ -64,16 +54,18 @@ describe.each(folders)('%s', (folder) => {
   })
 })
 
-test('placeholder rules report unresolved placeholders when given no values', () => {
+test('rules with placeholders report them as unresolved when given no values', () => {
   const placeholderRules = rules.filter((r) => r.path.startsWith('rules-placeholder/'))
-  const silent = placeholderRules
-    .filter((rule) => /\|expand/.test(rule.text))
+  const expandRules = rules.filter((r) => usesExpand(r.text))
+  const silent = expandRules
+    .filter((rule) => /%[A-Za-z0-9_.-]+%/.test(rule.text))
     .filter((rule) => {
       const codes = compileRule(rule.text, {}).diagnostics.map((d) => d.code)
       return !codes.includes('UNRESOLVED_PLACEHOLDER')
     })
     .map((rule) => rule.path)
   expect(placeholderRules.length).toBe(23)
+  expect(placeholderRules.every((rule) => usesExpand(rule.text))).toBe(true)
   expect(silent).toEqual([])
 })
 
