@@ -63,12 +63,21 @@ export function useLinkAndDraft(
       const { replaceState: replace, setStatus: status } = latest.current
       if (!result.ok) {
         if (draft && !sameState(draft, latest.current.state)) replace(draft)
-        if (result.error !== 'NO_STATE')
-          status(`${result.message} Your own work was kept.`, 'error')
+        if (result.error !== 'NO_STATE') {
+          const message = `${result.message} Your own work was kept.`
+          setLinkError(message)
+          status(message, 'error')
+        }
         return
       }
+      setLinkError(undefined)
       const shared = applySharedState(defaults, result.state)
-      if (draft && !sameState(draft, shared) && !sameState(draft, defaults)) {
+      const setAside = loadDraft(defaults, STORAGE_KEYS.previousDraft)
+      if (draft && sameState(draft, shared) && setAside && !sameState(setAside, shared)) {
+        // A reload of a link that had set work aside: keep offering that work back.
+        setPreviousDraft(setAside)
+        setSetAsideIsShared(false)
+      } else if (draft && !sameState(draft, shared) && !sameState(draft, defaults)) {
         saveDraft(draft, STORAGE_KEYS.previousDraft)
         setPreviousDraft(draft)
         setSetAsideIsShared(false)

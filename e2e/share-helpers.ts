@@ -1,0 +1,101 @@
+/**
+ * Shared by share, files and safety specs: open the built page, drive the Monaco models
+ * (typing multi-line text garbles through auto-indent), and watch what the page does.
+ */
+import { expect, type BrowserContext, type Page } from '@playwright/test'
+
+export const RULE_URI = 'file:///rule.yaml'
+export const EVENTS_URI = 'file:///events.json'
+
+type Model = { setValue(text: string): void; getValue(): string }
+type MonacoWindow = Window & {
+  __monaco: {
+    Uri: { parse(uri: string): unknown }
+    editor: { getModel(uri: unknown): Model | null }
+  }
+}
+
+/** Records console errors, page errors, dialogs and every request that leaves 127.0.0.1. */
+export function watch(page: Page) {
+  const seen = { errors: [] as string[], dialogs: [] as string[], foreign: [] as string[] }
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.errors.push(message.text())
+  })
+  page.on('pageerror', (error) => seen.errors.push(error.message))
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1')
+      seen.foreign.push(request.url())
+  })
+  return seen
+}
+
+export async function openPage(page: Page, path = '/') {
+  await page.goto(path)
+  await waitForEditors(page)
+}
+
+export async function waitForEditors(page: Page) {
+  await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible()
+  await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible()
+  await page.waitForFunction(
+    ([rule, events]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      return Boolean(
+        monaco?.editor.getModel(monaco.Uri.parse(rule)) &&
+        monaco.editor.getModel(monaco.Uri.parse(events)),
+      )
+    },
+    [RULE_URI, EVENTS_URI] as const,
+  )
+}
+
+export const modelValue = (page: Page, uri: string) =>
+  page.evaluate((u) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    return monaco.editor.getModel(monaco.Uri.parse(u))?.getValue() ?? ''
+  }, uri)
+
+export const setModelValue = (page: Page, uri: string, text: string) =>
+  page.evaluate(
+    ([u, value]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      monaco.editor.getModel(monaco.Uri.parse(u))?.setValue(value)
+    },
+    [uri, text] as const,
+  )
+
+/**
+ * Clicks a share button and returns the link it copied. The clipboard write is proven by the
+ * status ("Copied"); the link is read from the Share menu's box, which holds the same string
+ * (headless Chromium refuses clipboard reads even with the permission granted).
+ */
+export async function copyShareLink(page: Page, context: BrowserContext, button = 'share-button') {
+  const origin = new URL(page.url()).origin
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
+  const menu = page.getByTestId('share-menu')
+  if (button !== 'share-button') await menu.locator('summary').click()
+  await page.getByTestId(button).click()
+  await expect(page.getByTestId('status')).toContainText('Copied')
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await menu.locator('summary').click()
+  const link = await page.getByTestId('share-link').inputValue()
+  await menu.locator('summary').click()
+  expect(link.startsWith(`${origin}/#v1/`)).toBe(true)
+  expect(link).toMatch(/#v1\/[A-Za-z0-9_-]+$/)
+  return link
+}
+
+/** Waits until the autosave and the address bar have caught up with an edit. */
+export async function waitForFragment(
+  page: Page,
+  predicate: (hash: string) => boolean = (h) => h.startsWith('#v1/'),
+) {
+  await expect
+    .poll(async () => predicate(await page.evaluate(() => window.location.hash)))
+    .toBe(true)
+}

@@ -1,0 +1,170 @@
+/**
+ * Share links end to end: copy a link, open it in a fresh browser, get the same state; the
+ * address bar follows edits so reload keeps them; a link opened over a draft keeps the draft.
+ */
+import { expect, test } from '@playwright/test'
+import {
+  copyShareLink,
+  EVENTS_URI,
+  modelValue,
+  openPage,
+  RULE_URI,
+  setModelValue,
+  waitForEditors,
+  waitForFragment,
+  watch,
+} from './share-helpers.ts'
+
+const RULE = `title: Größe – Сеть — 東京 test
+status: test
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\\whoami.exe'
+    condition: selection
+level: low
+`
+const EVENTS = `[
+  {"Image": "C:\\\\Windows\\\\System32\\\\cmd.exe", "Note": "première"},
+  {"Image": "C:\\\\Windows\\\\System32\\\\whoami.exe", "Note": "二番目"},
+  {"Image": "C:\\\\Tools\\\\whoami.exe", "Note": "третий"}
+]`
+
+test('a copied link opens the same rule, events and selection in a fresh browser', async ({
+  page,
+  context,
+  browser,
+}) => {
+  const seen = watch(page)
+  await openPage(page)
+  await setModelValue(page, RULE_URI, RULE)
+  await setModelValue(page, EVENTS_URI, EVENTS)
+  await expect(page.getByTestId('event-row')).toHaveCount(3)
+  await page.locator('[data-testid="event-row"][data-index="2"]').click()
+  await expect(page.locator('[data-testid="event-row"][data-index="2"]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await expect(page.getByTestId('share-length')).toContainText('chars')
+  const link = await copyShareLink(page, context)
+
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  const otherSeen = watch(other)
+  await openPage(other, link)
+  await expect.poll(() => modelValue(other, RULE_URI)).toBe(RULE)
+  expect(await modelValue(other, EVENTS_URI)).toBe(EVENTS)
+  await expect(other.locator('[data-testid="event-row"][data-index="2"]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await expect(other.locator('[data-testid="event-row"][data-match="true"]')).toHaveCount(2)
+  await expect(other.getByTestId('previous-draft-banner')).toHaveCount(0)
+  await fresh.close()
+
+  for (const s of [seen, otherSeen]) expect([s.errors, s.foreign, s.dialogs]).toEqual([[], [], []])
+})
+
+test('the link without events carries the rule alone', async ({ page, context, browser }) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, RULE)
+  await setModelValue(page, EVENTS_URI, EVENTS)
+  const link = await copyShareLink(page, context, 'share-without-events')
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await openPage(other, link)
+  await expect.poll(() => modelValue(other, RULE_URI)).toBe(RULE)
+  expect(await modelValue(other, EVENTS_URI)).toBe('')
+  await fresh.close()
+})
+
+test('edits update the address with replaceState, and reload keeps them', async ({ page }) => {
+  const seen = watch(page)
+  await openPage(page)
+  const historyLength = await page.evaluate(() => history.length)
+  await setModelValue(page, RULE_URI, RULE)
+  await waitForFragment(page)
+  await setModelValue(page, EVENTS_URI, EVENTS)
+  await page.locator('[data-testid="event-row"][data-index="1"]').click()
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => JSON.parse(localStorage.getItem('sigma-playground:draft') ?? '{}').selected,
+      ),
+    )
+    .toBe(1)
+  expect(await page.evaluate(() => history.length)).toBe(historyLength)
+
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(RULE)
+  expect(await modelValue(page, EVENTS_URI)).toBe(EVENTS)
+  await expect(page.locator('[data-testid="event-row"][data-index="1"]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  expect(seen.errors).toEqual([])
+})
+
+test('reopening the bare page restores the autosaved draft', async ({ page }) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, RULE)
+  await waitForFragment(page)
+  await page.goto('about:blank')
+  await openPage(page, '/')
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(RULE)
+})
+
+test('a link opened over a different draft keeps the draft recoverable', async ({
+  page,
+  context,
+  browser,
+}) => {
+  // Someone else's link.
+  const sender = await browser.newContext()
+  const senderPage = await sender.newPage()
+  await openPage(senderPage)
+  await setModelValue(senderPage, RULE_URI, RULE)
+  const link = await copyShareLink(senderPage, sender)
+  await sender.close()
+
+  // My own draft; then the link opens in a new tab of the same browser.
+  await openPage(page)
+  const draft = RULE.replace('whoami', 'my_own_work')
+  await setModelValue(page, RULE_URI, draft)
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('sigma-playground:draft') ?? ''))
+    .toContain('my_own_work')
+  const tab = await context.newPage()
+  await openPage(tab, link)
+  await expect.poll(() => modelValue(tab, RULE_URI)).toBe(RULE)
+  await expect(tab.getByTestId('previous-draft-banner')).toBeVisible()
+
+  // Still offered after a reload, and one click brings the draft back.
+  await tab.reload()
+  await waitForEditors(tab)
+  await expect(tab.getByTestId('previous-draft-banner')).toBeVisible()
+  await tab.getByTestId('restore-draft').click()
+  await expect.poll(() => modelValue(tab, RULE_URI)).toBe(draft)
+  // And the shared state is one click away in turn.
+  await tab.getByTestId('restore-draft').click()
+  await expect.poll(() => modelValue(tab, RULE_URI)).toBe(RULE)
+})
+
+test('a link pasted into the address bar of an open tab keeps the draft too', async ({
+  page,
+  context,
+}) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, RULE)
+  const link = await copyShareLink(page, context)
+  const draft = RULE.replace('whoami', 'typed_after_sharing')
+  await setModelValue(page, RULE_URI, draft)
+  await waitForFragment(page, (hash) => hash !== new URL(link).hash)
+  await page.goto(link) // same document: only the fragment changes
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(RULE)
+  await page.getByTestId('restore-draft').click()
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(draft)
+})
