@@ -104,6 +104,29 @@ async function paintedLines(page: Page, testId: string, className: string): Prom
   }, className)
 }
 
+/** Texts of the lines holding a whole-line decoration `className`, from the model (any line,
+ * in view or not). */
+async function decoratedLines(page: Page, uri: string, className: string): Promise<string[]> {
+  return page.evaluate(
+    ([modelUri, cls]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      const model = monaco.editor.getModel(monaco.Uri.parse(modelUri)) as unknown as {
+        getAllDecorations(): {
+          range: { startLineNumber: number }
+          options: { className?: string | null; isWholeLine?: boolean }
+        }[]
+        getLineContent(line: number): string
+      } | null
+      if (!model) return []
+      return model
+        .getAllDecorations()
+        .filter((d) => d.options.isWholeLine && d.options.className === cls)
+        .map((d) => model.getLineContent(d.range.startLineNumber).trim())
+    },
+    [uri, className] as const,
+  )
+}
+
 /** Texts of inline spans carrying `className`. */
 async function paintedSpans(page: Page, testId: string, className: string): Promise<string[]> {
   return page
@@ -223,4 +246,47 @@ test('hovering a painted line explains it', async ({ page }) => {
   await ruleAction(page, 'editor.action.showHover')
   const hover = page.locator('.monaco-hover-content').filter({ hasText: 'matched' })
   await expect(hover.first()).toContainText('rundll32.exe')
+})
+
+test('moving the cursor into an event selects it and repaints the rule', async ({ page }) => {
+  await expect.poll(() => paintedLines(page, 'rule-editor', 'sp-hit')).toContain('selection:')
+  // Event #3 of the default set is excluded by a Microsoft range.
+  await page.evaluate(() => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    const uri = 'file:///events.json'
+    const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+    const model = monaco.editor.getModel(monaco.Uri.parse(uri))
+    if (!editor || !model) throw new Error('no events editor')
+    const text = model.getValue()
+    let offset = -1
+    for (let i = 0; i < 4; i++) offset = text.indexOf('"Image"', offset + 1)
+    editor.setPosition(model.getPositionAt(offset))
+    editor.focus()
+  })
+  await expect.poll(() => decoratedLines(page, RULE, 'sp-hit')).toContain('filter_main_ms_ranges:')
+  await expect(page.locator('[data-testid="event-row"][data-index="3"]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+})
+
+test('a condition-tree click moves the rule cursor to the identifier', async ({ page }) => {
+  const node = page
+    .getByTestId('condition-tree')
+    .locator('[data-identifier="filter_main_app_sdb"]')
+    .first()
+  await node.click()
+  await expect
+    .poll(() =>
+      page.evaluate((uri) => {
+        const monaco = (window as unknown as MonacoWindow).__monaco
+        const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+        const model = monaco.editor.getModel(monaco.Uri.parse(uri))
+        const position = (
+          editor as unknown as { getPosition(): { lineNumber: number } }
+        ).getPosition()
+        return model?.getValue().split('\n')[position.lineNumber - 1]?.trim()
+      }, RULE),
+    )
+    .toBe('filter_main_app_sdb:')
 })
