@@ -9,7 +9,6 @@ import type { Resolved } from './evtx-flatten.ts'
 import type { LeafTest } from './leaf-tests.ts'
 import type { EventView } from './prepare-event.ts'
 import type { Leaf, Subject } from './subject.ts'
-import { collectLeaves } from './subject.ts'
 
 export type FieldrefPosition = 'equals' | 'contains' | 'startswith' | 'endswith'
 
@@ -23,12 +22,6 @@ export interface ValueSource {
   index: number
   range: Range
   text: string
-}
-
-/** Leaves of a resolved field; a lone string (the common case) skips the generic walk. */
-export function leavesOf(resolved: Resolved | undefined): Leaf[] {
-  if (!resolved) return []
-  return collectLeaves(resolved.value, resolved.path)
 }
 
 function anyAlternative(
@@ -85,7 +78,7 @@ export function valueMatches(
     case 'exists':
       return (resolved !== undefined) === value.expected
     case 'fieldref': {
-      const others = scalarSubjects(leavesOf(view.resolve(value.field)))
+      const others = scalarSubjects(view.lookup(value.field).leaves)
       return scalarSubjects(leaves).some((a) =>
         others.some((b) => eventValuesMatch(a.subject, b.subject, value.position)),
       )
@@ -100,7 +93,35 @@ function missReason(resolved: Resolved | undefined, leaves: Leaf[]): MissReason 
   return undefined
 }
 
-/** Explaining path for one value: never short-circuits across the field's leaves' outcome. */
+function valueTrace(source: ValueSource, value: boolean): ValueTrace {
+  return { type: 'value', index: source.index, range: source.range, text: source.text, value }
+}
+
+/** A miss, with the single value compared (or the field's path when there were several). */
+function missTrace(
+  source: ValueSource,
+  reason: MissReason | undefined,
+  resolved: Resolved | undefined,
+  scalars: { subject: Subject; path: string }[],
+): ValueTrace {
+  const trace = valueTrace(source, false)
+  trace.reason = reason ?? 'differs'
+  const only = scalars.length === 1 ? scalars[0] : undefined
+  if (resolved) trace.path = only ? only.path : resolved.path
+  if (only) trace.actual = only.subject.raw
+  else if (resolved && resolved.value === null) trace.actual = null
+  return trace
+}
+
+function hitTrace(source: ValueSource, path: string, actual: Scalar, variant?: string): ValueTrace {
+  const trace = valueTrace(source, true)
+  trace.path = path
+  trace.actual = actual
+  if (variant !== undefined) trace.variant = variant
+  return trace
+}
+
+/** Explaining path for one value: the same decisions as valueMatches, plus where and why. */
 export function explainValue(
   value: CompiledValue,
   source: ValueSource,
@@ -108,70 +129,45 @@ export function explainValue(
   leaves: Leaf[],
   view: EventView,
 ): ValueTrace {
-  const base: ValueTrace = {
-    type: 'value',
-    index: source.index,
-    range: source.range,
-    text: source.text,
-    value: false,
-  }
   const scalars = scalarSubjects(leaves)
-  const firstScalar = scalars[0]
-  const describeMiss = (reason: MissReason | undefined): ValueTrace => {
-    const trace: ValueTrace = { ...base, reason: reason ?? 'differs' }
-    if (resolved)
-      trace.path = scalars.length === 1 && firstScalar ? firstScalar.path : resolved.path
-    if (scalars.length === 1 && firstScalar) trace.actual = firstScalar.subject.raw
-    else if (resolved && resolved.value === null) trace.actual = null
-    return trace
-  }
   switch (value.kind) {
     case 'leaf': {
       for (const { subject, path } of scalars)
         for (const alt of value.alternatives)
-          if (alt.test.test(subject))
-            return withVariant({ ...base, value: true, path, actual: subject.raw }, alt.variant)
+          if (alt.test.test(subject)) return hitTrace(source, path, subject.raw, alt.variant)
       const structural = missReason(resolved, leaves)
-      if (structural || !firstScalar) return describeMiss(structural)
-      const reasons = value.alternatives.map((alt) => alt.test.whyNot(firstScalar.subject))
-      return describeMiss(reasons.includes('case') ? 'case' : (reasons[0] ?? 'differs'))
+      const first = scalars[0]
+      if (structural || !first) return missTrace(source, structural, resolved, scalars)
+      let reason: MissReason = 'differs'
+      for (const alt of value.alternatives) {
+        const why = alt.test.whyNot(first.subject)
+        if (why === 'case') reason = 'case'
+        else if (reason === 'differs' && alt === value.alternatives[0]) reason = why
+      }
+      return missTrace(source, reason, resolved, scalars)
     }
     case 'null': {
-      const ok = valueMatches(value, resolved, leaves, view)
-      if (!ok) return describeMiss('differs')
-      return resolved
-        ? { ...base, value: true, path: resolved.path, actual: null }
-        : { ...base, value: true }
+      if (!valueMatches(value, resolved, leaves, view))
+        return missTrace(source, 'differs', resolved, scalars)
+      return resolved ? hitTrace(source, resolved.path, null) : valueTrace(source, true)
     }
     case 'exists': {
-      const ok = valueMatches(value, resolved, leaves, view)
-      const trace: ValueTrace = { ...base, value: ok }
+      const trace = valueTrace(source, valueMatches(value, resolved, leaves, view))
       if (resolved) trace.path = resolved.path
-      if (!ok) trace.reason = resolved ? 'differs' : 'absent'
+      if (!trace.value) trace.reason = resolved ? 'differs' : 'absent'
       return trace
     }
     case 'fieldref': {
-      const other = view.resolve(value.field)
-      const others = scalarSubjects(leavesOf(other))
+      const { resolved: other, leaves: otherLeaves } = view.lookup(value.field)
+      const others = scalarSubjects(otherLeaves)
       for (const a of scalars)
         for (const b of others)
           if (eventValuesMatch(a.subject, b.subject, value.position))
-            return {
-              ...base,
-              value: true,
-              path: a.path,
-              actual: a.subject.raw,
-              variant: `${b.path} = ${b.subject.text}`,
-            }
-      if (!other) return describeMiss('absent')
-      return describeMiss(missReason(resolved, leaves))
+            return hitTrace(source, a.path, a.subject.raw, `${b.path} = ${b.subject.text}`)
+      if (!other) return missTrace(source, 'absent', resolved, scalars)
+      return missTrace(source, missReason(resolved, leaves), resolved, scalars)
     }
   }
-}
-
-function withVariant(trace: ValueTrace, variant: string | undefined): ValueTrace {
-  if (variant !== undefined) trace.variant = variant
-  return trace
 }
 
 export function scalarText(value: Scalar): string {

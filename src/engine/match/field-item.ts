@@ -5,7 +5,7 @@
 import type { CompiledItem, PreparedEvent } from '../item.ts'
 import type { FieldTrace, MissReason, Range } from '../types.ts'
 import type { CompiledValue, ValueSource } from './compiled-value.ts'
-import { explainValue, leavesOf, valueMatches } from './compiled-value.ts'
+import { explainValue, valueMatches } from './compiled-value.ts'
 import { asView } from './prepare-event.ts'
 
 export interface FieldItemSpec {
@@ -28,8 +28,7 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
 
   const match = (event: PreparedEvent): boolean => {
     const view = asView(event)
-    const resolved = view.resolve(lookupField)
-    const leaves = leavesOf(resolved)
+    const { resolved, leaves } = view.lookup(lookupField)
     let inner = all
     for (const value of compiled) {
       if (valueMatches(value, resolved, leaves, view) !== all) {
@@ -42,8 +41,7 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
 
   const explain = (event: PreparedEvent): FieldTrace => {
     const view = asView(event)
-    const resolved = view.resolve(lookupField)
-    const leaves = leavesOf(resolved)
+    const { resolved, leaves } = view.lookup(lookupField)
     const values = spec.values.map((v) =>
       explainValue(v.compiled, v.source, resolved, leaves, view),
     )

@@ -3,7 +3,8 @@
  * §2.3's coercions: strings compare with the event's text, numbers numerically (numeric
  * strings too), booleans with booleans or `"true"`/`"false"`.
  */
-import { cidrContains } from '../modifiers/cidr.ts'
+import { toIpNetwork } from '../modifiers/cidr.ts'
+import { inNetwork, subjectIp } from './ip.ts'
 import { compareNumbers, parseDecimal, parseIsoDate, timePart } from '../modifiers/compare.ts'
 import { compileRegex } from '../modifiers/re.ts'
 import type { TypedValue } from '../modifiers/typed-value.ts'
@@ -22,7 +23,9 @@ const differs = (): MissReason => 'differs'
 function numberOf(subject: Subject): number | undefined {
   const raw = subject.raw
   if (typeof raw === 'number') return raw
-  return typeof raw === 'string' ? parseDecimal(raw) : undefined
+  if (typeof raw !== 'string') return undefined
+  if (subject.numberMemo === undefined) subject.numberMemo = parseDecimal(raw) ?? null
+  return subject.numberMemo ?? undefined
 }
 
 function stringTest(value: Extract<TypedValue, { kind: 'string' }>): LeafTest {
@@ -64,13 +67,13 @@ export function compileLeafTest(value: TypedValue): LeafTest | undefined {
       return { test: (s) => re.test(s.text), whyNot: differs }
     }
     case 'cidr': {
-      const network = value.network
+      const network = toIpNetwork(value.network)
       return {
-        test: (s) => typeof s.raw === 'string' && cidrContains(network, s.raw) === true,
-        whyNot: (s) =>
-          typeof s.raw === 'string' && cidrContains(network, s.raw) !== undefined
-            ? 'differs'
-            : 'type',
+        test: (s) => {
+          const address = subjectIp(s)
+          return address !== undefined && inNetwork(address, network)
+        },
+        whyNot: (s) => (subjectIp(s) ? 'differs' : 'type'),
       }
     }
     case 'compare':

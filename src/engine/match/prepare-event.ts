@@ -7,12 +7,22 @@ import type { EngineOptions } from '../types.ts'
 import type { Resolved } from './evtx-flatten.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
 import { resolveLiteralOrDotted } from './field-path.ts'
-import type { KeywordLeaf } from './subject.ts'
-import { collectKeywordLeaves } from './subject.ts'
+import type { KeywordLeaf, Leaf } from './subject.ts'
+import { collectKeywordLeaves, collectLeaves } from './subject.ts'
+
+/** A field as the tests see it: where it came from and its scalar leaves. */
+export interface FieldLookup {
+  resolved: Resolved | undefined
+  leaves: Leaf[]
+}
+
+const ABSENT: FieldLookup = { resolved: undefined, leaves: [] }
 
 export class EventView implements PreparedEvent {
   private evtx: Map<string, Resolved> | null | undefined
   private leaves: KeywordLeaf[] | undefined
+  /** Items on the same field share one lookup, so each value is parsed and lower-cased once. */
+  private readonly fields = new Map<string, FieldLookup>()
 
   constructor(
     readonly raw: unknown,
@@ -25,6 +35,16 @@ export class EventView implements PreparedEvent {
     if (direct || !this.flatten) return direct
     if (this.evtx === undefined) this.evtx = flattenEvtx(this.raw) ?? null
     return this.evtx?.get(field)
+  }
+
+  lookup(field: string): FieldLookup {
+    let found = this.fields.get(field)
+    if (found === undefined) {
+      const resolved = this.resolve(field)
+      found = resolved ? { resolved, leaves: collectLeaves(resolved.value, resolved.path) } : ABSENT
+      this.fields.set(field, found)
+    }
+    return found
   }
 
   /** Every string and number leaf, for keyword search. */

@@ -8,6 +8,9 @@ export type EventScalar = string | number | boolean
 export class Subject {
   private lowered: string | undefined
   readonly text: string
+  /** Parsed forms, memoised by the tests that need them (IP address, number). */
+  ipMemo: unknown = undefined
+  numberMemo: number | null | undefined = undefined
 
   constructor(readonly raw: EventScalar) {
     this.text = typeof raw === 'string' ? raw : String(raw)

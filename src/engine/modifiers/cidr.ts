@@ -6,13 +6,15 @@ import ipaddr from 'ipaddr.js'
 import type { IPv4, IPv6 } from 'ipaddr.js'
 import type { Refusal, TypedValue } from './typed-value.ts'
 import { refuse } from './typed-value.ts'
+import type { IpNetwork, IpValue } from '../match/ip.ts'
+import { ipNetwork, parseIp } from '../match/ip.ts'
 
 type Address = IPv4 | IPv6
 type Network = [Address, number]
 
 /** Parses an address in the strict forms only (no `10.1` or octal/hex IPv4 shorthands). */
 export function parseAddress(text: string): Address | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text)
+  if (parseIp(text)?.v === 4) return ipaddr.IPv4.parse(text)
   if (text.includes(':') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text)
   return undefined
 }
@@ -66,11 +68,8 @@ export function networkFacts(network: Network): {
   return { network: text, first: first.toString(), last: last.toString(), size: size.toString() }
 }
 
-/** Tests an event text against the network; undefined when the text is not an IP address. */
-export function cidrContains(network: Network, text: string): boolean | undefined {
-  const address = parseAddress(text)
-  if (!address) return undefined
-  const [net] = network
-  if (address.kind() !== net.kind()) return false
-  return address.match(network)
+/** The network in the numeric form the per-event test uses. */
+export function toIpNetwork(network: Network): IpNetwork {
+  const [address, prefix] = network
+  return ipNetwork(parseIp(address.toString()) as IpValue, prefix)
 }

@@ -29,12 +29,19 @@ function leafAlternatives(alternatives: Alternative[], keyword: boolean) {
   return out
 }
 
-function toCompiledValue(alternatives: Alternative[]): CompiledValue {
+/** The user's field map renames a rule field before any lookup. */
+function mapField(field: string, options: EngineOptions): string {
+  const map = options.fieldMap
+  const mapped = map && Object.hasOwn(map, field) ? map[field] : undefined
+  return typeof mapped === 'string' ? mapped : field
+}
+
+function toCompiledValue(alternatives: Alternative[], options: EngineOptions): CompiledValue {
   const only = alternatives.length === 1 ? alternatives[0]?.value : undefined
   if (only?.kind === 'null') return { kind: 'null' }
   if (only?.kind === 'exists') return { kind: 'exists', expected: only.value }
   if (only?.kind === 'fieldref')
-    return { kind: 'fieldref', field: only.field, position: only.position }
+    return { kind: 'fieldref', field: mapField(only.field, options), position: only.position }
   return { kind: 'leaf', alternatives: leafAlternatives(alternatives, false) }
 }
 
@@ -108,17 +115,18 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     return { item, diagnostics }
   }
   const field = source.field ?? ''
-  const mapped =
-    options.fieldMap && Object.hasOwn(options.fieldMap, field) ? options.fieldMap[field] : undefined
   const item = makeFieldItem({
     field,
-    lookupField: mapped ?? field,
+    lookupField: mapField(field, options),
     modifiers,
     keyRange: source.keyRange,
     range: source.range,
     linking,
     negated,
-    values: compiled.map((v) => ({ compiled: toCompiledValue(v.alternatives), source: v.source })),
+    values: compiled.map((v) => ({
+      compiled: toCompiledValue(v.alternatives, options),
+      source: v.source,
+    })),
   })
   return { item, diagnostics }
 }
