@@ -290,3 +290,25 @@ test('a condition-tree click moves the rule cursor to the identifier', async ({ 
     )
     .toBe('filter_main_app_sdb:')
 })
+
+test('an events parse error becomes a marker and the page keeps working', async ({ page }) => {
+  await page.evaluate(() => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    monaco.editor
+      .getModel(monaco.Uri.parse('file:///events.json'))
+      ?.setValue('[\n  {"Image": "a"},\n  {"Image": "b",,}\n]\n')
+  })
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const monaco = (window as unknown as MonacoWindow).__monaco
+        const resource = monaco.Uri.parse('file:///events.json')
+        return monaco.editor
+          .getModelMarkers({ owner: 'sigma-events', resource })
+          .map((m) => m.startLineNumber)
+      }),
+    )
+    .toEqual([3])
+  await expect(page.getByTestId('events-editor').locator('.squiggly-error').first()).toBeVisible()
+  await expect(page.locator('[data-testid="event-row"]').first()).toBeVisible()
+})
