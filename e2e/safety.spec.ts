@@ -1,0 +1,181 @@
+/**
+ * A hostile link is ordinary input: markup shows as text, broken payloads keep the draft,
+ * bombs are refused, prototype keys are data, runaway regexes leave the page responsive,
+ * and nothing leaves 127.0.0.1.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { bytesToBase64url } from '../src/share/base64url.ts'
+import { deflateRaw } from '../src/share/deflate.ts'
+import { encodeState, type SharedState } from '../src/share/index.ts'
+import { modelValue, openPage, RULE_URI, setModelValue, watch } from './share-helpers.ts'
+
+/** Differs from the page's defaults in every field, so every field travels in the link. */
+const NOTHING: SharedState = { rule: '\u0000', events: '\u0000', selected: -1, options: {} }
+const linkFor = async (state: Omit<SharedState, 'options'>) =>
+  `/${await encodeState({ ...state, options: {} }, NOTHING)}`
+
+const XSS = '<img src=x onerror=window.__pwned=1;alert(1)>'
+const JS_URL = 'javascript:window.__pwned=2;alert(2)'
+
+const hostileRule = `title: "${XSS}"
+id: 7a0d5c8e-2f0b-4a8e-9d63-2c5f3c1e0b11
+status: test
+description: "${JS_URL} ${XSS}"
+references:
+    - "${JS_URL}"
+author: "<script>window.__pwned=3</script>"
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    "sel<img src=x onerror=alert(4)>":
+        "Image<svg onload=alert(5)>|contains": "${XSS}"
+    selection_link:
+        Url: "${JS_URL}"
+    condition: 1 of sel*
+level: high
+`
+const hostileEvents = JSON.stringify(
+  [
+    { 'Image<svg onload=alert(5)>': `C:\\x\\${XSS}`, Url: 'https://example.org' },
+    { Image: 'a', Url: JS_URL, '<b onmouseover=alert(6)>': XSS },
+  ],
+  null,
+  2,
+)
+
+async function expectNoInjection(page: Page) {
+  expect(
+    await page.locator('img[src="x"], svg[onload], b[onmouseover], script:not([src])').count(),
+  ).toBe(0)
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined()
+  expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
+}
+
+test('markup and javascript: URLs from a link are shown as text and run nothing', async ({
+  page,
+}) => {
+  const seen = watch(page)
+  await openPage(page, await linkFor({ rule: hostileRule, events: hostileEvents, selected: 1 }))
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(hostileRule)
+  await expect(page.getByTestId('rule-title')).toHaveText(XSS)
+  await expect(page.getByTestId('event-row')).toHaveCount(2)
+  await expect(page.locator('[data-testid="event-row"][data-match="true"]')).toHaveCount(2)
+  await expect(page.getByTestId('identifier-chip').first()).toBeVisible()
+  await expectNoInjection(page)
+
+  // Hovers render untrusted Markdown: hover the decorated field line and the tree.
+  await page.getByTestId('rule-editor').locator('.view-line', { hasText: 'Image<svg' }).hover()
+  await page.waitForTimeout(800)
+  await page.getByTestId('condition-tree').hover()
+  await page.locator('[data-testid="event-row"][data-index="0"]').click()
+  await page.waitForTimeout(300)
+  await expectNoInjection(page)
+  expect(seen.dialogs).toEqual([])
+  expect(seen.foreign).toEqual([])
+  expect(seen.errors).toEqual([])
+})
+
+test('prototype keys in events and rules are ordinary fields', async ({ page }) => {
+  const rule = `title: proto
+logsource:
+    product: windows
+detection:
+    selection:
+        __proto__: polluted
+        constructor|contains: yes
+    condition: selection
+`
+  const events =
+    '{"__proto__": "polluted", "constructor": "oh yes", "prototype": {"x": 1}}\n{"constructor": "no"}'
+  const seen = watch(page)
+  await openPage(page, await linkFor({ rule, events, selected: 0 }))
+  await expect(page.getByTestId('event-row')).toHaveCount(2)
+  await expect(page.locator('[data-testid="event-row"][data-index="0"]')).toHaveAttribute(
+    'data-match',
+    'true',
+  )
+  await expect(page.locator('[data-testid="event-row"][data-index="1"]')).toHaveAttribute(
+    'data-match',
+    'false',
+  )
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined()
+  expect(seen.errors).toEqual([])
+})
+
+const bomb = async () => {
+  const bytes = new Uint8Array(30 * 1024 * 1024).fill(0x61)
+  bytes.set(new TextEncoder().encode('{"rule":"'))
+  return `/#v1/${bytesToBase64url(await deflateRaw(bytes))}`
+}
+
+const malformed: [string, () => Promise<string>, RegExp][] = [
+  ['bad base64', async () => '/#v1/abc$%def', /characters that cannot be part/],
+  [
+    'truncated deflate',
+    async () =>
+      (await linkFor({ rule: 'title: x\n'.repeat(200), events: '', selected: 0 })).slice(0, 40),
+    /truncated or corrupt/,
+  ],
+  ['unknown version', async () => '/#v9/AAAA', /format v9/],
+  [
+    'wrong shape',
+    async () =>
+      `/#v1/${bytesToBase64url(await deflateRaw(new TextEncoder().encode('{"selected":"two"}')))}`,
+    /wrong shape: selected/,
+  ],
+  ['decompression bomb', bomb, /more than 20 MB/],
+]
+
+for (const [name, makeLink, message] of malformed) {
+  test(`a link with ${name} says why and keeps the draft`, async ({ page }) => {
+    const seen = watch(page)
+    await openPage(page)
+    const draft = 'title: my draft\n'
+    await setModelValue(page, RULE_URI, draft)
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('sigma-playground:draft') ?? ''))
+      .toContain('my draft')
+    const link = await makeLink()
+    const tab = await page.context().newPage()
+    await openPage(tab, link)
+    await expect(tab.getByTestId('link-error')).toContainText(message)
+    await expect(tab.getByTestId('link-error')).toContainText('Your own work was kept')
+    await expect.poll(() => modelValue(tab, RULE_URI)).toBe(draft)
+    expect(seen.errors).toEqual([])
+  })
+}
+
+test('a catastrophic regex from a link leaves the page responsive with a clear status within 2 s', async ({
+  page,
+}) => {
+  const rule = `title: Runaway
+logsource:
+    product: windows
+detection:
+    selection:
+        CommandLine|re: '(a+)+$'
+    condition: selection
+`
+  const events = JSON.stringify([{ CommandLine: `${'a'.repeat(50_000)}!` }])
+  const seen = watch(page)
+  const link = await linkFor({ rule, events, selected: 0 })
+  await openPage(page, link)
+  const shown = Date.now()
+  // The main thread answers at once although the worker is stuck in the regex.
+  const pingStart = Date.now()
+  await page.evaluate(() => 1)
+  expect(Date.now() - pingStart).toBeLessThan(500)
+  await expect(page.getByTestId('status')).toContainText(/time budget|took too long|Stopped/, {
+    timeout: 2000,
+  })
+  expect(Date.now() - shown).toBeLessThan(2000)
+  // Typing still works.
+  await page.getByTestId('rule-editor').locator('.view-line').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' (edited)')
+  await expect.poll(() => modelValue(page, RULE_URI)).toContain('Runaway (edited)')
+  expect(seen.foreign).toEqual([])
+})
