@@ -25,6 +25,25 @@ function quoted(value: unknown): string {
   return codeSpan(clip(text))
 }
 
+const numericModifiers = new Set([
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+])
+
+/** A rule value as written: numbers compared numerically are shown without quotes. */
+function ruleValue(item: FieldTrace | KeywordTrace, text: string | undefined): string {
+  const numeric = item.type === 'field' && item.modifiers.some((m) => numericModifiers.has(m))
+  return numeric && text !== undefined ? codeSpan(text) : quoted(text)
+}
+
 function keyText(field: FieldTrace): string {
   return codeSpan([field.field, ...field.modifiers].join('|'))
 }
@@ -43,14 +62,14 @@ const reasonWords: Record<MissReason, string> = {
   null: 'the field is null',
 }
 
-function valueList(values: ValueTrace[]): string {
-  if (values.length === 1) return quoted(values[0]?.text)
+function valueList(field: FieldTrace, values: ValueTrace[]): string {
+  if (values.length === 1) return ruleValue(field, values[0]?.text)
   return `any of ${values.length} values`
 }
 
 export function describeValue(field: FieldTrace | KeywordTrace, value: ValueTrace): string {
-  const subject = quoted(value.text)
-  const variant = value.variant ? ` (as ${quoted(value.variant)})` : ''
+  const subject = ruleValue(field, value.text)
+  const variant = value.variant ? ` (variant ${codeSpan(clip(value.variant))})` : ''
   const where = value.path ? ` ${codeSpan(value.path)} = ${quoted(value.actual)}` : ''
   if (value.value) return `✓ ${subject}${variant} matched${where}`
   const why = value.reason ? `: ${reasonWords[value.reason]}` : ''
@@ -67,8 +86,8 @@ export function describeField(field: FieldTrace): string {
     if (field.linking === 'and' && field.values.length > 1) {
       return `✓ ${key}: all ${field.values.length} values matched ${actualOf(field, hit)}`
     }
-    const variant = hit?.variant ? ` (as ${quoted(hit.variant)})` : ''
-    return `✓ ${key} ${quoted(hit?.text)}${variant} matched ${actualOf(field, hit)}`
+    const variant = hit?.variant ? ` (variant ${codeSpan(clip(hit.variant))})` : ''
+    return `✓ ${key} ${ruleValue(field, hit?.text)}${variant} matched ${actualOf(field, hit)}`
   }
   if (field.lookups.length === 0 || field.reason === 'absent') {
     return `✗ ${key} did not match${neg}: the event has no field ${codeSpan(field.field)}`
@@ -80,7 +99,7 @@ export function describeField(field: FieldTrace): string {
   }
   const reason = field.reason ?? field.values.find((v) => v.reason)?.reason
   const why = reason && reason !== 'differs' ? ` (${reasonWords[reason]})` : ''
-  return `✗ ${key} ${valueList(field.values)} did not match ${actualOf(field)}${why}`
+  return `✗ ${key} ${valueList(field, field.values)} did not match ${actualOf(field)}${why}`
 }
 
 export function describeKeywords(keywords: KeywordTrace): string {
