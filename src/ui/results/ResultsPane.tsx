@@ -69,6 +69,7 @@ export function ResultsPane({ view, selected, onSelect, onWindow }: ResultsPaneP
     <section
       className={`results ${view.stale ? 'is-stale' : ''}`}
       data-testid="results"
+      data-generation={view.generation}
       aria-label="Results"
     >
       {result && result.compiled && (

@@ -28,6 +28,8 @@ export interface AnalysisView {
   failure?: string
   progress?: Phase
   elapsedMs?: number
+  /** Counts results received; the page exposes it so benchmarks can tell when one is painted. */
+  generation: number
 }
 
 /** Largest events text sent without waiting for a pause in typing. */
@@ -48,6 +50,7 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
         eventsText: outcome.input.events,
         stale: false,
         elapsedMs: outcome.elapsedMs,
+        generation: view.generation + 1,
       }
     case 'progress':
       return { ...view, progress: outcome.phase === 'parse' ? 'parse' : undefined }
@@ -72,7 +75,7 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
  * `window` is the block of rows on screen (see useRowWindow); it is not part of the shared state.
  */
 export function useAnalysis(state: AppState, window: [number, number]): AnalysisView {
-  const [view, setView] = useState<AnalysisView>({ stale: true })
+  const [view, setView] = useState<AnalysisView>({ stale: true, generation: 0 })
   const client = useRef<SigmaClient | null>(null)
 
   useEffect(() => {

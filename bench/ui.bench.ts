@@ -1,0 +1,224 @@
+/**
+ * `npm run bench:ui`: figures for the built page in Debian's chromium (not pass/fail).
+ * - first load to interactive: navigation until both editors show text and the results are painted;
+ * - keystroke to painted: a key typed into the rule editor until the new results are on screen
+ *   (the frame after the results pane changed), with 1,000 and with 10,000 events;
+ * - the gzip size of the JavaScript in dist/.
+ * Targets (design.md): p95 < 50 ms at 1,000 events; first load < 1.5 s.
+ */
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { chromiumArgs } from '../playwright.config.ts'
+import { DEFAULT_EVENT_LIST } from '../src/ui/defaults/events.ts'
+
+const PORT = 4179
+const URL_ROOT = `http://127.0.0.1:${PORT}/`
+const LOAD_RUNS = 5
+const KEYSTROKES = 40
+
+const median = (xs: number[]) => percentile(xs, 50)
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  return sorted[Math.max(0, rank)] ?? NaN
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`
+
+async function startPreview() {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  )
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL_ROOT)).ok) return server
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('vite preview did not start')
+}
+
+/** Many events like the defaults, each with its own addresses so no two are the same. */
+function events(count: number): string {
+  const list = Array.from({ length: count }, (_, i) => {
+    const base = DEFAULT_EVENT_LIST[i % DEFAULT_EVENT_LIST.length]
+    const octet = (n: number) => String(n % 250)
+    const ip = base?.DestinationIp.includes(':')
+      ? base.DestinationIp
+      : base?.DestinationIp.replace(/\d+$/, octet(i))
+    return { ...base, SourcePort: 49152 + (i % 16000), DestinationIp: ip }
+  })
+  return JSON.stringify(list, null, 1)
+}
+
+async function whenInteractive(page: Page) {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="rule-editor"] .view-line') &&
+      document.querySelector('[data-testid="events-editor"] .view-line') &&
+      document.querySelector('[data-testid="event-row"]'),
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  )
+  return page.evaluate(() => performance.now())
+}
+
+async function firstLoad(browser: Browser): Promise<number[]> {
+  const times: number[] = []
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(URL_ROOT)
+    times.push(await whenInteractive(page))
+    await context.close()
+  }
+  return times
+}
+
+async function setEvents(page: Page, text: string, count: number) {
+  await page.evaluate((t) => {
+    const monaco = (
+      window as unknown as {
+        __monaco: {
+          Uri: { parse(u: string): unknown }
+          editor: { getModel(u: unknown): { setValue(s: string): void } }
+        }
+      }
+    ).__monaco
+    monaco.editor.getModel(monaco.Uri.parse('file:///events.json'))?.setValue(t)
+  }, text)
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-testid="count-events"]')?.textContent ===
+      n.toLocaleString('en-US'),
+    count,
+    {
+      timeout: 60_000,
+    },
+  )
+}
+
+interface Bench {
+  start: number
+  latencies: number[]
+  timeouts: number
+}
+
+/**
+ * Times each key from keydown to the frame after the results pane took the new result. A run
+ * stopped by the time budget ends the wait too and is counted apart.
+ */
+async function keystrokes(page: Page): Promise<{ latencies: number[]; timeouts: number }> {
+  await page.evaluate(() => {
+    const state: Bench = { start: 0, latencies: [], timeouts: 0 }
+    ;(window as unknown as { __bench: Bench }).__bench = state
+    window.addEventListener('keydown', () => (state.start = performance.now()), { capture: true })
+    const done = (timedOut: boolean) => {
+      if (!state.start) return
+      const start = state.start
+      state.start = 0
+      if (timedOut) state.timeouts++
+      else
+        requestAnimationFrame(() =>
+          setTimeout(() => state.latencies.push(performance.now() - start), 0),
+        )
+    }
+    const results = document.querySelector('[data-testid="results"]') as Node
+    new MutationObserver(() => done(false)).observe(results, {
+      attributes: true,
+      attributeFilter: ['data-generation'],
+    })
+    const status = document.querySelector('[data-testid="status"]') as Node
+    new MutationObserver(() => {
+      if (status.textContent?.includes('Stopped')) done(true)
+    }).observe(status, { subtree: true, childList: true, characterData: true })
+  })
+  const editor = page.getByTestId('rule-editor')
+  await editor.locator('.view-line', { hasText: 'description:' }).click()
+  await page.keyboard.press('End')
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
+    await page.waitForFunction(
+      (n) => {
+        const b = (window as unknown as { __bench: Bench }).__bench
+        return b.latencies.length + b.timeouts > n
+      },
+      i,
+      { timeout: 30_000 },
+    )
+    await page.waitForTimeout(40)
+  }
+  return page.evaluate(() => {
+    const b = (window as unknown as { __bench: Bench }).__bench
+    return { latencies: b.latencies, timeouts: b.timeouts }
+  })
+}
+
+function jsSizes() {
+  const dir = join(import.meta.dirname, '../dist/assets')
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'))
+  let raw = 0
+  let gzip = 0
+  const rows = files.map((file) => {
+    const bytes = readFileSync(join(dir, file))
+    const zipped = gzipSync(bytes, { level: 9 }).length
+    raw += statSync(join(dir, file)).size
+    gzip += zipped
+    return { file, raw: bytes.length, gzip: zipped }
+  })
+  return { rows: rows.sort((a, b) => b.gzip - a.gzip), raw, gzip }
+}
+
+async function main() {
+  const server = await startPreview()
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  })
+  try {
+    const loads = await firstLoad(browser)
+    console.log(
+      `first load to interactive (${LOAD_RUNS} cold runs): median ${ms(median(loads))}, runs ${loads.map((t) => t.toFixed(0)).join(' / ')} ms  [target < 1500 ms]`,
+    )
+
+    for (const count of [1000, 10_000]) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      await page.goto(URL_ROOT)
+      await whenInteractive(page)
+      await setEvents(page, events(count), count)
+      const { latencies, timeouts } = await keystrokes(page)
+      const target = count === 1000 ? '  [target p95 < 50 ms]' : ''
+      const stopped =
+        timeouts > 0 ? `, ${timeouts} of ${KEYSTROKES} runs stopped by the 1 s budget` : ''
+      console.log(
+        `keystroke to painted, default rule × ${count.toLocaleString('en-US')} events (${latencies.length} keys): median ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}${stopped}${target}`,
+      )
+      await page.close()
+    }
+
+    const sizes = jsSizes()
+    console.log(
+      `JavaScript in dist/assets: ${(sizes.raw / 1024).toFixed(0)} kB raw, ${(sizes.gzip / 1024).toFixed(0)} kB gzip`,
+    )
+    for (const { file, raw, gzip } of sizes.rows.slice(0, 8)) {
+      console.log(
+        `  ${file.padEnd(36)} ${(raw / 1024).toFixed(0).padStart(6)} kB  ${(gzip / 1024).toFixed(0).padStart(5)} kB gzip`,
+      )
+    }
+  } finally {
+    await browser.close()
+    if (server.pid) process.kill(-server.pid)
+  }
+}
+
+await main()
