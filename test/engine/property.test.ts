@@ -8,6 +8,7 @@ import { compileRule, evaluate, explain, parseEvents, verdict } from '../../src/
 import { anyEvent, hostileEvent, ruleShapedEvent } from './property/event-arbitrary.ts'
 import { anyText, mangledRule, validRule } from './property/rule-arbitrary.ts'
 import { eventTexts } from './property/events-text-arbitrary.ts'
+import { PLACEHOLDERS } from './property/pools.ts'
 
 const RUNS = 300
 
@@ -82,7 +83,7 @@ describe('the API never throws', () => {
         ),
         anyEvent,
         (text, event) => {
-          exerciseAll(compileRule(text, {}), event)
+          exerciseAll(compileRule(text, { placeholders: PLACEHOLDERS }), event)
         },
       ),
       { numRuns: RUNS * 2 },
@@ -116,7 +117,7 @@ describe('explain agrees with evaluate and verdict', () => {
         fc.array(ruleShapedEvent, { minLength: 1, maxLength: 5 }),
         (rule, events) => {
           outcomes.rules++
-          const compiled = compileRule(rule.text, {})
+          const compiled = compileRule(rule.text, rule.options)
           if (compiled.rule === undefined) return
           outcomes.compiled++
           for (const event of events) {
@@ -144,7 +145,9 @@ describe('explain agrees with evaluate and verdict', () => {
     // Shown separately so that a grammar/engine disagreement names the offending rule.
     fc.assert(
       fc.property(validRule, (rule) => {
-        const errors = compileRule(rule.text, {}).diagnostics.filter((d) => d.severity === 'error')
+        const errors = compileRule(rule.text, rule.options).diagnostics.filter(
+          (d) => d.severity === 'error',
+        )
         expect(
           errors.map((d) => `${d.code}: ${d.message}`),
           rule.text,

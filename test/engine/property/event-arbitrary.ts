@@ -3,12 +3,13 @@
  * evtx_dump shapes, and hostile JSON (prototype keys, deep nesting, odd types).
  */
 import fc from 'fast-check'
-import { FIELDS, IPS, NUMBERS, STRINGS } from './pools.ts'
+import { DATES, FIELDS, IPS, NUMBERS, STRINGS } from './pools.ts'
 
 const leaf = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) },
   { weight: 2, arbitrary: fc.constantFrom(...IPS) },
+  { weight: 1, arbitrary: fc.constantFrom(...DATES) },
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },

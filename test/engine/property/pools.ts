@@ -54,6 +54,7 @@ export const CIDRS = [
   '2001:db8::/32',
 ]
 export const REGEXES = ['^c', 'exe$', '(?i)CMD', 'a.b', '[0-9]+', 'ü', '^$', 'e(n|x)c']
+export const DATES = ['2026-11-27 18:47:31.123', '2026-01-05T03:04:05Z', '2026-11-27', 'yesterday']
 export const NUMBERS = [0, 1, 3, 443, 4688, -1, 2.5]
 
 export const IDENTIFIERS = [
@@ -67,3 +68,6 @@ export const IDENTIFIERS = [
 
 /** Patterns for `1 of` / `all of`; some match several identifiers, some none. */
 export const PATTERNS = ['selection*', 'sel*', 'filter_*', 'filter_main_*', 'nothing_*', 'them']
+
+/** Placeholder values given to every generated rule; `%admins%` appears in `|expand` items. */
+export const PLACEHOLDERS = { admins: ['alice', 'İstanbul', 'a*b'] }

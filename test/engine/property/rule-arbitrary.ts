@@ -5,7 +5,17 @@
  */
 import fc from 'fast-check'
 import { stringify } from 'yaml'
-import { CIDRS, FIELDS, IDENTIFIERS, NUMBERS, PATTERNS, REGEXES, STRINGS } from './pools.ts'
+import type { EngineOptions } from '../../../src/engine/types.ts'
+import {
+  CIDRS,
+  FIELDS,
+  IDENTIFIERS,
+  NUMBERS,
+  PATTERNS,
+  PLACEHOLDERS,
+  REGEXES,
+  STRINGS,
+} from './pools.ts'
 
 const str = fc.constantFrom(...STRINGS)
 const scalar = fc.oneof(
@@ -37,6 +47,16 @@ const CHAINS: [string[], fc.Arbitrary<unknown>][] = [
   [['contains', 'cased'], oneOrMany(str)],
   [['neq'], oneOrMany(str)],
   [['fieldref'], fc.constantFrom(...FIELDS)],
+  [['fieldref', 'neq'], fc.constantFrom(...FIELDS)],
+  [['contains', 'windash'], oneOrMany(fc.constantFrom('-enc', '/c'))],
+  [['utf16le', 'base64offset', 'contains'], oneOrMany(fc.constantFrom('IEX', 'cmd'))],
+  [['all'], fc.array(str, { minLength: 2, maxLength: 3 })],
+  [['re', 'm', 's'], oneOrMany(fc.constantFrom(...REGEXES))],
+  [['expand'], oneOrMany(fc.constantFrom('%admins%', 'x%admins%'))],
+  [['contains', 'expand'], oneOrMany(fc.constantFrom('%admins%'))],
+  [['hour'], fc.integer({ min: 0, max: 23 })],
+  [['day', 'gte'], fc.integer({ min: 1, max: 31 })],
+  [['month', 'lt'], fc.integer({ min: 1, max: 12 })],
 ]
 
 const item = fc
@@ -86,6 +106,8 @@ function conditionOver(names: string[]): fc.Arbitrary<string> {
 export interface GeneratedRule {
   text: string
   identifiers: string[]
+  /** Compile with these: some items use `|expand` placeholders. */
+  options: EngineOptions
 }
 
 export const validRule: fc.Arbitrary<GeneratedRule> = fc
@@ -111,7 +133,11 @@ export const validRule: fc.Arbitrary<GeneratedRule> = fc
           detection,
           level: 'medium',
         }
-        return { text: stringify(rule), identifiers: names }
+        return {
+          text: stringify(rule),
+          identifiers: names,
+          options: { placeholders: PLACEHOLDERS },
+        }
       }),
   )
 
