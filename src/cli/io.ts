@@ -36,7 +36,7 @@ export const nodeIo: CliIo = {
   list: (dir) => readdirSync(dir),
 }
 
-/** Node's error messages start with the code ("ENOENT: no such file…"); keep just that part. */
+/** Node's fs messages already say what and where ("ENOENT: no such file or directory, open 'x'"). */
 export function describeIoError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
