@@ -69,12 +69,13 @@ export function compileRuleWith(
   diagnostics.push(...classified.diagnostics)
   const { map, doc, kind } = classified
   if (!map || !doc) return done()
+  const yamlDoc = doc.doc
   const { meta, diagnostics: metaDiagnostics } = readMetadata(map)
   if (kind !== 'detection') return done({ kind, meta })
   diagnostics.push(...metaDiagnostics)
 
   const headRange: Range = map.items[0] ? nodeRange(map.items[0].key) : [0, 0]
-  const ctx = { text, doc, diagnostics }
+  const ctx = { text, doc: yamlDoc, diagnostics }
   const detection = readDetection(map, headRange, ctx)
   const identifiers: IdentifierInfo[] = detection.identifiers.map(
     ({ name, kind, keyRange, range }) => ({

@@ -91,7 +91,9 @@ function lintMetadata({ map, meta, headRange }: LintInput): Diagnostic[] {
     const key = keyText(pair)
     if (KNOWN_ATTRIBUTES.includes(key)) continue
     const near = KNOWN_ATTRIBUTES.find(
-      (known) => key.toLowerCase() === known || editDistance(key.toLowerCase(), known) <= 2,
+      (known) =>
+        key.toLowerCase() === known ||
+        (Math.abs(key.length - known.length) <= 2 && editDistance(key.toLowerCase(), known) <= 2),
     )
     if (near && key.length > 3)
       out.push(

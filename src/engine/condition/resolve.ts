@@ -29,16 +29,22 @@ export interface Resolution {
   diagnostics: Diagnostic[]
 }
 
-/** Does `pattern` (with `*`, or `them`) select the identifier `name`? */
-export function patternSelects(pattern: string, name: string): boolean {
-  if (pattern === 'them') return !name.startsWith('_')
-  if (name.startsWith('_') && !pattern.startsWith('_')) return false
-  if (!pattern.includes('*')) return pattern === name
+/** A matcher for `pattern` (with `*`, or `them`), built once per selector. */
+export function patternMatcher(pattern: string): (name: string) => boolean {
+  if (pattern === 'them') return (name) => !name.startsWith('_')
+  const hidden = pattern.startsWith('_')
+  if (!pattern.includes('*')) return (name) => name === pattern
   const source = pattern
     .split('*')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*')
-  return new RegExp(`^${source}$`, 's').test(name)
+  const regex = new RegExp(`^${source}$`, 's')
+  return (name) => (hidden || !name.startsWith('_')) && regex.test(name)
+}
+
+/** Does `pattern` select the identifier `name` (underscore rule included)? */
+export function patternSelects(pattern: string, name: string): boolean {
+  return patternMatcher(pattern)(name)
 }
 
 export function resolveCondition(ast: ConditionNode, names: readonly string[]): Resolution {
@@ -68,8 +74,9 @@ export function resolveCondition(ast: ConditionNode, names: readonly string[]): 
       }
       case 'selector': {
         const members: number[] = []
+        const selects = patternMatcher(node.pattern)
         names.forEach((n, i) => {
-          if (patternSelects(node.pattern, n)) members.push(i)
+          if (selects(n)) members.push(i)
         })
         members.forEach((i) => used.add(i))
         if (members.length === 0)

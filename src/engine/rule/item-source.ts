@@ -2,7 +2,8 @@
  * One `Field|mod1|mod2: values` entry (or a keyword list) turned into the ItemSource the item
  * level compiles, with a source range for the field, every modifier and every value.
  */
-import type { Document, Pair } from 'yaml'
+import type { Pair } from 'yaml'
+import type { Document } from 'yaml'
 import { error } from '../diagnostics.ts'
 import type { ItemSource } from '../item.ts'
 import type { Diagnostic, Range, Scalar } from '../types.ts'
@@ -20,7 +21,8 @@ import {
 
 export interface SourceContext {
   text: string
-  doc: Document
+  /** The parsed document, for anchors and aliases (absent on the fast path). */
+  doc: Document | undefined
   diagnostics: Diagnostic[]
 }
 

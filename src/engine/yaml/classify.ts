@@ -2,20 +2,21 @@
  * Decide which YAML document is the rule, and what kind of rule it is. The playground
  * evaluates one detection rule; everything else is said out loud, never silently ignored.
  */
-import type { Document, YAMLMap } from 'yaml'
+import type { YAMLMap } from 'yaml'
+import type { YamlDocument } from './parse.ts'
 import { error, warning } from '../diagnostics.ts'
 import type { Diagnostic, RuleKind } from '../types.ts'
 import { asMap, findPair, isEmptyDocument, nodeRange, pairRange, trimRange } from './nodes.ts'
 
 export interface ClassifiedRule {
   /** The document that is evaluated (the first one). */
-  doc?: Document.Parsed
+  doc?: YamlDocument
   map?: YAMLMap<unknown, unknown>
   kind?: RuleKind
   diagnostics: Diagnostic[]
 }
 
-export function classifyDocuments(documents: Document.Parsed[], text: string): ClassifiedRule {
+export function classifyDocuments(documents: YamlDocument[], text: string): ClassifiedRule {
   const docs = documents.filter((d) => !isEmptyDocument(d.contents))
   const diagnostics: Diagnostic[] = []
   const first = docs[0]

@@ -23,8 +23,8 @@ export function nodeRange(node: unknown, fallback: Range = [0, 0]): Range {
   return r ? [r[0], r[1]] : fallback
 }
 
-export function resolveNode(node: unknown, doc: Document): unknown {
-  if (isAlias(node)) return node.resolve(doc) ?? null
+export function resolveNode(node: unknown, doc: Document | undefined): unknown {
+  if (isAlias(node)) return (doc && node.resolve(doc)) ?? null
   return node
 }
 

@@ -5,14 +5,28 @@
  */
 import { parseAllDocuments, type Document } from 'yaml'
 import { error } from '../diagnostics.ts'
+import { fastParse } from './fast-parse.ts'
 import type { Diagnostic, Range } from '../types.ts'
 
+/** One YAML document; `doc` is absent when the fast path built the nodes (no aliases then). */
+export interface YamlDocument {
+  contents: unknown
+  doc?: Document.Parsed
+}
+
 export interface ParsedYaml {
-  documents: Document.Parsed[]
+  documents: YamlDocument[]
   diagnostics: Diagnostic[]
 }
 
 export function parseYaml(text: string): ParsedYaml {
+  const fast = fastParse(text)
+  if (fast) return { documents: [{ contents: fast }], diagnostics: [] }
+  return parseWithYaml(text)
+}
+
+/** The reference parser: every YAML feature, every error. */
+export function parseWithYaml(text: string): ParsedYaml {
   const parsed = parseAllDocuments(text, {
     version: '1.2',
     schema: 'core',
@@ -28,7 +42,7 @@ export function parseYaml(text: string): ParsedYaml {
       diagnostics.push(error(code, firstLine(e.message), visibleRange(text, e.pos)))
     }
   }
-  return { documents, diagnostics }
+  return { documents: documents.map((doc) => ({ contents: doc.contents, doc })), diagnostics }
 }
 
 function firstLine(message: string): string {

@@ -9,7 +9,7 @@ export function detectionOf(text: string) {
   const { map, doc } = classifyDocuments(parsed.documents, text)
   if (!map || !doc) throw new Error('not a rule')
   const diagnostics: Diagnostic[] = []
-  const detection = readDetection(map, [0, 0], { text, doc, diagnostics })
+  const detection = readDetection(map, [0, 0], { text, doc: doc.doc, diagnostics })
   return { ...detection, diagnostics }
 }
 

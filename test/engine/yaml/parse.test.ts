@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { parseYaml } from '../../../src/engine/yaml/parse.ts'
+import { parseWithYaml, parseYaml } from '../../../src/engine/yaml/parse.ts'
+import { asMap } from '../../../src/engine/yaml/nodes.ts'
 import { classifyDocuments } from '../../../src/engine/yaml/classify.ts'
 import { dedent } from '../../helpers/dedent.ts'
 
@@ -16,8 +17,10 @@ const codes = (text: string) => {
 
 describe('YAML layer', () => {
   test('YAML 1.2 core schema: yes/no/on are strings, dates are strings', () => {
-    const { documents } = parseYaml('a: yes\nb: 2024-01-01\nc: 010\n')
-    expect(documents[0]?.toJS()).toEqual({ a: 'yes', b: '2024-01-01', c: 10 })
+    for (const parse of [parseYaml, parseWithYaml]) {
+      const { documents } = parse('a: yes\nb: 2024-01-01\nc: 010\n')
+      expect(asMap(documents[0]?.contents)?.toJSON()).toEqual({ a: 'yes', b: '2024-01-01', c: 10 })
+    }
   })
   test('a duplicate key is an error at the second key', () => {
     const text = dedent`
