@@ -119,30 +119,25 @@ interface Bench {
  * stopped by the time budget ends the wait too and is counted apart.
  */
 async function keystrokes(page: Page): Promise<{ latencies: number[]; timeouts: number }> {
-  await page.evaluate(() => {
-    const state: Bench = { start: 0, latencies: [], timeouts: 0 }
-    ;(window as unknown as { __bench: Bench }).__bench = state
-    window.addEventListener('keydown', () => (state.start = performance.now()), { capture: true })
-    const done = (timedOut: boolean) => {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const state = { start: 0, latencies: [], timeouts: 0 }
+    window.__bench = state
+    window.addEventListener('keydown', () => { state.start = performance.now() }, { capture: true })
+    function done(timedOut) {
       if (!state.start) return
       const start = state.start
       state.start = 0
       if (timedOut) state.timeouts++
-      else
-        requestAnimationFrame(() =>
-          setTimeout(() => state.latencies.push(performance.now() - start), 0),
-        )
+      else requestAnimationFrame(() => setTimeout(() => state.latencies.push(performance.now() - start), 0))
     }
-    const results = document.querySelector('[data-testid="results"]') as Node
-    new MutationObserver(() => done(false)).observe(results, {
-      attributes: true,
-      attributeFilter: ['data-generation'],
-    })
-    const status = document.querySelector('[data-testid="status"]') as Node
+    const results = document.querySelector('[data-testid="results"]')
+    new MutationObserver(() => done(false)).observe(results, { attributes: true, attributeFilter: ['data-generation'] })
+    const status = document.querySelector('[data-testid="status"]')
     new MutationObserver(() => {
-      if (status.textContent?.includes('Stopped')) done(true)
+      if (status.textContent.includes('Stopped')) done(true)
     }).observe(status, { subtree: true, childList: true, characterData: true })
-  })
+  })()`)
   const editor = page.getByTestId('rule-editor')
   await editor.locator('.view-line', { hasText: 'description:' }).click()
   await page.keyboard.press('End')
