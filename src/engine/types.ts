@@ -59,6 +59,8 @@ export type DiagnosticCode =
   | 'NULL_IN_LIST'
   | 'DOUBLE_BACKSLASH'
   | 'UNQUOTED_NUMBER_STRING'
+  // value-level lint (added by the item level)
+  | 'ESCAPED_WILDCARD'
   // rule-level lint (added by the rule level)
   | 'DUPLICATE_TAG'
   | 'DUPLICATE_REFERENCE'
