@@ -51,6 +51,7 @@ function locateInEvent(model: Model, range: Range, paths: string[]): Record<stri
 
 // Sticky scroll would only pin the array's `[` over the first visible event.
 const eventsOptions = {
+  ariaLabel: 'Log events (JSON)',
   glyphMargin: false,
   lineDecorationsWidth: 6,
   quickSuggestions: false,

@@ -24,6 +24,7 @@ export interface RuleEditorProps {
 }
 
 const ruleOptions = {
+  ariaLabel: 'Sigma rule (YAML)',
   glyphMargin: true,
   lineDecorationsWidth: 6,
   quickSuggestions: { other: true, comments: false, strings: true },

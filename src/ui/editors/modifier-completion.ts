@@ -4,7 +4,8 @@
  * the schema cannot describe, so they come from here.
  */
 import type * as Monaco from './monaco.ts'
-import { modifierDocs } from './modifier-docs.ts'
+import { modifierDoc } from './modifier-docs.ts'
+import { rankModifiers } from './modifier-order.ts'
 import { inDetection, modifierPrefix } from './key-context.ts'
 import { untrusted } from './markdown.ts'
 
@@ -25,17 +26,21 @@ export function registerModifierCompletion(monaco: typeof Monaco, ruleUri: strin
         position.lineNumber,
         position.column,
       )
-      const suggestions = modifierDocs
-        .filter((doc) => !prefix.used.includes(doc.name))
-        .map((doc, order) => ({
-          label: { label: doc.name, description: 'modifier' },
-          kind: monaco.languages.CompletionItemKind.Operator,
-          detail: doc.summary,
-          documentation: untrusted(`${doc.summary}\n\n\`\`\`yaml\n${doc.example}\n\`\`\``),
-          insertText: doc.name,
-          sortText: String(order).padStart(3, '0'),
-          range,
-        }))
+      const suggestions = rankModifiers(prefix.used).flatMap((name, order) => {
+        const doc = modifierDoc(name)
+        if (!doc) return []
+        return [
+          {
+            label: { label: doc.name, description: 'modifier' },
+            kind: monaco.languages.CompletionItemKind.Operator,
+            detail: doc.summary,
+            documentation: untrusted(`${doc.summary}\n\n\`\`\`yaml\n${doc.example}\n\`\`\``),
+            insertText: doc.name,
+            sortText: String(order).padStart(3, '0'),
+            range,
+          },
+        ]
+      })
       return { suggestions }
     },
   })
