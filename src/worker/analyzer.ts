@@ -3,6 +3,7 @@
  * rule edit never re-parses events and an events edit never recompiles the rule. Pure: it runs
  * in the worker and in Node tests alike.
  */
+import { parse } from 'yaml'
 import { compileRule, explain, parseEvents, verdict } from '../engine/index.ts'
 import type { EngineOptions, ParsedEvents } from '../engine/types.ts'
 import type { AnalysisResult, Phase, RowResult } from './protocol.ts'
@@ -20,6 +21,8 @@ export class Analyzer {
   private compiled?: Compiled
   private parsed: ParsedEvents = EMPTY_EVENTS
   private rows?: RowResult[]
+  /** What the verdicts depend on: the detection section and the options (see verdictKey). */
+  private verdictKey?: string
   /** Rows of `rows` whose summary already comes from a full explanation. */
   private detailed = new Set<number>()
   private readonly timings: Record<Phase, number> = {
@@ -34,9 +37,13 @@ export class Analyzer {
   setRule(text: string, options: EngineOptions): void {
     this.onPhase('compile')
     const start = performance.now()
+    const before = this.compiled?.rule ? this.verdictKey : undefined
     this.compiled = compileRule(text, options)
+    this.verdictKey = this.compiled.rule ? verdictKey(text, options) : undefined
     this.timings.compile = performance.now() - start
-    this.rows = undefined
+    // Editing the title, tags or description changes no verdict: keep the rows (they hold no
+    // offsets). Only the selected event's trace is redone, since its ranges moved.
+    if (before === undefined || before !== this.verdictKey) this.rows = undefined
   }
 
   setEvents(text: string): void {
@@ -117,5 +124,20 @@ export class Analyzer {
       row.summary = summarizeTrace(explain(rule, event.value))
       this.detailed.add(index)
     }
+  }
+}
+
+/**
+ * The part of a rule the verdicts depend on. Reading it costs a YAML parse (~1 ms); a rule the
+ * engine compiled always parses here too. Undefined (never equal) if it cannot be read.
+ */
+export function verdictKey(text: string, options: EngineOptions): string | undefined {
+  try {
+    const doc: unknown = parse(text, { uniqueKeys: false })
+    if (typeof doc !== 'object' || doc === null) return undefined
+    const { detection } = doc as { detection?: unknown }
+    return JSON.stringify([detection ?? null, options])
+  } catch {
+    return undefined
   }
 }

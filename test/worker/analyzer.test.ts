@@ -52,6 +52,32 @@ describe('Analyzer', () => {
     expect(phases).toEqual(['parse', 'evaluate', 'explain'])
   })
 
+  it('keeps the verdicts when an edit outside detection changes none of them', () => {
+    const { analyzer: a, phases } = analyzer()
+    a.setEvents(DEFAULT_EVENTS)
+    a.setRule(DEFAULT_RULE, {})
+    const before = a.analyze(0)
+    phases.length = 0
+    const retitled = DEFAULT_RULE.replace(
+      'title: Rundll32 Internet Connection',
+      'title: Rundll32 reaching out',
+    )
+    a.setRule(retitled, {})
+    const after = a.analyze(0)
+    expect(phases).toEqual(['compile', 'explain'])
+    expect(after.rows).toBe(before.rows)
+    expect(after.meta.title).toBe('Rundll32 reaching out')
+    // The trace is redone: its ranges follow the shorter title.
+    const shift = retitled.length - DEFAULT_RULE.length
+    expect(after.trace?.searches[0]?.keyRange[0]).toBe(
+      (before.trace?.searches[0]?.keyRange[0] ?? 0) + shift,
+    )
+    phases.length = 0
+    a.setRule(retitled, { fieldMap: { Image: 'NewProcessName' } })
+    expect(a.analyze(0).counts.matches).toBe(0)
+    expect(phases).toContain('evaluate')
+  })
+
   it('only explains the newly selected event when the selection moves', () => {
     const { analyzer: a, phases } = analyzer()
     a.setEvents(DEFAULT_EVENTS)
