@@ -11,6 +11,7 @@ import type { LeafTest } from '../match/leaf-tests.ts'
 import { compileLeafTest } from '../match/leaf-tests.ts'
 import type { CheckedModifier } from './pipeline.ts'
 import { applyModifiers, checkModifiers } from './pipeline.ts'
+import { lintItem } from './lint-item.ts'
 import { contains } from './strings.ts'
 import type { Alternative } from './typed-value.ts'
 
@@ -100,6 +101,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     source.values.length > 0 || keyword ? source.values : [{ value: null, range: source.keyRange }]
   const compiled = compileValues(checked, { ...source, values }, options, diagnostics)
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
+  diagnostics.push(...lintItem(source))
   if (keyword) {
     const item = makeKeywordItem({
       modifiers,

@@ -1,0 +1,121 @@
+/**
+ * Value-level warnings for one item, in the spirit of pySigma's validators and SigmaHQ's
+ * conventions. They never stop a rule from compiling.
+ */
+import type { ItemSource } from '../item.ts'
+import type { Diagnostic, DiagnosticCode, Range, Scalar } from '../types.ts'
+
+function warn(code: DiagnosticCode, message: string, range: Range): Diagnostic {
+  return { code, severity: 'warning', message, range }
+}
+
+const ENCODINGS = new Set([
+  'base64',
+  'base64offset',
+  'wide',
+  'utf16le',
+  'utf16be',
+  'utf16',
+  'windash',
+])
+const POSITIONAL = new Set(['contains', 'startswith', 'endswith'])
+
+function sameKey(value: Scalar, cased: boolean): string {
+  if (typeof value === 'string') return `s:${cased ? value : value.toLowerCase()}`
+  return `${typeof value}:${String(value)}`
+}
+
+/**
+ * The §3.3 trap: in a Windows path (`C:\\Temp\\*.zip`) the `\\*` eats the backslash and
+ * the star is literal. Values without other path separators (`-Filter \\*`) are left alone.
+ */
+function looksLikeEscapedPathWildcard(value: string): boolean {
+  return /(^|[^\\])\\\*/.test(value) && /\\[A-Za-z0-9$]/.test(value)
+}
+
+/** A final `*` is a wildcard unless an odd number of backslashes escapes it. */
+function endsWithWildcard(value: string): boolean {
+  if (!value.endsWith('*')) return false
+  let backslashes = 0
+  for (let i = value.length - 2; i >= 0 && value[i] === '\\'; i--) backslashes++
+  return backslashes % 2 === 0
+}
+
+export function lintItem(source: ItemSource): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const names = source.modifiers.map((m) => m.name)
+  const modifier = (name: string) => source.modifiers.find((m) => m.name === name)
+  const raw = names.includes('re')
+  const isStringPipeline = !raw && !names.includes('cidr') && !names.includes('fieldref')
+
+  const all = modifier('all')
+  if (all && source.values.length === 1)
+    out.push(warn('ALL_SINGLE_VALUE', '`all` on a single value changes nothing', all.range))
+  else if (all && source.field !== null && !names.some((n) => POSITIONAL.has(n)) && !raw)
+    out.push(
+      warn(
+        'ALL_WITHOUT_CONTAINS',
+        '`all` without `contains` asks one field to equal several values at once',
+        all.range,
+      ),
+    )
+
+  const offset = modifier('base64offset')
+  if (offset && !names.slice(names.indexOf('base64offset')).includes('contains'))
+    out.push(
+      warn(
+        'BASE64OFFSET_WITHOUT_CONTAINS',
+        '`base64offset` strings are fragments: follow it with `contains`',
+        offset.range,
+      ),
+    )
+
+  const casedAt = names.indexOf('cased')
+  const cased = source.modifiers[casedAt]
+  if (cased && names.slice(casedAt + 1).some((n) => ENCODINGS.has(n)))
+    out.push(
+      warn(
+        'CASED_LOST',
+        '`cased` before an encoding or windash is lost: put it after them',
+        cased.range,
+      ),
+    )
+
+  const positional = names.includes('contains')
+  const seen = new Set<string>()
+  const hasNull = source.values.some((v) => v.value === null)
+  for (const { value, range } of source.values) {
+    const key = sameKey(value, casedAt >= 0)
+    if (seen.has(key))
+      out.push(warn('DUPLICATE_VALUE', 'This value is already listed for this item', range))
+    seen.add(key)
+    if (value === null && source.values.length > 1)
+      out.push(
+        warn(
+          'NULL_IN_LIST',
+          'The specification forbids `null` inside a value list: use a separate selection',
+          range,
+        ),
+      )
+    if (typeof value !== 'string' || !isStringPipeline) continue
+    if (positional && value.length > 1 && (value.startsWith('*') || endsWithWildcard(value)))
+      out.push(warn('CONTAINS_WITH_WILDCARD', '`contains` already adds `*` at both ends', range))
+    if (value === '*' && !hasNull && names.length === 0)
+      out.push(
+        warn(
+          'WILDCARD_ONLY_VALUE',
+          "`'*'` matches any present non-null value: `|exists: true` may say it better",
+          range,
+        ),
+      )
+    if (looksLikeEscapedPathWildcard(value))
+      out.push(
+        warn(
+          'ESCAPED_WILDCARD',
+          '`\\*` is a literal star, not a folder then a wildcard: write `\\\\*` for that',
+          range,
+        ),
+      )
+  }
+  return out
+}
