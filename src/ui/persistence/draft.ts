@@ -24,8 +24,16 @@ export function loadDraft(
   return checked.ok ? applySharedState(defaults, checked.value) : undefined
 }
 
-/** False when the draft could not be stored (typically: too large for the quota). */
+/**
+ * Browsers give localStorage about 5 MB (UTF-16, so ~2.5 M characters in Chromium). Larger
+ * states are not even serialised: stringifying 50 MB of events only to be refused would
+ * stall the page for half a second on every pause in typing.
+ */
+export const MAX_DRAFT_CHARS = 2_500_000
+
+/** False when the draft could not be stored (too large, or refused by the quota). */
 export function saveDraft(state: SharedState, key: DraftKey = STORAGE_KEYS.draft): boolean {
+  if (state.rule.length + state.events.length > MAX_DRAFT_CHARS) return false
   return writeItem(key, JSON.stringify(state))
 }
 
