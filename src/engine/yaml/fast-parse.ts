@@ -86,6 +86,8 @@ class FastParser {
   private i = 0
   /** The line after the last one holding consumed content (comments after it are unclaimed). */
   private consumed = 0
+  /** Just after the colon of the key read last. */
+  private keyValueStart = 0
 
   constructor(private readonly text: string) {
     let start = 0
@@ -136,7 +138,7 @@ class FastParser {
       const key = this.key(at, line)
       if (keys.has(key.value)) bail()
       keys.add(key.value)
-      const value = this.valueAfterKey(indent, key.range?.[2] ?? bail(), line)
+      const value = this.valueAfterKey(indent, this.keyValueStart, line)
       map.items.push(newPair(key, value))
       end = value.range?.[2] ?? end
     }
@@ -144,7 +146,7 @@ class FastParser {
     return map
   }
 
-  private blockSeq(indent: number): YAMLSeq<unknown> {
+  private blockSeq(indent: number, sameIndent = false): YAMLSeq<unknown> {
     const seq = newSeq()
     let start = -1
     let end = 0
@@ -161,31 +163,46 @@ class FastParser {
       seq.items.push(item)
       end = item.range?.[2] ?? end
     }
-    seq.range = [start, end, this.nodeEnd(indent, end)]
+    seq.range = [start, end, this.nodeEnd(indent, end, sameIndent)]
     return seq
   }
 
   /**
    * The `yaml` package's node end for a block collection: when a comment indented at least as
    * deep as the collection follows its last item, the collection extends to the next token.
+   * The package's choices around blank lines and same-indent sequences there are subtle, so
+   * those cases go to the full parser.
    */
-  private nodeEnd(indent: number, valueEnd: number): number {
+  private nodeEnd(indent: number, valueEnd: number, sameIndentSeq = false): number {
     let claims = false
+    let blank = false
     for (let j = this.consumed; j < this.lines.length; j++) {
       const line = this.lines[j] as Line
-      if (!this.isBlank(line)) return claims ? line.start + line.indent : valueEnd
-      if (line.start + line.indent < line.end && line.indent >= indent) claims = true
+      if (!this.isBlank(line))
+        return claims ? this.claimed(blank || sameIndentSeq, line.start + line.indent) : valueEnd
+      if (line.start < valueEnd) continue // already taken in by the last item
+      if (line.start + line.indent >= line.end) blank = true
+      else if (line.indent >= indent) claims = true
     }
-    return claims ? this.text.length : valueEnd
+    return claims ? this.claimed(blank || sameIndentSeq, this.text.length) : valueEnd
   }
 
-  /** A scalar's node end takes in the comment lines indented deeper than its parent. */
+  private claimed(unsure: boolean, end: number): number {
+    return unsure ? bail() : end
+  }
+
+  /** A scalar's node end takes in the comment lines right after it indented deeper than its parent. */
   private scalarEnd(indent: number, lineEnd: number): number {
     let end = lineEnd
+    let blank = false
+    let shallow = false
     for (let j = this.consumed; j < this.lines.length; j++) {
       const line = this.lines[j] as Line
       if (!this.isBlank(line)) break
-      if (line.start + line.indent < line.end && line.indent >= indent) end = this.after(line)
+      if (line.start + line.indent >= line.end) blank = true
+      else if (line.indent < indent) shallow = true
+      else if (blank || shallow) bail()
+      else end = this.after(line)
     }
     return end
   }
@@ -222,7 +239,8 @@ class FastParser {
     }
     if (this.text[after] !== ':') bail()
     // The key's node end is where its value may start (after `: `).
-    scalar.range = [scalar.range?.[0] ?? at, scalar.range?.[1] ?? after, after + 1]
+    this.keyValueStart = after + 1
+    scalar.range = [scalar.range?.[0] ?? at, scalar.range?.[1] ?? after, scalar.range?.[1] ?? after]
     return scalar
   }
 
@@ -246,7 +264,7 @@ class FastParser {
       this.text[next.start + indent] === '-' &&
       this.text[next.start + indent + 1] === ' '
     )
-      return this.blockSeq(indent)
+      return this.blockSeq(indent, true)
     const empty = newScalar(null)
     empty.range = [colonEnd, colonEnd, colonEnd]
     return empty

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { isMap, isScalar, isSeq, type Pair } from 'yaml'
 import { fastParse } from '../../../src/engine/yaml/fast-parse.ts'
@@ -110,5 +111,133 @@ describe('on the SigmaHQ corpus', () => {
     }
     // The fast path only pays if nearly every real rule takes it.
     expect(declined.length / files.length).toBeLessThan(0.05)
+  })
+})
+
+describe('on generated YAML', () => {
+  const key = fc.constantFrom(
+    'a',
+    'b',
+    'Image|endswith',
+    "'q|contains'",
+    '"d"',
+    'c d',
+    '-x',
+    'k1',
+    'a',
+  )
+  const good = fc.constantFrom(
+    '1',
+    '-2',
+    'x',
+    "'y''z'",
+    '"a\\\\b"',
+    '[1, x]',
+    '[a,b]',
+    'null',
+    'yes',
+    'true',
+    'a # c',
+    '~',
+    "'#'",
+    'x#y',
+    'C:\\Windows',
+    "''",
+    '|\n  one',
+    '>-\n  one\n  two',
+  )
+  const odd = fc.constantFrom(
+    '1.5',
+    '&a x',
+    '*a',
+    '{a: 1}',
+    "'unclosed",
+    'a: b',
+    'x #',
+    '- a',
+    '|+\n  x',
+  )
+  const scalar = fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: odd, weight: 1 })
+  type Tree = string | { map: [string, Tree][] } | { seq: Tree[] }
+  const { tree } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('map'), tie('seq')),
+    map: fc
+      .array(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4 })
+      .map((map) => ({ map })),
+    seq: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((seq) => ({ seq })),
+  }))
+  const blockText = fc.constantFrom(
+    '|\n  one\n  two',
+    '>-\n  one\n\n  two',
+    '|-\n  # not a comment',
+  )
+
+  /** Render as block YAML; `noise` decides where comments and odd indents go. */
+  function render(node: Tree, indent: number, noise: () => number, out: string[]): void {
+    const pad = ' '.repeat(indent)
+    const sprinkle = () => {
+      const n = noise()
+      if (n % 5 === 0) out.push(' '.repeat(n % 12) + '# note')
+      if (n % 7 === 0) out.push('')
+    }
+    if (typeof node === 'string') return
+    if ('map' in node) {
+      for (const [k, v] of node.map) {
+        if (typeof v === 'string') out.push(`${pad}${k}: ${v.replace(/\n/g, '\n' + pad)}`)
+        else if ('seq' in v && noise() % 2 === 0) {
+          out.push(`${pad}${k}:`)
+          render(v, indent, noise, out)
+        } else {
+          out.push(`${pad}${k}:`)
+          render(v, indent + 2 + (noise() % 3) * 2, noise, out)
+        }
+        sprinkle()
+      }
+      return
+    }
+    for (const item of node.seq) {
+      if (typeof item === 'string') out.push(`${pad}- ${item.replace(/\n/g, '\n' + pad)}`)
+      else if ('map' in item && typeof item.map[0]?.[1] === 'string') {
+        const [first, ...rest] = item.map
+        out.push(`${pad}- ${first![0]}: ${(first![1] as string).replace(/\n/g, '\n' + pad + '  ')}`)
+        render({ map: rest }, indent + 2, noise, out)
+      } else {
+        out.push(`${pad}-`)
+        render(item, indent + 2, noise, out)
+      }
+      sprinkle()
+    }
+  }
+
+  const doc = fc
+    .tuple(
+      fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.nat(40), { minLength: 50, maxLength: 50 }),
+      blockText,
+    )
+    .map(([entries, numbers, block]) => {
+      let k = 0
+      const noise = () => numbers[k++ % numbers.length] ?? 0
+      const out: string[] = []
+      render({ map: entries }, 0, noise, out)
+      if (noise() % 3 === 0) out.push('block: ' + block.replace(/\n/g, '\n    '))
+      return out.join('\n') + '\n'
+    })
+
+  test('the fast path never accepts what the yaml package rejects, and agrees otherwise', () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(doc, (text) => {
+        const fast = fastParse(text)
+        if (!fast) return
+        accepted++
+        const reference = parseWithYaml(text)
+        expect(reference.diagnostics).toEqual([])
+        expect(outline(fast)).toEqual(outline(reference.documents[0]?.contents))
+      }),
+      { numRuns: 3000 },
+    )
+    // The generator is only a test if the fast path takes a good share of its documents.
+    expect(accepted).toBeGreaterThan(300)
   })
 })
