@@ -167,12 +167,16 @@ function useAutosaveAndMirror(
     const mine = ++generation.current
     const timer = setTimeout(() => {
       pending.current = undefined
-      if (!saveDraft(state) && !warned.current.quota) {
-        warned.current.quota = true
-        setStatus(
-          'This state is too large for the browser to autosave; download it to keep it.',
-          'error',
-        )
+      // Too large for localStorage: keep at least the rule (events usually come from a file).
+      if (!saveDraft(state)) {
+        saveDraft({ ...state, events: '', selected: 0 })
+        if (!warned.current.quota) {
+          warned.current.quota = true
+          setStatus(
+            'The events are too large to autosave in the browser; the rule is still autosaved. Keep the events file.',
+            'warning',
+          )
+        }
       }
       void syncFragment(state, defaults, () => mine !== generation.current).then((sync) => {
         if (sync === 'too-large' && !warned.current.size) {
