@@ -83,7 +83,15 @@ export function useMonacoEditor(
     // An edit operation (not setValue) keeps undo history across file loads and links.
     applying.current = true
     try {
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null)
+      // Tens of MB (an events file): an edit operation costs seconds of frozen page, setValue
+      // a fraction of one; undo across such a load is not worth that.
+      if (value.length > 2_000_000 || model.getValueLength() > 2_000_000) model.setValue(value)
+      else
+        model.pushEditOperations(
+          [],
+          [{ range: model.getFullModelRange(), text: value }],
+          () => null,
+        )
     } finally {
       applying.current = false
     }
