@@ -15,24 +15,67 @@ export interface FieldLocation {
   valueRange: Range
 }
 
-/** Every event path the trace read, and whether some item reading it was satisfied. */
-export function consultedPaths(trace: Trace | undefined): Map<string, boolean> {
-  const paths = new Map<string, boolean>()
-  const note = (path: string | undefined, hit: boolean) => {
-    if (path) paths.set(path, (paths.get(path) ?? false) || hit)
+/** One rule item that read an event field. */
+export interface FieldReader {
+  identifier: string
+  /** `Image|endswith`, or `keywords` for a keyword list. */
+  item: string
+  value: boolean
+}
+
+export interface FieldUse {
+  /** Some item reading the field was satisfied. */
+  hit: boolean
+  readers: FieldReader[]
+}
+
+/** Every event path the trace read, which items read it, and whether one was satisfied. */
+export function consultedPaths(trace: Trace | undefined): Map<string, FieldUse> {
+  const paths = new Map<string, FieldUse>()
+  const note = (path: string | undefined, reader: FieldReader) => {
+    if (!path) return
+    const use = paths.get(path) ?? { hit: false, readers: [] }
+    use.hit ||= reader.value
+    const known = use.readers.some(
+      (r) => r.identifier === reader.identifier && r.item === reader.item,
+    )
+    if (!known) use.readers.push(reader)
+    paths.set(path, use)
   }
-  const walk = (node: SearchNodeTrace): void => {
+  const walk = (identifier: string, node: SearchNodeTrace): void => {
     if (node.type === 'field') {
-      for (const lookup of node.lookups) note(lookup.path, node.value)
-      for (const value of node.values) note(value.path, node.value)
+      const reader = {
+        identifier,
+        item: [node.field, ...node.modifiers].join('|'),
+        value: node.value,
+      }
+      for (const lookup of node.lookups) note(lookup.path, reader)
+      for (const value of node.values) note(value.path, reader)
     } else if (node.type === 'keywords') {
-      for (const value of node.values) if (value.value) note(value.path, true)
+      for (const value of node.values) {
+        if (value.value) note(value.path, { identifier, item: 'keywords', value: true })
+      }
     } else {
-      node.children.forEach(walk)
+      for (const child of node.children) walk(identifier, child)
     }
   }
-  for (const search of trace?.searches ?? []) walk(search.body)
+  for (const search of trace?.searches ?? []) walk(search.name, search.body)
   return paths
+}
+
+const listedReaders = 6
+
+/** "Read by ✓ selection: Image|endswith, ✗ filter_main_x: Image|contains". */
+export function describeUse(path: string, use: FieldUse): string {
+  const head = use.hit
+    ? `✓ ${codeSpan(path)} satisfied a rule item`
+    : `✗ ${codeSpan(path)} was read, but no item reading it matched`
+  const readers = use.readers
+    .slice(0, listedReaders)
+    .map((r) => `- ${r.value ? '✓' : '✗'} ${codeSpan(r.identifier)}: ${codeSpan(r.item)}`)
+  if (use.readers.length > listedReaders)
+    readers.push(`- …and ${use.readers.length - listedReaders} more`)
+  return `${head}\n\n${readers.join('\n')}`
 }
 
 function span(toPos: ToPosition, range: Range): Monaco.IRange {
@@ -49,7 +92,7 @@ function span(toPos: ToPosition, range: Range): Monaco.IRange {
 export function buildEventDecorations(
   toPos: ToPosition,
   eventRange: Range | undefined,
-  paths: Map<string, boolean>,
+  paths: Map<string, FieldUse>,
   locations: Record<string, FieldLocation | undefined>,
 ): Decoration[] {
   if (!eventRange) return []
@@ -63,16 +106,15 @@ export function buildEventDecorations(
       },
     },
   ]
-  for (const [path, hit] of paths) {
+  for (const [path, use] of paths) {
     const where = locations[path]
     if (!where) continue
-    const className = hit ? 'sp-hit' : 'sp-miss'
-    const hover = untrusted(
-      `${hit ? '✓' : '✗'} ${codeSpan(path)} ${hit ? 'satisfied' : 'was read by'} the rule${hit ? '' : ' but did not satisfy its item'}`,
-    )
     decorations.push({
       range: span(toPos, [where.keyRange[0], where.valueRange[1]]),
-      options: { inlineClassName: className, hoverMessage: hover },
+      options: {
+        inlineClassName: use.hit ? 'sp-hit' : 'sp-miss',
+        hoverMessage: untrusted(describeUse(path, use)),
+      },
     })
   }
   return decorations

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parseEvents } from '../../../src/engine/index.ts'
 import { locateFields } from '../../../src/engine/events/locate.ts'
-import { buildEventDecorations, consultedPaths } from '../../../src/ui/editors/event-decorations.ts'
+import {
+  buildEventDecorations,
+  consultedPaths,
+  describeUse,
+} from '../../../src/ui/editors/event-decorations.ts'
 import { lineOf, positions, rundll32, traceOf } from './fixtures.ts'
 
 const text = JSON.stringify([rundll32, { ...rundll32, Image: 'C:\\x\\svchost.exe' }], null, 2)
@@ -9,14 +13,25 @@ const text = JSON.stringify([rundll32, { ...rundll32, Image: 'C:\\x\\svchost.exe
 describe('consultedPaths', () => {
   it('lists every field the trace read, hit when its item was satisfied', () => {
     const paths = consultedPaths(traceOf(rundll32))
-    expect(paths.get('Image')).toBe(true)
-    expect(paths.get('DestinationIp')).toBe(true)
+    expect(paths.get('Image')?.hit).toBe(true)
+    expect(paths.get('DestinationIp')?.hit).toBe(true)
     expect(paths.has('ParentImage')).toBe(false)
+    expect(paths.get('Image')?.readers).toEqual([
+      { identifier: 'selection', item: 'Image|endswith', value: true },
+    ])
   })
 
   it('marks a read field that did not satisfy its item as a miss', () => {
     const paths = consultedPaths(traceOf({ ...rundll32, DestinationIp: '8.8.8.8' }))
-    expect(paths.get('DestinationIp')).toBe(false)
+    expect(paths.get('DestinationIp')?.hit).toBe(false)
+  })
+
+  it('lists the readers of a field in its hover', () => {
+    const use = consultedPaths(traceOf(rundll32)).get('DestinationIp')
+    if (!use) throw new Error('DestinationIp was not read')
+    const hover = describeUse('DestinationIp', use)
+    expect(hover).toContain('✓ `DestinationIp` satisfied a rule item')
+    expect(hover).toContain('- ✓ `filter_main_local_ranges`: `DestinationIp|cidr`')
   })
 })
 
