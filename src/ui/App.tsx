@@ -13,7 +13,7 @@ import { Pane } from './layout/Pane.tsx'
 import { SplitPane } from './layout/SplitPane.tsx'
 import { StatusBar } from './layout/StatusBar.tsx'
 import { ResultsPane } from './results/ResultsPane.tsx'
-import { useAnalysis } from './state/useAnalysis.ts'
+import { treeEmptyText, useAnalysis, useShownMeta } from './state/useAnalysis.ts'
 import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
 import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
 import { useTheme } from './state/useTheme.ts'
@@ -41,6 +41,7 @@ export function App() {
   // A timed-out run leaves an older result on screen: its trace no longer fits the text.
   const trace = view.stale ? undefined : result?.trace
   const { setSelected, setStatus } = store
+  const meta = useShownMeta(result?.meta)
 
   const onWindow = useCallback(
     (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
@@ -63,7 +64,7 @@ export function App() {
   return (
     <div className="app">
       <Header
-        meta={result?.meta}
+        meta={meta}
         theme={preference}
         onCycleTheme={cycle}
         actions={
@@ -94,6 +95,7 @@ export function App() {
               identifiers={result?.identifiers ?? []}
               selected={selected}
               stale={view.stale}
+              emptyText={treeEmptyText(view)}
               onReveal={onReveal}
             />
           </SplitPane>

@@ -66,6 +66,7 @@ export class SigmaClient {
   private held: { rule?: string; options?: string; events?: string } = {}
   private readonly budgetMs: number
   private readonly parseBudgetMs: number
+  private readonly probeBudgetMs: number
 
   constructor(
     private readonly createWorker: () => WorkerLike,
@@ -74,6 +75,7 @@ export class SigmaClient {
   ) {
     this.budgetMs = options.budgetMs ?? 1000
     this.parseBudgetMs = options.parseBudgetMs ?? 30_000
+    this.probeBudgetMs = this.budgetMs / 2
     this.worker = this.spawn()
   }
 
@@ -197,12 +199,13 @@ export class SigmaClient {
       const reply = event.data
       if (reply.seq !== seq) return
       if (reply.type === 'phase' && reply.phase === 'evaluate') {
-        probe.timer = setTimeout(() => finish(last), this.budgetMs)
+        probe.timer = setTimeout(() => finish(last), this.probeBudgetMs)
       } else if (reply.type === 'probe-step') {
         last = reply.part
-        // Each part gets the whole budget: the slow one is the one that uses it all up.
+        // Each part alone gets half the budget: a part using that much on its own is the one to
+        // blame, and the user hears about it within about 1.5 budgets of the stop.
         if (probe.timer) clearTimeout(probe.timer)
-        probe.timer = setTimeout(() => finish(last), this.budgetMs)
+        probe.timer = setTimeout(() => finish(last), this.probeBudgetMs)
       } else if (reply.type === 'probe-done' || reply.type === 'failure') {
         finish(undefined)
       }

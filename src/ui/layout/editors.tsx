@@ -6,12 +6,12 @@ import { lazy, Suspense } from 'react'
 import type { EventsEditorProps } from '../editors/EventsEditor.tsx'
 import type { RuleEditorProps } from '../editors/RuleEditor.tsx'
 
-const LazyRuleEditor = lazy(() =>
-  import('../editors/RuleEditor.tsx').then((m) => ({ default: m.RuleEditor })),
-)
-const LazyEventsEditor = lazy(() =>
-  import('../editors/EventsEditor.tsx').then((m) => ({ default: m.EventsEditor })),
-)
+// Fetched as soon as this module runs, in parallel with React's first render, not when the
+// editors first mount; lazy() then only waits for what is already on its way.
+const ruleModule = import('../editors/RuleEditor.tsx')
+const eventsModule = import('../editors/EventsEditor.tsx')
+const LazyRuleEditor = lazy(() => ruleModule.then((m) => ({ default: m.RuleEditor })))
+const LazyEventsEditor = lazy(() => eventsModule.then((m) => ({ default: m.EventsEditor })))
 
 const Loading = () => <div className="editor-loading">Loading editor…</div>
 

@@ -4,6 +4,7 @@
  * never queues work); large events wait for a pause in typing.
  */
 import { useEffect, useRef, useState } from 'react'
+import type { RuleMeta } from '../../engine/types.ts'
 import type { AnalysisOutcome } from '../../worker/client.ts'
 import { SigmaClient } from '../../worker/client.ts'
 import type { AnalysisResult, Phase, RulePart } from '../../worker/protocol.ts'
@@ -101,4 +102,24 @@ export function useAnalysis(state: AppState, window: [number, number]): Analysis
   }, [rule, events, selected, options, first, last])
 
   return view
+}
+
+/**
+ * The rule's title and author stay in the header while the YAML is momentarily broken (every
+ * half-typed edit would otherwise flash "Untitled rule").
+ */
+export function useShownMeta(meta: RuleMeta | undefined): RuleMeta | undefined {
+  const last = useRef<RuleMeta | undefined>(undefined)
+  if (meta && Object.keys(meta).length > 0) last.current = meta
+  return meta && Object.keys(meta).length > 0 ? meta : last.current
+}
+
+export function treeEmptyText(view: AnalysisView): string {
+  if (view.timeout && view.stale)
+    return 'The last evaluation was stopped, so there is no trace to show.'
+  const result = view.result
+  if (!result) return 'Evaluating…'
+  if (!result.compiled) return 'Fix the rule’s errors to see its condition evaluated.'
+  if (result.counts.events === 0) return 'Add an event to see the condition evaluated on it.'
+  return 'Select an event to see the condition evaluated on it.'
 }

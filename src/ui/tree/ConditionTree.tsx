@@ -10,6 +10,8 @@ interface ConditionTreeProps {
   identifiers: readonly IdentifierInfo[]
   selected: number
   stale: boolean
+  /** Shown when there is no trace, saying why. */
+  emptyText: string
   onReveal(offset: number): void
 }
 
@@ -18,6 +20,7 @@ export function ConditionTree({
   identifiers,
   selected,
   stale,
+  emptyText,
   onReveal,
 }: ConditionTreeProps) {
   const keyOffset = (name: string) => identifiers.find((i) => i.name === name)?.keyRange[0]
@@ -45,7 +48,7 @@ export function ConditionTree({
           ))}
         </div>
       ) : (
-        <p className="pane-empty">Select an event to see the condition evaluated on it.</p>
+        <p className="pane-empty">{emptyText}</p>
       )}
     </section>
   )
