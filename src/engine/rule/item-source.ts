@@ -2,9 +2,8 @@
  * One `Field|mod1|mod2: values` entry (or a keyword list) turned into the ItemSource the item
  * level compiles, with a source range for the field, every modifier and every value.
  */
-import type { Pair } from 'yaml'
-import type { Document } from 'yaml'
-import { error } from '../diagnostics.ts'
+import { isScalar, type Document, type Pair } from 'yaml'
+import { error, warning } from '../diagnostics.ts'
 import type { ItemSource } from '../item.ts'
 import type { Diagnostic, Range, Scalar } from '../types.ts'
 import {
@@ -107,7 +106,28 @@ function scalarValue(node: unknown, key: string, ctx: SourceContext): Scalar | u
     )
     return undefined
   }
+  const written = zeroPaddedNumber(node)
+  if (written !== undefined) {
+    ctx.diagnostics.push(
+      warning(
+        'UNQUOTED_NUMBER_STRING',
+        `\`${written}\` is read as the text '${written}' (as pySigma reads it), not the number ${Number(written)}: quote it to say so.`,
+        nodeRange(node),
+      ),
+    )
+    return written
+  }
   return scalarOf(node)
+}
+
+/**
+ * `00000429` is the number 429 in YAML 1.2 but the string '00000429' in the YAML 1.1 that
+ * pySigma and SigmaHQ use; such values are codes (keyboard layouts, flags), never numbers.
+ */
+function zeroPaddedNumber(node: unknown): string | undefined {
+  if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'number') return undefined
+  const source = (node as { source?: unknown }).source
+  return typeof source === 'string' && /^[-+]?0[0-9]+$/.test(source) ? source : undefined
 }
 
 /** A keyword search: field-less values matched anywhere in the event. */

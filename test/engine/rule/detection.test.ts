@@ -156,3 +156,18 @@ describe('ranges', () => {
     expect(kinds.identifiers.map((i) => i.kind)).toEqual(['selection', 'filter'])
   })
 })
+
+describe('YAML 1.1 leftovers', () => {
+  test('zero-padded numbers stay text, with a warning at the value', () => {
+    const text = rule(
+      'sel:\n    Details|contains:\n        - 00000429\n        - 0000042a\n        - 42\ncondition: sel',
+    )
+    const d = detectionOf(text)
+    expect(d.diagnostics.map((x) => [x.code, x.severity, slice(text, x.range)])).toEqual([
+      ['UNQUOTED_NUMBER_STRING', 'warning', '00000429'],
+    ])
+    expect(outline(d.identifiers[0]?.body)).toEqual({
+      and: ['Details|contains=["00000429","0000042a",42]'],
+    })
+  })
+})
