@@ -7,8 +7,8 @@ import type { MissReason, Range, Scalar, ValueTrace } from '../types.ts'
 import { parseDecimal } from '../modifiers/compare.ts'
 import type { Resolved } from './evtx-flatten.ts'
 import type { LeafTest } from './leaf-tests.ts'
-import type { EventView } from './prepare-event.ts'
-import type { Leaf, Subject } from './subject.ts'
+import type { EventView, FieldLookup } from './prepare-event.ts'
+import type { Leaf, ScalarLeaf, Subject } from './subject.ts'
 
 export type FieldrefPosition = 'equals' | 'contains' | 'startswith' | 'endswith'
 
@@ -55,31 +55,20 @@ export function eventValuesMatch(a: Subject, b: Subject, position: FieldrefPosit
   return a.lower.endsWith(b.lower)
 }
 
-function scalarSubjects(leaves: Leaf[]): { subject: Subject; path: string }[] {
-  const out: { subject: Subject; path: string }[] = []
-  for (const leaf of leaves) if (leaf.kind === 'scalar') out.push(leaf)
-  return out
-}
-
 /** Fast path for one value; `leaves` are the field's leaves, computed once per item test. */
-export function valueMatches(
-  value: CompiledValue,
-  resolved: Resolved | undefined,
-  leaves: Leaf[],
-  view: EventView,
-): boolean {
+export function valueMatches(value: CompiledValue, lookup: FieldLookup, view: EventView): boolean {
+  const { resolved, leaves, scalars } = lookup
   switch (value.kind) {
     case 'leaf':
-      for (const leaf of leaves)
-        if (leaf.kind === 'scalar' && anyAlternative(value, leaf.subject)) return true
+      for (const leaf of scalars) if (anyAlternative(value, leaf.subject)) return true
       return false
     case 'null':
       return resolved === undefined || leaves.some((leaf) => leaf.kind === 'null')
     case 'exists':
       return (resolved !== undefined) === value.expected
     case 'fieldref': {
-      const others = scalarSubjects(view.lookup(value.field).leaves)
-      return scalarSubjects(leaves).some((a) =>
+      const others = view.lookup(value.field).scalars
+      return scalars.some((a) =>
         others.some((b) => eventValuesMatch(a.subject, b.subject, value.position)),
       )
     }
@@ -102,7 +91,7 @@ function missTrace(
   source: ValueSource,
   reason: MissReason | undefined,
   resolved: Resolved | undefined,
-  scalars: { subject: Subject; path: string }[],
+  scalars: ScalarLeaf[],
 ): ValueTrace {
   const trace = valueTrace(source, false)
   trace.reason = reason ?? 'differs'
@@ -125,11 +114,10 @@ function hitTrace(source: ValueSource, path: string, actual: Scalar, variant?: s
 export function explainValue(
   value: CompiledValue,
   source: ValueSource,
-  resolved: Resolved | undefined,
-  leaves: Leaf[],
+  lookup: FieldLookup,
   view: EventView,
 ): ValueTrace {
-  const scalars = scalarSubjects(leaves)
+  const { resolved, leaves, scalars } = lookup
   switch (value.kind) {
     case 'leaf': {
       for (const { subject, path } of scalars)
@@ -147,19 +135,17 @@ export function explainValue(
       return missTrace(source, reason, resolved, scalars)
     }
     case 'null': {
-      if (!valueMatches(value, resolved, leaves, view))
-        return missTrace(source, 'differs', resolved, scalars)
+      if (!valueMatches(value, lookup, view)) return missTrace(source, 'differs', resolved, scalars)
       return resolved ? hitTrace(source, resolved.path, null) : valueTrace(source, true)
     }
     case 'exists': {
-      const trace = valueTrace(source, valueMatches(value, resolved, leaves, view))
+      const trace = valueTrace(source, valueMatches(value, lookup, view))
       if (resolved) trace.path = resolved.path
       if (!trace.value) trace.reason = resolved ? 'differs' : 'absent'
       return trace
     }
     case 'fieldref': {
-      const { resolved: other, leaves: otherLeaves } = view.lookup(value.field)
-      const others = scalarSubjects(otherLeaves)
+      const { resolved: other, scalars: others } = view.lookup(value.field)
       for (const a of scalars)
         for (const b of others)
           if (eventValuesMatch(a.subject, b.subject, value.position))

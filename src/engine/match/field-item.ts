@@ -3,7 +3,7 @@
  * once, then ORs (or ANDs, with `all`) its values; `neq` negates the whole item.
  */
 import type { CompiledItem, PreparedEvent } from '../item.ts'
-import type { FieldTrace, MissReason, Range } from '../types.ts'
+import type { FieldTrace, MissReason, Range, ValueTrace } from '../types.ts'
 import type { CompiledValue, ValueSource } from './compiled-value.ts'
 import { explainValue, valueMatches } from './compiled-value.ts'
 import { asView } from './prepare-event.ts'
@@ -28,10 +28,10 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
 
   const match = (event: PreparedEvent): boolean => {
     const view = asView(event)
-    const { resolved, leaves } = view.lookup(lookupField)
+    const lookup = view.lookup(lookupField)
     let inner = all
     for (const value of compiled) {
-      if (valueMatches(value, resolved, leaves, view) !== all) {
+      if (valueMatches(value, lookup, view) !== all) {
         inner = !all
         break
       }
@@ -41,11 +41,16 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
 
   const explain = (event: PreparedEvent): FieldTrace => {
     const view = asView(event)
-    const { resolved, leaves } = view.lookup(lookupField)
-    const values = spec.values.map((v) =>
-      explainValue(v.compiled, v.source, resolved, leaves, view),
-    )
-    const inner = all ? values.every((v) => v.value) : values.some((v) => v.value)
+    const lookup = view.lookup(lookupField)
+    const { resolved } = lookup
+    const values: ValueTrace[] = []
+    let hits = 0
+    for (const v of spec.values) {
+      const trace = explainValue(v.compiled, v.source, lookup, view)
+      if (trace.value) hits++
+      values.push(trace)
+    }
+    const inner = all ? hits === values.length : hits > 0
     const value = negated ? !inner : inner
     const trace: FieldTrace = {
       type: 'field',
@@ -60,11 +65,7 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
       values,
     }
     if (!value) {
-      const reason = itemReason(
-        values.map((v) => v.reason),
-        resolved === undefined,
-        negated,
-      )
+      const reason = itemReason(values, resolved === undefined, negated)
       if (reason) trace.reason = reason
     }
     return trace
@@ -74,14 +75,17 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
 }
 
 function itemReason(
-  reasons: (MissReason | undefined)[],
+  values: ValueTrace[],
   absent: boolean,
   negated: boolean,
 ): MissReason | undefined {
   // A failed `neq` means a value did match: nothing is missing.
   if (negated) return undefined
   if (absent) return 'absent'
-  const known = reasons.filter((r): r is MissReason => r !== undefined)
-  if (known.includes('case')) return 'case'
-  return known[0]
+  let first: MissReason | undefined
+  for (const v of values) {
+    if (v.reason === 'case') return 'case'
+    first ??= v.reason
+  }
+  return first
 }

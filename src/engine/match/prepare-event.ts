@@ -7,16 +7,25 @@ import type { EngineOptions } from '../types.ts'
 import type { Resolved } from './evtx-flatten.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
 import { resolveLiteralOrDotted } from './field-path.ts'
-import type { KeywordLeaf, Leaf } from './subject.ts'
+import type { KeywordLeaf, Leaf, ScalarLeaf } from './subject.ts'
 import { collectKeywordLeaves, collectLeaves } from './subject.ts'
 
 /** A field as the tests see it: where it came from and its scalar leaves. */
 export interface FieldLookup {
   resolved: Resolved | undefined
   leaves: Leaf[]
+  /** The scalar leaves only: what string, number and network tests look at. */
+  scalars: ScalarLeaf[]
 }
 
-const ABSENT: FieldLookup = { resolved: undefined, leaves: [] }
+const ABSENT: FieldLookup = { resolved: undefined, leaves: [], scalars: [] }
+
+function fieldLookup(resolved: Resolved): FieldLookup {
+  const leaves = collectLeaves(resolved.value, resolved.path)
+  const scalars: ScalarLeaf[] = []
+  for (const leaf of leaves) if (leaf.kind === 'scalar') scalars.push(leaf)
+  return { resolved, leaves, scalars }
+}
 
 export class EventView implements PreparedEvent {
   private evtx: Map<string, Resolved> | null | undefined
@@ -41,7 +50,7 @@ export class EventView implements PreparedEvent {
     let found = this.fields.get(field)
     if (found === undefined) {
       const resolved = this.resolve(field)
-      found = resolved ? { resolved, leaves: collectLeaves(resolved.value, resolved.path) } : ABSENT
+      found = resolved ? fieldLookup(resolved) : ABSENT
       this.fields.set(field, found)
     }
     return found

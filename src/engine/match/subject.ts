@@ -22,10 +22,13 @@ export class Subject {
 }
 
 /** One leaf of a field's value: arrays are flattened, objects and nulls are kept as markers. */
-export type Leaf =
-  | { kind: 'scalar'; subject: Subject; path: string }
-  | { kind: 'null'; path: string }
-  | { kind: 'object'; path: string }
+export interface ScalarLeaf {
+  kind: 'scalar'
+  subject: Subject
+  path: string
+}
+
+export type Leaf = ScalarLeaf | { kind: 'null'; path: string } | { kind: 'object'; path: string }
 
 function isScalar(value: unknown): value is EventScalar {
   const t = typeof value
