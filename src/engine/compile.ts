@@ -12,7 +12,7 @@ import type {
   RuleKind,
   RuleMeta,
 } from './types.ts'
-import { hasErrors, sortDiagnostics } from './diagnostics.ts'
+import { error, hasErrors, sortDiagnostics } from './diagnostics.ts'
 import { parseYaml } from './yaml/parse.ts'
 import { classifyDocuments } from './yaml/classify.ts'
 import { nodeRange } from './yaml/nodes.ts'
@@ -140,4 +140,27 @@ function anyCondition<T>(fns: Predicate<T>[]): Predicate<T> {
   const [only] = fns
   if (fns.length === 1 && only) return only
   return (x) => fns.some((f) => f(x))
+}
+
+/** compileRuleWith, with any unexpected exception turned into an INTERNAL diagnostic. */
+export function compileRuleSafely(
+  text: string,
+  options: EngineOptions,
+  level: ItemLevel,
+): CompileResult {
+  try {
+    return compileRuleWith(text, options, level)
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e)
+    return {
+      meta: {},
+      identifiers: [],
+      diagnostics: [
+        error('INTERNAL', `Internal error while compiling the rule: ${detail}`, [
+          0,
+          Math.min(1, text.length),
+        ]),
+      ],
+    }
+  }
 }

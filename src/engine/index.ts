@@ -2,8 +2,7 @@
  * The engine's one public door. Nothing here throws on any input: an unexpected failure
  * becomes an INTERNAL diagnostic (compile) or a non-matching verdict (per event).
  */
-import { compileRuleWith, type CompileResult, type CompiledRule } from './compile.ts'
-import { error } from './diagnostics.ts'
+import { compileRuleSafely, type CompileResult, type CompiledRule } from './compile.ts'
 import { evaluateRule, verdictOf } from './evaluate.ts'
 import { explainRule } from './explain.ts'
 import { compileItem } from './modifiers/compile-item.ts'
@@ -15,22 +14,13 @@ export type { CompiledRule, CompileResult } from './compile.ts'
 export { lineCol } from './diagnostics.ts'
 export { parseEvents } from './events/parse-events.ts'
 export { expandValue } from './modifiers/expand-value.ts'
+export { locateFields } from './events/locate.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {
-  try {
-    return compileRuleWith(typeof text === 'string' ? text : String(text), options ?? {}, {
-      compileItem,
-      prepareEvent,
-    })
-  } catch (e) {
-    return {
-      meta: {},
-      identifiers: [],
-      diagnostics: [
-        error('INTERNAL', `Internal error while compiling the rule: ${describe(e)}`, [0, 0]),
-      ],
-    }
-  }
+  return compileRuleSafely(typeof text === 'string' ? text : '', options ?? {}, {
+    compileItem,
+    prepareEvent,
+  })
 }
 
 export function evaluate(rule: CompiledRule, event: unknown): boolean {
@@ -55,8 +45,4 @@ export function explain(rule: CompiledRule, event: unknown): Trace {
   } catch {
     return { match: false, identifiers: {}, searches: [], conditions: [] }
   }
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }

@@ -14,6 +14,9 @@
  * - UNKNOWN_ATTRIBUTE         a top-level key that looks like a misspelt Sigma attribute
  *                             (`falsepositive`, `Level`, `referenses`): it would be ignored
  * - IDENTIFIER_REPEATED       the same identifier twice in one and/or chain (`sel and sel`)
+ *
+ * Raised elsewhere on the rule level: MULTIPLE_DOCUMENTS (yaml/classify.ts: only the first
+ * document is evaluated), UNQUOTED_NUMBER_STRING (rule/item-source.ts: `00000429` stays text).
  */
 import type { YAMLMap } from 'yaml'
 import { warning } from './diagnostics.ts'

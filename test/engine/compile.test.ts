@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { compileRule, evaluate, explain, verdict } from '../../src/engine/index.ts'
+import { compileRuleSafely } from '../../src/engine/compile.ts'
+import { prepareEvent } from '../../src/engine/match/prepare-event.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { corpusRule, RUNDLL32_RULE } from './fixtures.ts'
 
@@ -166,6 +168,33 @@ describe('never throws', () => {
       }),
       { numRuns: 400 },
     )
+  })
+  test('an unexpected exception inside the engine becomes an INTERNAL diagnostic', () => {
+    const exploding = {
+      compileItem: () => {
+        throw new Error('boom')
+      },
+      prepareEvent,
+    }
+    const r = compileRuleSafely(
+      'title: t\ndetection:\n    sel: {a: 1}\n    condition: sel\n',
+      {},
+      exploding,
+    )
+    expect(r.rule).toBeUndefined()
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['INTERNAL', 'error']])
+  })
+  test('per-event failures give a non-matching verdict, not an exception', () => {
+    const { rule } = compileRule('title: t\ndetection:\n    sel: {a: 1}\n    condition: sel\n')
+    const broken = {
+      ...rule!,
+      prepare: () => {
+        throw new Error('boom')
+      },
+    }
+    expect(evaluate(broken, { a: 1 })).toBe(false)
+    expect(verdict(broken, { a: 1 }).match).toBe(false)
+    expect(explain(broken, { a: 1 }).match).toBe(false)
   })
   test('non-string input does not throw either', () => {
     expect(compileRule(undefined as unknown as string).diagnostics.length).toBeGreaterThan(0)
