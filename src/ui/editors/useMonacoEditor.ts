@@ -32,6 +32,9 @@ const baseOptions: Parameters<typeof monaco.editor.create>[1] = {
   padding: { top: 8, bottom: 8 },
 }
 
+const staleWindowMs = 1000
+const staleKept = 4
+
 /** Creates the editor in `container` on mount; returns it once it exists. */
 export function useMonacoEditor(
   container: RefObject<HTMLDivElement | null>,
@@ -43,6 +46,10 @@ export function useMonacoEditor(
   // The text we last reported or applied: a `value` equal to it needs no model update, and
   // comparing to it avoids reading the whole model (10,000 events) on every keystroke.
   const lastText = useRef(value)
+  // Texts reported in the last moments. A `value` among them is a render that lags behind
+  // typing (a keystroke landed between React's commit and its effects); writing it back would
+  // undo that keystroke. Kept briefly, as events texts can weigh megabytes.
+  const recent = useRef<{ text: string; at: number }[]>([])
   const applying = useRef(false)
   const initial = useRef({ value, language, theme, options })
 
@@ -62,6 +69,11 @@ export function useMonacoEditor(
       if (applying.current) return
       const text = model.getValue()
       lastText.current = text
+      const now = performance.now()
+      recent.current = [
+        ...recent.current.filter((r) => now - r.at < staleWindowMs).slice(-(staleKept - 1)),
+        { text, at: now },
+      ]
       onChangeRef.current(text)
     })
     setEditor(created)
@@ -75,6 +87,7 @@ export function useMonacoEditor(
 
   useEffect(() => {
     if (!editor || value === lastText.current) return
+    if (recent.current.some((r) => r.text === value)) return
     const model = editor.getModel()
     if (!model || model.getValue() === value) {
       lastText.current = value
