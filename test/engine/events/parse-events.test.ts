@@ -57,6 +57,17 @@ describe('parseEvents: the four forms', () => {
     expect(single.format).toBe('object')
     expect(single.events).toHaveLength(1)
     expect(single.diagnostics).toEqual([])
+    const text = regressionEventText(
+      'rules-emerging-threats/2025/Malware/Shai-Hulud/proc_creation_win_mal_shai_hulud_malicious_node_bun_execution/5299fadf-f228-4526-8274-251db1960be9.json',
+    )
+    const several = parseEvents(text)
+    expect(several.format).toBe('concatenated')
+    expect(several.events).toHaveLength(6)
+    expect(several.diagnostics).toEqual([])
+    for (const event of several.events) {
+      expect(text[event.range[0]]).toBe('{')
+      expect(text[event.range[1] - 1]).toBe('}')
+    }
   })
 })
 
