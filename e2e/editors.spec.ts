@@ -312,3 +312,44 @@ test('an events parse error becomes a marker and the page keeps working', async 
   await expect(page.getByTestId('events-editor').locator('.squiggly-error').first()).toBeVisible()
   await expect(page.locator('[data-testid="event-row"]').first()).toBeVisible()
 })
+
+test('for every default event, the margin glyphs agree with the result chips', async ({ page }) => {
+  const rows = page.getByTestId('event-row')
+  await expect(rows.first()).toBeVisible()
+  const count = await rows.count()
+  expect(count).toBeGreaterThan(5)
+  for (let index = 0; index < count; index++) {
+    const row = page.locator(`[data-testid="event-row"][data-index="${index}"]`)
+    await row.click()
+    const chips = await row
+      .getByTestId('identifier-chip')
+      .evaluateAll((nodes) =>
+        Object.fromEntries(
+          nodes.map((n) => [n.getAttribute('data-identifier'), n.getAttribute('data-value')]),
+        ),
+      )
+    expect(Object.keys(chips)).toHaveLength(6)
+    await expect
+      .poll(() =>
+        page.evaluate((uri) => {
+          const monaco = (window as unknown as MonacoWindow).__monaco
+          const model = monaco.editor.getModel(monaco.Uri.parse(uri)) as unknown as {
+            getAllDecorations(): {
+              range: { startLineNumber: number }
+              options: { glyphMarginClassName?: string | null }
+            }[]
+            getLineContent(line: number): string
+          }
+          const glyphs: Record<string, string> = {}
+          for (const d of model.getAllDecorations()) {
+            const cls = d.options.glyphMarginClassName
+            if (!cls) continue
+            const name = model.getLineContent(d.range.startLineNumber).trim().replace(/:.*$/, '')
+            glyphs[name] = String(cls.includes('sp-glyph-hit'))
+          }
+          return glyphs
+        }, RULE),
+      )
+      .toEqual(chips)
+  }
+})
