@@ -32,14 +32,26 @@ export interface Resolution {
 /** A matcher for `pattern` (with `*`, or `them`), built once per selector. */
 export function patternMatcher(pattern: string): (name: string) => boolean {
   if (pattern === 'them') return (name) => !name.startsWith('_')
-  const hidden = pattern.startsWith('_')
   if (!pattern.includes('*')) return (name) => name === pattern
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*')
-  const regex = new RegExp(`^${source}$`, 's')
-  return (name) => (hidden || !name.startsWith('_')) && regex.test(name)
+  const hidden = pattern.startsWith('_')
+  const parts = pattern.split('*')
+  const head = parts[0] ?? ''
+  const tail = parts[parts.length - 1] ?? ''
+  const middle = parts.slice(1, -1).filter((p) => p !== '')
+  return (name) => {
+    if (!hidden && name.startsWith('_')) return false
+    if (name.length < head.length + tail.length || !name.startsWith(head) || !name.endsWith(tail))
+      return false
+    // Each middle part, in order, between the head and the tail (leftmost fit is enough).
+    let at = head.length
+    const stop = name.length - tail.length
+    for (const part of middle) {
+      const found = name.indexOf(part, at)
+      if (found < 0 || found + part.length > stop) return false
+      at = found + part.length
+    }
+    return true
+  }
 }
 
 /** Does `pattern` select the identifier `name` (underscore rule included)? */

@@ -3,7 +3,7 @@
  * (sigma-reference §1.1 and §10). pySigma refuses these rules, so they are errors; a missing
  * title, id, level or logsource is left to lint as a warning.
  */
-import { isScalar, type YAMLMap } from 'yaml'
+import { isScalar, type Pair, type YAMLMap } from 'yaml'
 import { error } from '../diagnostics.ts'
 import { asMap, asSeq, findPair, keyText, nodeRange, scalarOf } from '../yaml/nodes.ts'
 import type { Diagnostic, Range, RuleMeta } from '../types.ts'
@@ -39,7 +39,9 @@ export function readMetadata(map: YAMLMap<unknown, unknown>): {
   const meta: RuleMeta = {}
   const bad = (message: string, range: Range) =>
     diagnostics.push(error('BAD_METADATA', message, range))
-  const value = (key: string) => findPair(map, key)?.value
+  const pairs = new Map<string, Pair<unknown, unknown>>()
+  for (const pair of map.items) if (!pairs.has(keyText(pair))) pairs.set(keyText(pair), pair)
+  const value = (key: string) => pairs.get(key)?.value
 
   const stringField = (key: string): string | undefined => {
     const node = value(key)

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
 import { parseCondition } from '../../../src/engine/condition/parser.ts'
 import { patternSelects, resolveCondition } from '../../../src/engine/condition/resolve.ts'
 import { compileCondition } from '../../../src/engine/condition/compile.ts'
@@ -135,4 +136,32 @@ describe('trace', () => {
     })
     expect(traceCondition(r.node, names, [true, false, false]).value).toBe(true)
   })
+})
+
+describe('pattern matching edge cases', () => {
+  test('several stars, overlapping head and tail, empty parts', () => {
+    expect(patternSelects('a*b*c', 'abc')).toBe(true)
+    expect(patternSelects('a*b*c', 'aXbYc')).toBe(true)
+    expect(patternSelects('a*b*c', 'acb')).toBe(false)
+    expect(patternSelects('ab*ba', 'aba')).toBe(false)
+    expect(patternSelects('ab*ba', 'abba')).toBe(true)
+    expect(patternSelects('**', 'x')).toBe(true)
+    expect(patternSelects('a**b', 'ab')).toBe(true)
+    expect(patternSelects('*x*', 'axa')).toBe(true)
+    expect(patternSelects('*x*', 'aaa')).toBe(false)
+    expect(patternSelects('s*l*', 'sel_l')).toBe(true)
+  })
+})
+
+test('pattern matching agrees with the regular-expression reading of `*`', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', '_', '*'), maxLength: 7 })
+  fc.assert(
+    fc.property(word, word, (pattern, name) => {
+      fc.pre(pattern !== 'them' && !name.includes('*'))
+      const regex = new RegExp('^' + pattern.split('*').join('.*') + '$')
+      const expected = (pattern.startsWith('_') || !name.startsWith('_')) && regex.test(name)
+      expect(patternSelects(pattern, name)).toBe(expected)
+    }),
+    { numRuns: 3000 },
+  )
 })
