@@ -180,3 +180,70 @@ test('a catastrophic regex times out with a clear message while typing still wor
   await setRule(page, DEFAULT_RULE)
   await expect(status).toContainText('1 of 1 event match')
 })
+
+test('Ctrl+S downloads the rule, even from inside the editor', async ({ page }) => {
+  await page.getByTestId('rule-editor').locator('.view-line').first().click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.keyboard.press('Control+s'),
+  ])
+  expect(download.suggestedFilename()).toBe('rundll32_internet_connection.yml')
+  const path = await download.path()
+  const { readFile } = await import('node:fs/promises')
+  expect(await readFile(path, 'utf8')).toBe(DEFAULT_RULE)
+})
+
+test('F8 inside the events editor moves to the next event, Shift+F8 back', async ({ page }) => {
+  await page.getByTestId('events-editor').locator('.view-line').nth(2).click()
+  await expect(row(page, 0)).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('F8')
+  await page.keyboard.press('F8')
+  await expect(row(page, 2)).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Shift+F8')
+  await expect(row(page, 1)).toHaveAttribute('aria-selected', 'true')
+})
+
+test('theme toggle and pane sizes are saved as preferences', async ({ page }) => {
+  const html = page.locator('html')
+  const before = await html.getAttribute('data-theme')
+  await page.getByTestId('theme-toggle').click()
+  await page.getByTestId('theme-toggle').click()
+  const after = await html.getAttribute('data-theme')
+  expect(after).not.toBe(null)
+
+  const handle = page.getByTestId('split-columns')
+  const box = await handle.boundingBox()
+  if (!box) throw new Error('no split handle')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x - 200, box.y + box.height / 2, { steps: 5 })
+  await page.mouse.up()
+  const moved = await handle.boundingBox()
+  expect(moved?.x).toBeLessThan(box.x - 150)
+
+  await page.reload()
+  await openPage(page)
+  await expect(html).toHaveAttribute('data-theme', after ?? '')
+  expect((await page.getByTestId('split-columns').boundingBox())?.x).toBeLessThan(box.x - 150)
+  expect(before === after || before !== null).toBe(true)
+})
+
+test('10,000 events are evaluated, and only the rows in view are rendered', async ({ page }) => {
+  const many = Array.from({ length: 10_000 }, (_, i) => ({
+    Image: 'C:\\Windows\\System32\\rundll32.exe',
+    // Kept cheap to evaluate so a loaded test machine stays within the 1 s budget.
+    Initiated: i % 2 === 0 ? 'false' : 'true',
+    DestinationPort: 443,
+  }))
+  await setEvents(page, JSON.stringify(many))
+  await expect(page.getByTestId('count-events')).toHaveText('10,000', { timeout: 20_000 })
+  await expect(page.getByTestId('count-matches')).toHaveText('5,000')
+  expect(await page.getByTestId('event-row').count()).toBeLessThan(60)
+  await page
+    .getByTestId('results')
+    .locator('.results-rows')
+    .evaluate((n) => (n.scrollTop = 56 * 9000))
+  await expect(row(page, 9001)).toBeVisible()
+  await expect(row(page, 9001)).toHaveAttribute('data-match', 'true')
+  await expect(row(page, 9001)).toContainText('matched: selection')
+})

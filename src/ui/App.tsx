@@ -37,7 +37,8 @@ export function App() {
 
   const result = view.result
   const count = result?.counts.events ?? 0
-  const selected = result ? result.selected : store.selected
+  // The user's choice, clamped to the events there are; not the worker's echo, which lags a key.
+  const selected = count === 0 ? -1 : Math.min(Math.max(store.selected, 0), count - 1)
   // A timed-out run leaves an older result on screen: its trace no longer fits the text.
   const trace = view.stale ? undefined : result?.trace
   const { setSelected, setStatus } = store

@@ -106,7 +106,18 @@ export class SigmaClient {
     }
     worker.onerror = (event) => {
       event.preventDefault?.()
-      this.listener({ type: 'failure', message: `The evaluation worker failed: ${event.message}` })
+      if (!this.ready) {
+        // It never loaded: restarting would only fail again, in a loop.
+        this.listener({
+          type: 'failure',
+          message: `The evaluation worker could not start: ${event.message || 'unknown error'}`,
+        })
+        return
+      }
+      this.listener({
+        type: 'failure',
+        message: `The evaluation worker failed: ${event.message || 'unknown error'}`,
+      })
       this.restart()
       this.next()
     }
