@@ -21,7 +21,8 @@ export function loadDraft(
     return undefined
   }
   const checked = validatePayload(parsed)
-  return checked.ok ? applySharedState(defaults, checked.value) : undefined
+  // A draft holds the whole state, options included: an option it lacks is unset, not default.
+  return checked.ok ? applySharedState({ ...defaults, options: {} }, checked.value) : undefined
 }
 
 /**
