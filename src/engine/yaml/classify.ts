@@ -45,8 +45,9 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
     }
   }
 
-  const map = asMap(first.contents)
-  if (!map) {
+  const maps = docs.map((d) => asMap(d.contents))
+  const firstMap = maps[0]
+  if (!firstMap) {
     diagnostics.push(
       error(
         'NOT_A_RULE',
@@ -57,39 +58,59 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
     return { diagnostics }
   }
 
-  const second = docs[1]
-  if (second) {
-    const start = nodeRange(second.contents)[0]
-    diagnostics.push(
-      warning(
-        'MULTIPLE_DOCUMENTS',
-        `This text holds ${docs.length} YAML documents; only the first one is evaluated. Put one rule per file.`,
-        trimRange(text, [start, nodeRange(docs[docs.length - 1]?.contents)[1]]),
-      ),
-    )
-  }
+  // A v2 bundle puts correlations or filters beside the rules they use: evaluate the first
+  // detection document and say what is left aside.
+  const chosen = Math.max(
+    0,
+    maps.findIndex((m) => m !== undefined && kindOf(m) === 'detection'),
+  )
+  const map = maps[chosen] ?? firstMap
+  const doc = docs[chosen] ?? first
+  const kind = kindOf(map)
+  docs.forEach((other, i) => {
+    const otherMap = maps[i]
+    if (i === chosen) return
+    const otherKind = otherMap ? kindOf(otherMap) : 'detection'
+    if (otherMap && otherKind !== 'detection')
+      diagnostics.push(notEvaluated(otherMap, otherKind, text, 'warning'))
+    else if (i > chosen)
+      diagnostics.push(
+        warning(
+          'MULTIPLE_DOCUMENTS',
+          `This text holds ${docs.length} YAML documents; only the first rule is evaluated. Put one rule per file.`,
+          trimRange(text, nodeRange(other.contents)),
+        ),
+      )
+  })
+  if (kind !== 'detection') diagnostics.push(notEvaluated(map, kind, text, 'error'))
+  return { doc, map, kind, diagnostics }
+}
 
-  const correlation = findPair(map, 'correlation')
-  if (correlation) {
-    diagnostics.push(
-      error(
+function kindOf(map: YAMLMap<unknown, unknown>): RuleKind {
+  if (findPair(map, 'correlation')) return 'correlation'
+  if (findPair(map, 'filter')) return 'filter'
+  return 'detection'
+}
+
+/** A correlation or filter document: an error when it is all there is, a warning beside a rule. */
+function notEvaluated(
+  map: YAMLMap<unknown, unknown>,
+  kind: RuleKind,
+  text: string,
+  severity: 'error' | 'warning',
+): Diagnostic {
+  const make = severity === 'error' ? error : warning
+  const pair = findPair(map, kind)
+  const range = pair ? pairRange(pair, text) : nodeRange(map)
+  return kind === 'correlation'
+    ? make(
         'CORRELATION_RULE',
         'This is a correlation rule: it aggregates other rules over time and cannot be evaluated event by event here.',
-        pairRange(correlation, text),
-      ),
-    )
-    return { doc: first, map, kind: 'correlation', diagnostics }
-  }
-  const filter = findPair(map, 'filter')
-  if (filter) {
-    diagnostics.push(
-      error(
+        range,
+      )
+    : make(
         'FILTER_RULE',
         'This is a filter rule (a meta filter applied to other rules), not a detection rule: it cannot be evaluated on its own.',
-        pairRange(filter, text),
-      ),
-    )
-    return { doc: first, map, kind: 'filter', diagnostics }
-  }
-  return { doc: first, map, kind: 'detection', diagnostics }
+        range,
+      )
 }

@@ -74,4 +74,31 @@ describe('documents', () => {
     expect(f.diagnostics.map((d) => d.code)).toEqual(['FILTER_RULE'])
     expect(filter.slice(...f.diagnostics[0]!.range)).toMatch(/^filter:/)
   })
+  test('a v2 bundle: the detection rule is evaluated, the correlation is reported beside it', () => {
+    const text = dedent`
+      title: Many failures
+      correlation:
+          type: event_count
+          rules: [failed_logon]
+          timespan: 5m
+          condition: {gte: 10}
+      ---
+      title: Failed logon
+      name: failed_logon
+      logsource: {product: windows, service: security}
+      detection:
+          sel: {EventID: 4625}
+          condition: sel
+    `
+    const c = classifyDocuments(parseYaml(text).documents, text)
+    expect(c.kind).toBe('detection')
+    expect(c.map?.toJSON()).toMatchObject({ title: 'Failed logon' })
+    expect(c.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['CORRELATION_RULE', 'warning'],
+    ])
+  })
+  test('a non-map document beside a rule is reported too', () => {
+    const text = 'title: one\n---\n- a\n'
+    expect(codes(text)).toEqual([{ code: 'MULTIPLE_DOCUMENTS', severity: 'warning', text: '- a' }])
+  })
 })
