@@ -22,7 +22,7 @@ import { compileSearch, type CompiledSearch } from './rule/compile-search.ts'
 import { parseCondition } from './condition/parser.ts'
 import { resolveCondition, type ResolvedNode } from './condition/resolve.ts'
 import { compileCondition, type Predicate } from './condition/compile.ts'
-import { lintRule, type ParsedCondition } from './lint.ts'
+import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
 
 export interface CompiledRule {
   readonly meta: RuleMeta
@@ -132,6 +132,7 @@ export function compileRuleWith(
     matches: fast,
     fromValues,
   }
+  diagnostics.push(...lintCompiled((event) => rule.matches(rule.prepare(event)), conditions))
   return done({ rule, kind, meta, identifiers })
 }
 

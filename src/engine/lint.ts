@@ -14,6 +14,9 @@
  * - UNKNOWN_ATTRIBUTE         a top-level key that looks like a misspelt Sigma attribute
  *                             (`falsepositive`, `Level`, `referenses`): it would be ignored
  * - IDENTIFIER_REPEATED       the same identifier twice in one and/or chain (`sel and sel`)
+ * - MATCHES_EMPTY_EVENT       the compiled rule fires on `{}`: nothing positive is required
+ *                             (`condition: not filter`, `sel or not filter`), so it fires on
+ *                             unrelated events
  *
  * Raised elsewhere on the rule level: MULTIPLE_DOCUMENTS (yaml/classify.ts: only the first
  * document is evaluated), UNQUOTED_NUMBER_STRING (rule/item-source.ts: `00000429` stays text).
@@ -62,6 +65,24 @@ const KNOWN_ATTRIBUTES = [
   'scope',
 ]
 const TITLE_MAX = 110
+
+/** Checks that need the compiled rule: run it on an event with no fields. */
+export function lintCompiled(
+  fires: (event: unknown) => boolean,
+  conditions: ParsedCondition[],
+): Diagnostic[] {
+  if (!fires({})) return []
+  const first = conditions[0]?.source.range
+  const last = conditions[conditions.length - 1]?.source.range
+  const range: Range = first && last ? [first[0], last[1]] : [0, 0]
+  return [
+    warning(
+      'MATCHES_EMPTY_EVENT',
+      'The rule fires on an event with no fields at all: nothing in the condition requires a positive match (e.g. only `not filter`), so it will fire on unrelated events.',
+      range,
+    ),
+  ]
+}
 
 export function lintRule(input: LintInput): Diagnostic[] {
   return [...lintMetadata(input), ...lintIdentifiers(input)]

@@ -68,6 +68,7 @@ export type DiagnosticCode =
   | 'MISSING_DESCRIPTION'
   | 'UNKNOWN_ATTRIBUTE'
   | 'IDENTIFIER_REPEATED'
+  | 'MATCHES_EMPTY_EVENT'
   // an unexpected failure inside the engine, reported instead of thrown
   | 'INTERNAL'
 

@@ -99,3 +99,17 @@ describe('rule-level warnings', () => {
     expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true)
   })
 })
+
+describe('checks on the compiled rule', () => {
+  test('MATCHES_EMPTY_EVENT when nothing positive is required, at the condition', () => {
+    expect(warnings(detection('filter: {a: x}\ncondition: not filter'))).toEqual([
+      ['MATCHES_EMPTY_EVENT', 'not filter'],
+    ])
+    expect(
+      warnings(detection('sel: {a: x}\nfilter: {b: y}\ncondition: sel or not filter')),
+    ).toEqual([['MATCHES_EMPTY_EVENT', 'sel or not filter']])
+    expect(
+      warnings(detection('sel: {a: x}\nfilter: {b: y}\ncondition: sel and not filter')),
+    ).toEqual([])
+  })
+})
