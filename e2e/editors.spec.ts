@@ -151,6 +151,18 @@ test('logsource values are hinted from the SigmaHQ names', async ({ page }) => {
   await expect(rows.filter({ hasText: 'process_creation' }).first()).toBeVisible()
 })
 
+test('field names are completed from the logsource', async ({ page }) => {
+  await setRule(
+    page,
+    'title: F\nlogsource:\n    category: network_connection\n    product: windows\ndetection:\n    selection:\n        Destin\n',
+  )
+  await cursorAfter(page, 'Destin')
+  await ruleAction(page, 'editor.action.triggerSuggest')
+  const rows = page.getByTestId('rule-editor').locator('.suggest-widget .monaco-list-row')
+  await expect(rows.filter({ hasText: 'DestinationIp' }).first()).toBeVisible()
+  await expect(rows.filter({ hasText: 'DestinationPort' }).first()).toBeVisible()
+})
+
 test('typing | in a detection key offers the modifiers', async ({ page }) => {
   await setRule(page, 'title: M\ndetection:\n    selection:\n        CommandLine\n')
   // The page re-renders once the edited rule is evaluated: let that settle before typing.

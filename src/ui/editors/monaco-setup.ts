@@ -12,6 +12,7 @@ import ruleSchema from './schema/sigma-rule.schema.json'
 import { defineThemes } from './themes.ts'
 import { registerModifierCompletion } from './modifier-completion.ts'
 import { registerModifierHover } from './modifier-hover.ts'
+import { registerFieldCompletion } from './field-completion.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -76,6 +77,7 @@ monaco.languages.json.jsonDefaults.setModeConfiguration({
 defineThemes(monaco)
 registerModifierCompletion(monaco, RULE_URI)
 registerModifierHover(monaco, RULE_URI)
+registerFieldCompletion(monaco, RULE_URI)
 
 window.__monaco = monaco
 
