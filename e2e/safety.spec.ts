@@ -179,3 +179,53 @@ detection:
   await expect.poll(() => modelValue(page, RULE_URI)).toContain('Runaway (edited)')
   expect(seen.foreign).toEqual([])
 })
+
+test('the built page ships a strict CSP, and Monaco and its workers run under it', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const list: string[] = []
+    ;(window as unknown as { __violations: string[] }).__violations = list
+    document.addEventListener('securitypolicyviolation', (event) =>
+      list.push(`${event.violatedDirective} ${event.blockedURI}`),
+    )
+  })
+  const seen = watch(page)
+  await openPage(page)
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content')
+  for (const directive of [
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self' https://raw.githubusercontent.com",
+  ]) {
+    expect(csp).toContain(directive)
+  }
+  expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https?:)/)
+  // The engine worker answers (a diagnostic in the status) and the yaml worker does too:
+  // schema key completion comes from it.
+  await setModelValue(page, RULE_URI, 'title: Broken\nlevel: extreme\n\n')
+  await expect(page.getByTestId('status')).toContainText(/Rule error|detection/i)
+  await page.evaluate(() => {
+    type E = {
+      getModel(): { uri: { toString(): string } } | null
+      setPosition(p: object): void
+      focus(): void
+      trigger(s: string, a: string, p: object): void
+    }
+    const monaco = (window as unknown as { __monaco: { editor: { getEditors(): E[] } } }).__monaco
+    const editor = monaco.editor
+      .getEditors()
+      .find((e) => e.getModel()?.uri.toString() === 'file:///rule.yaml')
+    editor?.setPosition({ lineNumber: 3, column: 1 })
+    editor?.focus()
+    editor?.trigger('test', 'editor.action.triggerSuggest', {})
+  })
+  await expect(page.locator('.suggest-widget')).toContainText('logsource')
+  expect(
+    await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+  ).toEqual([])
+  expect([seen.errors, seen.foreign]).toEqual([[], []])
+})
