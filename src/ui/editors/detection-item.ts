@@ -32,28 +32,51 @@ function scalarValues(node: unknown): ItemValue[] {
   return values
 }
 
-function toItem(pair: Pair<unknown, unknown>, offset: number): DetectionItem | null {
+interface Cursor {
+  text: string
+  offset: number
+}
+
+/**
+ * The value under the cursor, or else the one alone on the cursor's line (the cursor on a
+ * list item's dash or after the value still means that value). -1 when neither.
+ */
+function valueAt(values: ItemValue[], { text, offset }: Cursor): number {
+  const inside = values.findIndex((v) => offset >= v.start && offset <= v.end)
+  if (inside >= 0) return inside
+  const sameLine = (v: ItemValue) => {
+    const from = Math.min(offset, v.start)
+    const to = Math.max(offset, v.end)
+    return !text.slice(from, to).includes('\n')
+  }
+  const onLine = values.filter(sameLine)
+  return onLine.length === 1 && onLine[0] ? values.indexOf(onLine[0]) : -1
+}
+
+function toItem(pair: Pair<unknown, unknown>, at: Cursor): DetectionItem | null {
   const key = pair.key
   if (!isScalar(key) || !key.range || typeof key.value !== 'string') return null
   const values = scalarValues(pair.value)
   const [keyStart, keyEnd] = key.range
-  const valueIndex = values.findIndex((v) => offset >= v.start && offset <= v.end)
-  if (valueIndex < 0 && (offset < keyStart || offset > keyEnd)) return null
+  const valueIndex = valueAt(values, at)
+  const onKey = at.offset >= keyStart && at.offset <= keyEnd
+  if (valueIndex < 0 && !onKey) return null
   const [field = '', ...modifiers] = key.value.split('|')
   return { field, modifiers, keyStart, keyEnd, values, valueIndex }
 }
 
 /** Keyword lists (`keywords: [a, b]`) become an item with no field and no modifiers. */
-function keywordItem(node: Node, offset: number): DetectionItem | null {
+function keywordItem(node: Node, at: Cursor): DetectionItem | null {
   if (!isSeq(node)) return null
   const values = scalarValues(node)
-  const valueIndex = values.findIndex((v) => offset >= v.start && offset <= v.end)
+  const valueIndex = valueAt(values, at)
   if (valueIndex < 0) return null
   return { field: '', modifiers: [], keyStart: -1, keyEnd: -1, values, valueIndex }
 }
 
 export function detectionItemAt(text: string, offset: number): DetectionItem | null {
   let found: DetectionItem | null = null
+  const at: Cursor = { text, offset }
   try {
     const doc = parseDocument(text, { uniqueKeys: false, strict: false })
     if (!isMap(doc.contents)) return null
@@ -63,11 +86,11 @@ export function detectionItemAt(text: string, offset: number): DetectionItem | n
     if (!detection || !isMap(detection.value)) return null
     for (const search of detection.value.items) {
       if (isScalar(search.key) && search.key.value === 'condition') continue
-      if (isSeq(search.value)) found ??= keywordItem(search.value, offset)
+      if (isSeq(search.value)) found ??= keywordItem(search.value, at)
       visit(search.value as Node, {
         Pair(_, pair) {
           if (found) return visit.BREAK
-          if (isPair(pair)) found = toItem(pair, offset)
+          if (isPair(pair)) found = toItem(pair, at)
           return found ? visit.BREAK : undefined
         },
       })

@@ -17,6 +17,13 @@ describe('detectionItemAt', () => {
     expect(rule.slice(item?.values[1]?.start, item?.values[1]?.end)).toBe("'10.0.0.0/8'")
   })
 
+  it('takes the cursor on a list item dash to mean that item', () => {
+    const dash = rule.indexOf("- '10.0.0.0/8'")
+    expect(detectionItemAt(rule, dash)?.valueIndex).toBe(1)
+    const lineEnd = rule.indexOf('\n', dash)
+    expect(detectionItemAt(rule, lineEnd)?.valueIndex).toBe(1)
+  })
+
   it('ignores metadata and the condition', () => {
     expect(detectionItemAt(rule, rule.indexOf('network_connection'))).toBeNull()
     expect(detectionItemAt(rule, rule.indexOf('1 of filter'))).toBeNull()
