@@ -168,3 +168,22 @@ test('a link pasted into the address bar of an open tab keeps the draft too', as
   await page.getByTestId('restore-draft').click()
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(draft)
 })
+
+test('a link over 8,000 characters is flagged, and the rule-only link stays short', async ({
+  page,
+  context,
+}) => {
+  await openPage(page)
+  // Random hex does not compress: about 20,000 characters of link.
+  const noise = Array.from(
+    { length: 600 },
+    (_, i) =>
+      `{"n": ${i}, "h": "${Math.random().toString(16).slice(2)}${Math.random().toString(16).slice(2)}"}`,
+  ).join('\n')
+  await setModelValue(page, EVENTS_URI, noise)
+  await expect(page.getByTestId('share-length')).toContainText('⚠')
+  await page.getByTestId('share-button').click()
+  await expect(page.getByTestId('status')).toContainText('over 8,000 characters')
+  const ruleOnly = await copyShareLink(page, context, 'share-without-events')
+  expect(ruleOnly.length).toBeLessThan(2000)
+})
