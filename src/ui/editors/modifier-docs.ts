@@ -189,3 +189,27 @@ export function modifierDoc(name: string): ModifierDoc | undefined {
 /** Wildcards are not a modifier but the hover explains them on plain values too. */
 export const wildcardDoc =
   '`*` matches any run of characters and `?` exactly one; `\\*`, `\\?` and `\\\\` are literal.'
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
+
+/** The modifier a misspelt name most likely meant (`endswithh` → `endswith`), if any is close. */
+export function closestModifier(name: string): string | undefined {
+  const lower = name.toLowerCase()
+  let best: { name: string; distance: number } | undefined
+  for (const doc of docs) {
+    const distance = editDistance(lower, doc.name)
+    if (!best || distance < best.distance) best = { name: doc.name, distance }
+  }
+  return best && best.distance <= Math.max(1, Math.floor(name.length / 3)) ? best.name : undefined
+}

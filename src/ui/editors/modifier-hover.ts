@@ -5,7 +5,7 @@
  */
 import type * as Monaco from './monaco.ts'
 import { expandValue } from '../../engine/index.ts'
-import { modifierDoc, wildcardDoc } from './modifier-docs.ts'
+import { closestModifier, modifierDoc, wildcardDoc } from './modifier-docs.ts'
 import { keyAt } from './key-context.ts'
 import { detectionItemAt } from './detection-item.ts'
 import type { DetectionItem } from './detection-item.ts'
@@ -45,7 +45,11 @@ function expansions(item: DetectionItem): string[] {
 
 function modifierSection(name: string): string {
   const doc = modifierDoc(name)
-  if (!doc) return `${codeSpan(name)} is not a Sigma modifier.`
+  if (!doc) {
+    const meant = closestModifier(name)
+    const hint = meant ? ` Did you mean ${codeSpan(meant)}?` : ''
+    return `${codeSpan(name)} is not a Sigma modifier.${hint}`
+  }
   return `**${doc.name}**: ${doc.summary}\n\n\`\`\`yaml\n${doc.example}\n\`\`\``
 }
 
