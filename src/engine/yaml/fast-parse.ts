@@ -7,52 +7,17 @@
  * multi-line plain scalars, odd numbers, duplicate keys, errors…) returns undefined and the
  * caller falls back to the `yaml` package, which stays the reference.
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml'
-
-// The `yaml` node constructors spend most of their time in Object.defineProperty; these build
-// the same objects (same prototypes, same identity symbol) with plain assignments.
-const NODE_TYPE = Symbol.for('yaml.node.type')
-const TYPES = {
-  map: Symbol.for('yaml.map'),
-  seq: Symbol.for('yaml.seq'),
-  scalar: Symbol.for('yaml.scalar'),
-  pair: Symbol.for('yaml.pair'),
-}
-
-function newScalar(value: unknown): Scalar {
-  const node = Object.create(Scalar.prototype) as Scalar & Record<symbol, unknown>
-  node[NODE_TYPE] = TYPES.scalar
-  node.value = value
-  return node
-}
-
-function newMap(): YAMLMap<unknown, unknown> {
-  const node = Object.create(YAMLMap.prototype) as YAMLMap<unknown, unknown> &
-    Record<symbol, unknown>
-  node[NODE_TYPE] = TYPES.map
-  node.items = []
-  return node
-}
-
-function newSeq(): YAMLSeq<unknown> {
-  const node = Object.create(YAMLSeq.prototype) as YAMLSeq<unknown> & Record<symbol, unknown>
-  node[NODE_TYPE] = TYPES.seq
-  node.items = []
-  return node
-}
-
-function newPair(key: unknown, value: unknown): Pair<unknown, unknown> {
-  const node = Object.create(Pair.prototype) as Pair<unknown, unknown> & Record<symbol, unknown>
-  node[NODE_TYPE] = TYPES.pair
-  node.key = key
-  node.value = value
-  return node
-}
-
-class Bail extends Error {}
-const bail = (): never => {
-  throw new Bail()
-}
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml'
+import {
+  Bail,
+  bail,
+  newMap,
+  newPair,
+  newScalar,
+  newSeq,
+  resolvePlain,
+  unescapeDouble,
+} from './fast-nodes.ts'
 
 /** Characters that cannot start a plain scalar or key (or need the full parser). */
 const PLAIN_START_BAIL = new Set([...',[]{}#&*!|>\'"%@`?:'])
@@ -437,48 +402,4 @@ class FastParser {
     scalar.range = [at, end, end]
     return scalar
   }
-}
-
-/** YAML 1.2 core schema for the plain scalars Sigma rules use; anything unusual bails. */
-function resolvePlain(source: string): string | number | boolean | null {
-  if (
-    source === '' ||
-    source === '~' ||
-    source === 'null' ||
-    source === 'Null' ||
-    source === 'NULL'
-  )
-    return null
-  if (source === 'true' || source === 'True' || source === 'TRUE') return true
-  if (source === 'false' || source === 'False' || source === 'FALSE') return false
-  if (/^[-+]?[0-9]+$/.test(source)) {
-    const n = Number(source)
-    return Number.isSafeInteger(n) ? n : bail()
-  }
-  if (/^[-+]?(\.[0-9]|[0-9])/.test(source) && /^[-+]?[0-9.]+([eE][-+]?[0-9]+)?$/.test(source))
-    return bail()
-  if (
-    /^0[ox]/.test(source) ||
-    /^[-+]?\.(inf|Inf|INF)$/.test(source) ||
-    /^\.(nan|NaN|NAN)$/.test(source)
-  )
-    return bail()
-  return source
-}
-
-const DOUBLE_ESCAPES: Record<string, string> = {
-  '\\': '\\',
-  '"': '"',
-  '/': '/',
-  n: '\n',
-  t: '\t',
-  r: '\r',
-  '0': '\0',
-}
-
-function unescapeDouble(body: string): string {
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
-    if (e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16))
-    return DOUBLE_ESCAPES[e] ?? bail()
-  })
 }
