@@ -33,6 +33,9 @@ describe('explain on the default rule', () => {
     expect(text.slice(...selection.keyRange)).toBe('selection')
     const body = selection.body as GroupTrace
     expect(body.type).toBe('and')
+    expect(text.slice(...body.range)).toBe(
+      "Image|endswith: '\\rundll32.exe'\n        Initiated: 'true'",
+    )
     const fields = body.children as FieldTrace[]
     expect(fields.map((f) => [f.field, f.modifiers, f.value, text.slice(...f.keyRange)])).toEqual([
       ['Image', ['endswith'], true, 'Image|endswith'],

@@ -16,6 +16,7 @@ import {
   pairRange,
   resolveNode,
   scalarOf,
+  trimRange,
 } from '../yaml/nodes.ts'
 import { fieldItemSource, keywordItemSource, type SourceContext } from './item-source.ts'
 import { readConditions, type ConditionSource } from './condition-source.ts'
@@ -106,7 +107,7 @@ function readSearch(
   ctx: SourceContext,
 ): SearchSource | undefined {
   const node = resolveNode(raw, ctx.doc)
-  const range = nodeRange(node, keyRange)
+  const range = trimRange(ctx.text, nodeRange(node, keyRange))
   const empty = (what: string) => {
     ctx.diagnostics.push(
       error(
