@@ -71,7 +71,13 @@ export function lintCompiled(
   fires: (event: unknown) => boolean,
   conditions: ParsedCondition[],
 ): Diagnostic[] {
-  if (!fires({})) return []
+  let firesOnNothing = false
+  try {
+    firesOnNothing = fires({})
+  } catch {
+    // A lint probe must never cost the user the compiled rule.
+  }
+  if (!firesOnNothing) return []
   const first = conditions[0]?.source.range
   const last = conditions[conditions.length - 1]?.source.range
   const range: Range = first && last ? [first[0], last[1]] : [0, 0]
