@@ -222,6 +222,13 @@ test('an engine diagnostic becomes a marker on its line', async ({ page }) => {
     )
     .toContain('UNKNOWN_MODIFIER@6')
   await expect(page.getByTestId('rule-editor').locator('.squiggly-error').first()).toBeVisible()
+  await cursorAfter(page, '|endsw')
+  await ruleAction(page, 'editor.action.showHover')
+  const hover = page.locator('.monaco-hover-content').filter({ hasText: 'Did you mean' })
+  await expect(hover.first()).toContainText('endswith')
+  await expect(
+    page.locator('.monaco-hover-content').filter({ hasText: 'UNKNOWN_MODIFIER' }).first(),
+  ).toBeVisible()
 })
 
 test('the default rule is painted for the selected event', async ({ page }) => {
