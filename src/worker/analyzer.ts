@@ -15,6 +15,9 @@ type Rule = NonNullable<Compiled['rule']>
 /** Most rows a single request may ask detailed summaries for (explain costs ~10× a verdict). */
 export const DETAIL_WINDOW_LIMIT = 200
 
+/** Events evaluated between pauses. */
+const STEP = 64
+
 const EMPTY_EVENTS: ParsedEvents = { format: 'empty', events: [], diagnostics: [] }
 
 export class Analyzer {
@@ -46,6 +49,10 @@ export class Analyzer {
     if (before === undefined || before !== this.verdictKey) this.rows = undefined
   }
 
+  get eventCount(): number {
+    return this.parsed.events.length
+  }
+
   setEvents(text: string): void {
     this.onPhase('parse')
     const start = performance.now()
@@ -54,11 +61,29 @@ export class Analyzer {
     this.rows = undefined
   }
 
+  /** Runs a whole analysis at once (tests, small inputs). */
   analyze(selectedWanted: number, window: readonly [number, number] = [0, 50]): AnalysisResult {
+    const steps = this.steps(selectedWanted, window)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  }
+
+  /**
+   * The same analysis, pausing every few events with the number evaluated so far, so the worker
+   * can report progress, take newer requests and abandon this one. A run abandoned midway leaves
+   * no partial rows behind.
+   */
+  *steps(
+    selectedWanted: number,
+    window: readonly [number, number] = [0, 50],
+  ): Generator<number, AnalysisResult> {
     const compiled = this.compiled ?? compileRule('', {})
     const events = this.parsed.events
     const rule = compiled.rule
-    const rows = rule ? (this.rows ??= this.evaluateAll(rule)) : []
+    if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule)
+    const rows = rule ? (this.rows ?? []) : []
     if (rule) this.detail(rule, rows, window)
     const selected =
       events.length === 0 ? -1 : Math.max(0, Math.min(selectedWanted, events.length - 1))
@@ -102,14 +127,17 @@ export class Analyzer {
     }
   }
 
-  private evaluateAll(rule: Rule): RowResult[] {
+  private *evaluateAll(rule: Rule): Generator<number, RowResult[]> {
     this.onPhase('evaluate')
     const start = performance.now()
     this.detailed = new Set()
-    const rows = this.parsed.events.map((event): RowResult => {
-      const v = verdict(rule, event.value)
-      return { match: v.match, identifiers: v.identifiers, summary: summarizeVerdict(v) }
-    })
+    const events = this.parsed.events
+    const rows: RowResult[] = new Array<RowResult>(events.length)
+    for (let index = 0; index < events.length; index++) {
+      if (index > 0 && index % STEP === 0) yield index
+      const v = verdict(rule, events[index]?.value)
+      rows[index] = { match: v.match, identifiers: v.identifiers, summary: summarizeVerdict(v) }
+    }
     this.timings.evaluate = performance.now() - start
     return rows
   }

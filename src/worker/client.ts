@@ -25,7 +25,8 @@ export interface AnalysisInput {
 
 export type AnalysisOutcome =
   | { type: 'result'; result: AnalysisResult; input: AnalysisInput; elapsedMs: number }
-  | { type: 'progress'; phase: Phase }
+  /** `done`/`total`: events evaluated so far, during a long evaluation. */
+  | { type: 'progress'; phase: Phase; done?: number; total?: number }
   /** The run was stopped; `slowPart` follows once the probe has found it. */
   | { type: 'timeout'; phase: Phase; budgetMs: number; input: AnalysisInput }
   /** `part` is undefined when no single part was slow on its own. */
@@ -52,6 +53,8 @@ interface InFlight {
   sentAt: number
   phase: Phase
   timer: ReturnType<typeof setTimeout>
+  /** The run pauses now and then, so a newer request can be sent at once and supersede it. */
+  yielding: boolean
 }
 
 export class SigmaClient {
@@ -80,7 +83,8 @@ export class SigmaClient {
   }
 
   request(input: AnalysisInput): void {
-    if (this.inFlight || !this.ready) this.pending = input
+    if (this.ready && this.inFlight?.yielding) this.send(input)
+    else if (this.inFlight || !this.ready) this.pending = input
     else this.send(input)
   }
 
@@ -139,14 +143,32 @@ export class SigmaClient {
       request.events = { text: input.events }
       this.held.events = input.events
     }
+    if (this.inFlight) clearTimeout(this.inFlight.timer)
+    this.pending = undefined
     const timer = setTimeout(() => this.onTimeout(), this.budgetMs)
-    this.inFlight = { seq, input, sentAt: performance.now(), phase: 'compile', timer }
+    this.inFlight = {
+      seq,
+      input,
+      sentAt: performance.now(),
+      phase: 'compile',
+      timer,
+      yielding: false,
+    }
     this.worker.postMessage(request)
   }
 
   private onReply(reply: WorkerReply): void {
     const run = this.inFlight
     if (!run || reply.seq !== run.seq) return // stale: a newer request superseded it
+    if (reply.type === 'progress') {
+      // A heartbeat: the budget bounds each stretch of work, not a long evaluation that moves.
+      run.yielding = true
+      clearTimeout(run.timer)
+      run.timer = setTimeout(() => this.onTimeout(), this.budgetMs)
+      this.listener({ type: 'progress', phase: 'evaluate', done: reply.done, total: reply.total })
+      if (this.pending) this.send(this.pending)
+      return
+    }
     if (reply.type === 'phase') {
       const leavingParse = run.phase === 'parse' && reply.phase !== 'parse'
       run.phase = reply.phase

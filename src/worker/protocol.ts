@@ -86,6 +86,8 @@ export type WorkerReply =
   /** Sent once the worker's modules have loaded: start-up time never counts against a budget. */
   | { type: 'ready'; seq: 0 }
   | { type: 'phase'; seq: number; phase: Phase }
+  /** A heartbeat from a long evaluation: `done` of `total` events so far. */
+  | { type: 'progress'; seq: number; done: number; total: number }
   | { type: 'result'; seq: number; result: AnalysisResult }
   | { type: 'probe-step'; seq: number; part: RulePart }
   | { type: 'probe-done'; seq: number }

@@ -6,43 +6,67 @@
 import { parseEvents } from '../engine/index.ts'
 import { Analyzer } from './analyzer.ts'
 import { runProbe } from './probe.ts'
-import type { Phase, WorkerReply, WorkerRequest } from './protocol.ts'
+import type { AnalyzeRequest, Phase, ProbeRequest, WorkerReply, WorkerRequest } from './protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
 const post = (reply: WorkerReply) => self.postMessage(reply)
 
 let currentSeq = 0
+/** The newest request received; an evaluation that sees a newer one at a pause gives up. */
+let latestSeq = 0
 const analyzer = new Analyzer((phase: Phase) => post({ type: 'phase', seq: currentSeq, phase }))
 
-function handle(request: WorkerRequest): void {
+/** How long a run works before it pauses to report progress and let newer requests in. */
+const SLICE_MS = 40
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+function probe(request: ProbeRequest): void {
+  post({ type: 'phase', seq: request.seq, phase: 'parse' })
+  const { events } = parseEvents(request.events.text)
+  post({ type: 'phase', seq: request.seq, phase: 'evaluate' })
+  runProbe(request.rule.text, request.rule.options, events, (part) =>
+    post({ type: 'probe-step', seq: request.seq, part }),
+  )
+  post({ type: 'probe-done', seq: request.seq })
+}
+
+async function analyze(request: AnalyzeRequest): Promise<void> {
   currentSeq = request.seq
-  if (request.type === 'probe') {
-    post({ type: 'phase', seq: request.seq, phase: 'parse' })
-    const { events } = parseEvents(request.events.text)
-    post({ type: 'phase', seq: request.seq, phase: 'evaluate' })
-    runProbe(request.rule.text, request.rule.options, events, (part) =>
-      post({ type: 'probe-step', seq: request.seq, part }),
-    )
-    post({ type: 'probe-done', seq: request.seq })
-    return
-  }
   if (request.events) analyzer.setEvents(request.events.text)
   if (request.rule) analyzer.setRule(request.rule.text, request.rule.options)
-  post({
-    type: 'result',
-    seq: request.seq,
-    result: analyzer.analyze(request.selected, request.window),
-  })
+  const steps = analyzer.steps(request.selected, request.window)
+  let sliceStart = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) {
+      post({ type: 'result', seq: request.seq, result: step.value })
+      return
+    }
+    if (performance.now() - sliceStart < SLICE_MS) continue
+    post({ type: 'progress', seq: request.seq, done: step.value, total: analyzer.eventCount })
+    await nextTask()
+    if (latestSeq !== request.seq) return // superseded: the newer request runs instead
+    currentSeq = request.seq
+    sliceStart = performance.now()
+  }
+}
+
+function fail(seq: number, error: unknown): void {
+  // The engine promises not to throw; if it does anyway, the page says so instead of hanging.
+  const text = error instanceof Error ? error.message : String(error)
+  post({ type: 'failure', seq, message: text })
 }
 
 self.onmessage = (message: MessageEvent<WorkerRequest>) => {
+  const request = message.data
+  latestSeq = request.seq
   try {
-    handle(message.data)
+    if (request.type === 'probe') probe(request)
+    else analyze(request).catch((error: unknown) => fail(request.seq, error))
   } catch (error) {
-    // The engine promises not to throw; if it does anyway, the page says so instead of hanging.
-    const text = error instanceof Error ? error.message : String(error)
-    post({ type: 'failure', seq: message.data.seq, message: text })
+    fail(request.seq, error)
   }
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AnalysisInput, AnalysisOutcome } from '../../src/worker/client.ts'
 import { SigmaClient } from '../../src/worker/client.ts'
 import type { WorkerRequest } from '../../src/worker/protocol.ts'
-import { DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
+import { DEFAULT_EVENT_LIST, DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 import { dedent } from '../helpers/dedent.ts'
 import type { ThreadWorker } from './threads.ts'
@@ -51,6 +51,12 @@ function start(budgetMs = 1000) {
     })
   return { client, next, workers, sent, outcomes }
 }
+
+/** The default events repeated: enough of them make an evaluation outlast any budget. */
+const manyEvents = (count: number) =>
+  JSON.stringify(
+    Array.from({ length: count }, (_, i) => DEFAULT_EVENT_LIST[i % DEFAULT_EVENT_LIST.length]),
+  )
 
 const input = (over: Partial<AnalysisInput> = {}): AnalysisInput => ({
   rule: DEFAULT_RULE,
@@ -106,6 +112,36 @@ describe('SigmaClient with the real worker', () => {
     expect(analyze[0]).toHaveProperty('events')
     expect(analyze[1]).not.toHaveProperty('events')
     expect(analyze[1]).toHaveProperty('rule')
+  })
+
+  it('lets a long evaluation run past the budget while it keeps reporting progress', async () => {
+    const { client, next, outcomes } = start(1000)
+    client.request(input({ events: manyEvents(60_000) }))
+    const outcome = await next('result', 60_000)
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.result.counts.events).toBe(60_000)
+    expect(outcome.elapsedMs).toBeGreaterThan(1000)
+    expect(outcomes.some((o) => o.type === 'progress' && o.phase === 'evaluate')).toBe(true)
+    expect(outcomes.some((o) => o.type === 'timeout')).toBe(false)
+  })
+
+  it('supersedes a long evaluation with a newer request at its next pause', async () => {
+    // A generous budget: this is about superseding, and a loaded machine must not time it out.
+    const { client, next, outcomes } = start(5000)
+    const events = manyEvents(30_000)
+    client.request(input({ events }))
+    let progress = await next('progress', 30_000)
+    while (progress.type === 'progress' && progress.phase !== 'evaluate') {
+      progress = await next('progress', 30_000)
+    }
+    const flipped = DEFAULT_RULE.replace("Initiated: 'true'", "Initiated: 'false'")
+    client.request(input({ events, rule: flipped }))
+    const outcome = await next('result', 60_000)
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.input.rule).toBe(flipped)
+    expect(outcome.result.counts.matches).toBe(0)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(outcomes.filter((o) => o.type === 'result')).toHaveLength(0)
   })
 
   it('stops a catastrophic regex, restarts the worker and names the slow part', async () => {

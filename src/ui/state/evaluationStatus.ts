@@ -55,6 +55,11 @@ export function evaluationStatus(
     }
   }
   if (view.progress === 'parse') return { message: 'Parsing events…', tone: 'busy' }
+  if (view.progress === 'evaluate' && view.evaluated) {
+    const { done, total } = view.evaluated
+    const n = (x: number) => x.toLocaleString('en-US')
+    return { message: `Evaluating… ${n(done)} of ${n(total)} events`, tone: 'busy' }
+  }
   const result = view.result
   if (!result) return undefined
 

@@ -28,6 +28,8 @@ export interface AnalysisView {
   timeout?: TimeoutInfo
   failure?: string
   progress?: Phase
+  /** During a long evaluation: how far it got. */
+  evaluated?: { done: number; total: number }
   elapsedMs?: number
   /** Counts results received; the page exposes it so benchmarks can tell when one is painted. */
   generation: number
@@ -54,6 +56,13 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
         generation: view.generation + 1,
       }
     case 'progress':
+      if (outcome.phase === 'evaluate' && outcome.done !== undefined && outcome.total) {
+        return {
+          ...view,
+          progress: 'evaluate',
+          evaluated: { done: outcome.done, total: outcome.total },
+        }
+      }
       return { ...view, progress: outcome.phase === 'parse' ? 'parse' : undefined }
     case 'timeout': {
       const { phase, budgetMs, input } = outcome
