@@ -47,6 +47,8 @@ export interface ClientOptions {
   parseBudgetMs?: number
 }
 
+const PROGRESS_AFTER_MS = 250
+
 interface InFlight {
   seq: number
   input: AnalysisInput
@@ -165,7 +167,10 @@ export class SigmaClient {
       run.yielding = true
       clearTimeout(run.timer)
       run.timer = setTimeout(() => this.onTimeout(), this.budgetMs)
-      this.listener({ type: 'progress', phase: 'evaluate', done: reply.done, total: reply.total })
+      // Only runs long enough to be noticed report it; short ones would make the status flicker.
+      if (performance.now() - run.sentAt > PROGRESS_AFTER_MS) {
+        this.listener({ type: 'progress', phase: 'evaluate', done: reply.done, total: reply.total })
+      }
       if (this.pending) this.send(this.pending)
       return
     }
