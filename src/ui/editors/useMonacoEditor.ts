@@ -87,7 +87,8 @@ export function useMonacoEditor(
 
   useEffect(() => {
     if (!editor || value === lastText.current) return
-    if (recent.current.some((r) => r.text === value)) return
+    const now = performance.now()
+    if (recent.current.some((r) => r.text === value && now - r.at < staleWindowMs)) return
     const model = editor.getModel()
     if (!model || model.getValue() === value) {
       lastText.current = value
@@ -108,6 +109,9 @@ export function useMonacoEditor(
     } finally {
       applying.current = false
     }
+    // The model now holds a text from outside (a link, a restored draft, a file): texts typed
+    // before it are no longer lagging renders, and bringing one back must take effect.
+    recent.current = []
     lastText.current = value
   }, [editor, value])
 
