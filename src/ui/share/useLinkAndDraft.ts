@@ -51,6 +51,7 @@ export function useLinkAndDraft(
   )
   const [linkError, setLinkError] = useState<string>()
   const [ready, setReady] = useState(false)
+  const started = useRef(false)
   const [previousDraft, setPreviousDraft] = useState<SharedState>()
   const [setAsideIsShared, setSetAsideIsShared] = useState(false)
   const latest = useRef({ state, replaceState, setStatus })
@@ -58,11 +59,13 @@ export function useLinkAndDraft(
 
   const openFragment = useCallback(
     async (fragment: string) => {
-      const draft = loadDraft(defaults)
+      // Once running, the state on screen is the freshest work (the autosave may lag behind
+      // by its debounce); at start-up only the stored draft exists.
+      const draft = started.current ? latest.current.state : loadDraft(defaults)
       const result = await decodeFragment(fragment)
       const { replaceState: replace, setStatus: status } = latest.current
       if (!result.ok) {
-        if (draft && !sameState(draft, latest.current.state)) replace(draft)
+        if (!started.current && draft && !sameState(draft, latest.current.state)) replace(draft)
         if (result.error !== 'NO_STATE') {
           const message = `${result.message} Your own work was kept.`
           setLinkError(message)
@@ -102,7 +105,9 @@ export function useLinkAndDraft(
       } else {
         await openFragment(fragment)
       }
-      if (!cancelled) setReady(true)
+      if (cancelled) return
+      started.current = true
+      setReady(true)
     }
     void start()
     // A link pasted into the address bar of an open tab changes only the fragment.
