@@ -236,11 +236,9 @@ test('a 50 MB events file reaches the editor and the worker without freezing the
   // The whole file is in the events editor, and the worker has it.
   expect(await eventsLength(page)).toBe(length)
   await expect(status).toContainText(/Parsing events|match|Stopped/)
-  test
-    .info()
-    .annotations.push({
-      type: 'figures',
-      description: `${big.size} bytes, ${big.events} events, in the editor and handed to the worker after ${elapsed} ms, slowest ping ${slowest} ms`,
-    })
+  test.info().annotations.push({
+    type: 'figures',
+    description: `${big.size} bytes, ${big.events} events, in the editor and handed to the worker after ${elapsed} ms, slowest ping ${slowest} ms`,
+  })
   expect(slowest).toBeLessThan(3000)
 })
