@@ -4,7 +4,7 @@
  * only wires them to the panes.
  */
 import { useCallback, useState } from 'react'
-import type { Range } from '../engine/types.ts'
+import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/types.ts'
 import { downloadText, ruleFileName } from './files/download.ts'
 import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'
 import { Header } from './layout/Header.tsx'
@@ -16,6 +16,7 @@ import { ResultsPane } from './results/ResultsPane.tsx'
 import { treeEmptyText, useAnalysis, useShownMeta } from './state/useAnalysis.ts'
 import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
 import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
+import { sameJson, sameRanges, useStable } from './state/useStable.ts'
 import { useTheme } from './state/useTheme.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
 import { FileDropZone } from './files/FileDropZone.tsx'
@@ -25,6 +26,9 @@ import { ShareButton } from './share/ShareButton.tsx'
 import { usePageSharing } from './share/usePageSharing.ts'
 
 const NO_RANGES: Range[] = []
+const NO_DIAGNOSTICS: Diagnostic[] = []
+const NO_EVENT_DIAGNOSTICS: EventsDiagnostic[] = []
+const NO_IDENTIFIERS: IdentifierInfo[] = []
 
 export function App() {
   const store = useAppState()
@@ -43,6 +47,10 @@ export function App() {
   const trace = view.stale ? undefined : result?.trace
   const { setSelected, setStatus } = store
   const meta = useShownMeta(result?.meta)
+  const ruleDiagnostics = useStable(result?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
+  const eventsDiagnostics = useStable(result?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, sameJson)
+  const eventRanges = useStable(result?.events.ranges ?? NO_RANGES, sameRanges)
+  const identifiers = useStable(result?.identifiers ?? NO_IDENTIFIERS, sameJson)
 
   const onWindow = useCallback(
     (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
@@ -84,7 +92,7 @@ export function App() {
                 <RuleEditorSlot
                   value={store.rule}
                   onChange={store.setRule}
-                  diagnostics={result?.diagnostics ?? []}
+                  diagnostics={ruleDiagnostics}
                   trace={trace}
                   theme={theme}
                   reveal={reveal}
@@ -93,7 +101,7 @@ export function App() {
             </Pane>
             <ConditionTree
               trace={trace}
-              identifiers={result?.identifiers ?? []}
+              identifiers={identifiers}
               selected={selected}
               stale={view.stale}
               emptyText={treeEmptyText(view)}
@@ -109,8 +117,8 @@ export function App() {
                 <EventsEditorSlot
                   value={store.events}
                   onChange={store.setEvents}
-                  diagnostics={result?.events.diagnostics ?? []}
-                  eventRanges={result?.events.ranges ?? NO_RANGES}
+                  diagnostics={eventsDiagnostics}
+                  eventRanges={eventRanges}
                   selected={selected}
                   onSelect={setSelected}
                   trace={trace}
