@@ -172,6 +172,19 @@ class FastParser {
     return end
   }
 
+  /**
+   * An empty value's node end, in the two layouts whose ranges the yaml package makes plain
+   * (`key:` then the next entry, or `key: # comment` then the next entry); comments or blank
+   * lines after an empty value go to the full parser.
+   */
+  private emptyEnd(at: number, sameLineComment: boolean): number {
+    const next = this.lines[this.consumed]
+    if (next && this.isBlank(next)) return bail()
+    if (!sameLineComment) return at
+    // After `key: # comment` the node runs on to the next token, indentation included.
+    return next && next.start < this.text.length ? next.start + next.indent : bail()
+  }
+
   /** Does the text at `at` start a `key: value` entry? */
   private looksLikeKey(at: number, end: number): boolean {
     const c = this.text[at] ?? ''
@@ -230,8 +243,10 @@ class FastParser {
       this.text[next.start + indent + 1] === ' '
     )
       return this.blockSeq(indent, true)
+    // The yaml package places an empty value after the blanks that follow the colon; its end
+    // takes in a comment on the same line and deeper comment lines below.
     const empty = newScalar(null)
-    empty.range = [colonEnd, colonEnd, colonEnd]
+    empty.range = [at, at, this.emptyEnd(at, at < line.end)]
     return empty
   }
 
