@@ -251,7 +251,7 @@ describe('on generated YAML', () => {
         expect(reference.diagnostics).toEqual([])
         expect(outline(fast)).toEqual(outline(reference.documents[0]?.contents))
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.FAST_PARSE_RUNS ?? 3000) },
     )
     // The generator is only a test if the fast path takes a good share of its documents.
     expect(accepted).toBeGreaterThan(300)
