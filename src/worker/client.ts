@@ -128,6 +128,8 @@ export class SigmaClient {
       this.next()
     }
     this.held = {}
+    // A worker started before this client listened may have said `ready` to no one.
+    worker.postMessage({ type: 'ping', seq: 0 })
     return worker
   }
 

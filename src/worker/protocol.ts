@@ -37,7 +37,13 @@ export interface ProbeRequest {
   events: { text: string }
 }
 
-export type WorkerRequest = AnalyzeRequest | ProbeRequest
+/** Asks for another `ready`: the first may have gone out before the page listened. */
+export interface PingRequest {
+  type: 'ping'
+  seq: 0
+}
+
+export type WorkerRequest = AnalyzeRequest | ProbeRequest | PingRequest
 
 export type Phase = 'parse' | 'compile' | 'evaluate' | 'explain'
 

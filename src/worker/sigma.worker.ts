@@ -61,6 +61,10 @@ function fail(seq: number, error: unknown): void {
 
 self.onmessage = (message: MessageEvent<WorkerRequest>) => {
   const request = message.data
+  if (request.type === 'ping') {
+    post({ type: 'ready', seq: 0 })
+    return
+  }
   latestSeq = request.seq
   try {
     if (request.type === 'probe') probe(request)

@@ -40,8 +40,17 @@ const IMMEDIATE_LIMIT = 1_000_000
 /** Upper bound on the debounce, from the issue. */
 export const DEBOUNCE_MS = 150
 
+const spawnWorker = () =>
+  new Worker(new URL('../../worker/sigma.worker.ts', import.meta.url), { type: 'module' })
+
+// The first worker starts loading the engine as soon as this module runs, alongside Monaco,
+// rather than after React's first render.
+let prespawned: Worker | undefined = typeof Worker === 'undefined' ? undefined : spawnWorker()
+
 function createWorker(): Worker {
-  return new Worker(new URL('../../worker/sigma.worker.ts', import.meta.url), { type: 'module' })
+  const worker = prespawned ?? spawnWorker()
+  prespawned = undefined
+  return worker
 }
 
 function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
