@@ -1,8 +1,8 @@
 // Copies a link carrying the whole state (or the rule alone) and tells the user how long it is.
 import { useEffect, useRef, useState } from 'react'
 import type { SharedState } from '../../share/index.ts'
-import { encodeState, isLinkTooLong, LINK_WARN_LENGTH, shareUrl } from '../../share/index.ts'
-import { FRAGMENT_SYNC_LIMIT } from './fragment.ts'
+import { isLinkTooLong, LINK_WARN_LENGTH, shareUrl } from '../../share/index.ts'
+import { encodeOnce, FRAGMENT_SYNC_LIMIT } from './fragment.ts'
 import './share.css'
 import type { StatusKind } from './useLinkAndDraft.ts'
 
@@ -15,7 +15,7 @@ export interface ShareButtonProps {
 const format = (n: number) => n.toLocaleString('en-US')
 
 const buildLink = async (state: SharedState, defaults: SharedState) =>
-  shareUrl(window.location.href, await encodeState(state, defaults))
+  shareUrl(window.location.href, await encodeOnce(state, defaults))
 
 /** Events can be private: this link carries the rule and options, and no events. */
 const withoutEvents = (state: SharedState): SharedState => ({ ...state, events: '', selected: 0 })

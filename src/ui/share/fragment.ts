@@ -12,6 +12,18 @@ export const FRAGMENT_SYNC_LIMIT = 1_000_000
 
 export const currentFragment = (): string => window.location.hash
 
+// The address bar and the Share button's length both encode the same state object after a
+// pause in typing; encode it once. Keyed weakly by the (memoised) state object itself.
+const encoded = new WeakMap<SharedState, { defaults: SharedState; fragment: Promise<string> }>()
+
+export function encodeOnce(state: SharedState, defaults: SharedState): Promise<string> {
+  const hit = encoded.get(state)
+  if (hit && hit.defaults === defaults) return hit.fragment
+  const fragment = encodeState(state, defaults)
+  encoded.set(state, { defaults, fragment })
+  return fragment
+}
+
 export function setFragment(fragment: string): void {
   const { pathname, search, hash } = window.location
   if (hash === fragment || (fragment === '' && hash === '')) return
@@ -35,7 +47,7 @@ export async function syncFragment(
     setFragment('')
     return 'too-large'
   }
-  const fragment = await encodeState(state, defaults)
+  const fragment = await encodeOnce(state, defaults)
   if (!isStale()) setFragment(fragment)
   return 'synced'
 }
