@@ -188,3 +188,20 @@ test('a link over 8,000 characters is flagged, and the rule-only link stays shor
   const ruleOnly = await copyShareLink(page, context, 'share-without-events')
   expect(ruleOnly.length).toBeLessThan(2000)
 })
+
+test('a link opens with the network off: nothing is fetched to decode it', async ({
+  page,
+  context,
+}) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, RULE)
+  await setModelValue(page, EVENTS_URI, EVENTS)
+  const link = await copyShareLink(page, context)
+  await setModelValue(page, RULE_URI, 'title: something else\n')
+  await waitForFragment(page, (hash) => hash !== new URL(link).hash)
+  await context.setOffline(true)
+  await page.goto(link) // same document: decoded in the page, offline
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(RULE)
+  expect(await modelValue(page, EVENTS_URI)).toBe(EVENTS)
+  await context.setOffline(false)
+})
