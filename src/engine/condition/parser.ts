@@ -14,6 +14,7 @@ export interface ConditionInput {
   toSource(i: number): number
 }
 
+const MAX_DEPTH = 500
 const OPERATORS = new Set(['and', 'or', 'not', 'of'])
 const IDENTIFIER = /^[A-Za-z0-9_-]+$/
 const PATTERN = /^[A-Za-z0-9_*-]+$/
@@ -68,7 +69,14 @@ function describe(token: Token): string {
 
 class Parser {
   private pos = 0
+  /** Open `not`s and parentheses: bounded so that no input can exhaust the stack. */
+  private depth = 0
   constructor(private readonly tokens: Token[]) {}
+
+  private enter(token: Token): void {
+    if (++this.depth > MAX_DEPTH)
+      this.fail(token, `The condition nests \`not\` and parentheses more than ${MAX_DEPTH} deep.`)
+  }
 
   peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset]
@@ -113,10 +121,12 @@ class Parser {
   private parseNot(): ConditionNode {
     const token = this.peek()
     if (this.isWord(token, 'not') && token) {
+      this.enter(token)
       this.pos++
       if (!this.peek())
         this.fail(undefined, 'Expected an identifier after `not`, but the condition ends.')
       const child = this.parseNot()
+      this.depth--
       return { type: 'not', range: [token.range[0], child.range[1]], child }
     }
     return this.parseOperand()
@@ -126,6 +136,7 @@ class Parser {
     const token = this.peek()
     if (!token) return this.fail(undefined, 'Expected an identifier, but the condition ends.')
     if (token.kind === 'lparen') {
+      this.enter(token)
       this.pos++
       if (!this.peek())
         this.fail(undefined, 'Expected an identifier after `(`, but the condition ends.')
@@ -139,6 +150,7 @@ class Parser {
             : 'Expected `)`, but the condition ends.',
         )
       this.pos++
+      this.depth--
       return { ...inner, range: [token.range[0], close.range[1]] }
     }
     if (token.kind === 'rparen') return this.fail(token, 'Unexpected `)`: expected an identifier.')

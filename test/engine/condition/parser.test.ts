@@ -119,3 +119,12 @@ describe('errors, with the offending range', () => {
     expect(failure('sel.a or b')).toMatchObject({ code: 'CONDITION_SYNTAX', range: [0, 5] })
   })
 })
+
+describe('limits', () => {
+  test('nesting deeper than the parser allows is a syntax error, not a crash', () => {
+    const parens = failure('('.repeat(5000) + 'a' + ')'.repeat(5000))
+    expect(parens).toMatchObject({ code: 'CONDITION_SYNTAX', range: [500, 501] })
+    expect(failure('not '.repeat(5000) + 'a')).toMatchObject({ code: 'CONDITION_SYNTAX' })
+    expect(ast('('.repeat(400) + 'a' + ')'.repeat(400))).toEqual(ref('a'))
+  })
+})
