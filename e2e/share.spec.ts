@@ -205,3 +205,13 @@ test('a link opens with the network off: nothing is fetched to decode it', async
   expect(await modelValue(page, EVENTS_URI)).toBe(EVENTS)
   await context.setOffline(false)
 })
+
+test('closing the tab right after an edit loses nothing', async ({ page, context }) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, RULE)
+  // Closed inside the autosave's debounce window: the page-hide flush saves it.
+  await page.close({ runBeforeUnload: true })
+  const again = await context.newPage()
+  await openPage(again, '/')
+  await expect.poll(() => modelValue(again, RULE_URI)).toBe(RULE)
+})

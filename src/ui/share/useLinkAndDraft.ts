@@ -162,16 +162,19 @@ function useAutosaveAndMirror(
   setStatus: (message: string, kind?: StatusKind) => void,
   debounceMs: number,
 ): void {
-  const pending = useRef<SharedState>(undefined)
+  // Set while rendering, not in an effect: effects run after paint, and a tab closed in
+  // between must still save what the user typed.
+  const rendered = useRef(state)
+  rendered.current = state
+  const saved = useRef<SharedState>(undefined)
   const generation = useRef(0)
   const warned = useRef({ quota: false, size: false })
 
   useEffect(() => {
     if (!state) return
-    pending.current = state
     const mine = ++generation.current
     const timer = setTimeout(() => {
-      pending.current = undefined
+      saved.current = state
       // Too large for localStorage: keep at least the rule (events usually come from a file).
       if (!saveDraft(state)) {
         saveDraft({ ...state, events: '', selected: 0 })
@@ -198,9 +201,17 @@ function useAutosaveAndMirror(
   // Closing the tab inside the debounce window must not lose the last keystrokes.
   useEffect(() => {
     const flush = () => {
-      if (pending.current) saveDraft(pending.current)
+      const now = rendered.current
+      if (now && now !== saved.current && saveDraft(now)) saved.current = now
+    }
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush()
     }
     window.addEventListener('pagehide', flush)
-    return () => window.removeEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onHidden)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onHidden)
+    }
   }, [])
 }
