@@ -160,6 +160,8 @@ test('a link pasted into the address bar of an open tab keeps the draft too', as
   await openPage(page)
   await setModelValue(page, RULE_URI, RULE)
   const link = await copyShareLink(page, context)
+  // The address bar shows the shared state first, so the next change of it is the draft's.
+  await waitForFragment(page, (hash) => hash === new URL(link).hash)
   const draft = RULE.replace('whoami', 'typed_after_sharing')
   await setModelValue(page, RULE_URI, draft)
   // The address bar follows the edit first (pasting the very link already shown does nothing).
@@ -197,6 +199,7 @@ test('a link opens with the network off: nothing is fetched to decode it', async
   await setModelValue(page, RULE_URI, RULE)
   await setModelValue(page, EVENTS_URI, EVENTS)
   const link = await copyShareLink(page, context)
+  await waitForFragment(page, (hash) => hash === new URL(link).hash)
   await setModelValue(page, RULE_URI, 'title: something else\n')
   await waitForFragment(page, (hash) => hash !== new URL(link).hash)
   await context.setOffline(true)
