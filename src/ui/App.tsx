@@ -3,8 +3,9 @@
  * State lives in one hook (useAppState); the worker does all evaluation (useAnalysis); this file
  * only wires them to the panes.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/types.ts'
+import { rangesFrom } from '../worker/rows.ts'
 import { downloadText, ruleFileName } from './files/download.ts'
 import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'
 import { Header } from './layout/Header.tsx'
@@ -49,7 +50,11 @@ export function App() {
   const meta = useShownMeta(result?.meta)
   const ruleDiagnostics = useStable(result?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
   const eventsDiagnostics = useStable(result?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, sameJson)
-  const eventRanges = useStable(result?.events.ranges ?? NO_RANGES, sameRanges)
+  const flatRanges = result?.events.ranges
+  const eventRanges = useStable(
+    useMemo(() => (flatRanges ? rangesFrom(flatRanges) : NO_RANGES), [flatRanges]),
+    sameRanges,
+  )
   const identifiers = useStable(result?.identifiers ?? NO_IDENTIFIERS, sameJson)
 
   const onWindow = useCallback(

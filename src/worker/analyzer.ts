@@ -6,8 +6,10 @@
 import { parse } from 'yaml'
 import { compileRule, explain, parseEvents, verdict } from '../engine/index.ts'
 import type { EngineOptions, ParsedEvents } from '../engine/types.ts'
-import type { AnalysisResult, Phase, RowResult } from './protocol.ts'
-import { summarizeTrace, summarizeVerdict } from './summary.ts'
+import type { AnalysisResult, Phase } from './protocol.ts'
+import type { Rows } from './rows.ts'
+import { allocateRows, emptyRows, setRow, tally } from './rows.ts'
+import { summarizeTrace } from './summary.ts'
 
 type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
@@ -23,11 +25,13 @@ const EMPTY_EVENTS: ParsedEvents = { format: 'empty', events: [], diagnostics: [
 export class Analyzer {
   private compiled?: Compiled
   private parsed: ParsedEvents = EMPTY_EVENTS
-  private rows?: RowResult[]
+  /** Where each event sits, flattened once per parse (cheap to send, unlike 100,000 pairs). */
+  private ranges = new Uint32Array(0)
+  private rows?: Rows
   /** What the verdicts depend on: the detection section and the options (see verdictKey). */
   private verdictKey?: string
-  /** Rows of `rows` whose summary already comes from a full explanation. */
-  private detailed = new Set<number>()
+  /** Summaries from a full explanation, by row, for the current rows. */
+  private detailed = new Map<number, string>()
   private readonly timings: Record<Phase, number> = {
     parse: 0,
     compile: 0,
@@ -57,6 +61,7 @@ export class Analyzer {
     this.onPhase('parse')
     const start = performance.now()
     this.parsed = parseEvents(text)
+    this.ranges = new Uint32Array(this.parsed.events.flatMap((e) => [e.range[0], e.range[1]]))
     this.timings.parse = performance.now() - start
     this.rows = undefined
   }
@@ -82,9 +87,15 @@ export class Analyzer {
     const compiled = this.compiled ?? compileRule('', {})
     const events = this.parsed.events
     const rule = compiled.rule
-    if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule)
-    const rows = rule ? (this.rows ?? []) : []
-    if (rule) this.detail(rule, rows, window)
+    if (rule && !this.rows) {
+      this.rows = yield* this.evaluateAll(
+        rule,
+        compiled.identifiers.map((i) => i.name),
+      )
+    }
+    const names = compiled.identifiers.map((i) => i.name)
+    const rows = rule ? (this.rows ?? emptyRows(names)) : emptyRows(names)
+    if (rule) rows.summaries = this.detail(rule, rows, window)
     const selected =
       events.length === 0 ? -1 : Math.max(0, Math.min(selectedWanted, events.length - 1))
 
@@ -97,15 +108,7 @@ export class Analyzer {
       this.timings.explain = performance.now() - start
     }
 
-    const perIdentifier: Record<string, number> = {}
-    for (const info of compiled.identifiers) perIdentifier[info.name] = 0
-    let matches = 0
-    for (const row of rows) {
-      if (row.match) matches++
-      for (const [name, value] of Object.entries(row.identifiers)) {
-        if (value) perIdentifier[name] = (perIdentifier[name] ?? 0) + 1
-      }
-    }
+    const { matches, perIdentifier } = tally(rows)
 
     return {
       kind: compiled.kind,
@@ -116,7 +119,7 @@ export class Analyzer {
       events: {
         format: this.parsed.format,
         count: events.length,
-        ranges: events.map((e) => e.range),
+        ranges: this.ranges,
         diagnostics: this.parsed.diagnostics,
       },
       rows,
@@ -127,34 +130,41 @@ export class Analyzer {
     }
   }
 
-  private *evaluateAll(rule: Rule): Generator<number, RowResult[]> {
+  private *evaluateAll(rule: Rule, names: string[]): Generator<number, Rows> {
     this.onPhase('evaluate')
     const start = performance.now()
-    this.detailed = new Set()
+    this.detailed = new Map()
     const events = this.parsed.events
-    const rows: RowResult[] = new Array<RowResult>(events.length)
+    const rows = allocateRows(events.length, names)
     for (let index = 0; index < events.length; index++) {
       if (index > 0 && index % STEP === 0) yield index
       const v = verdict(rule, events[index]?.value)
-      rows[index] = { match: v.match, identifiers: v.identifiers, summary: summarizeVerdict(v) }
+      setRow(rows, index, v.match, v.identifiers)
     }
     this.timings.evaluate = performance.now() - start
     return rows
   }
 
-  /** Replaces the verdict-only summaries of the rows on screen with explained ones. */
-  private detail(rule: Rule, rows: RowResult[], [first, last]: readonly [number, number]): void {
-    const end = Math.min(rows.length, last, Math.max(0, first) + DETAIL_WINDOW_LIMIT)
+  /** Explained summaries for the rows on screen; each row is explained once per evaluation. */
+  private detail(
+    rule: Rule,
+    rows: Rows,
+    [first, last]: readonly [number, number],
+  ): Record<number, string> {
+    const summaries: Record<number, string> = {}
+    const end = Math.min(rows.count, last, Math.max(0, first) + DETAIL_WINDOW_LIMIT)
     for (let index = Math.max(0, first); index < end; index++) {
-      const row = rows[index]
+      let summary = this.detailed.get(index)
       const event = this.parsed.events[index]
-      if (!row || !event || this.detailed.has(index)) continue
-      row.summary = summarizeTrace(explain(rule, event.value))
-      this.detailed.add(index)
+      if (summary === undefined && event) {
+        summary = summarizeTrace(explain(rule, event.value))
+        this.detailed.set(index, summary)
+      }
+      if (summary !== undefined) summaries[index] = summary
     }
+    return summaries
   }
 }
-
 /**
  * The part of a rule the verdicts depend on. Reading it costs a YAML parse (~1 ms); a rule the
  * engine compiled always parses here too. Undefined (never equal) if it cannot be read.

@@ -14,6 +14,7 @@ import type {
   RuleMeta,
   Trace,
 } from '../engine/types.ts'
+import type { Rows } from './rows.ts'
 
 /**
  * Rule and events are sent only when they changed since the worker last saw them, so a rule
@@ -56,12 +57,13 @@ export interface RulePart {
   range: Range
 }
 
+/** One event's row as the results pane shows it (built from `Rows` for visible rows only). */
 export interface RowResult {
   match: boolean
   identifiers: Record<string, boolean>
   /**
    * One line saying why, e.g. "excluded by filter_x: DestinationIp 10.2.3.4 in 10.0.0.0/8" for
-   * rows in the requested window; outside it, from the verdict alone ("excluded by filter_x").
+   * rows in the requested window; elsewhere from the verdict alone ("excluded by filter_x").
    */
   summary: string
 }
@@ -76,11 +78,12 @@ export interface AnalysisResult {
   events: {
     format: EventsFormat
     count: number
-    ranges: Range[]
+    /** Event `i` spans `[ranges[2i], ranges[2i + 1])` in the events text. */
+    ranges: Uint32Array
     diagnostics: EventsDiagnostic[]
   }
-  /** One per event; empty when the rule did not compile. */
-  rows: RowResult[]
+  /** Every event's verdict, compact (see rows.ts); empty when the rule did not compile. */
+  rows: Rows
   counts: { events: number; matches: number; perIdentifier: Record<string, number> }
   /** The selected index after clamping to the events present (-1 when there are none). */
   selected: number

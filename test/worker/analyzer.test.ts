@@ -2,6 +2,7 @@
 // and a selection change only explains the newly selected event.
 import { describe, expect, it } from 'vitest'
 import { Analyzer } from '../../src/worker/analyzer.ts'
+import { rangesFrom, rowAt } from '../../src/worker/rows.ts'
 import type { Phase } from '../../src/worker/protocol.ts'
 import { DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
@@ -30,7 +31,11 @@ describe('Analyzer', () => {
         filter_main_svchost_update_processes: 1,
       },
     })
-    expect(result.events.ranges).toHaveLength(9)
+    const ranges = rangesFrom(result.events.ranges)
+    expect(ranges).toHaveLength(9)
+    expect(JSON.parse(DEFAULT_EVENTS.slice(...(ranges[1] ?? [0, 0]))).DestinationIp).toBe(
+      '10.2.3.4',
+    )
     expect(result.trace?.match).toBe(true)
     expect(result.meta.author).toBe('Florian Roth (Nextron Systems)')
   })
@@ -96,7 +101,7 @@ describe('Analyzer', () => {
     a.setRule('title: [unclosed', {})
     const result = a.analyze(50)
     expect(result.compiled).toBe(false)
-    expect(result.rows).toEqual([])
+    expect(result.rows.count).toBe(0)
     expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true)
     expect(result.events.diagnostics.length).toBeGreaterThan(0)
     expect(result.selected).toBeLessThan(Math.max(1, result.events.count))
@@ -110,12 +115,24 @@ describe('Analyzer', () => {
     a.setRule(DEFAULT_RULE, {})
     const detailed = 'excluded by filter_main_local_ranges: DestinationIp 10.1.1.1 in 10.0.0.0/8'
     const first = a.analyze(0, [0, 20]).rows
-    expect(first[0]?.summary).toBe(detailed)
-    expect(first[19]?.summary).toBe(detailed)
-    expect(first[20]?.summary).toBe('excluded by filter_main_local_ranges')
+    expect(rowAt(first, 0)?.summary).toBe(detailed)
+    expect(rowAt(first, 19)?.summary).toBe(detailed)
+    expect(rowAt(first, 20)?.summary).toBe('excluded by filter_main_local_ranges')
     const scrolled = a.analyze(0, [250, 270]).rows
-    expect(scrolled[0]?.summary).toBe(detailed)
-    expect(scrolled[260]?.summary).toBe(detailed)
-    expect(scrolled[100]?.summary).toBe('excluded by filter_main_local_ranges')
+    expect(rowAt(scrolled, 260)?.summary).toBe(detailed)
+    expect(rowAt(scrolled, 100)?.summary).toBe('excluded by filter_main_local_ranges')
+    expect(Object.keys(scrolled.summaries)).toHaveLength(20)
+    expect(rowAt(scrolled, 260)).toEqual({
+      match: false,
+      identifiers: {
+        selection: true,
+        filter_main_local_ranges: true,
+        filter_main_ms_ranges: false,
+        filter_main_app_sdb: false,
+        filter_main_azure_managed: false,
+        filter_main_svchost_update_processes: false,
+      },
+      summary: detailed,
+    })
   })
 })

@@ -5,6 +5,7 @@
 import type { KeyboardEvent } from 'react'
 import { useMemo } from 'react'
 import type { AnalysisView } from '../state/useAnalysis.ts'
+import { rowAt } from '../../worker/rows.ts'
 import { chipLabels } from './chipLabels.ts'
 import { EventRow } from './EventRow.tsx'
 import { ResultsCounts } from './ResultsCounts.tsx'
@@ -29,27 +30,24 @@ function emptyMessage(view: AnalysisView): string | undefined {
 
 export function ResultsPane({ view, selected, onSelect, onWindow }: ResultsPaneProps) {
   const result = view.result
-  const rows = result?.rows ?? []
+  const rows = result?.rows
+  const count = rows?.count ?? 0
   const names = useMemo(() => (result?.identifiers ?? []).map((i) => i.name), [result?.identifiers])
   const labels = useMemo(() => chipLabels(names), [names])
-  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(
-    rows.length,
-    selected,
-    onWindow,
-  )
+  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(count, selected, onWindow)
   const empty = emptyMessage(view)
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (rows.length === 0) return
+    if (count === 0) return
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key]
     if (step === undefined) return
     event.preventDefault()
-    onSelect(Math.max(0, Math.min(rows.length - 1, selected + step)))
+    onSelect(Math.max(0, Math.min(count - 1, selected + step)))
   }
 
   const visible = []
   for (let index = first; index < last; index++) {
-    const row = rows[index]
+    const row = rows && rowAt(rows, index)
     if (!row) continue
     visible.push(
       <EventRow
