@@ -11,6 +11,8 @@ import { compileRule, verdict } from '../engine/index.ts'
 import type { EngineOptions, EventRecord } from '../engine/types.ts'
 import type { RulePart } from './protocol.ts'
 
+const HEARTBEAT_MS = 40
+
 interface ProbePart extends RulePart {
   /** The body of a one-identifier rule holding only this part. */
   body: unknown
@@ -78,7 +80,17 @@ export function runProbe(
   for (const part of ruleParts(ruleText)) {
     const { rule } = compileRule(probeRule(part.body), options)
     if (!rule) continue
-    onStep({ identifier: part.identifier, item: part.item, range: part.range })
-    for (const event of events) verdict(rule, event.value)
+    const step = { identifier: part.identifier, item: part.item, range: part.range }
+    onStep(step)
+    // Announced again every few milliseconds of work: a part is blamed for one long stretch
+    // (a catastrophic regex on one event), not for being run over very many events.
+    let announced = performance.now()
+    for (const event of events) {
+      verdict(rule, event.value)
+      if (performance.now() - announced > HEARTBEAT_MS) {
+        onStep(step)
+        announced = performance.now()
+      }
+    }
   }
 }
