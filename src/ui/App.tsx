@@ -91,7 +91,7 @@ export function App() {
       <LinkBanner {...link} />
       <main className="workspace">
         <SplitPane name="columns" direction="row" initial={0.5} min={320}>
-          <SplitPane name="left" direction="column" initial={0.74} min={90}>
+          <SplitPane name="left" direction="column" initial={0.66} min={90}>
             <Pane title="Rule" meta="Sigma YAML">
               <FileDropZone kind="rule" onFiles={files.openFiles}>
                 <RuleEditorSlot
