@@ -67,12 +67,6 @@ function operator(field: FieldTrace): string {
   return '='
 }
 
-function fieldItems(node: SearchNodeTrace): FieldTrace[] {
-  if (node.type === 'field') return [node]
-  if (node.type === 'keywords') return []
-  return node.children.flatMap(fieldItems)
-}
-
 /** The items that made an identifier true (when it is true) or false (when it is false). */
 function decidingItems(node: SearchNodeTrace, want: boolean): SearchNodeTrace[] {
   if (node.value !== want) return []
@@ -164,5 +158,3 @@ export function summarizeVerdict(v: Verdict): string {
   const failed = entries.filter(([n, val]) => !val && !isFilter(n)).map(([n]) => n)
   return failed.length ? `${failed.join(', ')} failed` : 'no match'
 }
-
-export { fieldItems }
