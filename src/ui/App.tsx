@@ -22,6 +22,8 @@ import { useTheme } from './state/useTheme.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
 import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
+import { OptionsButton } from './options/OptionsButton.tsx'
+import { unresolvedPlaceholders } from './options/placeholder-names.ts'
 import { LinkBanner } from './share/LinkBanner.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
 import { usePageSharing } from './share/usePageSharing.ts'
@@ -56,6 +58,14 @@ export function App() {
     sameRanges,
   )
   const identifiers = useStable(result?.identifiers ?? NO_IDENTIFIERS, sameJson)
+  const analysedRule = view.ruleText ?? ''
+  const unresolved = useStable(
+    useMemo(
+      () => unresolvedPlaceholders(ruleDiagnostics, analysedRule),
+      [ruleDiagnostics, analysedRule],
+    ),
+    sameJson,
+  )
 
   const onWindow = useCallback(
     (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
@@ -84,6 +94,12 @@ export function App() {
         actions={
           <>
             <FileToolbar files={files} rule={store.rule} events={store.events} />
+            <OptionsButton
+              options={store.options}
+              setOptions={store.setOptions}
+              rule={store.rule}
+              unresolved={unresolved}
+            />
             <ShareButton state={link.state} defaults={DEFAULT_STATE} setStatus={store.setStatus} />
           </>
         }

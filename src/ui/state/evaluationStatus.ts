@@ -69,7 +69,9 @@ export function evaluationStatus(
     const count = result.diagnostics.filter((d) => d.severity === 'error').length
     const where = `line ${lineOf(ruleText, error.range[0])}`
     const more = count > 1 ? ` (+${count - 1} more)` : ''
-    return { message: `Rule error, ${where}: ${error.message}${more}`, tone: 'error' }
+    // The fix for a missing placeholder is not in the rule text: say where it is.
+    const hint = error.code === 'UNRESOLVED_PLACEHOLDER' ? ' (set its values under Options)' : ''
+    return { message: `Rule error, ${where}: ${error.message}${hint}${more}`, tone: 'error' }
   }
   const problem = eventsProblem(result.events.diagnostics, view.eventsText ?? '')
   if (problem) return { message: problem, tone: 'error' }
