@@ -31,11 +31,15 @@ function severityOf(monaco: typeof Monaco, severity: Severity): Monaco.MarkerSev
   return monaco.MarkerSeverity.Info
 }
 
+/** A missing placeholder is fixed outside the rule text: the hover says where. */
+const markerMessage = (d: Diagnostic) =>
+  d.code === 'UNRESOLVED_PLACEHOLDER' ? `${d.message}. Set its values under Options.` : d.message
+
 export function setRuleMarkers(monaco: typeof Monaco, model: Model, diagnostics: Diagnostic[]) {
   const markers = diagnostics.map((d) => ({
     ...markerRange(model, d.range),
     severity: severityOf(monaco, d.severity),
-    message: d.message,
+    message: markerMessage(d),
     code: d.code,
     source: 'sigma',
   }))

@@ -58,7 +58,9 @@ function PlaceholderSection({
     }))
   return (
     <section className="sp-options-section" aria-labelledby="sp-options-placeholders">
-      <h3 id="sp-options-placeholders">Placeholders for |expand</h3>
+      <h3 id="sp-options-placeholders">
+        Placeholders for <code>|expand</code>
+      </h3>
       <p className="sp-menu-note">
         Values replace <code>%name%</code>; several values OR. Separate them by commas or put one a
         line.

@@ -20,6 +20,19 @@ function endsValue(line: string, keyColumn: number): boolean {
   return indent === keyColumn && !/^-(\s|$)/.test(line.trimStart())
 }
 
+/** The text before a YAML comment (`#` after a space, outside quotes). */
+export function withoutComment(text: string): string {
+  let quote: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quote) {
+      if (c === quote) quote = undefined
+    } else if (c === "'" || c === '"') quote = c
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) return text.slice(0, i)
+  }
+  return text
+}
+
 /** Placeholder names in values of `|expand` keys, in order of first appearance. */
 export function rulePlaceholders(rule: string): string[] {
   const names = new Set<string>()
@@ -32,9 +45,9 @@ export function rulePlaceholders(rule: string): string[] {
     const key = KEY_LINE.exec(line)
     if (key && hasExpand(key[2] ?? '')) {
       keyColumn = (key[1] ?? '').length
-      for (const name of placeholderNames(key[3] ?? '')) names.add(name)
+      for (const name of placeholderNames(withoutComment(key[3] ?? ''))) names.add(name)
     } else if (keyColumn !== undefined) {
-      for (const name of placeholderNames(line)) names.add(name)
+      for (const name of placeholderNames(withoutComment(line))) names.add(name)
     }
   }
   return [...names]

@@ -1,0 +1,95 @@
+// The panel's pre-listed placeholders against the engine's own verdict, on SigmaHQ's
+// placeholder rules and on hand-written layouts.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { compileRule } from '../../../src/engine/index.ts'
+import {
+  rulePlaceholders,
+  unresolvedPlaceholders,
+  withoutComment,
+} from '../../../src/ui/options/placeholder-names.ts'
+import { dedent } from '../../helpers/dedent.ts'
+
+const corpus = fileURLToPath(new URL('../../../../shared/corpus/sigmahq/', import.meta.url))
+
+function ruleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return ruleFiles(path)
+    return /\.ya?ml$/.test(entry.name) ? [path] : []
+  })
+}
+
+const expandRules = ruleFiles(corpus)
+  .map((path) => ({ path, text: readFileSync(path, 'utf8') }))
+  .filter((rule) => rule.text.includes('|expand'))
+
+const unresolvedOf = (text: string, placeholders: Record<string, string[]> = {}) =>
+  unresolvedPlaceholders(compileRule(text, { placeholders }).diagnostics, text)
+
+describe('rulePlaceholders on SigmaHQ rules', () => {
+  it('finds placeholder rules in the corpus', () => {
+    expect(expandRules.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it.each(expandRules.map((r) => [r.path.slice(corpus.length), r.text]))(
+    'lists exactly what the engine misses in %s, and filling it resolves the rule',
+    (_path, text) => {
+      const listed = rulePlaceholders(text)
+      const missing = unresolvedOf(text)
+      expect(missing.length).toBeGreaterThan(0)
+      expect(new Set(listed)).toEqual(new Set(missing))
+      const filled = Object.fromEntries(listed.map((name) => [name, ['x']]))
+      expect(unresolvedOf(text, filled)).toEqual([])
+    },
+  )
+})
+
+describe('rulePlaceholders layouts', () => {
+  it('reads scalars, lists, indentless lists and list-of-maps items', () => {
+    const text = dedent`
+      detection:
+          a:
+              CommandLine|expand: '%One%'
+              User|contains|expand:
+                  - '%Two%'
+                  - 'x-%Three%-y'
+              Host|expand:
+              - '%Four%'
+          b:
+              - Image|expand: '%Five%'
+                Other: '%NotExpand%'
+          c:
+              Plain: '%Six%'
+          condition: a or b or c
+    `
+    expect(rulePlaceholders(text)).toEqual(['One', 'Two', 'Three', 'Four', 'Five'])
+    expect(new Set(unresolvedOf(text))).toEqual(new Set(rulePlaceholders(text)))
+  })
+
+  it('ignores comments and escaped percent signs', () => {
+    const text = dedent`
+      detection:
+          sel:
+              Path|expand: '%Dir%\\%literal' # 100% sure, %NotMe%
+              # Path|expand: '%Commented%'
+          condition: sel
+    `
+    expect(rulePlaceholders(text)).toEqual(['Dir'])
+  })
+
+  it('finds nothing in a rule without expand', () => {
+    expect(rulePlaceholders("detection:\n    s:\n        A: '%x%'\n    condition: s\n")).toEqual([])
+  })
+})
+
+describe('withoutComment', () => {
+  it('cuts at # after a space outside quotes only', () => {
+    expect(withoutComment(" '%a%' # note")).toBe(" '%a%' ")
+    expect(withoutComment(" 'a #b' # c")).toBe(" 'a #b' ")
+    expect(withoutComment(' "x#y"')).toBe(' "x#y"')
+    expect(withoutComment(' a#b')).toBe(' a#b')
+  })
+})
