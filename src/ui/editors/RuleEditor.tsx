@@ -72,6 +72,18 @@ export function RuleEditor({
     decorations.current.set(buildRuleDecorations(trace, (offset) => model.getPositionAt(offset)))
   }, [editor, trace])
 
+  // The metadata above `detection:` decides nothing, so the first painted trace scrolls the
+  // detection into view once; after that the scroll position is the user's.
+  const scrolledToDetection = useRef(false)
+  useEffect(() => {
+    const model = editor?.getModel()
+    const first = trace?.searches[0]
+    if (!editor || !model || !first || scrolledToDetection.current) return
+    scrolledToDetection.current = true
+    const line = model.getPositionAt(first.keyRange[0]).lineNumber
+    if (editor.getScrollTop() === 0) editor.setScrollTop(editor.getTopForLineNumber(line - 1))
+  }, [editor, trace])
+
   useEffect(() => {
     const model = editor?.getModel()
     if (!editor || !model || !reveal) return
