@@ -64,6 +64,10 @@ test('a missing placeholder points at Options; its values make the event match',
     /Set placeholder values: %Admins%/,
   )
 
+  await expect
+    .poll(async () => (await markers(page, RULE_URI)).map((m) => m.message).join('\n'))
+    .toContain('No values given for placeholder %Admins%. Set its values under Options.')
+
   await openOptions(page)
   // The rule's placeholder is listed, and the cursor waits in it.
   const values = placeholderValues(page, 'Admins')
@@ -177,4 +181,31 @@ test('options travel in a share link to a fresh browser', async ({ page, context
   await fresh.close()
   guards.check()
   otherGuards.check()
+})
+
+test('the panel works from the keyboard and closes on a click outside', async ({ page }) => {
+  const guards = guard(page)
+  await openPage(page)
+  const button = page.getByTestId('options-button')
+  await button.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('options-panel')).toBeVisible()
+  await expect(button).toHaveAttribute('aria-expanded', 'true')
+  // The default rule has no placeholders: the cursor starts on "Add placeholder".
+  await expect(page.getByTestId('options-no-placeholders')).toBeVisible()
+  await expect(page.getByTestId('add-placeholder')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('placeholder-name')).toBeFocused()
+  await page.keyboard.type('Servers')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('srv1, srv2')
+  await expect(page.getByTestId('options-count')).toHaveText('1')
+  await page.getByTestId('status').click()
+  await expect(page.getByTestId('options-panel')).toHaveCount(0)
+  await expect(button).toHaveAttribute('aria-expanded', 'false')
+  await button.click()
+  await expect(
+    page.locator('[data-name="Servers"] [data-testid="placeholder-values"]'),
+  ).toHaveValue('srv1, srv2')
+  guards.check()
 })

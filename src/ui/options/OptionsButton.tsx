@@ -52,10 +52,11 @@ export function OptionsButton({ options, setOptions, rule, unresolved }: Options
 
   useEffect(() => {
     if (!open) return
-    // The first field that needs values, else the first field at all.
+    // The first field that needs values, else the first control (a rule without placeholders
+    // has none of its own: then "Add placeholder").
     const target =
       panel.current?.querySelector<HTMLElement>('.sp-options-needed textarea') ??
-      panel.current?.querySelector<HTMLElement>('textarea, input')
+      panel.current?.querySelector<HTMLElement>('textarea, input, button')
     target?.focus()
   }, [open])
 
@@ -97,6 +98,7 @@ export function OptionsButton({ options, setOptions, rule, unresolved }: Options
         {unresolved.length > 0 && (
           <span
             className="sp-options-dot"
+            role="img"
             data-testid="options-attention"
             aria-label="needs placeholder values"
           />
