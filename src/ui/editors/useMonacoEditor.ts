@@ -32,8 +32,8 @@ const baseOptions: Parameters<typeof monaco.editor.create>[1] = {
   padding: { top: 8, bottom: 8 },
 }
 
-const staleWindowMs = 1000
-const staleKept = 4
+/** Echoes waited for at most; more keystrokes than this between two renders do not happen. */
+const maxPendingEchoes = 8
 
 /** Creates the editor in `container` on mount; returns it once it exists. */
 export function useMonacoEditor(
@@ -46,10 +46,11 @@ export function useMonacoEditor(
   // The text we last reported or applied: a `value` equal to it needs no model update, and
   // comparing to it avoids reading the whole model (10,000 events) on every keystroke.
   const lastText = useRef(value)
-  // Texts reported in the last moments. A `value` among them is a render that lags behind
-  // typing (a keystroke landed between React's commit and its effects); writing it back would
-  // undo that keystroke. Kept briefly, as events texts can weigh megabytes.
-  const recent = useRef<{ text: string; at: number }[]>([])
+  // Texts reported through onChange whose echo (the same text coming back as `value`) has not
+  // arrived yet. An echo can lag behind typing (a keystroke landed between React's commit and
+  // its effects); writing it back would undo that keystroke. Each echo is consumed once, so the
+  // same text arriving later from a link, a draft or a file is applied.
+  const reported = useRef<string[]>([])
   const applying = useRef(false)
   const initial = useRef({ value, language, theme, options })
 
@@ -69,11 +70,7 @@ export function useMonacoEditor(
       if (applying.current) return
       const text = model.getValue()
       lastText.current = text
-      const now = performance.now()
-      recent.current = [
-        ...recent.current.filter((r) => now - r.at < staleWindowMs).slice(-(staleKept - 1)),
-        { text, at: now },
-      ]
+      reported.current = [...reported.current.slice(-(maxPendingEchoes - 1)), text]
       onChangeRef.current(text)
     })
     setEditor(created)
@@ -86,9 +83,13 @@ export function useMonacoEditor(
   }, [container, uri])
 
   useEffect(() => {
-    if (!editor || value === lastText.current) return
-    const now = performance.now()
-    if (recent.current.some((r) => r.text === value && now - r.at < staleWindowMs)) return
+    if (!editor) return
+    const echo = reported.current.indexOf(value)
+    if (echo >= 0) {
+      reported.current.splice(0, echo + 1)
+      return
+    }
+    if (value === lastText.current) return
     const model = editor.getModel()
     if (!model || model.getValue() === value) {
       lastText.current = value
@@ -109,9 +110,8 @@ export function useMonacoEditor(
     } finally {
       applying.current = false
     }
-    // The model now holds a text from outside (a link, a restored draft, a file): texts typed
-    // before it are no longer lagging renders, and bringing one back must take effect.
-    recent.current = []
+    // The model now holds a text from outside: echoes of what was typed before it are moot.
+    reported.current = []
     lastText.current = value
   }, [editor, value])
 
