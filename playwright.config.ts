@@ -11,6 +11,9 @@ export const chromiumArgs = [
   '--disable-sync',
 ]
 
+// Another port lets a second checkout run its tests beside this one.
+const port = Number(process.env.PW_PORT ?? 4173)
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -21,7 +24,7 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]]
     : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,8 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
   },
 })
