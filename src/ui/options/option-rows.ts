@@ -25,7 +25,9 @@ export function parseValues(text: string): string[] {
 }
 
 export function formatValues(values: readonly string[]): string {
-  return values.some((v) => v.includes(',')) ? values.join('\n') : values.join(', ')
+  if (!values.some((v) => v.includes(','))) return values.join(', ')
+  // A lone value with a comma still needs a line break, or it would read back as two values.
+  return values.length === 1 ? `${values[0]}\n` : values.join('\n')
 }
 
 /** `%Admins%` and `Admins` name the same placeholder. */

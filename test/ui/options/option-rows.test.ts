@@ -21,6 +21,7 @@ describe('values text', () => {
     expect(parseValues(' a, b ,, c ')).toEqual(['a', 'b', 'c'])
     expect(parseValues('a, b\r\nc\n\n')).toEqual(['a, b', 'c'])
     expect(parseValues('   ')).toEqual([])
+    expect(parseValues(formatValues(['Domain, Admins']))).toEqual(['Domain, Admins'])
   })
 
   it('formats any value list so that it parses back the same', () => {
