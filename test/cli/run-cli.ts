@@ -23,13 +23,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-/** Strip the common indentation of a template literal, so fixtures read like the files. */
-export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, '').split('\n')
-  const indents = lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)?.[0].length ?? 0)
-  const cut = Math.min(...indents)
-  return lines.map((l) => l.slice(cut)).join('\n')
-}
+export { dedent } from '../helpers/dedent.ts'
 
 /** A fresh temp folder with the given files (relative paths → contents). */
 export function tempFiles(files: Record<string, string>): string {

@@ -2,17 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { parseYaml } from '../../../src/engine/yaml/parse.ts'
 import { classifyDocuments } from '../../../src/engine/yaml/classify.ts'
 import { dedent } from '../../helpers/dedent.ts'
+import { documentCodes } from './document-codes.ts'
 
-const codes = (text: string) => {
-  const parsed = parseYaml(text)
-  return [...parsed.diagnostics, ...classifyDocuments(parsed.documents, text).diagnostics].map(
-    (d) => ({
-      code: d.code,
-      severity: d.severity,
-      text: text.slice(d.range[0], d.range[1]),
-    }),
-  )
-}
+const codes = documentCodes
 
 describe('documents', () => {
   test('empty text and non-map documents are not rules', () => {
