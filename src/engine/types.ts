@@ -57,7 +57,6 @@ export type DiagnosticCode =
   | 'CASED_LOST'
   | 'WILDCARD_ONLY_VALUE'
   | 'NULL_IN_LIST'
-  | 'DOUBLE_BACKSLASH'
   | 'UNQUOTED_NUMBER_STRING'
   // value-level lint (added by the item level)
   | 'ESCAPED_WILDCARD'
