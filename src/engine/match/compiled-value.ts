@@ -155,7 +155,3 @@ export function explainValue(
     }
   }
 }
-
-export function scalarText(value: Scalar): string {
-  return value === null ? 'null' : String(value)
-}
