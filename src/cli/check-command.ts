@@ -29,8 +29,8 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
     }
     const { diagnostics } = compileRule(text, args.engine)
     const starts = lineStarts(text)
-    const ordered = [...diagnostics].sort((a, b) => a.range[0] - b.range[0])
-    for (const diagnostic of ordered) {
+    // compileRule returns its diagnostics already in source order.
+    for (const diagnostic of diagnostics) {
       if (diagnostic.severity === 'error') errors++
       else if (diagnostic.severity === 'warning') warnings++
       lines.push(formatDiagnostic(file, starts, diagnostic))
