@@ -1,18 +1,16 @@
 /** The tally above the rows: events, matches, and how many events each identifier hit. */
-import type { IdentifierInfo } from '../../engine/types.ts'
 import type { AnalysisResult } from '../../worker/protocol.ts'
 import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
-import { chipLabels } from './chipLabels.ts'
 
 export function ResultsCounts({
   result,
-  identifiers,
+  labels,
 }: {
   result: AnalysisResult
-  identifiers: IdentifierInfo[]
+  /** Short identifier texts, from chipLabels (the pane computes them once per result). */
+  labels: Readonly<Record<string, string>>
 }) {
   const { events, matches, perIdentifier } = result.counts
-  const labels = chipLabels(identifiers.map((i) => i.name))
   return (
     <div className="results-counts" data-testid="results-counts">
       <div className="tally">
@@ -25,7 +23,7 @@ export function ResultsCounts({
         </span>
       </div>
       <ul className="identifier-counts" aria-label="Events hit per identifier">
-        {identifiers.map((info) => (
+        {result.identifiers.map((info) => (
           <li
             key={info.name}
             className={`identifier-count identifier-${info.kind}`}

@@ -70,9 +70,7 @@ export function ResultsPane({ view, selected, onSelect, onWindow }: ResultsPaneP
       data-generation={view.generation}
       aria-label="Results"
     >
-      {result && result.compiled && (
-        <ResultsCounts result={result} identifiers={result.identifiers} />
-      )}
+      {result && result.compiled && <ResultsCounts result={result} labels={labels} />}
       {empty ? (
         <p className="results-empty">{empty}</p>
       ) : (
