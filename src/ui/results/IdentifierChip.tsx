@@ -3,8 +3,7 @@
  * and square corners, selections a target and round ones; true and false differ by icon and fill.
  */
 import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
-
-export const isFilterName = (name: string) => name.startsWith('filter')
+import { isFilterName } from './chipLabels.ts'
 
 export function IdentifierChip({
   name,

@@ -3,6 +3,10 @@
  * filter_main_ms_ranges…) show only what tells them apart; the chip's icon already says
  * "filter". The full name stays in the chip's tooltip and data attributes.
  */
+
+/** Identifiers named `filter*` are filters; the rest are selections. */
+export const isFilterName = (name: string) => name.startsWith('filter')
+
 function commonPrefix(names: readonly string[]): string {
   if (names.length < 2) return ''
   let prefix = names[0] ?? ''
@@ -16,8 +20,8 @@ function commonPrefix(names: readonly string[]): string {
 
 export function chipLabels(names: readonly string[]): Record<string, string> {
   const labels: Record<string, string> = {}
-  const filters = names.filter((n) => n.startsWith('filter'))
-  const selections = names.filter((n) => !n.startsWith('filter'))
+  const filters = names.filter(isFilterName)
+  const selections = names.filter((n) => !isFilterName(n))
   for (const group of [filters, selections]) {
     const prefix = commonPrefix(group)
     for (const name of group) labels[name] = name.slice(prefix.length) || name

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import type { ConditionTrace } from '../../engine/types.ts'
 import { FilterIcon, HitIcon, MissIcon, SelectionIcon } from '../layout/icons.tsx'
+import { isFilterName } from '../results/chipLabels.ts'
 
 interface NodeProps {
   node: ConditionTrace
@@ -20,7 +21,7 @@ function Truth({ value }: { value: boolean }) {
 }
 
 function IdentifierLabel({ name }: { name: string }) {
-  const filter = name.startsWith('filter')
+  const filter = isFilterName(name)
   return (
     <span className={`tree-identifier ${filter ? 'is-filter' : 'is-selection'}`}>
       {filter ? <FilterIcon size={11} /> : <SelectionIcon size={11} />}
