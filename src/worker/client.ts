@@ -90,11 +90,6 @@ export class SigmaClient {
     else this.send(input)
   }
 
-  /** True while a run is in flight or waiting. */
-  get busy(): boolean {
-    return this.inFlight !== undefined || this.pending !== undefined
-  }
-
   dispose(): void {
     if (this.inFlight) clearTimeout(this.inFlight.timer)
     this.stopProbe()

@@ -4,7 +4,7 @@
 import type { SharedState } from '../../share/index.ts'
 import { applySharedState } from '../../share/index.ts'
 import { validatePayload } from '../../share/validate.ts'
-import { readItem, removeItem, STORAGE_KEYS, writeItem } from './storage.ts'
+import { readItem, STORAGE_KEYS, writeItem } from './storage.ts'
 
 type DraftKey = typeof STORAGE_KEYS.draft | typeof STORAGE_KEYS.previousDraft
 
@@ -37,8 +37,6 @@ export function saveDraft(state: SharedState, key: DraftKey = STORAGE_KEYS.draft
   if (state.rule.length + state.events.length > MAX_DRAFT_CHARS) return false
   return writeItem(key, JSON.stringify(state))
 }
-
-export const clearDraft = (key: DraftKey = STORAGE_KEYS.draft): void => removeItem(key)
 
 export const sameState = (a: SharedState, b: SharedState): boolean =>
   a.rule === b.rule &&

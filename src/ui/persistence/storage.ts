@@ -30,11 +30,3 @@ export function writeItem(key: StorageKey, value: string): boolean {
     return false
   }
 }
-
-export function removeItem(key: StorageKey): void {
-  try {
-    localStorage.removeItem(key)
-  } catch {
-    // Nothing to clean up if storage is unavailable.
-  }
-}
