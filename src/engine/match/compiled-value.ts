@@ -4,9 +4,9 @@
  * use these functions, so they cannot disagree.
  */
 import type { MissReason, Range, Scalar, ValueTrace } from '../types.ts'
-import { parseDecimal } from '../modifiers/compare.ts'
 import type { Resolved } from './evtx-flatten.ts'
 import type { LeafTest } from './leaf-tests.ts'
+import { numberOf } from './leaf-tests.ts'
 import type { EventView, FieldLookup } from './prepare-event.ts'
 import type { Leaf, ScalarLeaf, Subject } from './subject.ts'
 
@@ -30,14 +30,6 @@ function anyAlternative(
 ): boolean {
   for (const alt of value.alternatives) if (alt.test.test(subject)) return true
   return false
-}
-
-function numberOf(s: Subject): number | undefined {
-  return typeof s.raw === 'number'
-    ? s.raw
-    : typeof s.raw === 'string'
-      ? parseDecimal(s.raw)
-      : undefined
 }
 
 /** Two event values compared as §2.3 says (numbers numerically, everything else as folded text). */

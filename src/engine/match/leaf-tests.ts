@@ -20,7 +20,8 @@ export interface LeafTest {
 
 const differs = (): MissReason => 'differs'
 
-function numberOf(subject: Subject): number | undefined {
+/** The subject as a number (numeric strings parsed once and memoised), else undefined. */
+export function numberOf(subject: Subject): number | undefined {
   const raw = subject.raw
   if (typeof raw === 'number') return raw
   if (typeof raw !== 'string') return undefined
