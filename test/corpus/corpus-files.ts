@@ -3,9 +3,11 @@
  * beside the repository (../shared/corpus), resolved from this file so that a fresh clone
  * placed next to shared/ finds it whatever the working directory.
  */
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { findRuleFiles } from '../../src/cli/find-rules.ts'
+import { nodeIo } from '../../src/cli/io.ts'
 import type { EngineOptions } from '../../src/engine/types.ts'
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -21,19 +23,9 @@ export function ruleFolders(): string[] {
     .map((name) => join(SIGMAHQ_DIR, name))
 }
 
-function walk(dir: string, into: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) walk(path, into)
-    else if (/\.ya?ml$/i.test(name)) into.push(path)
-  }
-}
-
-/** Absolute paths of every rule file, in a stable order. */
+/** Absolute paths of every rule file, in a stable order: the files `sigma-play check` sees. */
 export function corpusRuleFiles(): string[] {
-  const files: string[] = []
-  for (const folder of ruleFolders()) walk(folder, files)
-  return files
+  return findRuleFiles(ruleFolders(), nodeIo).files
 }
 
 /** `rules/windows/…/x.yml`: how SigmaHQ and the regression index name a rule. */
