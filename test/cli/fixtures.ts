@@ -1,5 +1,5 @@
 /** Small rules and events written for these tests (never copied from SigmaHQ). */
-import { dedent } from './run-cli.ts'
+import { dedent } from '../helpers/dedent.ts'
 
 export const RULE = dedent(`
   title: Rundll32 talking to a public address

@@ -23,8 +23,6 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-export { dedent } from '../helpers/dedent.ts'
-
 /** A fresh temp folder with the given files (relative paths → contents). */
 export function tempFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sigma-play-cli-'))
