@@ -5,8 +5,8 @@
 import type * as Monaco from './monaco.ts'
 import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/types.ts'
 
-export const RULE_MARKER_OWNER = 'sigma'
-export const EVENTS_MARKER_OWNER = 'sigma-events'
+const RULE_MARKER_OWNER = 'sigma'
+const EVENTS_MARKER_OWNER = 'sigma-events'
 
 type Model = Monaco.editor.ITextModel
 

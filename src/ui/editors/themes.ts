@@ -4,8 +4,8 @@
  */
 import type * as Monaco from './monaco.ts'
 
-export const LIGHT_THEME = 'sigma-light'
-export const DARK_THEME = 'sigma-dark'
+const LIGHT_THEME = 'sigma-light'
+const DARK_THEME = 'sigma-dark'
 
 export function themeName(theme: 'light' | 'dark'): string {
   return theme === 'dark' ? DARK_THEME : LIGHT_THEME
