@@ -102,13 +102,10 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   const compiled = compileValues(checked, { ...source, values }, options, diagnostics)
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
   diagnostics.push(...lintItem(source))
+  const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
   if (keyword) {
     const item = makeKeywordItem({
-      modifiers,
-      keyRange: source.keyRange,
-      range: source.range,
-      linking,
-      negated,
+      ...common,
       values: compiled.map((v) => ({
         alternatives: leafAlternatives(v.alternatives, true),
         source: v.source,
@@ -118,13 +115,9 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   }
   const field = source.field ?? ''
   const item = makeFieldItem({
+    ...common,
     field,
     lookupField: mapField(field, options),
-    modifiers,
-    keyRange: source.keyRange,
-    range: source.range,
-    linking,
-    negated,
     values: compiled.map((v) => ({
       compiled: toCompiledValue(v.alternatives, options),
       source: v.source,
