@@ -12,13 +12,11 @@ import { STORAGE_KEYS } from '../persistence/storage.ts'
 import type { StatusTone } from '../state/useAppState.ts'
 import { currentFragment, syncFragment } from './fragment.ts'
 
-export type StatusKind = StatusTone
-
 /** What the hook needs from the page's state store (useAppState's store fits as is). */
 export interface LinkAndDraftStore extends SharedState {
   /** Replaces the page's whole state (rule, events, selection, options). */
   replaceState: (next: SharedState) => void
-  setStatus: (message: string, kind?: StatusKind) => void
+  setStatus: (message: string, kind?: StatusTone) => void
 }
 
 export interface LinkAndDraft {
@@ -121,7 +119,7 @@ export function useLinkAndDraft(
 
   // Stable, so an App that passes a fresh setStatus each render does not restart the timers.
   const stableStatus = useCallback(
-    (message: string, kind?: StatusKind) => latest.current.setStatus(message, kind),
+    (message: string, kind?: StatusTone) => latest.current.setStatus(message, kind),
     [],
   )
   useAutosaveAndMirror(ready ? state : undefined, defaults, stableStatus, debounceMs)
@@ -159,7 +157,7 @@ export function useLinkAndDraft(
 function useAutosaveAndMirror(
   state: SharedState | undefined,
   defaults: SharedState,
-  setStatus: (message: string, kind?: StatusKind) => void,
+  setStatus: (message: string, kind?: StatusTone) => void,
   debounceMs: number,
 ): void {
   // Set while rendering, not in an effect: effects run after paint, and a tab closed in

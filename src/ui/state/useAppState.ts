@@ -5,15 +5,12 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { EngineOptions } from '../../engine/types.ts'
+import type { SharedState } from '../../share/index.ts'
 import { DEFAULT_EVENTS } from '../defaults/events.ts'
 import { DEFAULT_RULE } from '../defaults/rule.ts'
 
-export interface AppState {
-  rule: string
-  events: string
-  selected: number
-  options: EngineOptions
-}
+/** The page's state is exactly what a share link carries. */
+export type AppState = SharedState
 
 export const DEFAULT_STATE: AppState = {
   rule: DEFAULT_RULE,
