@@ -2,14 +2,14 @@
 import { useEffect, useRef, useState } from 'react'
 import type { SharedState } from '../../share/index.ts'
 import { isLinkTooLong, LINK_WARN_LENGTH, shareUrl } from '../../share/index.ts'
-import { encodeOnce, FRAGMENT_SYNC_LIMIT } from './fragment.ts'
+import { encodeOnce, tooLargeToMirror } from './fragment.ts'
 import './share.css'
-import type { StatusKind } from './useLinkAndDraft.ts'
+import type { StatusTone } from '../state/useAppState.ts'
 
 export interface ShareButtonProps {
   state: SharedState
   defaults: SharedState
-  setStatus: (message: string, kind?: StatusKind) => void
+  setStatus: (message: string, kind?: StatusTone) => void
 }
 
 const format = (n: number) => n.toLocaleString('en-US')
@@ -33,7 +33,7 @@ async function copy(text: string): Promise<boolean> {
 function useLinkLength(state: SharedState, defaults: SharedState): number | undefined {
   const [length, setLength] = useState<number>()
   useEffect(() => {
-    if (state.rule.length + state.events.length > FRAGMENT_SYNC_LIMIT) {
+    if (tooLargeToMirror(state)) {
       setLength(undefined)
       return
     }

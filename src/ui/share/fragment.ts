@@ -8,7 +8,10 @@ import { sameState } from '../persistence/draft.ts'
  * States bigger than this are not mirrored into the address bar: encoding megabytes on every
  * pause in typing costs more than it is worth, and such links break in most places anyway.
  */
-export const FRAGMENT_SYNC_LIMIT = 1_000_000
+const FRAGMENT_SYNC_LIMIT = 1_000_000
+
+export const tooLargeToMirror = (state: SharedState): boolean =>
+  state.rule.length + state.events.length > FRAGMENT_SYNC_LIMIT
 
 export const currentFragment = (): string => window.location.hash
 
@@ -42,7 +45,7 @@ export async function syncFragment(
     setFragment('')
     return 'default'
   }
-  if (state.rule.length + state.events.length > FRAGMENT_SYNC_LIMIT) {
+  if (tooLargeToMirror(state)) {
     // A stale fragment would win over the draft on reload, so drop it rather than keep it.
     setFragment('')
     return 'too-large'
