@@ -5,6 +5,7 @@
  */
 import type * as Monaco from './monaco.ts'
 import type { Range, SearchNodeTrace, Trace } from '../../engine/types.ts'
+import { span } from './rule-decorations.ts'
 import type { ToPosition } from './rule-decorations.ts'
 import { codeSpan, untrusted } from './markdown.ts'
 
@@ -78,17 +79,6 @@ export function describeUse(path: string, use: FieldUse): string {
   return `${head}\n\n${readers.join('\n')}`
 }
 
-function span(toPos: ToPosition, range: Range): Monaco.IRange {
-  const from = toPos(range[0])
-  const to = toPos(range[1])
-  return {
-    startLineNumber: from.lineNumber,
-    startColumn: from.column,
-    endLineNumber: to.lineNumber,
-    endColumn: to.column,
-  }
-}
-
 export function buildEventDecorations(
   toPos: ToPosition,
   eventRange: Range | undefined,
@@ -98,7 +88,7 @@ export function buildEventDecorations(
   if (!eventRange) return []
   const decorations: Decoration[] = [
     {
-      range: span(toPos, eventRange),
+      range: span(toPos, eventRange[0], eventRange[1]),
       options: {
         isWholeLine: true,
         className: 'sp-event-selected',
@@ -110,7 +100,7 @@ export function buildEventDecorations(
     const where = locations[path]
     if (!where) continue
     decorations.push({
-      range: span(toPos, [where.keyRange[0], where.valueRange[1]]),
+      range: span(toPos, where.keyRange[0], where.valueRange[1]),
       options: {
         inlineClassName: use.hit ? 'sp-hit' : 'sp-miss',
         hoverMessage: untrusted(describeUse(path, use)),

@@ -4,6 +4,7 @@
  */
 import type * as Monaco from './monaco.ts'
 import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/types.ts'
+import { span } from './rule-decorations.ts'
 
 const RULE_MARKER_OWNER = 'sigma'
 const EVENTS_MARKER_OWNER = 'sigma-events'
@@ -15,14 +16,7 @@ function markerRange(model: Model, range: Range): Monaco.IRange {
   const start = Math.max(0, Math.min(range[0], length))
   // An empty range would draw nothing: widen it to one character where possible.
   const end = Math.max(start + (start < length ? 1 : 0), Math.min(range[1], length))
-  const from = model.getPositionAt(start)
-  const to = model.getPositionAt(end)
-  return {
-    startLineNumber: from.lineNumber,
-    startColumn: from.column,
-    endLineNumber: to.lineNumber,
-    endColumn: to.column,
-  }
+  return span((offset) => model.getPositionAt(offset), start, end)
 }
 
 function severityOf(monaco: typeof Monaco, severity: Severity): Monaco.MarkerSeverity {

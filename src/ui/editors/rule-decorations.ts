@@ -17,7 +17,8 @@ import { codeSpan, untrusted } from './markdown.ts'
 type Decoration = Monaco.editor.IModelDeltaDecoration
 export type ToPosition = (offset: number) => { lineNumber: number; column: number }
 
-function span(toPos: ToPosition, start: number, end: number): Monaco.IRange {
+/** The offsets `[start, end)` as a Monaco range. */
+export function span(toPos: ToPosition, start: number, end: number): Monaco.IRange {
   const from = toPos(start)
   const to = toPos(end)
   return {
