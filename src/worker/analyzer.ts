@@ -61,7 +61,9 @@ export class Analyzer {
     this.onPhase('parse')
     const start = performance.now()
     this.parsed = parseEvents(text)
-    this.ranges = new Uint32Array(this.parsed.events.flatMap((e) => [e.range[0], e.range[1]]))
+    const events = this.parsed.events
+    this.ranges = new Uint32Array(events.length * 2)
+    events.forEach((e, i) => this.ranges.set(e.range, 2 * i))
     this.timings.parse = performance.now() - start
     this.rows = undefined
   }
@@ -87,13 +89,8 @@ export class Analyzer {
     const compiled = this.compiled ?? compileRule('', {})
     const events = this.parsed.events
     const rule = compiled.rule
-    if (rule && !this.rows) {
-      this.rows = yield* this.evaluateAll(
-        rule,
-        compiled.identifiers.map((i) => i.name),
-      )
-    }
     const names = compiled.identifiers.map((i) => i.name)
+    if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule, names)
     const rows = rule ? (this.rows ?? emptyRows(names)) : emptyRows(names)
     if (rule) rows.summaries = this.detail(rule, rows, window)
     const selected =
