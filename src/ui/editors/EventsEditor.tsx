@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react'
 import type { EventsDiagnostic, Range, Trace } from '../../engine/types.ts'
 import { locateFields } from '../../engine/events/locate.ts'
 import { monaco, EVENTS_URI } from './monaco-setup.ts'
-import { useMonacoEditor } from './useMonacoEditor.ts'
+import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setEventsMarkers } from './markers.ts'
 import { buildEventDecorations, consultedPaths } from './event-decorations.ts'
 import type { FieldLocation } from './event-decorations.ts'
@@ -70,15 +70,12 @@ export function EventsEditor(props: EventsEditorProps) {
     theme,
     options: eventsOptions,
   })
-  const decorations = useRef<ReturnType<
-    NonNullable<typeof editor>['createDecorationsCollection']
-  > | null>(null)
+  const decorations = useDecorations(editor)
   const latest = useRef({ eventRanges, selected, onSelect })
   latest.current = { eventRanges, selected, onSelect }
 
   useEffect(() => {
     if (!editor) return undefined
-    decorations.current = editor.createDecorationsCollection()
     const model = editor.getModel()
     const cursor = editor.onDidChangeCursorPosition((event) => {
       // Only the user's moves select; edits shifting the cursor come with fresh ranges anyway.
@@ -87,11 +84,7 @@ export function EventsEditor(props: EventsEditorProps) {
       const index = eventIndexAt(ranges, model.getOffsetAt(event.position))
       if (index >= 0 && index !== current) select(index)
     })
-    return () => {
-      cursor.dispose()
-      decorations.current?.clear()
-      decorations.current = null
-    }
+    return () => cursor.dispose()
   }, [editor])
 
   useEffect(() => {

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react'
 import type { Diagnostic, Trace } from '../../engine/types.ts'
 import { monaco, RULE_URI } from './monaco-setup.ts'
-import { useMonacoEditor } from './useMonacoEditor.ts'
+import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setRuleMarkers } from './markers.ts'
 import { buildRuleDecorations } from './rule-decorations.ts'
 import './editors.css'
@@ -48,18 +48,7 @@ export function RuleEditor({
     theme,
     options: ruleOptions,
   })
-  const decorations = useRef<ReturnType<
-    NonNullable<typeof editor>['createDecorationsCollection']
-  > | null>(null)
-
-  useEffect(() => {
-    if (!editor) return undefined
-    decorations.current = editor.createDecorationsCollection()
-    return () => {
-      decorations.current?.clear()
-      decorations.current = null
-    }
-  }, [editor])
+  const decorations = useDecorations(editor)
 
   useEffect(() => {
     const model = editor?.getModel()

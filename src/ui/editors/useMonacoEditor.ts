@@ -8,6 +8,7 @@ import { monaco } from './monaco-setup.ts'
 import { themeName } from './themes.ts'
 
 export type Editor = ReturnType<typeof monaco.editor.create>
+type Decorations = ReturnType<Editor['createDecorationsCollection']>
 
 export interface MonacoEditorOptions {
   uri: string
@@ -120,4 +121,18 @@ export function useMonacoEditor(
   }, [theme])
 
   return editor
+}
+
+/** A decorations collection on `editor` (null until it exists), cleared with the editor. */
+export function useDecorations(editor: Editor | null): RefObject<Decorations | null> {
+  const decorations = useRef<Decorations | null>(null)
+  useEffect(() => {
+    if (!editor) return undefined
+    decorations.current = editor.createDecorationsCollection()
+    return () => {
+      decorations.current?.clear()
+      decorations.current = null
+    }
+  }, [editor])
+  return decorations
 }
