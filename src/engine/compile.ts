@@ -21,7 +21,7 @@ import { readDetection } from './rule/detection.ts'
 import { compileSearch, type CompiledSearch } from './rule/compile-search.ts'
 import { parseCondition } from './condition/parser.ts'
 import { resolveCondition, type ResolvedNode } from './condition/resolve.ts'
-import { compileCondition, type Predicate } from './condition/compile.ts'
+import { compileCondition, some, type Predicate } from './condition/compile.ts'
 import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
 
 export interface CompiledRule {
@@ -114,12 +114,13 @@ export function compileRuleWith(
   const compiled = searches as CompiledSearch[]
   const nodes = resolved as ResolvedNode[]
   const matchers = compiled.map((s) => s.match)
-  const fast = anyCondition(
+  // A `condition:` list matches when any of its conditions does.
+  const fast = some(
     nodes.map((n) =>
       compileCondition<PreparedEvent>(n, (i) => matchers[i] as Predicate<PreparedEvent>),
     ),
   )
-  const fromValues = anyCondition(
+  const fromValues = some(
     nodes.map((n) => compileCondition<readonly boolean[]>(n, (i) => (v) => v[i] === true)),
   )
   const rule: CompiledRule = {
@@ -134,13 +135,6 @@ export function compileRuleWith(
   }
   diagnostics.push(...lintCompiled((event) => rule.matches(rule.prepare(event)), conditions))
   return done({ rule, kind, meta, identifiers })
-}
-
-/** A `condition:` list matches when any of its conditions does. */
-function anyCondition<T>(fns: Predicate<T>[]): Predicate<T> {
-  const [only] = fns
-  if (fns.length === 1 && only) return only
-  return (x) => fns.some((f) => f(x))
 }
 
 /** compileRuleWith, with any unexpected exception turned into an INTERNAL diagnostic. */

@@ -36,7 +36,8 @@ function build<T>(node: ResolvedNode, leaf: (index: number) => Predicate<T>): Pr
   }
 }
 
-function every<T>(fns: Predicate<T>[]): Predicate<T> {
+/** The AND of predicates, short-circuiting; one or two are combined without a loop. */
+export function every<T>(fns: Predicate<T>[]): Predicate<T> {
   const [a, b] = fns
   if (fns.length === 1 && a) return a
   if (fns.length === 2 && a && b) return (x) => a(x) && b(x)
@@ -46,7 +47,8 @@ function every<T>(fns: Predicate<T>[]): Predicate<T> {
   }
 }
 
-function some<T>(fns: Predicate<T>[]): Predicate<T> {
+/** The OR of predicates, short-circuiting; one or two are combined without a loop. */
+export function some<T>(fns: Predicate<T>[]): Predicate<T> {
   const [a, b] = fns
   if (fns.length === 1 && a) return a
   if (fns.length === 2 && a && b) return (x) => a(x) || b(x)

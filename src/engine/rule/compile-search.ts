@@ -5,6 +5,7 @@
  */
 import type { CompileItem, PreparedEvent } from '../item.ts'
 import type { Diagnostic, EngineOptions, SearchNodeTrace } from '../types.ts'
+import { every, some } from '../condition/compile.ts'
 import type { SearchSource } from './detection.ts'
 
 export interface CompiledSearch {
@@ -39,27 +40,5 @@ export function compileSearch(
     const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
     return { type, range, value, children: traces }
   }
-  return { match: type === 'and' ? allOf(matchers) : anyOf(matchers), explain }
-}
-
-type Match = (ev: PreparedEvent) => boolean
-
-function allOf(fns: Match[]): Match {
-  const [a, b] = fns
-  if (fns.length === 1 && a) return a
-  if (fns.length === 2 && a && b) return (ev) => a(ev) && b(ev)
-  return (ev) => {
-    for (let i = 0; i < fns.length; i++) if (!(fns[i] as Match)(ev)) return false
-    return true
-  }
-}
-
-function anyOf(fns: Match[]): Match {
-  const [a, b] = fns
-  if (fns.length === 1 && a) return a
-  if (fns.length === 2 && a && b) return (ev) => a(ev) || b(ev)
-  return (ev) => {
-    for (let i = 0; i < fns.length; i++) if ((fns[i] as Match)(ev)) return true
-    return false
-  }
+  return { match: type === 'and' ? every(matchers) : some(matchers), explain }
 }
