@@ -6,6 +6,7 @@
  */
 import { useCallback, useRef, useState } from 'react'
 import type { EngineOptions } from '../../engine/types.ts'
+import { sameJson } from '../state/useStable.ts'
 import {
   formatValues,
   mappingRows,
@@ -36,8 +37,6 @@ function seed(options: EngineOptions, ruleNames: readonly string[], newId: () =>
   }
 }
 
-const sameOptions = (a: EngineOptions, b: EngineOptions) => JSON.stringify(a) === JSON.stringify(b)
-
 export function useOptionRows(
   options: EngineOptions,
   setOptions: (options: EngineOptions) => void,
@@ -49,7 +48,7 @@ export function useOptionRows(
   // The options this panel last produced or was seeded from; anything else came from outside.
   const [known, setKnown] = useState(options)
   const [ruleNames] = useState(() => new Set(rulePlaceholders))
-  if (options !== known && !sameOptions(options, optionsFromRows(rows))) {
+  if (options !== known && !sameJson(options, optionsFromRows(rows))) {
     setKnown(options)
     setRows(seed(options, rulePlaceholders, newId))
   }
@@ -59,7 +58,7 @@ export function useOptionRows(
       const next = change(rows)
       setRows(next)
       const produced = optionsFromRows(next)
-      if (!sameOptions(produced, options)) {
+      if (!sameJson(produced, options)) {
         setKnown(produced)
         setOptions(produced)
       }
