@@ -27,7 +27,6 @@ export interface EventsEditorProps {
   /** Trace of the selected event: paint the fields it consulted. */
   trace?: Trace
   theme: 'light' | 'dark'
-  className?: string
 }
 
 type Model = NonNullable<ReturnType<ReturnType<typeof monaco.editor.create>['getModel']>>
@@ -59,8 +58,7 @@ const eventsOptions = {
 }
 
 export function EventsEditor(props: EventsEditorProps) {
-  const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, theme, className } =
-    props
+  const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, theme } = props
   const container = useRef<HTMLDivElement>(null)
   const editor = useMonacoEditor(container, {
     uri: EVENTS_URI,
@@ -121,11 +119,5 @@ export function EventsEditor(props: EventsEditorProps) {
     if (!shown(first) || !shown(last)) editor.setScrollTop(editor.getTopForLineNumber(first))
   }, [editor, selected])
 
-  return (
-    <div
-      ref={container}
-      data-testid="events-editor"
-      className={`sp-editor sp-${theme}${className ? ` ${className}` : ''}`}
-    />
-  )
+  return <div ref={container} data-testid="events-editor" className={`sp-editor sp-${theme}`} />
 }

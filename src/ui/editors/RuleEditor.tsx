@@ -20,7 +20,6 @@ export interface RuleEditorProps {
   theme: 'light' | 'dark'
   /** Move the cursor and scroll to this offset (a condition-tree click). */
   reveal?: { offset: number; nonce: number }
-  className?: string
 }
 
 const ruleOptions = {
@@ -37,7 +36,6 @@ export function RuleEditor({
   trace,
   theme,
   reveal,
-  className,
 }: RuleEditorProps) {
   const container = useRef<HTMLDivElement>(null)
   const editor = useMonacoEditor(container, {
@@ -82,11 +80,5 @@ export function RuleEditor({
     editor.focus()
   }, [editor, reveal])
 
-  return (
-    <div
-      ref={container}
-      data-testid="rule-editor"
-      className={`sp-editor sp-${theme}${className ? ` ${className}` : ''}`}
-    />
-  )
+  return <div ref={container} data-testid="rule-editor" className={`sp-editor sp-${theme}`} />
 }

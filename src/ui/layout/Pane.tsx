@@ -1,14 +1,9 @@
 /** A titled pane: a slim header (title and a short note) above content that fills the rest. */
 import type { ReactNode } from 'react'
 
-export function Pane(props: {
-  title: string
-  meta?: ReactNode
-  children: ReactNode
-  className?: string
-}) {
+export function Pane(props: { title: string; meta?: ReactNode; children: ReactNode }) {
   return (
-    <section className={`pane ${props.className ?? ''}`} aria-label={props.title}>
+    <section className="pane" aria-label={props.title}>
       <header className="pane-header">
         <h2>{props.title}</h2>
         {props.meta !== undefined && <span className="pane-meta">{props.meta}</span>}

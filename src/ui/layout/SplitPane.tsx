@@ -13,19 +13,11 @@ interface SplitPaneProps {
   /** Smallest size of either pane, in pixels. */
   min?: number
   children: [ReactNode, ReactNode]
-  className?: string
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value))
 
-export function SplitPane({
-  name,
-  direction,
-  initial,
-  min = 120,
-  children,
-  className = '',
-}: SplitPaneProps) {
+export function SplitPane({ name, direction, initial, min = 120, children }: SplitPaneProps) {
   const [fraction, setFraction] = useState(() => loadPaneSizes()[name] ?? initial)
   const container = useRef<HTMLDivElement | null>(null)
   const dragging = useRef(false)
@@ -74,7 +66,7 @@ export function SplitPane({
 
   const percent = `${(fraction * 100).toFixed(2)}%`
   return (
-    <div ref={container} className={`split split-${direction} ${className}`}>
+    <div ref={container} className={`split split-${direction}`}>
       <div className="split-pane" style={{ flexBasis: percent }}>
         {children[0]}
       </div>
