@@ -22,6 +22,7 @@ import { compileSearch, type CompiledSearch } from './rule/compile-search.ts'
 import { parseCondition } from './condition/parser.ts'
 import { resolveCondition, type ResolvedNode } from './condition/resolve.ts'
 import { compileCondition, some, type Predicate } from './condition/compile.ts'
+import { evaluateRule } from './evaluate.ts'
 import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
 
 export interface CompiledRule {
@@ -133,7 +134,7 @@ export function compileRuleWith(
     matches: fast,
     fromValues,
   }
-  diagnostics.push(...lintCompiled((event) => rule.matches(rule.prepare(event)), conditions))
+  diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
   return done({ rule, kind, meta, identifiers })
 }
 
