@@ -36,39 +36,36 @@ function stringRecord(value: unknown, name: string): Validated<Record<string, st
   return { ok: true, value: Object.fromEntries(entries) }
 }
 
+const OPTION_CHECKS: {
+  [K in keyof EngineOptions]-?: (raw: unknown) => Validated<NonNullable<EngineOptions[K]>>
+} = {
+  placeholders: (raw) => stringListRecord(raw, 'options.placeholders'),
+  fieldMap: (raw) => stringRecord(raw, 'options.fieldMap'),
+  flattenEvtx: (raw) =>
+    typeof raw === 'boolean'
+      ? { ok: true, value: raw }
+      : { ok: false, message: 'options.flattenEvtx must be true or false' },
+}
+
 /**
  * Options carry only the keys that differed from the defaults; `null` means "unset here
  * although the defaults set it" and decodes to an explicit `undefined`.
  */
 function validateOptions(value: unknown): Validated<Partial<EngineOptions>> {
   if (!isPlainObject(value)) return { ok: false, message: 'options must be an object' }
-  const options: Partial<EngineOptions> = {}
-  if (Object.prototype.hasOwnProperty.call(value, 'placeholders')) {
-    const raw = own(value, 'placeholders')
-    if (raw === null) options.placeholders = undefined
-    else {
-      const checked = stringListRecord(raw, 'options.placeholders')
-      if (!checked.ok) return checked
-      options.placeholders = checked.value
+  const options: Record<string, unknown> = {}
+  for (const [key, check] of Object.entries(OPTION_CHECKS)) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue
+    const raw = value[key]
+    if (raw === null) {
+      options[key] = undefined
+      continue
     }
+    const checked = check(raw)
+    if (!checked.ok) return checked
+    options[key] = checked.value
   }
-  if (Object.prototype.hasOwnProperty.call(value, 'fieldMap')) {
-    const raw = own(value, 'fieldMap')
-    if (raw === null) options.fieldMap = undefined
-    else {
-      const checked = stringRecord(raw, 'options.fieldMap')
-      if (!checked.ok) return checked
-      options.fieldMap = checked.value
-    }
-  }
-  if (Object.prototype.hasOwnProperty.call(value, 'flattenEvtx')) {
-    const raw = own(value, 'flattenEvtx')
-    if (raw === null) options.flattenEvtx = undefined
-    else if (typeof raw !== 'boolean') {
-      return { ok: false, message: 'options.flattenEvtx must be true or false' }
-    } else options.flattenEvtx = raw
-  }
-  return { ok: true, value: options }
+  return { ok: true, value: options as Partial<EngineOptions> }
 }
 
 /** Unknown top-level keys are ignored; a known key of the wrong type rejects the payload. */
