@@ -30,7 +30,7 @@ export interface Resolution {
 }
 
 /** A matcher for `pattern` (with `*`, or `them`), built once per selector. */
-export function patternMatcher(pattern: string): (name: string) => boolean {
+function patternMatcher(pattern: string): (name: string) => boolean {
   if (pattern === 'them') return (name) => !name.startsWith('_')
   if (!pattern.includes('*')) return (name) => name === pattern
   const hidden = pattern.startsWith('_')

@@ -33,7 +33,7 @@ function anyAlternative(
 }
 
 /** Two event values compared as §2.3 says (numbers numerically, everything else as folded text). */
-export function eventValuesMatch(a: Subject, b: Subject, position: FieldrefPosition): boolean {
+function eventValuesMatch(a: Subject, b: Subject, position: FieldrefPosition): boolean {
   if (position === 'equals') {
     if (typeof a.raw === 'number' || typeof b.raw === 'number') {
       const x = numberOf(a)

@@ -13,7 +13,7 @@ type Address = IPv4 | IPv6
 type Network = [Address, number]
 
 /** Parses an address in the strict forms only (no `10.1` or octal/hex IPv4 shorthands). */
-export function parseAddress(text: string): Address | undefined {
+function parseAddress(text: string): Address | undefined {
   if (parseIp(text)?.v === 4) return ipaddr.IPv4.parse(text)
   if (text.includes(':') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text)
   return undefined

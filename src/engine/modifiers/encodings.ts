@@ -54,7 +54,7 @@ export function valueBytes(v: SigmaString): Uint8Array {
   return new TextEncoder().encode(text)
 }
 
-export function base64OfBytes(bytes: Uint8Array): string {
+function base64OfBytes(bytes: Uint8Array): string {
   return btoa(bytesToChars(bytes))
 }
 

@@ -28,7 +28,7 @@ function hex(text: string): string {
 const quote = (s: string) => `“${s}”`
 
 /** Plain-language reading of a pattern: literal runs, "any text", "one character". */
-export function readPattern(tokens: readonly Token[]): string {
+function readPattern(tokens: readonly Token[]): string {
   if (tokens.length === 0) return 'exactly the empty string'
   if (!hasWildcard(tokens) && !tokens.some((t) => t.t === 'dash'))
     return `exactly ${quote(tokens.map((t) => (t.t === 'lit' ? t.s : '')).join(''))}`
@@ -46,7 +46,7 @@ export function readPattern(tokens: readonly Token[]): string {
 }
 
 /** The escapes a value uses, read as §3.3 reads them. */
-export function readEscapes(raw: string): string[] {
+function readEscapes(raw: string): string[] {
   const notes: string[] = []
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] !== '\\') continue
