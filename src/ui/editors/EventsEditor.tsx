@@ -29,7 +29,7 @@ export interface EventsEditorProps {
   theme: 'light' | 'dark'
 }
 
-type Model = NonNullable<ReturnType<ReturnType<typeof monaco.editor.create>['getModel']>>
+type Model = monaco.editor.ITextModel
 
 /** Reads only the event's own text (not the whole buffer) and maps the result back. */
 function locateInEvent(model: Model, range: Range, paths: string[]): Record<string, FieldLocation> {
