@@ -2,13 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { locateFields } from '../../../src/engine/events/locate.ts'
 import { parseEvents } from '../../../src/engine/events/parse-events.ts'
 import { item } from '../modifiers/item-helpers.ts'
+import { slice } from '../rule/helpers.ts'
 import {
   DEFENDER_DETECTION,
   SYSMON_IMAGE_LOAD,
   regressionEventText,
 } from '../match/corpus-events.ts'
-
-const slice = (text: string, range: readonly [number, number]) => text.slice(range[0], range[1])
 
 describe('locateFields', () => {
   test('maps trace paths to key and value ranges inside one event', () => {
