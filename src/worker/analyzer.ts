@@ -15,7 +15,7 @@ type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
 
 /** Most rows a single request may ask detailed summaries for (explain costs ~10× a verdict). */
-export const DETAIL_WINDOW_LIMIT = 200
+const DETAIL_WINDOW_LIMIT = 200
 
 /** Events evaluated between pauses. */
 const STEP = 64
@@ -166,7 +166,7 @@ export class Analyzer {
  * The part of a rule the verdicts depend on. Reading it costs a YAML parse (~1 ms); a rule the
  * engine compiled always parses here too. Undefined (never equal) if it cannot be read.
  */
-export function verdictKey(text: string, options: EngineOptions): string | undefined {
+function verdictKey(text: string, options: EngineOptions): string | undefined {
   try {
     const doc: unknown = parse(text, { uniqueKeys: false })
     if (typeof doc !== 'object' || doc === null) return undefined

@@ -27,7 +27,7 @@ export function encodeOnce(state: SharedState, defaults: SharedState): Promise<s
   return fragment
 }
 
-export function setFragment(fragment: string): void {
+function setFragment(fragment: string): void {
   const { pathname, search, hash } = window.location
   if (hash === fragment || (fragment === '' && hash === '')) return
   history.replaceState(history.state, '', pathname + search + fragment)

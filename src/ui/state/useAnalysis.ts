@@ -38,7 +38,7 @@ export interface AnalysisView {
 /** Largest events text sent without waiting for a pause in typing. */
 const IMMEDIATE_LIMIT = 1_000_000
 /** Upper bound on the debounce, from the issue. */
-export const DEBOUNCE_MS = 150
+const DEBOUNCE_MS = 150
 
 const spawnWorker = () =>
   new Worker(new URL('../../worker/sigma.worker.ts', import.meta.url), { type: 'module' })
