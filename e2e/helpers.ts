@@ -12,11 +12,13 @@ export const EVENTS_URI = 'file:///events.json'
 interface Model {
   setValue(text: string): void
   getValue(): string
+  getValueLength(): number
   getLineContent(line: number): string
   getLineCount(): number
 }
 
-type MonacoWindow = Window & {
+/** The page exposes its Monaco instance as `window.__monaco`; this much of it is used here. */
+export type MonacoWindow = Window & {
   __monaco: {
     Uri: { parse(uri: string): unknown }
     editor: {
@@ -81,7 +83,7 @@ async function setModel(page: Page, uri: string, text: string): Promise<void> {
 export const setRule = (page: Page, text: string) => setModel(page, RULE_URI, text)
 export const setEvents = (page: Page, text: string) => setModel(page, EVENTS_URI, text)
 
-export async function getModelText(page: Page, uri: string): Promise<string> {
+export async function modelValue(page: Page, uri: string): Promise<string> {
   return page.evaluate((u) => {
     const monaco = (window as unknown as MonacoWindow).__monaco
     return monaco.editor.getModel(monaco.Uri.parse(u))?.getValue() ?? ''

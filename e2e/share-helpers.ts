@@ -3,33 +3,17 @@
  * (typing multi-line text garbles through auto-indent), and watch what the page does.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test'
+import { EVENTS_URI, guard, RULE_URI, type MonacoWindow } from './helpers.ts'
 
-export const RULE_URI = 'file:///rule.yaml'
-export const EVENTS_URI = 'file:///events.json'
+export { EVENTS_URI, modelValue, RULE_URI } from './helpers.ts'
 
-type Model = { setValue(text: string): void; getValue(): string }
-type MonacoWindow = Window & {
-  __monaco: {
-    Uri: { parse(uri: string): unknown }
-    editor: { getModel(uri: unknown): Model | null }
-  }
-}
-
-/** Records console errors, page errors, dialogs and every request that leaves 127.0.0.1. */
+/** guard's console errors and foreign requests, plus every dialog (dismissed). */
 export function watch(page: Page) {
-  const seen = { errors: [] as string[], dialogs: [] as string[], foreign: [] as string[] }
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.errors.push(message.text())
-  })
-  page.on('pageerror', (error) => seen.errors.push(error.message))
+  const { errors, foreign } = guard(page)
+  const seen = { errors, dialogs: [] as string[], foreign }
   page.on('dialog', (dialog) => {
     seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`)
     void dialog.dismiss()
-  })
-  page.on('request', (request) => {
-    const url = new URL(request.url())
-    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1')
-      seen.foreign.push(request.url())
   })
   return seen
 }
@@ -53,12 +37,6 @@ export async function waitForEditors(page: Page) {
     [RULE_URI, EVENTS_URI] as const,
   )
 }
-
-export const modelValue = (page: Page, uri: string) =>
-  page.evaluate((u) => {
-    const monaco = (window as unknown as MonacoWindow).__monaco
-    return monaco.editor.getModel(monaco.Uri.parse(u))?.getValue() ?? ''
-  }, uri)
 
 export const setModelValue = (page: Page, uri: string, text: string) =>
   page.evaluate(
