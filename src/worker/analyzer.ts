@@ -28,6 +28,8 @@ export class Analyzer {
   /** Where each event sits, flattened once per parse (cheap to send, unlike 100,000 pairs). */
   private ranges = new Uint32Array(0)
   private rows?: Rows
+  /** The tally of `rows`, kept while they are: scrolling or selecting changes neither. */
+  private tallied?: { rows: Rows; counts: ReturnType<typeof tally> }
   /** What the verdicts depend on: the detection section and the options (see verdictKey). */
   private verdictKey?: string
   /** Summaries from a full explanation, by row, for the current rows. */
@@ -105,7 +107,8 @@ export class Analyzer {
       this.timings.explain = performance.now() - start
     }
 
-    const { matches, perIdentifier } = tally(rows)
+    if (this.tallied?.rows !== rows) this.tallied = { rows, counts: tally(rows) }
+    const { matches, perIdentifier } = this.tallied.counts
 
     return {
       kind: compiled.kind,
