@@ -8,7 +8,7 @@ import { parseCidr } from './cidr.ts'
 import { base64, base64offset, utf16be, utf16WithBom, wide } from './encodings.ts'
 import { REGEX_FLAG_MODIFIERS, regexValue } from './re.ts'
 import { cased, contains, endswith, startswith } from './strings.ts'
-import type { Alternative, Refusal, TypedValue, ValueKind } from './typed-value.ts'
+import type { Alternative, Refusal, SigmaString, TypedValue, ValueKind } from './typed-value.ts'
 import { refuse } from './typed-value.ts'
 import { windash } from './windash.ts'
 import { hasWildcard } from '../match/glob.ts'
@@ -60,6 +60,20 @@ function positional(name: Positional, addStars: typeof contains): ModifierDef {
   }
 }
 
+/** A modifier that transforms string values only (the pipeline refuses other kinds first). */
+function onStrings(
+  name: string,
+  family: ModifierFamily,
+  transform: (value: SigmaString) => TypedValue | Alternative[] | Refusal,
+): ModifierDef {
+  return {
+    name,
+    family,
+    accepts: ['string'],
+    apply: (v) => (v.kind === 'string' ? transform(v) : v),
+  }
+}
+
 const defs: ModifierDef[] = [
   positional('contains', contains),
   positional('startswith', startswith),
@@ -67,48 +81,13 @@ const defs: ModifierDef[] = [
   { name: 'all', family: 'list', accepts: anyKind() },
   { name: 'neq', family: 'list', accepts: anyKind() },
   { name: 'expand', family: 'expand', accepts: ['string', 'regex'] },
-  {
-    name: 'cased',
-    family: 'string',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? cased(v) : v),
-  },
-  {
-    name: 'windash',
-    family: 'windash',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? windash(v) : v),
-  },
-  {
-    name: 'base64',
-    family: 'encoding',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? base64(v) : v),
-  },
-  {
-    name: 'base64offset',
-    family: 'encoding',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? base64offset(v) : v),
-  },
-  ...(['wide', 'utf16le'] as const).map((name): ModifierDef => ({
-    name,
-    family: 'encoding',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? wide(v) : v),
-  })),
-  {
-    name: 'utf16be',
-    family: 'encoding',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? utf16be(v) : v),
-  },
-  {
-    name: 'utf16',
-    family: 'encoding',
-    accepts: ['string'],
-    apply: (v) => (v.kind === 'string' ? utf16WithBom(v) : v),
-  },
+  onStrings('cased', 'string', cased),
+  onStrings('windash', 'windash', windash),
+  onStrings('base64', 'encoding', base64),
+  onStrings('base64offset', 'encoding', base64offset),
+  ...['wide', 'utf16le'].map((name) => onStrings(name, 'encoding', wide)),
+  onStrings('utf16be', 'encoding', utf16be),
+  onStrings('utf16', 'encoding', utf16WithBom),
   {
     name: 're',
     family: 're',
