@@ -10,8 +10,8 @@ import { findRuleFiles } from '../../src/cli/find-rules.ts'
 import { nodeIo } from '../../src/cli/io.ts'
 import type { EngineOptions } from '../../src/engine/types.ts'
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const CORPUS_DIR = join(REPO_ROOT, '..', 'shared', 'corpus')
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const CORPUS_DIR = join(REPO_ROOT, '..', 'shared', 'corpus')
 export const SIGMAHQ_DIR = join(CORPUS_DIR, 'sigmahq')
 export const REGRESSION_INDEX = join(CORPUS_DIR, 'regression-index.json')
 
