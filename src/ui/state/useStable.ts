@@ -5,9 +5,13 @@
 import { useRef } from 'react'
 
 export function useStable<T>(value: T, equal: (a: T, b: T) => boolean): T {
-  const last = useRef(value)
-  if (last.current !== value && !equal(last.current, value)) last.current = value
-  return last.current
+  const last = useRef({ input: value, output: value })
+  // Compare each new input once: re-renders that bring the same input cost nothing.
+  if (last.current.input !== value) {
+    const output = equal(last.current.output, value) ? last.current.output : value
+    last.current = { input: value, output }
+  }
+  return last.current.output
 }
 
 /** Offset ranges (events in the text): equal when every start and end is. */
