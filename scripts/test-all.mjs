@@ -26,10 +26,10 @@ const vitestStatus = run('npx', [
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
 ])
+// A test file that fails to load fails no test, yet the run failed: count it as one.
 const vitestCounted = count(vitestJson, (r) => [
   r.numPassedTests,
-  r.numFailedTests +
-    (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0),
+  Math.max(r.numFailedTests, r.success ? 0 : 1),
 ])
 if (!vitestCounted && vitestStatus !== 0) failed += 1
 
