@@ -23,6 +23,7 @@
  */
 import type { YAMLMap } from 'yaml'
 import { warning } from './diagnostics.ts'
+import { editDistance } from './edit-distance.ts'
 import type { ConditionNode } from './condition/ast.ts'
 import type { Resolution, ResolvedNode } from './condition/resolve.ts'
 import type { ConditionSource } from './rule/condition-source.ts'
@@ -216,18 +217,4 @@ function walk(node: ResolvedNode, visibleIdentifiers: number, out: Diagnostic[])
       walk(child, visibleIdentifiers, out)
     }
   }
-}
-
-/** Levenshtein distance, small strings only (attribute names). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
-    }
-    prev = row
-  }
-  return prev[b.length] ?? 0
 }

@@ -2,6 +2,7 @@
  * What each Sigma v2.1 value modifier does, in one line plus an example. Completion and hover
  * read this table; the engine owns the semantics, this is only the words shown beside them.
  */
+import { editDistance } from '../../engine/index.ts'
 
 export interface ModifierDoc {
   name: string
@@ -189,19 +190,6 @@ export function modifierDoc(name: string): ModifierDoc | undefined {
 /** Wildcards are not a modifier but the hover explains them on plain values too. */
 export const wildcardDoc =
   '`*` matches any run of characters and `?` exactly one; `\\*`, `\\?` and `\\\\` are literal.'
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
 
 /** The modifier a misspelt name most likely meant (`endswithh` → `endswith`), if any is close. */
 export function closestModifier(name: string): string | undefined {
