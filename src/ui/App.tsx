@@ -19,6 +19,7 @@ import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
 import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
 import { sameJson, sameRanges, useStable } from './state/useStable.ts'
 import { useTheme } from './state/useTheme.ts'
+import { useTabModeStatus } from './state/tabMovesFocus.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
 import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
@@ -41,6 +42,7 @@ export function App() {
   const { theme, preference, cycle } = useTheme()
   const [reveal, setReveal] = useState<{ offset: number; nonce: number }>()
   useEvaluationStatus(view, store.setStatus)
+  useTabModeStatus(store.setStatus)
 
   const result = view.result
   const count = result?.counts.events ?? 0

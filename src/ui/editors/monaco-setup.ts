@@ -13,6 +13,7 @@ import { defineThemes } from './themes.ts'
 import { registerModifierCompletion } from './modifier-completion.ts'
 import { registerModifierHover } from './modifier-hover.ts'
 import { registerFieldCompletion } from './field-completion.ts'
+import { bindTabFocus } from './tab-focus.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -78,6 +79,7 @@ defineThemes(monaco)
 registerModifierCompletion(monaco, RULE_URI)
 registerModifierHover(monaco, RULE_URI)
 registerFieldCompletion(monaco, RULE_URI)
+bindTabFocus()
 
 window.__monaco = monaco
 

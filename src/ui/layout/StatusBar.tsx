@@ -1,6 +1,7 @@
 /** The status line: every user-facing message shows here, with an icon for its tone. */
 import type { Status } from '../state/useAppState.ts'
 import { HitIcon, MissIcon } from './icons.tsx'
+import { TabModeSwitch } from './TabModeSwitch.tsx'
 
 const ICON = {
   success: <HitIcon size={12} />,
@@ -23,6 +24,7 @@ export function StatusBar({ status, hint }: { status: Status; hint?: string }) {
         {ICON[status.tone]}
         <span className="status-message">{status.message}</span>
       </div>
+      <TabModeSwitch />
       {hint && <div className="status-hint">{hint}</div>}
     </footer>
   )
