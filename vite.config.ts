@@ -5,7 +5,7 @@ import type { Plugin } from 'vite'
 // The built page's Content-Security-Policy: no inline scripts, no remote origins except raw
 // GitHub for "Open from URL". Monaco injects <style> elements, hence 'unsafe-inline' for styles.
 // Build only: the dev server injects an inline React-refresh preamble that this would block.
-const contentSecurityPolicy = [
+export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
@@ -17,6 +17,16 @@ const contentSecurityPolicy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ')
+
+/**
+ * `frame-ancestors` (no framing: clickjacking) only works as a header, never in a meta tag, so
+ * `npm run preview` sends the whole policy as headers; deployments should send the same.
+ */
+export const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy': `${contentSecurityPolicy}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+}
 
 const cspMeta = (): Plugin => ({
   name: 'sigma-playground-csp',
@@ -36,5 +46,5 @@ export default defineConfig({
   // Discovered late in dev otherwise, which re-optimises deps and reloads the page.
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   build: { chunkSizeWarningLimit: 5000 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders },
 })

@@ -229,3 +229,29 @@ test('the built page ships a strict CSP, and Monaco and its workers run under it
   ).toEqual([])
   expect([seen.errors, seen.foreign]).toEqual([[], []])
 })
+
+test('npm run preview sends the CSP with frame-ancestors as headers, and the page cannot be framed', async ({
+  page,
+  request,
+}) => {
+  const response = await request.get('/')
+  const header = response.headers()['content-security-policy'] ?? ''
+  expect(header).toContain("frame-ancestors 'none'")
+  expect(header).toContain("script-src 'self'")
+  expect(header).toContain("object-src 'none'")
+  expect(response.headers()['x-content-type-options']).toBe('nosniff')
+  // A page elsewhere on the origin trying to frame the playground gets nothing rendered.
+  await page.goto('/')
+  const framed = await page.evaluate(async () => {
+    const frame = document.createElement('iframe')
+    frame.src = '/'
+    document.body.append(frame)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    try {
+      return frame.contentDocument?.getElementById('root')?.childElementCount ?? 0
+    } catch {
+      return 0
+    }
+  })
+  expect(framed).toBe(0)
+})
