@@ -23,20 +23,8 @@ import { parseCondition } from './condition/parser.ts'
 import { resolveCondition, type ResolvedNode } from './condition/resolve.ts'
 import { compileCondition, some, type Predicate } from './condition/compile.ts'
 import { evaluateRule } from './evaluate.ts'
+import type { CompiledRule } from './compiled-rule.ts'
 import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
-
-export interface CompiledRule {
-  readonly meta: RuleMeta
-  readonly identifiers: readonly IdentifierInfo[]
-  readonly names: readonly string[]
-  readonly searches: readonly CompiledSearch[]
-  readonly conditions: readonly ResolvedNode[]
-  readonly prepare: (raw: unknown) => PreparedEvent
-  /** Fast path: calls identifier matchers lazily and short-circuits. */
-  readonly matches: Predicate<PreparedEvent>
-  /** The verdict from precomputed identifier values (same tree, same dropping). */
-  readonly fromValues: Predicate<readonly boolean[]>
-}
 
 export interface CompileResult {
   rule?: CompiledRule

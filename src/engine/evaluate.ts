@@ -2,7 +2,7 @@
  * Per-event entry points that need no trace: the fast path and the verdict with every
  * identifier's value. Each prepares the raw event once.
  */
-import type { CompiledRule } from './compile.ts'
+import type { CompiledRule } from './compiled-rule.ts'
 import type { Verdict } from './types.ts'
 
 /** Fast path: the condition calls identifier matchers lazily and short-circuits. */

@@ -3,7 +3,7 @@
  * with its value. It never short-circuits, and the verdict comes from the same condition
  * closure as `verdict`, so the two cannot disagree.
  */
-import type { CompiledRule } from './compile.ts'
+import type { CompiledRule } from './compiled-rule.ts'
 import { traceCondition } from './condition/trace.ts'
 import { identifierRecord } from './evaluate.ts'
 import type { IdentifierTrace, Trace } from './types.ts'

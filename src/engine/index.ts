@@ -2,15 +2,17 @@
  * The engine's one public door. Nothing here throws on any input: an unexpected failure
  * becomes an INTERNAL diagnostic (compile) or a non-matching verdict (per event).
  */
-import { compileRuleSafely, type CompileResult, type CompiledRule } from './compile.ts'
+import { compileRuleSafely, type CompileResult } from './compile.ts'
+import type { CompiledRule } from './compiled-rule.ts'
 import { evaluateRule, verdictOf } from './evaluate.ts'
 import { explainRule } from './explain.ts'
-import { compileItem } from './modifiers/compile-item.ts'
+import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
 import type { EngineOptions, Trace, Verdict } from './types.ts'
 
 export type * from './types.ts'
-export type { CompiledRule, CompileResult } from './compile.ts'
+export type { CompileResult } from './compile.ts'
+export type { CompiledRule } from './compiled-rule.ts'
 export { lineCol } from './diagnostics.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'

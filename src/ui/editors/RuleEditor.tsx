@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react'
 import type { Diagnostic, Trace } from '../../engine/types.ts'
 import { monaco, RULE_URI } from './monaco-setup.ts'
 import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
-import { setRuleMarkers } from './markers.ts'
-import { buildRuleDecorations } from './rule-decorations.ts'
+import { setRuleMarkers } from '../paint/markers.ts'
+import { buildRuleDecorations } from '../paint/rule-decorations.ts'
 import './editors.css'
 
 export interface RuleEditorProps {

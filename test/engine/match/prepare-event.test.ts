@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { EventView, asView, prepareEvent } from '../../../src/engine/match/prepare-event.ts'
 import { item } from '../modifiers/item-helpers.ts'
-import { compileItem } from '../../../src/engine/modifiers/compile-item.ts'
+import { compileItem } from '../../../src/engine/item-compiler/compile-item.ts'
 import { source } from '../modifiers/item-helpers.ts'
 
 describe('prepareEvent', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compileItem } from '../../../src/engine/modifiers/compile-item.ts'
+import { compileItem } from '../../../src/engine/item-compiler/compile-item.ts'
 import { modifierNames } from '../../../src/engine/modifiers/registry.ts'
 import { prepareEvent } from '../../../src/engine/match/prepare-event.ts'
 import type { EngineOptions, Scalar } from '../../../src/engine/types.ts'

@@ -7,7 +7,7 @@ import type {
   KeywordTrace,
   Scalar,
 } from '../../../src/engine/types.ts'
-import { compileItem } from '../../../src/engine/modifiers/compile-item.ts'
+import { compileItem } from '../../../src/engine/item-compiler/compile-item.ts'
 import { prepareEvent } from '../../../src/engine/match/prepare-event.ts'
 
 /** `key` is `Field|mod1|mod2` (empty field → keyword item with modifiers, null → plain keywords). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { codeSpan, escapeMarkdown, untrusted } from '../../../src/ui/editors/markdown.ts'
+import { codeSpan, escapeMarkdown, untrusted } from '../../../src/ui/language/markdown.ts'
 
 describe('codeSpan', () => {
   it('uses a fence longer than any backtick run inside', () => {

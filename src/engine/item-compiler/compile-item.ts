@@ -4,16 +4,16 @@
  */
 import type { CompileItem, ItemSource } from '../item.ts'
 import type { Diagnostic, EngineOptions, Scalar } from '../types.ts'
-import type { CompiledValue, ValueSource } from '../match/compiled-value.ts'
-import { makeFieldItem } from '../match/field-item.ts'
-import { makeKeywordItem } from '../match/keyword-item.ts'
-import type { LeafTest } from '../match/leaf-tests.ts'
-import { compileLeafTest } from '../match/leaf-tests.ts'
-import type { CheckedModifier } from './pipeline.ts'
-import { applyModifiers, checkModifiers } from './pipeline.ts'
-import { lintItem } from './lint-item.ts'
-import { contains } from './strings.ts'
-import type { Alternative } from './typed-value.ts'
+import type { CompiledValue, ValueSource } from './compiled-value.ts'
+import { makeFieldItem } from './field-item.ts'
+import { makeKeywordItem } from './keyword-item.ts'
+import type { LeafTest } from './leaf-tests.ts'
+import { compileLeafTest } from './leaf-tests.ts'
+import type { CheckedModifier } from '../modifiers/pipeline.ts'
+import { applyModifiers, checkModifiers } from '../modifiers/pipeline.ts'
+import { lintItem } from '../modifiers/lint-item.ts'
+import { contains } from '../modifiers/strings.ts'
+import type { Alternative } from '../modifiers/typed-value.ts'
 
 function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
   return { index, range, text: value === null ? 'null' : String(value) }

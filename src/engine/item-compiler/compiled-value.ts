@@ -4,11 +4,11 @@
  * use these functions, so they cannot disagree.
  */
 import type { MissReason, Range, Scalar, ValueTrace } from '../types.ts'
-import type { Resolved } from './evtx-flatten.ts'
+import type { Resolved } from '../match/evtx-flatten.ts'
 import type { LeafTest } from './leaf-tests.ts'
 import { numberOf } from './leaf-tests.ts'
-import type { EventView, FieldLookup } from './prepare-event.ts'
-import type { Leaf, ScalarLeaf, Subject } from './subject.ts'
+import type { EventView, FieldLookup } from '../match/prepare-event.ts'
+import type { Leaf, ScalarLeaf, Subject } from '../match/subject.ts'
 
 export type FieldrefPosition = 'equals' | 'contains' | 'startswith' | 'endswith'
 

@@ -4,7 +4,7 @@
  * ✓/✗ glyph, condition tokens a subtle underline, and every painted span explains itself on
  * hover. Pure: positions come from the caller, so this runs in unit tests without Monaco.
  */
-import type * as Monaco from './monaco.ts'
+import type * as Monaco from '../editors/monaco.ts'
 import type { ConditionTrace, IdentifierTrace, SearchNodeTrace, Trace } from '../../engine/types.ts'
 import {
   describeField,
@@ -12,7 +12,7 @@ import {
   describeKeywords,
   describeValue,
 } from './trace-words.ts'
-import { codeSpan, untrusted } from './markdown.ts'
+import { codeSpan, untrusted } from '../language/markdown.ts'
 
 type Decoration = Monaco.editor.IModelDeltaDecoration
 export type ToPosition = (offset: number) => { lineNumber: number; column: number }

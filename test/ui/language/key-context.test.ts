@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inDetection, keyAt, modifierPrefix } from '../../../src/ui/editors/key-context.ts'
+import { inDetection, keyAt, modifierPrefix } from '../../../src/ui/language/key-context.ts'
 
 describe('modifierPrefix', () => {
   it('finds the modifier being typed after a pipe', () => {

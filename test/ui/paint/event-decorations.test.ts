@@ -5,8 +5,8 @@ import {
   buildEventDecorations,
   consultedPaths,
   describeUse,
-} from '../../../src/ui/editors/event-decorations.ts'
-import { lineOf, positions, rundll32, traceOf } from './fixtures.ts'
+} from '../../../src/ui/paint/event-decorations.ts'
+import { lineOf, positions, rundll32, traceOf } from '../rule-fixtures.ts'
 
 const text = JSON.stringify([rundll32, { ...rundll32, Image: 'C:\\x\\svchost.exe' }], null, 2)
 

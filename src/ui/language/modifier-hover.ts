@@ -3,7 +3,7 @@
  * transforming ones (windash, base64*, utf16*, cidr) and wildcards, the actual variants the
  * engine derives from the value. No other tool shows this.
  */
-import type * as Monaco from './monaco.ts'
+import type * as Monaco from '../editors/monaco.ts'
 import { expandValue } from '../../engine/index.ts'
 import { closestModifier, modifierDoc, wildcardDoc } from './modifier-docs.ts'
 import { keyAt } from './key-context.ts'

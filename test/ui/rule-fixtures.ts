@@ -1,7 +1,7 @@
 /** A small rule in the default rule's spirit, written for these tests, and helpers. */
-import { compileRule, explain } from '../../../src/engine/index.ts'
-import type { Trace } from '../../../src/engine/types.ts'
-import { dedent } from '../../helpers/dedent.ts'
+import { compileRule, explain } from '../../src/engine/index.ts'
+import type { Trace } from '../../src/engine/types.ts'
+import { dedent } from '../helpers/dedent.ts'
 
 export const rule = dedent`
   title: Rundll32 talks to the internet

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expansionMarkdown, visible } from '../../../src/ui/editors/expansion-text.ts'
+import { expansionMarkdown, visible } from '../../../src/ui/language/expansion-text.ts'
 
 describe('visible', () => {
   it('shows NUL and control characters as escapes', () => {

@@ -6,7 +6,7 @@ import type { CompiledItem, PreparedEvent } from '../item.ts'
 import type { FieldTrace, MissReason, Range, ValueTrace } from '../types.ts'
 import type { CompiledValue, ValueSource } from './compiled-value.ts'
 import { explainValue, valueMatches } from './compiled-value.ts'
-import { asView } from './prepare-event.ts'
+import { asView } from '../match/prepare-event.ts'
 
 export interface FieldItemSpec {
   /** The field as the rule writes it (shown in the trace). */

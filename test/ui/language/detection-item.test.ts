@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { detectionItemAt } from '../../../src/ui/editors/detection-item.ts'
-import { rule } from './fixtures.ts'
+import { detectionItemAt } from '../../../src/ui/language/detection-item.ts'
+import { rule } from '../rule-fixtures.ts'
 
 describe('detectionItemAt', () => {
   it('finds the item and all its values from the key', () => {

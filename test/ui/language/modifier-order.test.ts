@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rankModifiers } from '../../../src/ui/editors/modifier-order.ts'
-import { modifierDocs } from '../../../src/ui/editors/modifier-docs.ts'
+import { rankModifiers } from '../../../src/ui/language/modifier-order.ts'
+import { modifierDocs } from '../../../src/ui/language/modifier-docs.ts'
 
 describe('rankModifiers', () => {
   it('offers every v2.1 modifier on a bare field, the common ones first', () => {

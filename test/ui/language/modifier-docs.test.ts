@@ -3,7 +3,7 @@ import {
   closestModifier,
   modifierDoc,
   modifierDocs,
-} from '../../../src/ui/editors/modifier-docs.ts'
+} from '../../../src/ui/language/modifier-docs.ts'
 
 describe('modifier docs', () => {
   it('document every Sigma v2.1 modifier once, each with an example using it', () => {

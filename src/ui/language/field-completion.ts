@@ -1,5 +1,5 @@
 /** Completion of event field names in detection keys, from the rule's logsource. */
-import type * as Monaco from './monaco.ts'
+import type * as Monaco from '../editors/monaco.ts'
 import { fieldNamePrefix, fieldsFor, readLogsource } from './field-names.ts'
 
 export function registerFieldCompletion(monaco: typeof Monaco, ruleUri: string): void {

@@ -4,13 +4,13 @@
  * strings too), booleans with booleans or `"true"`/`"false"`.
  */
 import { toIpNetwork } from '../modifiers/cidr.ts'
-import { inNetwork, subjectIp } from './ip.ts'
+import { inNetwork, subjectIp } from '../match/ip.ts'
 import { compareNumbers, parseDecimal, parseIsoDate, timePart } from '../modifiers/compare.ts'
 import { compileRegex } from '../modifiers/re.ts'
 import type { TypedValue } from '../modifiers/typed-value.ts'
 import type { MissReason } from '../types.ts'
-import { compileGlob } from './glob.ts'
-import type { Subject } from './subject.ts'
+import { compileGlob } from '../match/glob.ts'
+import type { Subject } from '../match/subject.ts'
 
 export interface LeafTest {
   test(subject: Subject): boolean

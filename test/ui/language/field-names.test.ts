@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { fieldNamePrefix, fieldsFor, readLogsource } from '../../../src/ui/editors/field-names.ts'
-import { rule } from './fixtures.ts'
+import { fieldNamePrefix, fieldsFor, readLogsource } from '../../../src/ui/language/field-names.ts'
+import { rule } from '../rule-fixtures.ts'
 
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
 const logsource = JSON.parse(readFileSync(`${corpus}sigmahq/tests/logsource.json`, 'utf8')) as {

@@ -3,11 +3,11 @@
  * `sp-hit` when the item that read them was satisfied and `sp-miss` otherwise, and the event
  * itself a subtle band. Pure, like rule-decorations.ts.
  */
-import type * as Monaco from './monaco.ts'
+import type * as Monaco from '../editors/monaco.ts'
 import type { Range, SearchNodeTrace, Trace } from '../../engine/types.ts'
 import { span } from './rule-decorations.ts'
 import type { ToPosition } from './rule-decorations.ts'
-import { codeSpan, untrusted } from './markdown.ts'
+import { codeSpan, untrusted } from '../language/markdown.ts'
 
 type Decoration = Monaco.editor.IModelDeltaDecoration
 

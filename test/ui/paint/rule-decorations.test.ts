@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildRuleDecorations } from '../../../src/ui/editors/rule-decorations.ts'
-import { lineOf, positions, rule, rundll32, traceOf } from './fixtures.ts'
+import { buildRuleDecorations } from '../../../src/ui/paint/rule-decorations.ts'
+import { lineOf, positions, rule, rundll32, traceOf } from '../rule-fixtures.ts'
 
 type Decorations = ReturnType<typeof buildRuleDecorations>
 

@@ -11,7 +11,7 @@ import type {
   SearchNodeTrace,
   ValueTrace,
 } from '../../engine/types.ts'
-import { clip, codeSpan } from './markdown.ts'
+import { clip, codeSpan } from '../language/markdown.ts'
 
 function quoted(value: unknown): string {
   if (typeof value === 'string') return codeSpan(`'${clip(value)}'`)

@@ -6,8 +6,8 @@ import type { CompiledItem, PreparedEvent } from '../item.ts'
 import type { FieldTrace, KeywordTrace, Range, ValueTrace } from '../types.ts'
 import type { ValueSource } from './compiled-value.ts'
 import type { LeafTest } from './leaf-tests.ts'
-import type { KeywordLeaf } from './subject.ts'
-import { asView } from './prepare-event.ts'
+import type { KeywordLeaf } from '../match/subject.ts'
+import { asView } from '../match/prepare-event.ts'
 
 export interface KeywordItemSpec {
   modifiers: string[]

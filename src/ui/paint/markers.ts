@@ -2,7 +2,7 @@
  * Engine diagnostics → Monaco markers at their exact offset ranges. Our owners are separate
  * from monaco-yaml's so that neither side clears the other's markers.
  */
-import type * as Monaco from './monaco.ts'
+import type * as Monaco from '../editors/monaco.ts'
 import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/types.ts'
 import { span } from './rule-decorations.ts'
 

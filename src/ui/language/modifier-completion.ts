@@ -3,7 +3,7 @@
  * the schema knows (title, logsource, detection…); the modifiers live inside free-form keys
  * the schema cannot describe, so they come from here.
  */
-import type * as Monaco from './monaco.ts'
+import type * as Monaco from '../editors/monaco.ts'
 import { modifierDoc } from './modifier-docs.ts'
 import { rankModifiers } from './modifier-order.ts'
 import { inDetection, modifierPrefix } from './key-context.ts'

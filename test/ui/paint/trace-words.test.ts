@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { describeField, describeKeywords } from '../../../src/ui/editors/trace-words.ts'
+import { describeField, describeKeywords } from '../../../src/ui/paint/trace-words.ts'
 import type { FieldTrace, KeywordTrace, SearchNodeTrace } from '../../../src/engine/types.ts'
 import { dedent } from '../../helpers/dedent.ts'
-import { traceOf } from './fixtures.ts'
+import { traceOf } from '../rule-fixtures.ts'
 
 const rule = dedent`
   title: Words

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import schema from '../../../src/ui/editors/schema/sigma-rule.schema.json'
+import schema from '../../../src/ui/language/schema/sigma-rule.schema.json'
 
 // The corpus sits beside the repository: ../shared/corpus from the repo root.
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))

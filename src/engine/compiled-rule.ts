@@ -1,0 +1,22 @@
+/**
+ * What compiling a rule yields for evaluation: closures built once, run per event. Kept apart
+ * from compile.ts so the evaluators read the shape without importing the compiler.
+ */
+import type { PreparedEvent } from './item.ts'
+import type { IdentifierInfo, RuleMeta } from './types.ts'
+import type { CompiledSearch } from './rule/compile-search.ts'
+import type { ResolvedNode } from './condition/resolve.ts'
+import type { Predicate } from './condition/compile.ts'
+
+export interface CompiledRule {
+  readonly meta: RuleMeta
+  readonly identifiers: readonly IdentifierInfo[]
+  readonly names: readonly string[]
+  readonly searches: readonly CompiledSearch[]
+  readonly conditions: readonly ResolvedNode[]
+  readonly prepare: (raw: unknown) => PreparedEvent
+  /** Fast path: calls identifier matchers lazily and short-circuits. */
+  readonly matches: Predicate<PreparedEvent>
+  /** The verdict from precomputed identifier values (same tree, same dropping). */
+  readonly fromValues: Predicate<readonly boolean[]>
+}
