@@ -25,6 +25,8 @@ import { compileCondition, some, type Predicate } from './condition/compile.ts'
 import { evaluateRule } from './evaluate.ts'
 import type { CompiledRule } from './compiled-rule.ts'
 import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
+import { readFilterDocument, type FilterSource } from './meta/filter-document.ts'
+import { joinFilters } from './meta/apply-filters.ts'
 
 export interface CompileResult {
   rule?: CompiledRule
@@ -66,7 +68,7 @@ export function compileRuleWith(
   const headRange: Range = map.items[0] ? nodeRange(map.items[0].key) : [0, 0]
   const ctx = { text, doc: yamlDoc, diagnostics }
   const detection = readDetection(map, headRange, ctx)
-  const identifiers: IdentifierInfo[] = detection.identifiers.map(
+  const ruleIdentifiers: IdentifierInfo[] = detection.identifiers.map(
     ({ name, kind, keyRange, range }) => ({
       name,
       kind,
@@ -74,9 +76,9 @@ export function compileRuleWith(
       range,
     }),
   )
-  const names = identifiers.map((i) => i.name)
+  const ruleNames = ruleIdentifiers.map((i) => i.name)
 
-  const searches: (CompiledSearch | undefined)[] = detection.identifiers.map(
+  const ruleSearches: (CompiledSearch | undefined)[] = detection.identifiers.map(
     (ident) => ident.body && compileSearch(ident.body, options, level.compileItem, diagnostics),
   )
 
@@ -84,16 +86,35 @@ export function compileRuleWith(
     const { ast, diagnostics: syntax } = parseCondition(source)
     diagnostics.push(...syntax)
     if (!ast) return { source }
-    const resolution = resolveCondition(ast, names)
+    const resolution = resolveCondition(ast, ruleNames)
     diagnostics.push(...resolution.diagnostics)
     return { source, ast, resolution }
   })
 
-  diagnostics.push(...lintRule({ map, meta, headRange, identifiers, conditions }))
+  diagnostics.push(...lintRule({ map, meta, headRange, identifiers: ruleIdentifiers, conditions }))
 
-  const resolved = conditions.map((c) => c.resolution?.node)
+  // Filter documents in the same text are joined to the rule: evaluating the rule without
+  // them would be a wrong verdict.
+  const filters = classified.filters
+    .map((f, i) => readFilterDocument(f.map, f.doc.doc, text, i + 1, diagnostics))
+    .filter((f): f is FilterSource => f !== undefined)
+  const joined = joinFilters(
+    {
+      identifiers: ruleIdentifiers,
+      searches: ruleSearches,
+      conditions: conditions.map((c) => c.resolution?.node),
+    },
+    filters,
+    { rule: meta, options, compileItem: level.compileItem, diagnostics },
+  )
+  const { identifiers, searches } = joined
+  const names = identifiers.map((i) => i.name)
+  const resolved = joined.conditions
+  // Invalid metadata is reported (and `check` counts it) but never stops evaluation: authors
+  // write drafts.
+  const blocking = diagnostics.filter((d) => d.code !== 'BAD_METADATA')
   if (
-    hasErrors(diagnostics) ||
+    hasErrors(blocking) ||
     searches.some((s) => !s) ||
     resolved.some((n) => !n) ||
     resolved.length === 0

@@ -20,6 +20,9 @@ export type DiagnosticCode =
   | 'V1_COLLECTION'
   | 'CORRELATION_RULE'
   | 'FILTER_RULE'
+  // filter documents joined to a rule (meta/)
+  | 'FILTER_NOT_APPLIED'
+  | 'FILTER_WITHOUT_NOT'
   // detection structure
   | 'MISSING_DETECTION'
   | 'MISSING_CONDITION'
@@ -93,6 +96,8 @@ export type RuleKind = 'detection' | 'correlation' | 'filter'
 export interface RuleMeta {
   title?: string
   id?: string
+  /** The `name` other documents (filters, correlations) may use to refer to the rule. */
+  name?: string
   status?: string
   level?: string
   author?: string

@@ -88,9 +88,9 @@ describe('compileRule', () => {
       compileRule('action: global\ntitle: x\n---\ndetection: {}\n').diagnostics.map((d) => d.code),
     ).toEqual(['V1_COLLECTION'])
   })
-  test('metadata errors block the rule like pySigma does', () => {
+  test('metadata errors are reported as pySigma reports them, but never stop evaluation', () => {
     const text = base('sel: {a: 1}\ncondition: sel').replace('level: low', 'level: urgent')
-    expect(compileRule(text).rule).toBeUndefined()
+    expect(evaluate(compileRule(text).rule!, { a: 1 })).toBe(true)
     expect(diags(text)).toEqual([['BAD_METADATA', 'error', 'urgent']])
   })
   test('options reach the item level (placeholders)', () => {

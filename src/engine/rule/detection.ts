@@ -62,23 +62,37 @@ export function readDetection(
     )
     return { identifiers: [], conditions: [], keyRange }
   }
+  return readSearchSection(detection, keyRange, ctx, 'detection')
+}
+
+/**
+ * A map of search identifiers and a `condition`: a rule's `detection`, or a filter document's
+ * `filter` (which also holds `rules`, skipped here and read by the filter reader).
+ */
+export function readSearchSection(
+  section: YAMLMap<unknown, unknown>,
+  keyRange: Range,
+  ctx: SourceContext,
+  label: 'detection' | 'filter',
+): DetectionSource {
   const identifiers: IdentifierSource[] = []
   let conditionPair: Pair<unknown, unknown> | undefined
-  for (const entry of detection.items) {
+  for (const entry of section.items) {
     const name = keyText(entry)
     if (name === 'condition') conditionPair = entry
+    else if (label === 'filter' && name === 'rules') continue
     else identifiers.push(readIdentifier(name, entry, ctx))
   }
   if (identifiers.length === 0)
     ctx.diagnostics.push(
       error(
         'NO_SEARCH_IDENTIFIERS',
-        '`detection` defines no search identifier (e.g. `selection:`).',
+        `\`${label}\` defines no search identifier (e.g. \`selection:\`).`,
         keyRange,
       ),
     )
   if (!conditionPair) {
-    ctx.diagnostics.push(error('MISSING_CONDITION', '`detection` has no `condition`.', keyRange))
+    ctx.diagnostics.push(error('MISSING_CONDITION', `\`${label}\` has no \`condition\`.`, keyRange))
     return { identifiers, conditions: [], keyRange }
   }
   return { identifiers, conditions: readConditions(conditionPair, ctx), keyRange }

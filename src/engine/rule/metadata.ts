@@ -84,6 +84,7 @@ export function readMetadata(map: YAMLMap<unknown, unknown>): {
     if (v === undefined) continue
     if (key === 'author') meta.author = v
     if (key === 'description') meta.description = v
+    if (key === 'name') meta.name = v
     if ((key === 'name' || key === 'taxonomy') && v.trim() === '')
       bad(`\`${key}\` must not be empty.`, nodeRange(value(key)))
   }

@@ -13,6 +13,8 @@ export interface ClassifiedRule {
   doc?: YamlDocument
   map?: YAMLMap<unknown, unknown>
   kind?: RuleKind
+  /** The filter documents beside it, in text order: the compiler joins those that apply. */
+  filters: { doc: YamlDocument; map: YAMLMap<unknown, unknown> }[]
   diagnostics: Diagnostic[]
 }
 
@@ -28,7 +30,7 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
         [0, Math.min(text.length, 1)],
       ),
     )
-    return { diagnostics }
+    return { diagnostics, filters: [] }
   }
 
   for (const doc of docs) {
@@ -41,7 +43,7 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
           pairRange(action, text),
         ),
       )
-      return { diagnostics }
+      return { diagnostics, filters: [] }
     }
   }
 
@@ -55,7 +57,7 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
         nodeRange(first.contents, [0, text.length]),
       ),
     )
-    return { diagnostics }
+    return { diagnostics, filters: [] }
   }
 
   // A v2 bundle puts correlations or filters beside the rules they use: evaluate the first
@@ -67,11 +69,15 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
   const map = maps[chosen] ?? firstMap
   const doc = docs[chosen] ?? first
   const kind = kindOf(map)
+  const filters: ClassifiedRule['filters'] = []
   docs.forEach((other, i) => {
     const otherMap = maps[i]
     if (i === chosen) return
     const otherKind = otherMap ? kindOf(otherMap) : 'detection'
-    if (otherMap && otherKind !== 'detection')
+    // A filter beside a rule is joined to it (or reported as applying to nothing) by the compiler.
+    if (otherMap && otherKind === 'filter' && kind === 'detection')
+      filters.push({ doc: other, map: otherMap })
+    else if (otherMap && otherKind !== 'detection')
       diagnostics.push(notEvaluated(otherMap, otherKind, text, 'warning'))
     else if (i > chosen)
       diagnostics.push(
@@ -83,7 +89,7 @@ export function classifyDocuments(documents: YamlDocument[], text: string): Clas
       )
   })
   if (kind !== 'detection') diagnostics.push(notEvaluated(map, kind, text, 'error'))
-  return { doc, map, kind, diagnostics }
+  return { doc, map, kind, filters, diagnostics }
 }
 
 function kindOf(map: YAMLMap<unknown, unknown>): RuleKind {
