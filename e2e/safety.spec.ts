@@ -9,10 +9,8 @@ import { deflateRaw } from '../src/share/deflate.ts'
 import { encodeState, type SharedState } from '../src/share/index.ts'
 import { modelValue, openPage, RULE_URI, setModelValue, watch } from './share-helpers.ts'
 
-/** Differs from the page's defaults in every field, so every field travels in the link. */
-const NOTHING: SharedState = { rule: '\u0000', events: '\u0000', selected: -1, options: {} }
 const linkFor = async (state: Omit<SharedState, 'options'>) =>
-  `/${await encodeState({ ...state, options: {} }, NOTHING)}`
+  `/${await encodeState({ ...state, options: {} })}`
 
 const XSS = '<img src=x onerror=window.__pwned=1;alert(1)>'
 const JS_URL = 'javascript:window.__pwned=2;alert(2)'

@@ -1,12 +1,16 @@
 // Share links: the page state <-> a URL fragment `#v<n>/<payload>`. Pure: runs in the page,
 // a worker and Node. Public API: encodeState, decodeFragment, applySharedState, linkLength.
-import type { EngineOptions } from '../engine/types.ts'
-import type { DecodeResult, PartialSharedState, SharedState } from './types.ts'
+import type { DecodeResult, SharedState } from './types.ts'
 import { failure } from './types.ts'
+import { OPTION_KEYS } from './apply.ts'
 import { decodeV1, encodeV1 } from './v1.ts'
+import { V1_DEFAULTS } from './v1-defaults.ts'
+import { PAYLOAD_FIELDS } from './validate.ts'
 
 export type { DecodeResult, PartialSharedState, SharedState, ShareErrorCode } from './types.ts'
 export { MAX_DECOMPRESSED_BYTES } from './v1.ts'
+export { V1_DEFAULTS } from './v1-defaults.ts'
+export { applySharedState } from './apply.ts'
 
 export const CURRENT_VERSION = 'v1'
 
@@ -16,20 +20,15 @@ const decoders = new Map<string, (payload: string) => Promise<DecodeResult>>([['
 /** Links longer than this may be cut by chat tools and some browsers; the UI warns. */
 export const LINK_WARN_LENGTH = 8000
 
-const OPTION_KEYS = [
-  'placeholders',
-  'fieldMap',
-  'flattenEvtx',
-] as const satisfies readonly (keyof EngineOptions)[]
-
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 /** Only the fields (and option keys) that differ from `defaults`. */
 export function diffState(state: SharedState, defaults: SharedState): Record<string, unknown> {
   const diff: Record<string, unknown> = {}
-  if (state.rule !== defaults.rule) diff.rule = state.rule
-  if (state.events !== defaults.events) diff.events = state.events
-  if (state.selected !== defaults.selected) diff.selected = state.selected
+  for (const field of PAYLOAD_FIELDS) {
+    if (field === 'options' || state[field] === undefined) continue
+    if (!sameJson(state[field], defaults[field])) diff[field] = state[field]
+  }
   const options: Record<string, unknown> = {}
   for (const key of OPTION_KEYS) {
     const mine = state.options[key]
@@ -39,9 +38,12 @@ export function diffState(state: SharedState, defaults: SharedState): Record<str
   return diff
 }
 
-/** `#v1/` + base64url(deflate-raw(JSON of what differs from `defaults`)). */
-export async function encodeState(state: SharedState, defaults: SharedState): Promise<string> {
-  return `#${CURRENT_VERSION}/${await encodeV1(diffState(state, defaults))}`
+/**
+ * `#v1/` + base64url(deflate-raw(JSON of what differs from the frozen v1 defaults)). Never the
+ * page's current defaults: those may change, and a link must open the same state forever.
+ */
+export async function encodeState(state: SharedState): Promise<string> {
+  return `#${CURRENT_VERSION}/${await encodeV1(diffState(state, V1_DEFAULTS))}`
 }
 
 const FRAGMENT = /^v(\d{1,6})\/(.*)$/s
@@ -67,24 +69,6 @@ export async function decodeFragment(fragment: string): Promise<DecodeResult> {
   } catch (error) {
     // Decoders report failures as values; this only guards against a platform surprise.
     return failure('BAD_DEFLATE', `The link could not be decoded: ${String(error)}`)
-  }
-}
-
-/** The full state a link describes: `defaults` overlaid with what the link carries. */
-export function applySharedState(defaults: SharedState, shared: PartialSharedState): SharedState {
-  const options: EngineOptions = { ...defaults.options }
-  for (const key of OPTION_KEYS) {
-    if (shared.options && Object.prototype.hasOwnProperty.call(shared.options, key)) {
-      const value = shared.options[key]
-      if (value === undefined) delete options[key]
-      else (options as Record<string, unknown>)[key] = value
-    }
-  }
-  return {
-    rule: shared.rule ?? defaults.rule,
-    events: shared.events ?? defaults.events,
-    selected: shared.selected ?? defaults.selected,
-    options,
   }
 }
 

@@ -35,8 +35,9 @@ export type ShareErrorCode =
   /** Valid JSON of the wrong shape (not an object, or a field of the wrong type). */
   | 'BAD_SHAPE'
 
+/** A decoded link is a whole state: what it left out is filled from its version's frozen defaults. */
 export type DecodeResult =
-  { ok: true; state: PartialSharedState } | { ok: false; error: ShareErrorCode; message: string }
+  { ok: true; state: SharedState } | { ok: false; error: ShareErrorCode; message: string }
 
 export const failure = (error: ShareErrorCode, message: string): DecodeResult => ({
   ok: false,

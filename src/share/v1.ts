@@ -2,9 +2,11 @@
 // Links outlive releases: this decoder must keep accepting every v1 link ever produced.
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts'
 import { deflateRaw, inflateRawCapped } from './deflate.ts'
-import type { DecodeResult, PartialSharedState } from './types.ts'
+import { applySharedState } from './apply.ts'
+import type { DecodeResult } from './types.ts'
 import { failure } from './types.ts'
 import { validatePayload } from './validate.ts'
+import { V1_DEFAULTS } from './v1-defaults.ts'
 
 /** Decompressed payloads beyond this are refused as bombs. */
 export const MAX_DECOMPRESSED_BYTES = 20 * 1024 * 1024
@@ -57,5 +59,6 @@ export async function decodeV1(payload: string): Promise<DecodeResult> {
   if (!validated.ok) {
     return failure('BAD_SHAPE', `The link's data has the wrong shape: ${validated.message}.`)
   }
-  return { ok: true, state: validated.value satisfies PartialSharedState }
+  // What a v1 payload leaves out is what equalled V1_DEFAULTS when the link was made.
+  return { ok: true, state: applySharedState(V1_DEFAULTS, validated.value) }
 }

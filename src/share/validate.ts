@@ -68,32 +68,42 @@ function validateOptions(value: unknown): Validated<Partial<EngineOptions>> {
   return { ok: true, value: options as Partial<EngineOptions> }
 }
 
+const isString =
+  (name: string) =>
+  (raw: unknown): Validated<string> =>
+    typeof raw === 'string'
+      ? { ok: true, value: raw }
+      : { ok: false, message: `${name} must be a string` }
+
+/**
+ * One line per field a link or draft may carry. A new optional field of the shared state is one
+ * more line here; the type makes a missing line a compile error.
+ */
+const FIELD_CHECKS: {
+  [K in keyof PartialSharedState]-?: (raw: unknown) => Validated<NonNullable<PartialSharedState[K]>>
+} = {
+  rule: isString('rule'),
+  events: isString('events'),
+  selected: (raw) =>
+    typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0
+      ? { ok: true, value: raw }
+      : { ok: false, message: 'selected must be a non-negative integer' },
+  options: validateOptions,
+}
+
+/** The top-level fields of a payload, in a fixed order. */
+export const PAYLOAD_FIELDS = Object.keys(FIELD_CHECKS) as (keyof PartialSharedState)[]
+
 /** Unknown top-level keys are ignored; a known key of the wrong type rejects the payload. */
 export function validatePayload(payload: unknown): Validated<PartialSharedState> {
   if (!isPlainObject(payload)) return { ok: false, message: 'the payload must be a JSON object' }
-  const state: PartialSharedState = {}
-  const rule = own(payload, 'rule')
-  if (rule !== undefined) {
-    if (typeof rule !== 'string') return { ok: false, message: 'rule must be a string' }
-    state.rule = rule
-  }
-  const events = own(payload, 'events')
-  if (events !== undefined) {
-    if (typeof events !== 'string') return { ok: false, message: 'events must be a string' }
-    state.events = events
-  }
-  const selected = own(payload, 'selected')
-  if (selected !== undefined) {
-    if (typeof selected !== 'number' || !Number.isSafeInteger(selected) || selected < 0) {
-      return { ok: false, message: 'selected must be a non-negative integer' }
-    }
-    state.selected = selected
-  }
-  const options = own(payload, 'options')
-  if (options !== undefined) {
-    const checked = validateOptions(options)
+  const state: Record<string, unknown> = {}
+  for (const [key, check] of Object.entries(FIELD_CHECKS)) {
+    const raw = own(payload, key)
+    if (raw === undefined) continue
+    const checked = check(raw)
     if (!checked.ok) return checked
-    state.options = checked.value
+    state[key] = checked.value
   }
-  return { ok: true, value: state }
+  return { ok: true, value: state as PartialSharedState }
 }

@@ -102,7 +102,7 @@ export function App() {
               rule={store.rule}
               unresolved={unresolved}
             />
-            <ShareButton state={link.state} defaults={DEFAULT_STATE} setStatus={store.setStatus} />
+            <ShareButton state={link.state} setStatus={store.setStatus} />
           </>
         }
       />

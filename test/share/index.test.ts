@@ -9,6 +9,7 @@ import {
   linkLength,
   shareUrl,
   type SharedState,
+  V1_DEFAULTS,
 } from '../../src/share/index.ts'
 import { defaults } from './helpers.ts'
 
@@ -39,11 +40,11 @@ describe('encodeState / decodeFragment', () => {
   it('round-trips any state exactly, Unicode included', async () => {
     await fc.assert(
       fc.asyncProperty(stateArbitrary, async (state) => {
-        const fragment = await encodeState(state, defaults)
+        const fragment = await encodeState(state)
         expect(fragment).toMatch(/^#v1\/[A-Za-z0-9_-]*$/)
         const decoded = await decodeFragment(fragment)
         if (!decoded.ok) throw new Error(decoded.message)
-        const restored = applySharedState(defaults, decoded.state)
+        const restored = decoded.state
         // Compared as JSON: vitest's equality treats an own `constructor` key as a class check.
         expect([restored.rule, restored.events, restored.selected]).toStrictEqual([
           state.rule,
@@ -65,8 +66,8 @@ describe('encodeState / decodeFragment', () => {
 
   it('keeps dashes and non-Latin text byte for byte', async () => {
     const rule = "title: En dash – em dash — 日本語 Ελληνικά русский 🦀\ndescription: 'ä\\u00e4'\n"
-    const decoded = await decodeFragment(await encodeState({ ...defaults, rule }, defaults))
-    expect(decoded).toStrictEqual({ ok: true, state: { rule } })
+    const decoded = await decodeFragment(await encodeState({ ...V1_DEFAULTS, rule, options: {} }))
+    expect(decoded).toStrictEqual({ ok: true, state: { ...V1_DEFAULTS, rule, options: {} } })
   })
 
   it('encodes only what differs from the defaults', async () => {
@@ -74,17 +75,18 @@ describe('encodeState / decodeFragment', () => {
     expect(diffState({ ...defaults, selected: 3 }, defaults)).toStrictEqual({ selected: 3 })
     const unset = { ...defaults, options: {} }
     expect(diffState(unset, defaults)).toStrictEqual({ options: { flattenEvtx: null } })
-    const decoded = await decodeFragment(await encodeState(unset, defaults))
-    expect(decoded.ok && applySharedState(defaults, decoded.state)).toStrictEqual(unset)
-    // The default state's link is tiny: just the empty object.
-    expect((await encodeState(defaults, defaults)).length).toBeLessThan(12)
+    const decoded = await decodeFragment(await encodeState(unset))
+    expect(decoded.ok && decoded.state).toStrictEqual(unset)
+    expect(applySharedState(defaults, { selected: 1 })).toStrictEqual({ ...defaults, selected: 1 })
+    // The v1 defaults' link is tiny: just the empty object.
+    expect((await encodeState({ ...V1_DEFAULTS, options: {} })).length).toBeLessThan(12)
   })
 
   it('accepts the fragment with or without #', async () => {
-    const fragment = await encodeState({ ...defaults, selected: 2 }, defaults)
+    const fragment = await encodeState({ ...V1_DEFAULTS, selected: 2, options: {} })
     expect(await decodeFragment(fragment.slice(1))).toStrictEqual({
       ok: true,
-      state: { selected: 2 },
+      state: { ...V1_DEFAULTS, selected: 2, options: {} },
     })
   })
 })

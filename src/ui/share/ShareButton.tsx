@@ -8,14 +8,13 @@ import type { StatusTone } from '../state/useAppState.ts'
 
 export interface ShareButtonProps {
   state: SharedState
-  defaults: SharedState
   setStatus: (message: string, kind?: StatusTone) => void
 }
 
 const format = (n: number) => n.toLocaleString('en-US')
 
-const buildLink = async (state: SharedState, defaults: SharedState) =>
-  shareUrl(window.location.href, await encodeOnce(state, defaults))
+const buildLink = async (state: SharedState) =>
+  shareUrl(window.location.href, await encodeOnce(state))
 
 /** Events can be private: this link carries the rule and options, and no events. */
 const withoutEvents = (state: SharedState): SharedState => ({ ...state, events: '', selected: 0 })
@@ -30,7 +29,7 @@ async function copy(text: string): Promise<boolean> {
 }
 
 /** Live link length, recomputed after typing pauses; skipped for very large states. */
-function useLinkLength(state: SharedState, defaults: SharedState): number | undefined {
+function useLinkLength(state: SharedState): number | undefined {
   const [length, setLength] = useState<number>()
   useEffect(() => {
     if (tooLargeToMirror(state)) {
@@ -39,7 +38,7 @@ function useLinkLength(state: SharedState, defaults: SharedState): number | unde
     }
     let stale = false
     const timer = setTimeout(() => {
-      void buildLink(state, defaults).then((link) => {
+      void buildLink(state).then((link) => {
         if (!stale) setLength(link.length)
       })
     }, 400)
@@ -47,18 +46,18 @@ function useLinkLength(state: SharedState, defaults: SharedState): number | unde
       stale = true
       clearTimeout(timer)
     }
-  }, [state, defaults])
+  }, [state])
   return length
 }
 
-export function ShareButton({ state, defaults, setStatus }: ShareButtonProps) {
-  const length = useLinkLength(state, defaults)
+export function ShareButton({ state, setStatus }: ShareButtonProps) {
+  const length = useLinkLength(state)
   const [lastLink, setLastLink] = useState<string>()
   const menu = useRef<HTMLDetailsElement>(null)
   const tooLong = length !== undefined && isLinkTooLong(length)
 
   const share = async (target: SharedState, what: string) => {
-    const link = await buildLink(target, defaults)
+    const link = await buildLink(target)
     setLastLink(link)
     const copied = await copy(link)
     const size = `${format(link.length)} characters`

@@ -17,13 +17,13 @@ export const currentFragment = (): string => window.location.hash
 
 // The address bar and the Share button's length both encode the same state object after a
 // pause in typing; encode it once. Keyed weakly by the (memoised) state object itself.
-const encoded = new WeakMap<SharedState, { defaults: SharedState; fragment: Promise<string> }>()
+const encoded = new WeakMap<SharedState, Promise<string>>()
 
-export function encodeOnce(state: SharedState, defaults: SharedState): Promise<string> {
+export function encodeOnce(state: SharedState): Promise<string> {
   const hit = encoded.get(state)
-  if (hit && hit.defaults === defaults) return hit.fragment
-  const fragment = encodeState(state, defaults)
-  encoded.set(state, { defaults, fragment })
+  if (hit) return hit
+  const fragment = encodeState(state)
+  encoded.set(state, fragment)
   return fragment
 }
 
@@ -50,7 +50,7 @@ export async function syncFragment(
     setFragment('')
     return 'too-large'
   }
-  const fragment = await encodeOnce(state, defaults)
+  const fragment = await encodeOnce(state)
   if (!isStale()) setFragment(fragment)
   return 'synced'
 }

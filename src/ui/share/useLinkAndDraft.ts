@@ -6,7 +6,7 @@
 // localStorage and mirrored into the fragment, both debounced.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SharedState } from '../../share/index.ts'
-import { applySharedState, decodeFragment } from '../../share/index.ts'
+import { decodeFragment } from '../../share/index.ts'
 import { loadDraft, sameState, saveDraft } from '../persistence/draft.ts'
 import { STORAGE_KEYS } from '../persistence/storage.ts'
 import type { StatusTone } from '../state/useAppState.ts'
@@ -72,7 +72,7 @@ export function useLinkAndDraft(
         return
       }
       setLinkError(undefined)
-      const shared = applySharedState(defaults, result.state)
+      const shared = result.state
       const setAside = loadDraft(defaults, STORAGE_KEYS.previousDraft)
       if (draft && sameState(draft, shared) && setAside && !sameState(setAside, shared)) {
         // A reload of a link that had set work aside: keep offering that work back.
