@@ -19,7 +19,13 @@ export interface CheckArgs {
   engine: EngineOptions
 }
 
-export type CliArgs = EvalArgs | CheckArgs | { command: 'help' }
+export interface GenerateArgs {
+  command: 'generate'
+  rule: string
+  engine: EngineOptions
+}
+
+export type CliArgs = EvalArgs | CheckArgs | GenerateArgs | { command: 'help' }
 
 export type ParsedArgs = { args: CliArgs } | { error: string }
 
@@ -98,11 +104,27 @@ function parseCheck(argv: string[]): ParsedArgs {
   return { args: { command: 'check', paths: positionals, engine } }
 }
 
+function parseGenerate(argv: string[]): ParsedArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { ...engineOptionSpec, rule: { type: 'string' } },
+  })
+  if (values.help) return { args: { command: 'help' } }
+  if (positionals.length > 0) return { error: `unexpected argument '${positionals[0]}'` }
+  if (values.rule === undefined) return { error: 'generate needs --rule RULE.yml' }
+  const engine = engineOptions(values)
+  if (typeof engine === 'string') return { error: engine }
+  return { args: { command: 'generate', rule: values.rule, engine } }
+}
+
 export function parseCliArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv
   try {
     if (command === 'eval') return parseEval(rest)
     if (command === 'check') return parseCheck(rest)
+    if (command === 'generate') return parseGenerate(rest)
     if (command === '--help' || command === '-h' || command === 'help') {
       return { args: { command: 'help' } }
     }

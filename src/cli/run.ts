@@ -2,6 +2,7 @@
 import { parseCliArgs } from './args.ts'
 import { runCheck } from './check-command.ts'
 import { runEval } from './eval-command.ts'
+import { runGenerate } from './generate-command.ts'
 import type { CliIo } from './io.ts'
 import { USAGE } from './usage.ts'
 
@@ -20,5 +21,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return runEval(args, io)
     case 'check':
       return runCheck(args, io)
+    case 'generate':
+      return runGenerate(args, io)
   }
 }

@@ -1,6 +1,7 @@
 export const USAGE = `Usage:
   sigma-play eval --rule RULE.yml --events EVENTS [--explain | --count] [options]
   sigma-play check PATH...
+  sigma-play generate --rule RULE.yml [--placeholder NAME=V1,V2]
   sigma-play --help
 
 eval    Evaluates one Sigma rule against events and prints one JSON line per event:
@@ -16,6 +17,11 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
 check   Validates and lints rules: files, or folders searched for *.yml and *.yaml.
         Prints FILE:LINE:COL severity CODE message per diagnostic and a summary line.
 
+generate  Prints events made from the rule, one JSON line each, every one checked by the
+        engine: {"label":"excluded by filter_x","expect":false,"event":{...}}. The first
+        matches; the rest show each edge (an item one step off, a filter that excludes).
+
 Exit codes: eval 0 ok, 2 rule errors, unreadable events or bad arguments;
-            check 0 no errors, 1 some rule has an error, 2 bad arguments.
+            check 0 no errors, 1 some rule has an error, 2 bad arguments;
+            generate 0 events printed, 2 nothing could be generated or bad arguments.
 `

@@ -9,10 +9,12 @@ import { explainRule } from './explain.ts'
 import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
 import type { EngineOptions, Trace, Verdict } from './types.ts'
+import { generateFrom, type GenerateResult } from './generate/generate.ts'
 
 export type * from './types.ts'
 export type { CompileResult } from './compile.ts'
 export type { CompiledRule } from './compiled-rule.ts'
+export type { GeneratedEvent, GenerateResult } from './generate/generate.ts'
 export { lineCol } from './diagnostics.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
@@ -47,5 +49,14 @@ export function explain(rule: CompiledRule, event: unknown): Trace {
     return explainRule(rule, event)
   } catch {
     return { match: false, identifiers: {}, searches: [], conditions: [] }
+  }
+}
+
+/** Events that show what the rule matches and where each of its edges lies, each checked. */
+export function generateEvents(text: string, options: EngineOptions = {}): GenerateResult {
+  try {
+    return generateFrom(text, options ?? {}, { compile: compileRule, verdict })
+  } catch (e) {
+    return { events: [], problem: `Internal error while generating: ${String(e)}` }
   }
 }
