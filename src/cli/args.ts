@@ -3,7 +3,7 @@
  * which the caller prints with the usage text (exit 2); nothing here touches files.
  */
 import { parseArgs } from 'node:util'
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 
 export interface EvalArgs {
   command: 'eval'

@@ -2,7 +2,7 @@
  * Diagnostics carry character offsets; people and editors want `FILE:LINE:COL`. Lines and
  * columns are 1-based, columns count UTF-16 code units like the offsets do.
  */
-import type { Diagnostic } from '../engine/types.ts'
+import type { Diagnostic } from '../engine/index.ts'
 
 export interface LineCol {
   line: number

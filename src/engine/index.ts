@@ -19,6 +19,7 @@ export { lineCol } from './diagnostics.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
 export { expandValue } from './modifiers/expand-value.ts'
+export { placeholderNames } from './modifiers/expand.ts'
 export { locateFields } from './events/locate.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {

@@ -1,5 +1,5 @@
 // Filling a partial state (a link's payload, a stored draft) from a base state.
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 import type { PartialSharedState, SharedState } from './types.ts'
 import { PAYLOAD_FIELDS } from './validate.ts'
 

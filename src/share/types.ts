@@ -1,4 +1,4 @@
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 
 /** Everything a share link carries: the page's one state, minus preferences. */
 export interface SharedState {

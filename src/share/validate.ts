@@ -1,7 +1,7 @@
 // Field-by-field validation of a decoded payload. Input is untrusted JSON: every record is
 // rebuilt from own keys with Object.fromEntries (data properties only), so keys such as
 // `__proto__`, `constructor` or `prototype` become ordinary entries and never touch a prototype.
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 import type { PartialSharedState } from './types.ts'
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string }

@@ -4,7 +4,7 @@
  * only wires them to the panes.
  */
 import { useCallback, useMemo, useState } from 'react'
-import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/types.ts'
+import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/index.ts'
 import { rangesFrom } from '../worker/rows.ts'
 import { downloadText, ruleFileName } from './files/download.ts'
 import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'

@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml'
 import { compileRule, explain, parseEvents, verdict } from '../engine/index.ts'
-import type { EngineOptions, ParsedEvents } from '../engine/types.ts'
+import type { EngineOptions, ParsedEvents } from '../engine/index.ts'
 import type { AnalysisResult, Phase } from './protocol.ts'
 import type { Rows } from './rows.ts'
 import { allocateRows, emptyRows, setRow, tally } from './rows.ts'

@@ -4,7 +4,7 @@
  * A run past its budget gets its worker terminated and replaced, and a probe worker then finds
  * which rule part was slow (see probe.ts).
  */
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 import type {
   AnalysisResult,
   AnalyzeRequest,

@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml'
 import type { Node, Pair } from 'yaml'
 import { compileRule, verdict } from '../engine/index.ts'
-import type { EngineOptions, EventRecord } from '../engine/types.ts'
+import type { EngineOptions, EventRecord } from '../engine/index.ts'
 import type { RulePart } from './protocol.ts'
 
 const HEARTBEAT_MS = 40

@@ -13,8 +13,9 @@ import type {
   RuleKind,
   RuleMeta,
   Trace,
-} from '../engine/types.ts'
+} from '../engine/index.ts'
 import type { Rows } from './rows.ts'
+export type { RowResult } from './rows.ts'
 
 /**
  * Rule and events are sent only when they changed since the worker last saw them, so a rule
@@ -55,17 +56,6 @@ export interface RulePart {
   item: string
   /** Offsets of the item in the rule text. */
   range: Range
-}
-
-/** One event's row as the results pane shows it (built from `Rows` for visible rows only). */
-export interface RowResult {
-  match: boolean
-  identifiers: Record<string, boolean>
-  /**
-   * One line saying why, e.g. "excluded by filter_x: DestinationIp 10.2.3.4 in 10.0.0.0/8" for
-   * rows in the requested window; elsewhere from the verdict alone ("excluded by filter_x").
-   */
-  summary: string
 }
 
 export interface AnalysisResult {

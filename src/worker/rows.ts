@@ -3,7 +3,6 @@
  * as a plain copy. Objects per row cost about a second to serialise at 100,000 events and froze
  * both the worker and the page; the page builds row objects only for the rows it shows.
  */
-import type { RowResult } from './protocol.ts'
 import { summarizeVerdict } from './summary.ts'
 
 export interface Rows {
@@ -16,6 +15,17 @@ export interface Rows {
   hits: Uint8Array
   /** Summaries from a full explanation, for the rows that were on screen. */
   summaries: Record<number, string>
+}
+
+/** One event's row as the results pane shows it (built from `Rows` for visible rows only). */
+export interface RowResult {
+  match: boolean
+  identifiers: Record<string, boolean>
+  /**
+   * One line saying why, e.g. "excluded by filter_x: DestinationIp 10.2.3.4 in 10.0.0.0/8" for
+   * rows in the requested window; elsewhere from the verdict alone ("excluded by filter_x").
+   */
+  summary: string
 }
 
 export function emptyRows(names: string[] = []): Rows {

@@ -12,7 +12,7 @@ import type {
   SearchNodeTrace,
   Trace,
   Verdict,
-} from '../engine/types.ts'
+} from '../engine/index.ts'
 
 interface Reason {
   name: string

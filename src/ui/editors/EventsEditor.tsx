@@ -3,8 +3,8 @@
  * parse errors as markers, the selected event banded and the fields the rule read painted.
  */
 import { useEffect, useRef } from 'react'
-import type { EventsDiagnostic, Range, Trace } from '../../engine/types.ts'
-import { locateFields } from '../../engine/events/locate.ts'
+import type { EventsDiagnostic, Range, Trace } from '../../engine/index.ts'
+import { locateFields } from '../../engine/index.ts'
 import { monaco, EVENTS_URI } from './monaco-setup.ts'
 import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setEventsMarkers } from '../paint/markers.ts'

@@ -3,7 +3,7 @@
  * selected event's trace painted line by line.
  */
 import { useEffect, useRef } from 'react'
-import type { Diagnostic, Trace } from '../../engine/types.ts'
+import type { Diagnostic, Trace } from '../../engine/index.ts'
 import { monaco, RULE_URI } from './monaco-setup.ts'
 import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setRuleMarkers } from '../paint/markers.ts'

@@ -1,4 +1,4 @@
-import type { Range } from '../../engine/types.ts'
+import type { Range } from '../../engine/index.ts'
 
 /**
  * Index of the event whose range holds `offset` (its closing brace included), by binary

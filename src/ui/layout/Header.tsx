@@ -3,7 +3,7 @@
  * that output showing matches names the author), then page actions and the theme toggle.
  */
 import type { ReactNode } from 'react'
-import type { RuleMeta } from '../../engine/types.ts'
+import type { RuleMeta } from '../../engine/index.ts'
 import type { ThemePreference } from '../persistence/preferences.ts'
 import { AutoThemeIcon, LogoIcon, MoonIcon, SunIcon } from './icons.tsx'
 

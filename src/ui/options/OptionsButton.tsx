@@ -4,7 +4,7 @@
  * the cursor in the first one that needs values. Escape or a click outside closes it.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { EngineOptions } from '../../engine/types.ts'
+import type { EngineOptions } from '../../engine/index.ts'
 import '../share/share.css'
 import './options.css'
 import { activeOptionCount } from './option-rows.ts'

@@ -2,7 +2,7 @@
  * The Options popover's content: placeholder values for `|expand`, the field map, and evtx
  * flattening. Everything a link can set is rendered as text (inputs and text nodes only).
  */
-import type { EngineOptions } from '../../engine/types.ts'
+import type { EngineOptions } from '../../engine/index.ts'
 import { useOptionRows, type EditableRows } from './useOptionRows.ts'
 
 export interface OptionsPanelProps {

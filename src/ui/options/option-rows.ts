@@ -3,7 +3,7 @@
  * the options minimal (nothing set means the default, so share links stay short) and never
  * trust a name: records are built with Object.fromEntries, so `__proto__` is an ordinary key.
  */
-import type { EngineOptions } from '../../engine/types.ts'
+import type { EngineOptions } from '../../engine/index.ts'
 
 export interface PlaceholderRow {
   id: number

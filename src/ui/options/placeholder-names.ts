@@ -3,8 +3,8 @@
  * user has to fill in. A line scan is enough here: the engine remains the judge (its
  * UNRESOLVED_PLACEHOLDER diagnostics are read too), this only pre-lists names.
  */
-import { placeholderNames } from '../../engine/modifiers/expand.ts'
-import type { Diagnostic } from '../../engine/types.ts'
+import { placeholderNames } from '../../engine/index.ts'
+import type { Diagnostic } from '../../engine/index.ts'
 
 /** `key|mod|expand:` at the start of a line (optionally a list item); group 2 is the key. */
 const KEY_LINE = /^(\s*(?:-\s+)?)([^\s:#'"-][^:#]*?):(?=\s|$)(.*)$/

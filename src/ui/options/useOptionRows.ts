@@ -5,7 +5,7 @@
  * this tab) reseed the rows.
  */
 import { useCallback, useRef, useState } from 'react'
-import type { EngineOptions } from '../../engine/types.ts'
+import type { EngineOptions } from '../../engine/index.ts'
 import { sameJson } from '../state/useStable.ts'
 import {
   formatValues,

@@ -4,7 +4,7 @@
  * itself a subtle band. Pure, like rule-decorations.ts.
  */
 import type * as Monaco from '../editors/monaco.ts'
-import type { Range, SearchNodeTrace, Trace } from '../../engine/types.ts'
+import type { Range, SearchNodeTrace, Trace } from '../../engine/index.ts'
 import { span } from './rule-decorations.ts'
 import type { ToPosition } from './rule-decorations.ts'
 import { codeSpan, untrusted } from '../language/markdown.ts'

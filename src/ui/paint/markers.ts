@@ -3,7 +3,7 @@
  * from monaco-yaml's so that neither side clears the other's markers.
  */
 import type * as Monaco from '../editors/monaco.ts'
-import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/types.ts'
+import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/index.ts'
 import { span } from './rule-decorations.ts'
 
 const RULE_MARKER_OWNER = 'sigma'

@@ -5,7 +5,7 @@
  * hover. Pure: positions come from the caller, so this runs in unit tests without Monaco.
  */
 import type * as Monaco from '../editors/monaco.ts'
-import type { ConditionTrace, IdentifierTrace, SearchNodeTrace, Trace } from '../../engine/types.ts'
+import type { ConditionTrace, IdentifierTrace, SearchNodeTrace, Trace } from '../../engine/index.ts'
 import {
   describeField,
   describeIdentifier,

@@ -10,7 +10,7 @@ import type {
   MissReason,
   SearchNodeTrace,
   ValueTrace,
-} from '../../engine/types.ts'
+} from '../../engine/index.ts'
 import { clip, codeSpan } from '../language/markdown.ts'
 
 function quoted(value: unknown): string {

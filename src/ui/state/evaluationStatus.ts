@@ -2,7 +2,7 @@
  * Turns the latest analysis into the one status line the user reads: errors first, then a
  * time-out (naming the slow rule part), then the plain tally.
  */
-import type { Diagnostic, EventsDiagnostic } from '../../engine/types.ts'
+import type { Diagnostic, EventsDiagnostic } from '../../engine/index.ts'
 import type { AnalysisView } from './useAnalysis.ts'
 import type { StatusTone } from './useAppState.ts'
 

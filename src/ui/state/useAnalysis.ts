@@ -4,7 +4,7 @@
  * never queues work); large events wait for a pause in typing.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { RuleMeta } from '../../engine/types.ts'
+import type { RuleMeta } from '../../engine/index.ts'
 import type { AnalysisOutcome } from '../../worker/client.ts'
 import { SigmaClient } from '../../worker/client.ts'
 import type { AnalysisResult, Phase, RulePart } from '../../worker/protocol.ts'

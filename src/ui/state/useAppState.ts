@@ -4,7 +4,7 @@
  * through this hook; preferences (theme, pane sizes) live elsewhere and never travel in links.
  */
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { EngineOptions } from '../../engine/types.ts'
+import type { EngineOptions } from '../../engine/index.ts'
 import type { SharedState } from '../../share/index.ts'
 import { DEFAULT_EVENTS } from '../defaults/events.ts'
 import { DEFAULT_RULE } from '../defaults/rule.ts'

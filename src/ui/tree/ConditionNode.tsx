@@ -1,6 +1,6 @@
 /** One node of the condition tree and its children, each with its truth value and a shape. */
 import type { ReactNode } from 'react'
-import type { ConditionTrace } from '../../engine/types.ts'
+import type { ConditionTrace } from '../../engine/index.ts'
 import { FilterIcon, HitIcon, MissIcon, SelectionIcon } from '../layout/icons.tsx'
 import { isFilterName } from '../results/chipLabels.ts'
 

@@ -2,7 +2,7 @@
  * The rule's condition as a tree, each node showing its value for the selected event; `1 of x*`
  * is expanded to its members. Clicking a node moves the rule editor to it.
  */
-import type { IdentifierInfo, Trace } from '../../engine/types.ts'
+import type { IdentifierInfo, Trace } from '../../engine/index.ts'
 import { ConditionNode } from './ConditionNode.tsx'
 
 interface ConditionTreeProps {
