@@ -72,11 +72,23 @@ class Fault extends Error {
   }
 }
 
-const MAX_DEPTH = 2000
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 const LITERALS = ['true', 'false', 'null']
 
-/** Recursive-descent walk; paths are joined as the traces name them (`a.b`, `a[0]`). */
+/** An object or array whose members are being read. */
+interface Open {
+  close: '}' | ']'
+  path: string
+  keyRange: Range | undefined
+  start: number
+  index: number
+}
+
+/**
+ * A validating walk that keeps its own stack of open containers, so any depth JSON.parse
+ * accepts is walked too (no "nested too deeply"). Paths are joined as the traces name them
+ * (`a.b`, `a[0]`) and only when someone visits them.
+ */
 class Walker {
   pos: number
   constructor(
@@ -92,9 +104,12 @@ class Walker {
     this.pos = skipWhitespace(this.text, this.pos, this.end)
   }
 
+  private at(ch: string): boolean {
+    return this.pos < this.end && this.text[this.pos] === ch
+  }
+
   private expect(ch: string, what: string): void {
-    if (this.text[this.pos] !== ch || this.pos >= this.end)
-      throw new Fault(this.pos, `Expected ${what}`)
+    if (!this.at(ch)) throw new Fault(this.pos, `Expected ${what}`)
     this.pos++
   }
 
@@ -113,19 +128,6 @@ class Walker {
     }
   }
 
-  value(path: string, keyRange: Range | undefined, depth: number): void {
-    if (depth > MAX_DEPTH) throw new Fault(this.pos, 'Nested too deeply')
-    this.ws()
-    const start = this.pos
-    if (start >= this.end) throw new Fault(start, 'Expected a value')
-    const c = this.text[start]
-    if (c === '{') this.object(path, depth)
-    else if (c === '[') this.array(path, depth)
-    else if (c === '"') this.string()
-    else this.scalar()
-    this.visit?.(path, keyRange, [start, this.pos])
-  }
-
   private scalar(): void {
     for (const lit of LITERALS)
       if (this.text.startsWith(lit, this.pos) && this.pos + lit.length <= this.end) {
@@ -139,49 +141,59 @@ class Walker {
     this.pos += m[0].length
   }
 
-  private object(path: string, depth: number): void {
-    this.pos++
+  /** Reads up to a member's value: the key and ':' in an object, nothing in an array. */
+  private member(open: Open): { path: string; keyRange: Range | undefined } {
+    const paths = this.visit !== undefined
+    if (open.close === ']')
+      return { path: paths ? `${open.path}[${open.index}]` : '', keyRange: undefined }
     this.ws()
-    if (this.text[this.pos] === '}') {
-      this.pos++
-      return
-    }
-    for (;;) {
-      this.ws()
-      const keyStart = this.pos
-      if (this.text[keyStart] !== '"')
-        throw new Fault(keyStart, 'Expected a property name in double quotes')
-      const key = this.string()
-      const keyRange: Range = [keyStart, this.pos]
-      this.ws()
-      this.expect(':', "':'")
-      this.value(path ? `${path}.${key}` : key, keyRange, depth + 1)
-      this.ws()
-      if (this.text[this.pos] === ',' && this.pos < this.end) {
-        this.pos++
-        continue
-      }
-      this.expect('}', "',' or '}'")
-      return
-    }
+    const keyStart = this.pos
+    if (!this.at('"')) throw new Fault(keyStart, 'Expected a property name in double quotes')
+    const key = this.string()
+    const keyRange: Range = [keyStart, this.pos]
+    this.ws()
+    this.expect(':', "':'")
+    return { path: paths ? (open.path ? `${open.path}.${key}` : key) : '', keyRange }
   }
 
-  private array(path: string, depth: number): void {
-    this.pos++
-    this.ws()
-    if (this.text[this.pos] === ']') {
-      this.pos++
-      return
-    }
-    for (let index = 0; ; index++) {
-      this.value(`${path}[${index}]`, undefined, depth + 1)
+  /** One whole value; each value is visited once it ends, innermost first. */
+  value(): void {
+    const stack: Open[] = []
+    let path = ''
+    let keyRange: Range | undefined
+    for (;;) {
       this.ws()
-      if (this.text[this.pos] === ',' && this.pos < this.end) {
+      const start = this.pos
+      if (start >= this.end) throw new Fault(start, 'Expected a value')
+      const c = this.text[start]
+      if (c === '{' || c === '[') {
         this.pos++
-        continue
+        this.ws()
+        const close = c === '{' ? '}' : ']'
+        if (!this.at(close)) {
+          const open: Open = { close, path, keyRange, start, index: 0 }
+          stack.push(open)
+          ;({ path, keyRange } = this.member(open))
+          continue
+        }
+        this.pos++
+      } else if (c === '"') this.string()
+      else this.scalar()
+      this.visit?.(path, keyRange, [start, this.pos])
+      // Close every container this value ended, or move on to the next member.
+      for (let open = stack.at(-1); ; open = stack.at(-1)) {
+        if (open === undefined) return
+        this.ws()
+        if (this.at(',')) {
+          this.pos++
+          open.index++
+          ;({ path, keyRange } = this.member(open))
+          break
+        }
+        this.expect(open.close, `',' or '${open.close}'`)
+        stack.pop()
+        this.visit?.(open.path, open.keyRange, [open.start, this.pos])
       }
-      this.expect(']', "',' or ']'")
-      return
     }
   }
 }
@@ -198,7 +210,7 @@ export function walkJson(
 ): { end: number; error?: undefined } | { error: ScanError } {
   const walker = new Walker(text, start, end, visit)
   try {
-    walker.value('', undefined, 0)
+    walker.value()
     return { end: walker.pos }
   } catch (error) {
     if (error instanceof Fault) return { error: { offset: error.offset, message: error.message } }

@@ -16,9 +16,14 @@ export function locateFields(
   const start = Math.max(0, eventRange[0])
   const end = Math.min(text.length, eventRange[1])
   if (start >= end) return found
+  // Paths deep inside a deeply nested event are long ropes; comparing them would flatten each
+  // one (quadratic in the depth). Their length is free and rules out most of them.
+  let longest = 0
+  for (const path of wanted) longest = Math.max(longest, path.length)
   walkJson(text, start, end, (path, keyRange, valueRange) => {
     // Array elements have no key: the element itself is what gets painted.
-    if (wanted.has(path)) found[path] = { keyRange: keyRange ?? valueRange, valueRange }
+    if (path.length <= longest && wanted.has(path))
+      found[path] = { keyRange: keyRange ?? valueRange, valueRange }
   })
   return found
 }

@@ -61,7 +61,7 @@ export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
       value,
       linking,
       negated,
-      lookups: resolved ? [{ path: resolved.path, value: resolved.value }] : [],
+      lookups: resolved ? [{ path: resolved.path, value: boundedCopy(resolved.value) }] : [],
       values,
     }
     if (!value) {
@@ -88,4 +88,21 @@ function itemReason(
     first ??= v.reason
   }
   return first
+}
+
+/** Containers deeper than this in a looked-up value are shown as `…` in the trace. */
+const TRACE_DEPTH = 16
+
+/**
+ * The looked-up value as the trace carries it. A trace is serialised (postMessage, JSON lines)
+ * by recursive serialisers; an event nested 100,000 deep would overflow them, so the copy
+ * stops at a depth no real event reaches.
+ */
+function boundedCopy(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (depth >= TRACE_DEPTH) return '…'
+  if (Array.isArray(value)) return value.map((v: unknown) => boundedCopy(v, depth + 1))
+  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  for (const [key, v] of Object.entries(value)) copy[key] = boundedCopy(v, depth + 1)
+  return copy
 }

@@ -54,13 +54,26 @@ function addEventData(table: Map<string, Resolved>, data: JsonObject, base: stri
   }
 }
 
-/** UserData: `<Root>.<Name>` leaves by leaf name; `#attributes` and `xmlns` are markup. */
-function addUserData(table: Map<string, Resolved>, node: JsonObject, base: string): void {
-  for (const key of Object.keys(node)) {
+/**
+ * UserData: `<Root>.<Name>` leaves by leaf name; `#attributes` and `xmlns` are markup. Walked
+ * in document order (a later leaf wins a clash) with an explicit stack of open elements: the
+ * event decides the depth, not the call stack.
+ */
+function addUserData(table: Map<string, Resolved>, root: JsonObject, base: string): void {
+  const open: { node: JsonObject; keys: string[]; next: number; base: string }[] = [
+    { node: root, keys: Object.keys(root), next: 0, base },
+  ]
+  for (let top = open.at(-1); top !== undefined; top = open.at(-1)) {
+    const key = top.keys[top.next++]
+    if (key === undefined) {
+      open.pop()
+      continue
+    }
     if (key === '#attributes' || key === 'xmlns') continue
-    const value = node[key]
-    const path = `${base}.${key}`
-    if (isObject(value) && !Object.hasOwn(value, '#text')) addUserData(table, value, path)
+    const value = top.node[key]
+    const path = `${top.base}.${key}`
+    if (isObject(value) && !Object.hasOwn(value, '#text'))
+      open.push({ node: value, keys: Object.keys(value), next: 0, base: path })
     else table.set(key, textOf(value, path))
   }
 }

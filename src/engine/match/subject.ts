@@ -35,11 +35,23 @@ function isScalar(value: unknown): value is EventScalar {
   return t === 'string' || t === 'number' || t === 'boolean'
 }
 
-export function collectLeaves(value: unknown, path: string, out: Leaf[] = []): Leaf[] {
-  if (isScalar(value)) out.push({ kind: 'scalar', subject: new Subject(value), path })
-  else if (value === null || value === undefined) out.push({ kind: 'null', path })
-  else if (Array.isArray(value)) value.forEach((v, i) => collectLeaves(v, `${path}[${i}]`, out))
-  else out.push({ kind: 'object', path })
+/**
+ * The leaves of a field's value in document order. Arrays nest to any depth: the walk keeps
+ * its own stack, so whoever writes the event cannot overflow the call stack.
+ */
+export function collectLeaves(value: unknown, path: string): Leaf[] {
+  const out: Leaf[] = []
+  const pending: { value: unknown; path: string }[] = [{ value, path }]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const v = next.value
+    if (isScalar(v)) out.push({ kind: 'scalar', subject: new Subject(v), path: next.path })
+    else if (v === null || v === undefined) out.push({ kind: 'null', path: next.path })
+    else if (Array.isArray(v)) {
+      // Pushed last to first, so the first element is taken next.
+      for (let i = v.length - 1; i >= 0; i--)
+        pending.push({ value: v[i] as unknown, path: `${next.path}[${i}]` })
+    } else out.push({ kind: 'object', path: next.path })
+  }
   return out
 }
 
@@ -48,23 +60,27 @@ export interface KeywordLeaf {
   path: string
 }
 
-/** Keyword search looks at every string and number leaf; keys and booleans are not searched. */
-export function collectKeywordLeaves(
-  value: unknown,
-  path = '',
-  out: KeywordLeaf[] = [],
-): KeywordLeaf[] {
-  if (typeof value === 'string' || typeof value === 'number') {
-    out.push({ subject: new Subject(value), path })
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => collectKeywordLeaves(v, `${path}[${i}]`, out))
-  } else if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value)) {
-      collectKeywordLeaves(
-        (value as Record<string, unknown>)[key],
-        path ? `${path}.${key}` : key,
-        out,
-      )
+/**
+ * Keyword search looks at every string and number leaf; keys and booleans are not searched.
+ * Document order, any depth (an explicit stack, as above).
+ */
+export function collectKeywordLeaves(value: unknown): KeywordLeaf[] {
+  const out: KeywordLeaf[] = []
+  const pending: { value: unknown; path: string }[] = [{ value, path: '' }]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: v, path } = next
+    if (typeof v === 'string' || typeof v === 'number') {
+      out.push({ subject: new Subject(v), path })
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--)
+        pending.push({ value: v[i] as unknown, path: `${path}[${i}]` })
+    } else if (typeof v === 'object' && v !== null) {
+      const record = v as Record<string, unknown>
+      const keys = Object.keys(record)
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string
+        pending.push({ value: record[key], path: path ? `${path}.${key}` : key })
+      }
     }
   }
   return out
