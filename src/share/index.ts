@@ -48,10 +48,14 @@ export async function encodeState(state: SharedState): Promise<string> {
 
 const FRAGMENT = /^v(\d{1,6})\/(.*)$/s
 
+/** Fragments that open a part of the page (`#gallery`) rather than carry a state. */
+const PAGE_ROUTES = new Set(['gallery'])
+
 /** Accepts the fragment with or without its leading `#`. Never throws. */
 export async function decodeFragment(fragment: string): Promise<DecodeResult> {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment
-  if (body === '') return failure('NO_STATE', 'The link carries no shared state.')
+  if (body === '' || PAGE_ROUTES.has(body))
+    return failure('NO_STATE', 'The link carries no shared state.')
   const match = FRAGMENT.exec(body)
   if (!match) {
     return failure('NOT_A_SHARE_LINK', 'The part after # is not a Sigma Playground share link.')

@@ -23,6 +23,7 @@ import { useTabModeStatus } from './state/tabMovesFocus.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
 import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
+import { GalleryButton } from './gallery/GalleryButton.tsx'
 import { OptionsButton } from './options/OptionsButton.tsx'
 import { unresolvedPlaceholders } from './options/placeholder-names.ts'
 import { LinkBanner } from './share/LinkBanner.tsx'
@@ -95,6 +96,7 @@ export function App() {
         onCycleTheme={cycle}
         actions={
           <>
+            <GalleryButton setStatus={store.setStatus} />
             <FileToolbar files={files} rule={store.rule} events={store.events} />
             <OptionsButton
               options={store.options}

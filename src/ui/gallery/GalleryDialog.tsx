@@ -1,0 +1,110 @@
+/**
+ * The gallery: worked examples grouped by topic. Opening one goes through a share link of its
+ * own, so the user's work is set aside and offered back exactly as when any link opens.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { EXAMPLES } from '../../gallery/examples.ts'
+import type { Example, Topic } from '../../gallery/example.ts'
+import { encodeState } from '../../share/index.ts'
+import { exampleState } from './lesson.ts'
+import './gallery.css'
+
+interface GalleryDialogProps {
+  open: boolean
+  onClose(): void
+  setStatus(message: string, kind?: 'info' | 'success' | 'error'): void
+}
+
+const topics = [...new Set(EXAMPLES.map((e) => e.topic))] as Topic[]
+
+export const exampleLink = async (example: Example): Promise<string> =>
+  `${window.location.origin}${window.location.pathname}${await encodeState(exampleState(example))}`
+
+export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [copied, setCopied] = useState<string>()
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (open && !element.open) element.showModal()
+    if (!open && element.open) element.close()
+  }, [open])
+
+  const openExample = async (example: Example) => {
+    const fragment = await encodeState(exampleState(example))
+    onClose()
+    window.location.hash = fragment
+    setStatus(`Opened the example "${example.title}".`, 'success')
+  }
+
+  const copyLink = async (example: Example) => {
+    try {
+      await navigator.clipboard.writeText(await exampleLink(example))
+      setCopied(example.id)
+      setStatus(`Copied a link to the example "${example.title}".`, 'success')
+    } catch {
+      setStatus('The browser refused to copy the link.', 'error')
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      className="sp-gallery"
+      aria-labelledby="sp-gallery-title"
+      data-testid="gallery"
+      onClose={onClose}
+      onClick={(event) => {
+        if (event.target === dialog.current) onClose()
+      }}
+    >
+      <div className="sp-gallery-head">
+        <h2 id="sp-gallery-title">Gallery: Sigma by example</h2>
+        <p>
+          Each example opens its rule and events over your work; your work is set aside and the
+          banner brings it back. The explanation sits at the top of the rule.
+        </p>
+        <button
+          type="button"
+          className="sp-gallery-close"
+          onClick={onClose}
+          aria-label="Close the gallery"
+        >
+          ×
+        </button>
+      </div>
+      <div className="sp-gallery-body">
+        {topics.map((topic) => (
+          <section key={topic} aria-label={topic}>
+            <h3>{topic}</h3>
+            <ul>
+              {EXAMPLES.filter((e) => e.topic === topic).map((example) => (
+                <li key={example.id} className="sp-gallery-row">
+                  <button
+                    type="button"
+                    className="sp-gallery-item"
+                    data-testid="gallery-item"
+                    data-example={example.id}
+                    onClick={() => void openExample(example)}
+                  >
+                    <span className="sp-gallery-title">{example.title}</span>
+                    <span className="sp-gallery-explain">{example.explain}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="sp-gallery-link"
+                    onClick={() => void copyLink(example)}
+                    aria-label={`Copy a link to the example ${example.title}`}
+                  >
+                    {copied === example.id ? 'Copied' : 'Link'}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </dialog>
+  )
+}
