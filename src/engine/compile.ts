@@ -26,7 +26,9 @@ import { evaluateRule } from './evaluate.ts'
 import type { CompiledRule } from './compiled-rule.ts'
 import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
 import { readFilterDocument, type FilterSource } from './meta/filter-document.ts'
-import { joinFilters } from './meta/apply-filters.ts'
+import { joinFilters, notAppliedWarning } from './meta/apply-filters.ts'
+import type { YamlDocument } from './yaml/parse.ts'
+import type { YAMLMap } from 'yaml'
 
 export interface CompileResult {
   rule?: CompiledRule
@@ -60,9 +62,46 @@ export function compileRuleWith(
   diagnostics.push(...classified.diagnostics)
   const { map, doc, kind } = classified
   if (!map || !doc) return done()
+  if (kind !== 'detection') return done({ kind, meta: readMetadata(map).meta })
+  // Filter documents in the same text are joined to the rule: evaluating the rule without
+  // them would be a wrong verdict.
+  const filters = readFilters(classified.filters, text, diagnostics)
+  const notApplied = (filter: FilterSource, why: string) =>
+    diagnostics.push(notAppliedWarning(filter, why))
+  return done(
+    compileDetection({ text, map, doc, filters, options, level, diagnostics, notApplied }),
+  )
+}
+
+export function readFilters(
+  docs: readonly { doc: YamlDocument; map: YAMLMap<unknown, unknown> }[],
+  text: string,
+  diagnostics: Diagnostic[],
+): FilterSource[] {
+  return docs
+    .map((f, i) => readFilterDocument(f.map, f.doc.doc, text, i + 1, diagnostics))
+    .filter((f): f is FilterSource => f !== undefined)
+}
+
+export interface DetectionInput {
+  text: string
+  map: YAMLMap<unknown, unknown>
+  doc: YamlDocument
+  filters: readonly FilterSource[]
+  options: EngineOptions
+  level: ItemLevel
+  /** Receives every diagnostic of this document (and of the filters joined to it). */
+  diagnostics: Diagnostic[]
+  notApplied(filter: FilterSource, why: string): void
+}
+
+/** One detection document (with the filters that apply to it) → the compiled rule. */
+export function compileDetection(input: DetectionInput): Omit<CompileResult, 'diagnostics'> {
+  const { text, map, doc, filters, options, level, diagnostics } = input
+  const kind: RuleKind = 'detection'
+  const done = (extra: Omit<CompileResult, 'diagnostics' | 'kind'>) => ({ kind, ...extra })
   const yamlDoc = doc.doc
   const { meta, diagnostics: metaDiagnostics } = readMetadata(map)
-  if (kind !== 'detection') return done({ kind, meta })
   diagnostics.push(...metaDiagnostics)
 
   const headRange: Range = map.items[0] ? nodeRange(map.items[0].key) : [0, 0]
@@ -93,11 +132,6 @@ export function compileRuleWith(
 
   diagnostics.push(...lintRule({ map, meta, headRange, identifiers: ruleIdentifiers, conditions }))
 
-  // Filter documents in the same text are joined to the rule: evaluating the rule without
-  // them would be a wrong verdict.
-  const filters = classified.filters
-    .map((f, i) => readFilterDocument(f.map, f.doc.doc, text, i + 1, diagnostics))
-    .filter((f): f is FilterSource => f !== undefined)
   const joined = joinFilters(
     {
       identifiers: ruleIdentifiers,
@@ -105,7 +139,13 @@ export function compileRuleWith(
       conditions: conditions.map((c) => c.resolution?.node),
     },
     filters,
-    { rule: meta, options, compileItem: level.compileItem, diagnostics },
+    {
+      rule: meta,
+      options,
+      compileItem: level.compileItem,
+      diagnostics,
+      notApplied: input.notApplied,
+    },
   )
   const { identifiers, searches } = joined
   const names = identifiers.map((i) => i.name)
@@ -119,7 +159,7 @@ export function compileRuleWith(
     resolved.some((n) => !n) ||
     resolved.length === 0
   )
-    return done({ kind, meta, identifiers })
+    return done({ meta, identifiers })
 
   const compiled = searches as CompiledSearch[]
   const nodes = resolved as ResolvedNode[]
@@ -144,7 +184,7 @@ export function compileRuleWith(
     fromValues,
   }
   diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
-  return done({ rule, kind, meta, identifiers })
+  return done({ rule, meta, identifiers })
 }
 
 /** compileRuleWith, with any unexpected exception turned into an INTERNAL diagnostic. */

@@ -10,12 +10,18 @@ import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
 import type { EngineOptions, Trace, Verdict } from './types.ts'
 import { generateFrom, type GenerateResult } from './generate/generate.ts'
+import { compileSetWith, type CompiledSet } from './correlation/compile-set.ts'
+import { error } from './diagnostics.ts'
 
 export type * from './types.ts'
 export type { CompileResult } from './compile.ts'
 export type { CompiledRule } from './compiled-rule.ts'
 export type { GeneratedEvent, GenerateResult } from './generate/generate.ts'
 export { lineCol } from './diagnostics.ts'
+export { runSet, type SetRun, type RunOptions } from './correlation/run-set.ts'
+export type { CompiledSet, SetRule } from './correlation/compile-set.ts'
+export type { CorrelationAlert, GroupOutcome } from './correlation/correlate.ts'
+export { TIME_FIELDS } from './correlation/event-time.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
 export { expandValue } from './modifiers/expand-value.ts'
@@ -27,6 +33,28 @@ export function compileRule(text: string, options: EngineOptions = {}): CompileR
     compileItem,
     prepareEvent,
   })
+}
+
+/** Every document of a text: rules with their filters, and correlations (see correlation/). */
+export function compileSet(text: string, options: EngineOptions = {}): CompiledSet {
+  try {
+    return compileSetWith(typeof text === 'string' ? text : '', options ?? {}, {
+      compileItem,
+      prepareEvent,
+    })
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e)
+    return {
+      rules: [],
+      correlations: [],
+      diagnostics: [
+        error('INTERNAL', `Internal error while compiling the rules: ${detail}`, [
+          0,
+          Math.min(1, text.length),
+        ]),
+      ],
+    }
+  }
 }
 
 export function evaluate(rule: CompiledRule, event: unknown): boolean {

@@ -23,6 +23,10 @@ export type DiagnosticCode =
   // filter documents joined to a rule (meta/)
   | 'FILTER_NOT_APPLIED'
   | 'FILTER_WITHOUT_NOT'
+  // correlation documents (correlation/)
+  | 'CORRELATION_SYNTAX'
+  | 'CORRELATION_EXTENSION'
+  | 'RULE_NOT_FOUND'
   // detection structure
   | 'MISSING_DETECTION'
   | 'MISSING_CONDITION'

@@ -27,6 +27,8 @@ export interface JoinContext {
   options: EngineOptions
   compileItem: CompileItem
   diagnostics: Diagnostic[]
+  /** Told about each filter that does not apply to this rule, and why. */
+  notApplied(filter: FilterSource, why: string): void
 }
 
 /** The separator in a filter identifier's name: `mf_admins › selection`. */
@@ -43,13 +45,7 @@ export function joinFilters(
   for (const filter of filters) {
     const applicability = filterApplies(filter, ctx.rule)
     if (!applicability.applies) {
-      ctx.diagnostics.push(
-        warning(
-          'FILTER_NOT_APPLIED',
-          `The filter '${filter.label}' applies to nothing here: ${applicability.why}.`,
-          filter.keyRange,
-        ),
-      )
+      ctx.notApplied(filter, applicability.why)
       continue
     }
     const offset = identifiers.length
@@ -73,6 +69,14 @@ export function joinFilters(
     return { type: 'and' as const, range: node.range, children, dropped: node.dropped }
   })
   return { identifiers, searches, conditions }
+}
+
+export function notAppliedWarning(filter: FilterSource, why: string): Diagnostic {
+  return warning(
+    'FILTER_NOT_APPLIED',
+    `The filter '${filter.label}' applies to nothing here: ${why}.`,
+    filter.keyRange,
+  )
 }
 
 /** The filter's one condition, resolved against its own identifiers, indexes moved past the rule's. */
