@@ -3,7 +3,7 @@
  * which the caller prints with the usage text (exit 2); nothing here touches files.
  */
 import { parseArgs } from 'node:util'
-import type { EngineOptions } from '../engine/index.ts'
+import { SHAPE_OVERRIDES, type EngineOptions } from '../engine/index.ts'
 
 export interface EvalArgs {
   command: 'eval'
@@ -33,6 +33,7 @@ const engineOptionSpec = {
   placeholder: { type: 'string', multiple: true },
   'field-map': { type: 'string', multiple: true },
   'no-flatten': { type: 'boolean' },
+  shape: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -47,6 +48,7 @@ function engineOptions(values: {
   placeholder?: string[]
   'field-map'?: string[]
   'no-flatten'?: boolean
+  shape?: string
 }): EngineOptions | string {
   const options: EngineOptions = {}
   for (const entry of values.placeholder ?? []) {
@@ -63,6 +65,11 @@ function engineOptions(values: {
     options.fieldMap[pair[0]] = pair[1]
   }
   if (values['no-flatten']) options.flattenEvtx = false
+  if (values.shape !== undefined) {
+    const shape = SHAPE_OVERRIDES.find((name) => name === values.shape)
+    if (!shape) return `--shape expects one of ${SHAPE_OVERRIDES.join(', ')}, got '${values.shape}'`
+    options.eventShape = shape
+  }
   return options
 }
 

@@ -7,12 +7,15 @@ export const USAGE = `Usage:
 eval    Evaluates one Sigma rule against events and prints one JSON line per event:
           {"event":0,"match":true,"identifiers":{"selection":true,...}}
         EVENTS is a file (or - for stdin) holding a JSON array, a single object, NDJSON,
-        or objects one after another as evtx_dump writes them.
+        objects one after another as evtx_dump writes them, or CSV with a header row.
+        Export shapes are detected per event: Winlogbeat / Elastic Agent (winlog.*),
+        Elastic hits (_source) and search responses, Splunk results (result, results).
   --explain                 add the full trace of each event (key "trace")
   --count                   print only {"events":N,"matches":M}
   --placeholder NAME=V1,V2  values for an |expand placeholder %NAME% (repeatable)
   --field-map RULE=EVENT    read rule field RULE from event field EVENT (repeatable)
   --no-flatten              do not flatten Windows event-log JSON (Event.EventData.*)
+  --shape flat|evtx|winlogbeat  read every event as this layout instead of detecting it
 
 check   Validates and lints rules: files, or folders searched for *.yml and *.yaml.
         Prints FILE:LINE:COL severity CODE message per diagnostic and a summary line.

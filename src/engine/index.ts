@@ -27,6 +27,16 @@ export { parseEvents } from './events/parse-events.ts'
 export { expandValue } from './modifiers/expand-value.ts'
 export { placeholderNames } from './modifiers/expand.ts'
 export { locateFields } from './events/locate.ts'
+export {
+  BODY_LABELS,
+  SHAPE_OVERRIDES,
+  detectShape,
+  shapeLabel,
+  summarizeShapes,
+  type BodyShape,
+  type ShapeOverride,
+  type ShapeSummary,
+} from './events/shapes.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {
   return compileRuleSafely(typeof text === 'string' ? text : '', options ?? {}, {

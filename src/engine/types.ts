@@ -4,6 +4,7 @@
  * into the rule text (or the events text for event records); line and column exist only at
  * the Monaco and CLI edges.
  */
+import type { ShapeOverride } from './events/shapes.ts'
 
 /** `[start, end)` character offsets. */
 export type Range = readonly [start: number, end: number]
@@ -93,6 +94,8 @@ export interface EngineOptions {
   fieldMap?: Record<string, string>
   /** Flatten Windows event-log JSON (`Event.EventData.*`, `Event.System.*`). Default true. */
   flattenEvtx?: boolean
+  /** Read every event as this layout instead of detecting it (`flat`, `evtx`, `winlogbeat`). */
+  eventShape?: ShapeOverride
 }
 
 export type RuleKind = 'detection' | 'correlation' | 'filter'
@@ -241,7 +244,7 @@ export interface Verdict {
 // ---------------------------------------------------------------------------------------
 // Events as pasted.
 
-export type EventsFormat = 'empty' | 'object' | 'array' | 'ndjson' | 'concatenated'
+export type EventsFormat = 'empty' | 'object' | 'array' | 'ndjson' | 'concatenated' | 'csv'
 
 export interface EventRecord {
   value: unknown

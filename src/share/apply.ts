@@ -7,6 +7,7 @@ export const OPTION_KEYS = [
   'placeholders',
   'fieldMap',
   'flattenEvtx',
+  'eventShape',
 ] as const satisfies readonly (keyof EngineOptions)[]
 
 /** `defaults` overlaid with what a link or draft carries. */

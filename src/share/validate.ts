@@ -1,7 +1,7 @@
 // Field-by-field validation of a decoded payload. Input is untrusted JSON: every record is
 // rebuilt from own keys with Object.fromEntries (data properties only), so keys such as
 // `__proto__`, `constructor` or `prototype` become ordinary entries and never touch a prototype.
-import type { EngineOptions } from '../engine/index.ts'
+import { SHAPE_OVERRIDES, type EngineOptions, type ShapeOverride } from '../engine/index.ts'
 import type { PartialSharedState } from './types.ts'
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string }
@@ -45,6 +45,10 @@ const OPTION_CHECKS: {
     typeof raw === 'boolean'
       ? { ok: true, value: raw }
       : { ok: false, message: 'options.flattenEvtx must be true or false' },
+  eventShape: (raw) =>
+    SHAPE_OVERRIDES.includes(raw as ShapeOverride)
+      ? { ok: true, value: raw as ShapeOverride }
+      : { ok: false, message: `options.eventShape must be one of ${SHAPE_OVERRIDES.join(', ')}` },
 }
 
 /**

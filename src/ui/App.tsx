@@ -23,6 +23,7 @@ import { useTabModeStatus } from './state/tabMovesFocus.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
 import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
+import { eventsMeta } from './events/events-meta.ts'
 import { GalleryButton } from './gallery/GalleryButton.tsx'
 import { OptionsButton } from './options/OptionsButton.tsx'
 import { unresolvedPlaceholders } from './options/placeholder-names.ts'
@@ -136,7 +137,16 @@ export function App() {
           <SplitPane name="right" direction="column" initial={0.46} min={120}>
             <Pane
               title="Events"
-              meta={result ? eventsMeta(count, result.events.format) : undefined}
+              meta={
+                result
+                  ? eventsMeta(
+                      count,
+                      result.events.format,
+                      result.events.shape,
+                      store.options.eventShape,
+                    )
+                  : undefined
+              }
             >
               <FileDropZone kind="events" onFiles={files.openFiles}>
                 <EventsEditorSlot
@@ -166,15 +176,4 @@ export function App() {
       />
     </div>
   )
-}
-
-function eventsMeta(count: number, format: string): string {
-  const label = {
-    array: 'JSON array',
-    object: 'one object',
-    ndjson: 'NDJSON',
-    concatenated: 'concatenated JSON',
-  }
-  const kind = label[format as keyof typeof label]
-  return `${count.toLocaleString('en-US')} ${count === 1 ? 'event' : 'events'}${kind ? ` · ${kind}` : ''}`
 }

@@ -4,8 +4,8 @@
  * in the worker and in Node tests alike.
  */
 import { parse } from 'yaml'
-import { compileRule, explain, parseEvents, verdict } from '../engine/index.ts'
-import type { EngineOptions, ParsedEvents } from '../engine/index.ts'
+import { compileRule, explain, parseEvents, summarizeShapes, verdict } from '../engine/index.ts'
+import type { EngineOptions, ParsedEvents, ShapeSummary } from '../engine/index.ts'
 import type { AnalysisResult, Phase } from './protocol.ts'
 import type { Rows } from './rows.ts'
 import { allocateRows, emptyRows, setRow, tally } from './rows.ts'
@@ -25,6 +25,8 @@ const EMPTY_EVENTS: ParsedEvents = { format: 'empty', events: [], diagnostics: [
 export class Analyzer {
   private compiled?: Compiled
   private parsed: ParsedEvents = EMPTY_EVENTS
+  /** The shape detection saw, whatever the options force: what the page names. */
+  private shape: ShapeSummary = summarizeShapes([])
   /** Where each event sits, flattened once per parse (cheap to send, unlike 100,000 pairs). */
   private ranges = new Uint32Array(0)
   private rows?: Rows
@@ -64,6 +66,7 @@ export class Analyzer {
     const start = performance.now()
     this.parsed = parseEvents(text)
     const events = this.parsed.events
+    this.shape = summarizeShapes(events.map((e) => e.value))
     this.ranges = new Uint32Array(events.length * 2)
     events.forEach((e, i) => this.ranges.set(e.range, 2 * i))
     this.timings.parse = performance.now() - start
@@ -118,6 +121,8 @@ export class Analyzer {
       diagnostics: compiled.diagnostics,
       events: {
         format: this.parsed.format,
+        shape: this.shape.label,
+        shapeBody: this.shape.body,
         count: events.length,
         ranges: this.ranges,
         diagnostics: this.parsed.diagnostics,

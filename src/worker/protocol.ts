@@ -4,6 +4,7 @@
  * reply to its latest request.
  */
 import type {
+  BodyShape,
   Diagnostic,
   EngineOptions,
   EventsDiagnostic,
@@ -67,6 +68,10 @@ export interface AnalysisResult {
   diagnostics: Diagnostic[]
   events: {
     format: EventsFormat
+    /** The detected shape's name ("Winlogbeat", "Elastic hits · Winlogbeat", "flat JSON"). */
+    shape: string
+    /** The commonest body layout detected. */
+    shapeBody: BodyShape
     count: number
     /** Event `i` spans `[ranges[2i], ranges[2i + 1])` in the events text. */
     ranges: Uint32Array

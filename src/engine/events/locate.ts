@@ -3,7 +3,8 @@
  * Only the event's own substring is scanned, with the same path names the traces use.
  */
 import type { Range } from '../types.ts'
-import { walkJson } from './json-scan.ts'
+import { csvCells } from './csv.ts'
+import { walkJson, skipWhitespace } from './json-scan.ts'
 
 export function locateFields(
   text: string,
@@ -16,6 +17,12 @@ export function locateFields(
   const start = Math.max(0, eventRange[0])
   const end = Math.min(text.length, eventRange[1])
   if (start >= end) return found
+  const first = text[skipWhitespace(text, 0)]
+  if (first !== '{' && first !== '[') {
+    // A CSV row: its cells by the header's names.
+    for (const [name, cells] of csvCells(text, start)) if (wanted.has(name)) found[name] = cells
+    return found
+  }
   // Paths deep inside a deeply nested event are long ropes; comparing them would flatten each
   // one (quadratic in the depth). Their length is free and rules out most of them.
   let longest = 0

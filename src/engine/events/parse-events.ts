@@ -1,9 +1,12 @@
 /**
- * Events as people paste them: a JSON array, one object, NDJSON, or objects one after
- * another (evtx_dump). Each record keeps its exact range; a broken record becomes a
+ * Events as people paste them: a JSON array, one object, NDJSON, objects one after
+ * another (evtx_dump), or CSV with a header row; search responses holding many events are
+ * opened into their elements. Each record keeps its exact range; a broken record becomes a
  * diagnostic at the offending offset and the scan resumes at the next record. Never throws.
  */
 import type { EventRecord, EventsDiagnostic, EventsFormat, ParsedEvents, Range } from '../types.ts'
+import { expandContainers } from './containers.ts'
+import { looksLikeCsv, readCsv } from './csv.ts'
 import { findValueEnd, skipWhitespace, walkJson } from './json-scan.ts'
 
 interface Slice {
@@ -161,10 +164,13 @@ export function parseEvents(text: string): ParsedEvents {
     if (text[start] === '[') {
       const events =
         readArray(text, start, diagnostics) ?? readBrokenArray(text, start, diagnostics)
-      return { format: 'array', events, diagnostics }
+      return { format: 'array', events: expandContainers(text, events), diagnostics }
     }
+    if (looksLikeCsv(text, start))
+      return { format: 'csv', events: readCsv(text, start, diagnostics), diagnostics }
     const events = readSequence(text, start, text.length, diagnostics)
-    return { format: sequenceFormat(text, events), events, diagnostics }
+    const format = sequenceFormat(text, events)
+    return { format, events: expandContainers(text, events), diagnostics }
   } catch (error) {
     diagnostics.push({
       message: `Could not read the events: ${String(error)}`,

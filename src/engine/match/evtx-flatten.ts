@@ -78,8 +78,8 @@ function addUserData(table: Map<string, Resolved>, root: JsonObject, base: strin
   }
 }
 
-/** The flat table, or undefined when the event is not event-log JSON. */
-export function flattenEvtx(raw: unknown): Map<string, Resolved> | undefined {
+/** The flat table, or undefined when the event is not event-log JSON. `base` prefixes paths. */
+export function flattenEvtx(raw: unknown, base = ''): Map<string, Resolved> | undefined {
   if (!isObject(raw)) return undefined
   const event = own(raw, 'Event')
   if (!isObject(event)) return undefined
@@ -88,9 +88,10 @@ export function flattenEvtx(raw: unknown): Map<string, Resolved> | undefined {
   const userData = own(event, 'UserData')
   if (!isObject(system) && !isObject(eventData) && !isObject(userData)) return undefined
   const table = new Map<string, Resolved>()
+  const root = base ? `${base}.Event` : 'Event'
   // Later parts win on a clash: the event's own data over the System header.
-  if (isObject(system)) addSystem(table, system, 'Event.System')
-  if (isObject(userData)) addUserData(table, userData, 'Event.UserData')
-  if (isObject(eventData)) addEventData(table, eventData, 'Event.EventData')
+  if (isObject(system)) addSystem(table, system, `${root}.System`)
+  if (isObject(userData)) addUserData(table, userData, `${root}.UserData`)
+  if (isObject(eventData)) addEventData(table, eventData, `${root}.EventData`)
   return table
 }

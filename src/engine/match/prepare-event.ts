@@ -4,8 +4,10 @@
  */
 import type { PreparedEvent } from '../item.ts'
 import type { EngineOptions } from '../types.ts'
+import { detectShape, type EventShape, type ShapeOverride } from '../events/shapes.ts'
 import type { Resolved } from './evtx-flatten.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
+import { flattenWinlogbeat } from './winlogbeat-flatten.ts'
 import { resolveLiteralOrDotted } from './field-path.ts'
 import type { KeywordLeaf, Leaf, ScalarLeaf } from './subject.ts'
 import { collectKeywordLeaves, collectLeaves } from './subject.ts'
@@ -27,23 +29,37 @@ function fieldLookup(resolved: Resolved): FieldLookup {
   return { resolved, leaves, scalars }
 }
 
+/** The body's flat names for its layout, or null when it is read as it is. */
+function flatTable(shape: EventShape): Map<string, Resolved> | null {
+  if (shape.body === 'evtx') return flattenEvtx(shape.value, shape.base) ?? null
+  if (shape.body === 'winlogbeat') return flattenWinlogbeat(shape.value, shape.base) ?? null
+  return null
+}
+
 export class EventView implements PreparedEvent {
-  private evtx: Map<string, Resolved> | null | undefined
+  /** The event out of its envelope, and the layout its fields are read by. */
+  readonly shape: EventShape
+  private table: Map<string, Resolved> | null | undefined
   private leaves: KeywordLeaf[] | undefined
   /** Items on the same field share one lookup, so each value is parsed and lower-cased once. */
   private readonly fields = new Map<string, FieldLookup>()
 
   constructor(
     readonly raw: unknown,
-    private readonly flatten: boolean,
-  ) {}
+    flatten: boolean,
+    override?: ShapeOverride,
+  ) {
+    this.shape = detectShape(raw, override, flatten)
+  }
 
   /** The value a (mapped) field name names, or undefined when the event has no such field. */
   resolve(field: string): Resolved | undefined {
-    const direct = resolveLiteralOrDotted(this.raw, field)
-    if (direct || !this.flatten) return direct
-    if (this.evtx === undefined) this.evtx = flattenEvtx(this.raw) ?? null
-    return this.evtx?.get(field)
+    const { value, base } = this.shape
+    const direct = resolveLiteralOrDotted(value, field)
+    if (direct) return base ? { path: `${base}.${direct.path}`, value: direct.value } : direct
+    if (this.shape.body === 'flat' || this.shape.body === 'ecs') return undefined
+    if (this.table === undefined) this.table = flatTable(this.shape)
+    return this.table?.get(field)
   }
 
   lookup(field: string): FieldLookup {
@@ -58,12 +74,12 @@ export class EventView implements PreparedEvent {
 
   /** Every string and number leaf, for keyword search. */
   keywordLeaves(): KeywordLeaf[] {
-    return (this.leaves ??= collectKeywordLeaves(this.raw))
+    return (this.leaves ??= collectKeywordLeaves(this.shape.value, this.shape.base))
   }
 }
 
 export function prepareEvent(raw: unknown, options: EngineOptions): PreparedEvent {
-  return new EventView(raw, options.flattenEvtx !== false)
+  return new EventView(raw, options.flattenEvtx !== false, options.eventShape)
 }
 
 /** Accepts any PreparedEvent; one not made by prepareEvent is readied with the defaults. */

@@ -64,9 +64,9 @@ export interface KeywordLeaf {
  * Keyword search looks at every string and number leaf; keys and booleans are not searched.
  * Document order, any depth (an explicit stack, as above).
  */
-export function collectKeywordLeaves(value: unknown): KeywordLeaf[] {
+export function collectKeywordLeaves(value: unknown, base = ''): KeywordLeaf[] {
   const out: KeywordLeaf[] = []
-  const pending: { value: unknown; path: string }[] = [{ value, path: '' }]
+  const pending: { value: unknown; path: string }[] = [{ value, path: base }]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value: v, path } = next
     if (typeof v === 'string' || typeof v === 'number') {

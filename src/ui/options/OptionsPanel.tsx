@@ -1,8 +1,8 @@
 /**
- * The Options popover's content: placeholder values for `|expand`, the field map, and evtx
- * flattening. Everything a link can set is rendered as text (inputs and text nodes only).
+ * The Options popover's content: placeholder values for `|expand`, the field map, evtx
+ * flattening and the events' layout. Everything a link can set is rendered as text (inputs and text nodes only).
  */
-import type { EngineOptions } from '../../engine/index.ts'
+import { BODY_LABELS, SHAPE_OVERRIDES, type EngineOptions } from '../../engine/index.ts'
 import { useOptionRows, type EditableRows } from './useOptionRows.ts'
 
 export interface OptionsPanelProps {
@@ -39,7 +39,33 @@ export function OptionsPanel({
         />
         Flatten Windows event-log JSON (Event.EventData.*)
       </label>
+      <ShapeSection rows={rows} />
     </>
+  )
+}
+
+/** Detection per event is the default; forcing a layout is for events it misreads. */
+function ShapeSection({ rows }: { rows: EditableRows }) {
+  return (
+    <label className="sp-options-row sp-options-shape">
+      Read events as
+      <select
+        data-testid="option-event-shape"
+        value={rows.eventShape ?? ''}
+        onChange={(event) => {
+          const value = event.currentTarget.value
+          const eventShape = SHAPE_OVERRIDES.find((shape) => shape === value)
+          rows.update((r) => ({ ...r, eventShape }))
+        }}
+      >
+        <option value="">detected shape (automatic)</option>
+        {SHAPE_OVERRIDES.map((shape) => (
+          <option key={shape} value={shape}>
+            {BODY_LABELS[shape]}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
 

@@ -3,7 +3,7 @@
  * the options minimal (nothing set means the default, so share links stay short) and never
  * trust a name: records are built with Object.fromEntries, so `__proto__` is an ordinary key.
  */
-import type { EngineOptions } from '../../engine/index.ts'
+import type { EngineOptions, ShapeOverride } from '../../engine/index.ts'
 
 export interface PlaceholderRow {
   id: number
@@ -55,6 +55,8 @@ export interface OptionRows {
   placeholders: readonly PlaceholderRow[]
   mappings: readonly MappingRow[]
   flattenEvtx: boolean
+  /** A forced event layout; undefined detects it per event. */
+  eventShape?: ShapeOverride | undefined
 }
 
 /** Rows → options; empty names and empty value lists are left out, later rows win. */
@@ -69,6 +71,7 @@ export function optionsFromRows(rows: OptionRows): EngineOptions {
   if (placeholders.length > 0) options.placeholders = Object.fromEntries(placeholders)
   if (mappings.length > 0) options.fieldMap = Object.fromEntries(mappings)
   if (!rows.flattenEvtx) options.flattenEvtx = false
+  if (rows.eventShape) options.eventShape = rows.eventShape
   return options
 }
 
@@ -77,6 +80,7 @@ export function activeOptionCount(options: EngineOptions): number {
   return (
     Object.keys(options.placeholders ?? {}).length +
     Object.keys(options.fieldMap ?? {}).length +
-    (options.flattenEvtx === false ? 1 : 0)
+    (options.flattenEvtx === false ? 1 : 0) +
+    (options.eventShape ? 1 : 0)
   )
 }

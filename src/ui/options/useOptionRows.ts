@@ -34,6 +34,7 @@ function seed(options: EngineOptions, ruleNames: readonly string[], newId: () =>
     })),
     mappings: mappingRows(options, newId),
     flattenEvtx: options.flattenEvtx !== false,
+    eventShape: options.eventShape,
   }
 }
 

@@ -67,6 +67,14 @@ describe('optionsFromRows', () => {
     expect(placeholderName('%')).toBe('%')
   })
 
+  it('carries a forced event layout, and leaves it out when detection is on', () => {
+    const rows = { placeholders: [], mappings: [], flattenEvtx: true }
+    const forced = optionsFromRows({ ...rows, eventShape: 'winlogbeat' })
+    expect(forced).toEqual({ eventShape: 'winlogbeat' })
+    expect(activeOptionCount(forced)).toBe(1)
+    expect(optionsFromRows({ ...rows, eventShape: undefined })).toEqual({})
+  })
+
   it('produces options the engine applies', () => {
     const rule = dedent`
       title: t

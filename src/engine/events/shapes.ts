@@ -1,0 +1,122 @@
+/**
+ * Event shapes as SIEMs export them. An event may sit in an envelope (an Elastic search hit's
+ * `_source`, a Splunk export line's `result`), and its body has a layout whose field names
+ * differ from the ones rules use (Windows event-log JSON, Winlogbeat). Detection looks at one
+ * parsed record only, a few own-key checks, so a stream can decide line by line.
+ */
+import { isObject } from '../match/evtx-flatten.ts'
+
+/** How the body lays out its fields. `ecs` is recognised (for the pipeline) but read as flat. */
+export type BodyShape = 'flat' | 'evtx' | 'winlogbeat' | 'ecs'
+
+/** The wrapper an export puts around each event, if any. */
+export type Envelope = 'none' | 'elastic' | 'splunk'
+
+/** What the user may force instead of detection. */
+export const SHAPE_OVERRIDES = ['flat', 'evtx', 'winlogbeat'] as const
+export type ShapeOverride = (typeof SHAPE_OVERRIDES)[number]
+
+export interface EventShape {
+  envelope: Envelope
+  body: BodyShape
+  /** The event itself, out of its envelope. */
+  value: unknown
+  /** The path of `value` inside the record (`_source`, `result`), '' without an envelope. */
+  base: string
+}
+
+export const BODY_LABELS: Record<BodyShape, string> = {
+  flat: 'flat JSON',
+  evtx: 'Windows event log',
+  winlogbeat: 'Winlogbeat',
+  ecs: 'Elastic Common Schema',
+}
+
+const ENVELOPE_LABELS: Record<Envelope, string> = {
+  none: '',
+  elastic: 'Elastic hits',
+  splunk: 'Splunk results',
+}
+
+/** `{"_index":…,"_id":…,"_source":{…}}`: one hit of an Elastic search. */
+function isElasticHit(raw: Record<string, unknown>): boolean {
+  return isObject(raw['_source']) && (Object.hasOwn(raw, '_index') || Object.hasOwn(raw, '_id'))
+}
+
+/** `{"preview":false,"result":{…}}`: one line of a Splunk JSON export. */
+function isSplunkLine(raw: Record<string, unknown>): boolean {
+  return isObject(raw['result']) && Object.hasOwn(raw, 'preview')
+}
+
+export function unwrapEnvelope(raw: unknown): Pick<EventShape, 'envelope' | 'value' | 'base'> {
+  if (isObject(raw)) {
+    if (isElasticHit(raw)) return { envelope: 'elastic', value: raw['_source'], base: '_source' }
+    if (isSplunkLine(raw)) return { envelope: 'splunk', value: raw['result'], base: 'result' }
+  }
+  return { envelope: 'none', value: raw, base: '' }
+}
+
+const ECS_OBJECTS = ['process', 'source', 'destination', 'host', 'user', 'file', 'network']
+
+export function detectBody(body: unknown): BodyShape {
+  if (!isObject(body)) return 'flat'
+  if (isObject(body['winlog'])) return 'winlogbeat'
+  const event = body['Event']
+  if (
+    isObject(event) &&
+    (isObject(event['System']) || isObject(event['EventData']) || isObject(event['UserData']))
+  )
+    return 'evtx'
+  // ECS: an `ecs.version`, or `@timestamp` beside one of the ECS field sets.
+  if (isObject(body['ecs'])) return 'ecs'
+  if (Object.hasOwn(body, '@timestamp') && ECS_OBJECTS.some((k) => isObject(body[k]))) return 'ecs'
+  return 'flat'
+}
+
+/**
+ * The shape of one record. `override` forces the body's layout; `flatten: false` (the old
+ * "no event-log flattening" switch) reads every body as flat. Envelopes are always opened.
+ */
+export function detectShape(raw: unknown, override?: ShapeOverride, flatten = true): EventShape {
+  const outer = unwrapEnvelope(raw)
+  const body = override ?? (flatten ? detectBody(outer.value) : 'flat')
+  return { ...outer, body }
+}
+
+export function shapeLabel(shape: Pick<EventShape, 'envelope' | 'body'>): string {
+  const envelope = ENVELOPE_LABELS[shape.envelope]
+  if (!envelope) return BODY_LABELS[shape.body]
+  return shape.body === 'flat' ? envelope : `${envelope} · ${BODY_LABELS[shape.body]}`
+}
+
+export interface ShapeSummary {
+  /** "Winlogbeat", "Elastic hits · Winlogbeat", or the commonest with "(mixed)". */
+  label: string
+  /** The commonest body layout: what a built-in pipeline is chosen by. */
+  body: BodyShape
+  /** Events per label. */
+  counts: Record<string, number>
+}
+
+/** What the page and the CLI say they saw, over every event. */
+export function summarizeShapes(
+  values: readonly unknown[],
+  override?: ShapeOverride,
+  flatten = true,
+): ShapeSummary {
+  const counts: Record<string, number> = Object.create(null)
+  const bodies = new Map<string, BodyShape>()
+  for (const value of values) {
+    const shape = detectShape(value, override, flatten)
+    const label = shapeLabel(shape)
+    counts[label] = (counts[label] ?? 0) + 1
+    bodies.set(label, shape.body)
+  }
+  const labels = Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+  const top = labels[0] ?? BODY_LABELS.flat
+  return {
+    label: labels.length > 1 ? `${top} (mixed)` : top,
+    body: bodies.get(top) ?? 'flat',
+    counts,
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Issue 7, "done means": SigmaHQ's regression events converted into every export shape give
+ * the same verdicts (match and every identifier) as their flat Sysmon form, with no options.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
+import type { CompiledRule } from '../../src/engine/index.ts'
+import {
+  csvForm,
+  elasticHit,
+  elasticResponse,
+  flatForm,
+  splunkLine,
+  splunkResults,
+  winlogbeatForm,
+} from '../engine/events/shape-forms.ts'
+import { REGRESSION_INDEX, SIGMAHQ_DIR } from './corpus-files.ts'
+
+interface RegressionEntry {
+  rule: string
+  events: string
+}
+
+const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as RegressionEntry[]
+
+const ndjson = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n')
+
+function verdictsOf(rule: CompiledRule, text: string) {
+  const parsed = parseEvents(text)
+  expect(parsed.diagnostics).toEqual([])
+  return parsed.events.map((record) => verdict(rule, record.value))
+}
+
+test.each(index.map((entry) => [entry.rule, entry] as const))('%s', (_, entry) => {
+  const rule = compileRule(readFileSync(join(SIGMAHQ_DIR, entry.rule), 'utf8'), {}).rule
+  if (rule === undefined) throw new Error(`${entry.rule} compiled to no rule`)
+  const evtx = parseEvents(readFileSync(join(SIGMAHQ_DIR, entry.events), 'utf8')).events.map(
+    (e) => e.value,
+  )
+  const flat = evtx.map(flatForm)
+  const winlogbeat = flat.map(winlogbeatForm)
+  const expected = verdictsOf(rule, JSON.stringify(flat))
+  // The flat form is itself faithful to the recorded events.
+  expect(evtx.map((e) => verdict(rule, e))).toEqual(expected)
+
+  const shapes: Record<string, string> = {
+    winlogbeat: ndjson(winlogbeat),
+    'elastic hit lines': ndjson(winlogbeat.map(elasticHit)),
+    'elastic search response': JSON.stringify(elasticResponse(winlogbeat), null, 2),
+    'elastic hits of flat events': JSON.stringify(flat.map(elasticHit)),
+    'splunk lines': ndjson(flat.map(splunkLine)),
+    'splunk results': JSON.stringify(splunkResults(flat)),
+    csv: csvForm(flat),
+  }
+  for (const [shape, text] of Object.entries(shapes))
+    expect(verdictsOf(rule, text), `${shape} differs from the flat form`).toEqual(expected)
+})

@@ -1,0 +1,80 @@
+/**
+ * The same Windows event written the ways SIEMs export it, built from its evtx_dump form: the
+ * flat Sysmon names, Winlogbeat, an Elastic hit line, an Elastic search response, a Splunk
+ * export line, a Splunk results document and CSV. Tests compare verdicts across these forms.
+ */
+import { flattenEvtx } from '../../../src/engine/match/evtx-flatten.ts'
+
+type Json = Record<string, unknown>
+
+/** `Image`, `EventID`, `Channel`… exactly as the evtx flattening names them. */
+export function flatForm(evtx: unknown): Json {
+  const table = flattenEvtx(evtx)
+  if (!table) throw new Error('not an evtx_dump event')
+  return Object.fromEntries([...table].map(([name, resolved]) => [name, resolved.value]))
+}
+
+/** Flat names that Winlogbeat keeps in its `winlog` header rather than in `event_data`. */
+const HEADER: Record<string, string[]> = {
+  EventID: ['event_id'],
+  Channel: ['channel'],
+  Provider_Name: ['provider_name'],
+  Provider_Guid: ['provider_guid'],
+  Computer: ['computer_name'],
+  EventRecordID: ['record_id'],
+  Version: ['version'],
+  Execution_ProcessID: ['process', 'pid'],
+  Execution_ThreadID: ['process', 'thread', 'id'],
+}
+
+/** Winlogbeat 8 writes `event_id` as a string; the rest keeps the flat value. */
+export function winlogbeatForm(flat: Json): Json {
+  const winlog: Json = { event_data: {} }
+  for (const [name, value] of Object.entries(flat)) {
+    const path = HEADER[name]
+    if (!path) {
+      ;(winlog.event_data as Json)[name] = value
+      continue
+    }
+    let node = winlog
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Json
+    node[path[path.length - 1] as string] = name === 'EventID' ? String(value) : value
+  }
+  return { '@timestamp': '2024-05-01T10:00:00.000Z', event: { kind: 'event' }, winlog }
+}
+
+export const elasticHit = (source: unknown, i: number) => ({
+  _index: '.ds-winlogbeat-8.13.0-2024.05.01-000001',
+  _id: `hit-${i}`,
+  _score: 1,
+  _source: source,
+})
+
+export const elasticResponse = (sources: unknown[]) => ({
+  took: 3,
+  timed_out: false,
+  _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+  hits: { total: { value: sources.length, relation: 'eq' }, hits: sources.map(elasticHit) },
+})
+
+export const splunkLine = (result: unknown) => ({ preview: false, result })
+
+export const splunkResults = (results: unknown[]) => ({
+  preview: false,
+  init_offset: 0,
+  messages: [],
+  results: results.map(splunkLine),
+})
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return `"${text.replace(/"/g, '""')}"`
+}
+
+/** Every column of every event; a field an event lacks is an empty unquoted cell. */
+export function csvForm(events: Json[]): string {
+  const columns = [...new Set(events.flatMap((e) => Object.keys(e)))]
+  const rows = events.map((e) => columns.map((c) => csvCell(e[c])).join(','))
+  return [columns.map(csvCell).join(','), ...rows].join('\r\n') + '\r\n'
+}
