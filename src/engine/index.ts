@@ -37,6 +37,7 @@ export {
   type ShapeOverride,
   type ShapeSummary,
 } from './events/shapes.ts'
+export { RuleSet, type RuleSetMatch } from './ruleset/ruleset.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {
   return compileRuleSafely(typeof text === 'string' ? text : '', options ?? {}, {

@@ -22,6 +22,8 @@ export interface PreparedEvent {
 }
 
 export interface CompiledItem {
+  /** What any event this item matches must hold (ruleset/needles.ts). */
+  readonly screen?: readonly (readonly string[])[]
   /** Fast path: may short-circuit. */
   match(event: PreparedEvent): boolean
   /** Explaining path: never short-circuits; must agree with `match`. */

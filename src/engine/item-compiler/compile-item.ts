@@ -14,6 +14,7 @@ import { applyModifiers, checkModifiers } from '../modifiers/pipeline.ts'
 import { lintItem } from '../modifiers/lint-item.ts'
 import { contains } from '../modifiers/strings.ts'
 import type { Alternative } from '../modifiers/typed-value.ts'
+import { itemScreen } from '../ruleset/needles.ts'
 
 function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
   return { index, range, text: value === null ? 'null' : String(value) }
@@ -103,6 +104,12 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
   diagnostics.push(...lintItem(source))
   const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
+  const screen = itemScreen(
+    compiled.map((v) => v.alternatives),
+    linking,
+    negated,
+    keyword ? null : mapField(source.field ?? '', options),
+  )
   if (keyword) {
     const item = makeKeywordItem({
       ...common,
@@ -111,7 +118,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
         source: v.source,
       })),
     })
-    return { item, diagnostics }
+    return { item: { ...item, screen }, diagnostics }
   }
   const field = source.field ?? ''
   const item = makeFieldItem({
@@ -123,5 +130,5 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
       source: v.source,
     })),
   })
-  return { item, diagnostics }
+  return { item: { ...item, screen }, diagnostics }
 }

@@ -7,10 +7,13 @@ import type { CompileItem, PreparedEvent } from '../item.ts'
 import type { Diagnostic, EngineOptions, SearchNodeTrace } from '../types.ts'
 import { every, some } from '../condition/compile.ts'
 import type { SearchSource } from './detection.ts'
+import { allOf, anyOf, NOTHING_KNOWN, type Screen } from '../ruleset/needles.ts'
 
 export interface CompiledSearch {
   match(event: PreparedEvent): boolean
   explain(event: PreparedEvent): SearchNodeTrace
+  /** What any event this search matches must hold (ruleset/needles.ts). */
+  screen: Screen
 }
 
 export function compileSearch(
@@ -23,7 +26,13 @@ export function compileSearch(
     const compiled = compileItem(source.item, options)
     diagnostics.push(...compiled.diagnostics)
     const item = compiled.item
-    return item && { match: item.match.bind(item), explain: item.explain.bind(item) }
+    return (
+      item && {
+        match: item.match.bind(item),
+        explain: item.explain.bind(item),
+        screen: item.screen ?? NOTHING_KNOWN,
+      }
+    )
   }
   const children: CompiledSearch[] = []
   let ok = true
@@ -40,5 +49,6 @@ export function compileSearch(
     const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
     return { type, range, value, children: traces }
   }
-  return { match: type === 'and' ? every(matchers) : some(matchers), explain }
+  const screen = (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen))
+  return { match: type === 'and' ? every(matchers) : some(matchers), explain, screen }
 }

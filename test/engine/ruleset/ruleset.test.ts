@@ -1,0 +1,94 @@
+/**
+ * RuleSet: the screen only skips rules that cannot match, so its hits equal evaluating every
+ * rule alone. Written rules probe each kind of screen fact (string runs, numbers, field names,
+ * expansions, flattening); the SigmaHQ corpus over its regression events checks it at scale.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { compileRule, evaluate, parseEvents, RuleSet } from '../../../src/engine/index.ts'
+import type { CompiledRule } from '../../../src/engine/index.ts'
+import { corpusRuleFiles, REGRESSION_INDEX, SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
+
+function compile(detection: string): CompiledRule {
+  const text = `title: t\nlogsource: {product: windows}\ndetection:\n${detection}\n`
+  const { rule, diagnostics } = compileRule(text)
+  if (!rule) throw new Error(JSON.stringify(diagnostics))
+  return rule
+}
+
+function perRule(rules: readonly CompiledRule[], event: unknown): number[] {
+  return rules.flatMap((rule, i) => (evaluate(rule, event) ? [i] : []))
+}
+
+const WRITTEN = [
+  `  sel: {Image|endswith: '\\rundll32.exe', CommandLine|contains|all: [' -enc ', 'http']}\n  condition: sel`,
+  `  sel: {EventID: 4624, LogonType: 3}\n  condition: sel`,
+  `  sel: {Provider_Name: Microsoft-Windows-Security-Auditing}\n  condition: sel`,
+  `  sel: {SomeField|re: '^a+$'}\n  condition: sel`,
+  `  keywords: ['needle', 'other*thing']\n  condition: keywords`,
+  `  sel: {CommandLine|windash|contains: ' -s '}\n  condition: sel`,
+  `  sel: {CommandLine|base64offset|contains: 'secret'}\n  condition: sel`,
+  `  sel: {Image|endswith: '\\a.exe'}\n  filter: {User: bob}\n  condition: sel and not filter`,
+  `  sel: {Image: null}\n  condition: sel`,
+  `  sel: {Image|cased: 'İstanbul'}\n  condition: sel`,
+  `  a: {x: 1}\n  b: {y|contains: zz}\n  condition: 1 of a or b`,
+]
+
+const EVENTS: unknown[] = [
+  { Image: 'C:\\Windows\\System32\\RUNDLL32.EXE', CommandLine: 'x -ENC y HTTP://z' },
+  { EventID: '4.624e3', LogonType: '+03' },
+  { EventID: 4624, LogonType: 3.0 },
+  {
+    Event: {
+      System: { Provider: { '#attributes': { Name: 'Microsoft-Windows-Security-Auditing' } } },
+    },
+  },
+  { 'Some Field': 'aaa' },
+  { Event: { EventData: { 'Some Field': 'aaa' } } },
+  { deep: [{ x: 'a NEEDLE b' }] },
+  { CommandLine: 'tool /s x' },
+  { CommandLine: Buffer.from('the secret is out').toString('base64') },
+  { Image: 'c:\\a.exe', User: 'BOB' },
+  { Other: 1 },
+  { Image: 'İstanbul' },
+  { x: '1', y: 'azzb' },
+  { x: 2 },
+]
+
+test('written rules: the screened hits equal each rule alone, on every event', () => {
+  const rules = WRITTEN.map(compile)
+  const set = new RuleSet(rules)
+  for (const event of EVENTS) expect(set.match(event).hits).toEqual(perRule(rules, event))
+  // The screen is worth having: most of these rules are skipped for most events.
+  const evaluated = EVENTS.reduce<number>((n, event) => n + set.candidates(event).length, 0)
+  expect(evaluated).toBeLessThan((rules.length * EVENTS.length) / 2)
+  // Only `Image: null` (absent matches) promises nothing.
+  expect(set.stats.alwaysEvaluated).toBe(1)
+})
+
+const corpus = existsSync(SIGMAHQ_DIR)
+if (!corpus) console.log('ruleset corpus test skipped: no SigmaHQ corpus at ../shared/corpus')
+
+describe.skipIf(!corpus)('the SigmaHQ corpus over its regression events', () => {
+  test('every event: screened hits equal every rule evaluated alone', () => {
+    const rules = corpusRuleFiles().flatMap((file) => {
+      const { rule } = compileRule(readFileSync(file, 'utf8'))
+      return rule ? [rule] : []
+    })
+    const set = new RuleSet(rules)
+    const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as { events: string }[]
+    const events = [...new Set(index.map((entry) => entry.events))].flatMap((file) =>
+      parseEvents(readFileSync(join(SIGMAHQ_DIR, file), 'utf8')).events.map((r) => r.value),
+    )
+    expect(events.length).toBeGreaterThan(200)
+    let hits = 0
+    for (const event of events) {
+      const expected = perRule(rules, event)
+      expect(set.match(event).hits).toEqual(expected)
+      hits += expected.length
+    }
+    expect(hits).toBeGreaterThan(events.length)
+    expect(set.stats.alwaysEvaluated).toBeLessThan(rules.length / 100)
+  }, 300_000)
+})
