@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so the engine ships once, as source, for the page,
-// the worker and the CLI alike.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('../src/cli/main.ts')
+// The CLI ships as one bundled JavaScript file (dist-cli/, built by `npm install` through the
+// `prepare` script), so start-up compiles no TypeScript.
+try {
+  await import('../dist-cli/sigma-play.mjs')
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist-cli'))
+    throw error
+  process.stderr.write(
+    'sigma-play: the CLI is not built; run `npm install` or `npm run build:cli`\n',
+  )
+  process.exitCode = 2
+}

@@ -7,11 +7,18 @@ import { SHAPE_OVERRIDES, type EngineOptions } from '../engine/index.ts'
 
 export interface EvalArgs {
   command: 'eval'
-  rule: string
+  /** Rule files and folders: one `--rule` file, or the `--rules` paths. */
+  rules: string[]
+  /** `--rules`: every rule over the events, one line per hit. */
+  many: boolean
   events: string
   output: 'verdict' | 'explain' | 'count'
   engine: EngineOptions
+  /** The longest one event may take to evaluate before the run stops (`--timeout`). */
+  timeoutMs: number
 }
+
+export const DEFAULT_TIMEOUT_SECONDS = 5
 
 export interface CheckArgs {
   command: 'check'
@@ -51,17 +58,19 @@ function engineOptions(values: {
   shape?: string
 }): EngineOptions | string {
   const options: EngineOptions = {}
+  // Names come from the command line: prototype-less records keep `__proto__` a plain key.
+  const record = <T>() => Object.create(null) as Record<string, T>
   for (const entry of values.placeholder ?? []) {
     const pair = splitAssignment(entry)
     if (!pair) return `--placeholder expects NAME=V1,V2, got '${entry}'`
     const name = pair[0].replace(/^%(.*)%$/, '$1')
-    options.placeholders ??= {}
+    options.placeholders ??= record<string[]>()
     options.placeholders[name] = [...(options.placeholders[name] ?? []), ...pair[1].split(',')]
   }
   for (const entry of values['field-map'] ?? []) {
     const pair = splitAssignment(entry)
     if (!pair || pair[1] === '') return `--field-map expects RULE_FIELD=EVENT_FIELD, got '${entry}'`
-    options.fieldMap ??= {}
+    options.fieldMap ??= record<string>()
     options.fieldMap[pair[0]] = pair[1]
   }
   if (values['no-flatten']) options.flattenEvtx = false
@@ -81,20 +90,42 @@ function parseEval(argv: string[]): ParsedArgs {
     options: {
       ...engineOptionSpec,
       rule: { type: 'string' },
+      rules: { type: 'boolean' },
       events: { type: 'string' },
       explain: { type: 'boolean' },
       count: { type: 'boolean' },
+      timeout: { type: 'string' },
     },
   })
   if (values.help) return { args: { command: 'help' } }
-  if (positionals.length > 0) return { error: `unexpected argument '${positionals[0]}'` }
-  if (values.rule === undefined) return { error: 'eval needs --rule RULE.yml' }
+  const many = values.rules === true
+  // `--rules PATH...`: the paths are the positionals.
+  if (!many && positionals.length > 0) return { error: `unexpected argument '${positionals[0]}'` }
+  if (many && values.rule !== undefined) return { error: '--rule and --rules exclude each other' }
+  if (many && positionals.length === 0) return { error: '--rules needs at least one PATH' }
+  if (!many && values.rule === undefined) return { error: 'eval needs --rule RULE.yml' }
   if (values.events === undefined) return { error: 'eval needs --events EVENTS (a file, or -)' }
   if (values.explain && values.count) return { error: '--explain and --count exclude each other' }
+  if (values.explain && many) return { error: '--explain needs one --rule, not --rules' }
+  const seconds = Number(values.timeout ?? DEFAULT_TIMEOUT_SECONDS)
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    return { error: `--timeout expects a number of seconds above 0, got '${values.timeout}'` }
+  }
   const engine = engineOptions(values)
   if (typeof engine === 'string') return { error: engine }
   const output = values.explain ? 'explain' : values.count ? 'count' : 'verdict'
-  return { args: { command: 'eval', rule: values.rule, events: values.events, output, engine } }
+  const rules = many ? positionals : [values.rule as string]
+  return {
+    args: {
+      command: 'eval',
+      rules,
+      many,
+      events: values.events,
+      output,
+      engine,
+      timeoutMs: seconds * 1000,
+    },
+  }
 }
 
 function parseCheck(argv: string[]): ParsedArgs {

@@ -1,81 +1,242 @@
 /**
- * `sigma-play eval`: one rule against the events of one file, one JSON line per event.
+ * `sigma-play eval`: rules against a stream of events, one JSON line per event (or per hit with
+ * `--rules`). The main thread reads the input in batches (event-batches.ts), the worker
+ * evaluates them (eval-worker.ts), and output is written in order at the reader's pace. At most
+ * a few batches are in flight, so memory stays flat whatever the input size; a watchdog stops
+ * an event that takes longer than --timeout and names the slow rule part.
  * Output lines are part of the CLI contract, so their keys and order never change.
  */
-import { compileRule, evaluate, explain, parseEvents, verdict } from '../engine/index.ts'
+import { createReadStream } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { Worker } from 'node:worker_threads'
 import type { EvalArgs } from './args.ts'
+import { BatchSplitter, InputTooLarge, type Batch } from './event-batches.ts'
+import { MAX_ERROR_MESSAGES } from './batch-eval.ts'
+import { findRuleFiles } from './find-rules.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { formatDiagnostic, lineColAt, lineStarts } from './positions.ts'
+import { PacedOutput } from './output.ts'
+import { nameSlowPart } from './slow-part.ts'
+import { Watch, type FromWorker, type RuleFile, type ToWorker } from './worker-protocol.ts'
 
-/** Lines are written in batches: one write per event is slow, one write for all is big. */
-const BATCH = 1000
+/** Batches handed to the worker and not yet answered: enough to keep both threads busy. */
+const IN_FLIGHT = 3
+const READ_CHUNK = 1 << 20
+const WATCH_EVERY_MS = 100
 
-async function readEvents(args: EvalArgs, io: CliIo): Promise<string> {
-  return args.events === '-' ? io.readStdin() : io.readFile(args.events)
+function readRules(args: EvalArgs, io: CliIo): RuleFile[] | undefined {
+  const { files, missing } = args.many
+    ? findRuleFiles(args.rules, io)
+    : { files: args.rules, missing: [] }
+  for (const path of missing) io.err(`sigma-play: ${path}: no such file or directory\n`)
+  if (missing.length > 0) return undefined
+  const rules: RuleFile[] = []
+  for (const path of files) {
+    try {
+      rules.push({ path, text: io.readFile(path) })
+    } catch (error) {
+      io.err(`sigma-play: cannot read rule ${path}: ${describeIoError(error)}\n`)
+      // One unreadable rule among many is skipped like a rule with errors.
+      if (!args.many) return undefined
+    }
+  }
+  if (args.many && rules.length === 0) {
+    io.err(`sigma-play: no rules found in ${args.rules.join(' ')}\n`)
+    return undefined
+  }
+  return rules
 }
 
-export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
-  let ruleText: string
-  try {
-    ruleText = io.readFile(args.rule)
-  } catch (error) {
-    io.err(`sigma-play: cannot read rule ${args.rule}: ${describeIoError(error)}\n`)
-    return 2
-  }
-  const compiled = compileRule(ruleText, args.engine)
-  const errors = compiled.diagnostics.filter((d) => d.severity === 'error')
-  if (errors.length > 0) {
-    const starts = lineStarts(ruleText)
-    for (const diagnostic of errors) io.err(formatDiagnostic(args.rule, starts, diagnostic) + '\n')
-    return 2
-  }
-  const rule = compiled.rule
-  if (rule === undefined) {
-    const kind = compiled.kind ?? 'unknown'
-    io.err(`sigma-play: ${args.rule} is a ${kind} rule, which eval cannot run on events\n`)
-    return 2
+class EvalRun {
+  private readonly worker: Worker
+  private readonly watch = new Int32Array(new SharedArrayBuffer(Watch.size * 4))
+  private readonly out = new PacedOutput(process.stdout)
+  private readonly inFlight = new Map<number, Batch>()
+  private wake: (() => void) | undefined
+  private seq = 0
+  private malformed = 0
+  private lastBeat = -1
+  private lastChange = Date.now()
+  private timedOut = false
+  private failed: ((error: Error) => void) | undefined
+  private readonly replies: ((message: FromWorker) => void)[] = []
+
+  constructor(
+    private readonly args: EvalArgs,
+    private readonly io: CliIo,
+    private readonly rules: RuleFile[],
+    private readonly eventsName: string,
+  ) {
+    this.worker = new Worker(new URL(import.meta.url))
+    this.worker.on('message', (message: FromWorker) => this.receive(message))
+    this.worker.on('error', (error) => this.failed?.(error))
   }
 
-  const eventsName = args.events === '-' ? '<stdin>' : args.events
-  let eventsText: string
-  try {
-    eventsText = await readEvents(args, io)
-  } catch (error) {
-    io.err(`sigma-play: cannot read events ${eventsName}: ${describeIoError(error)}\n`)
-    return 2
+  private receive(message: FromWorker): void {
+    if (message.type === 'batch') {
+      this.inFlight.delete(message.seq)
+      this.out.write(message.out)
+      for (const line of message.errors) this.io.err(line + '\n')
+      this.malformed += message.malformed
+      this.wake?.()
+    } else this.replies.shift()?.(message)
   }
-  const parsed = parseEvents(eventsText)
-  if (parsed.diagnostics.length > 0) {
-    const starts = lineStarts(eventsText)
-    for (const diagnostic of parsed.diagnostics) {
-      const { line, col } = lineColAt(starts, diagnostic.range[0])
-      io.err(`${eventsName}:${line}:${col} error malformed events: ${diagnostic.message}\n`)
+
+  private send(message: ToWorker): void {
+    this.worker.postMessage(message)
+  }
+
+  private reply(): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      this.replies.push(resolve)
+      this.failed = reject
+    })
+  }
+
+  /** Waits until the worker has room and stdout has drained. */
+  private async slot(limit: number): Promise<void> {
+    for (;;) {
+      await this.out.ready()
+      if (this.inFlight.size < limit || this.timedOut) return
+      await new Promise<void>((resolve) => (this.wake = resolve))
     }
-    return 2
   }
 
-  if (args.output === 'count') {
-    let matches = 0
-    for (const record of parsed.events) if (evaluate(rule, record.value)) matches++
-    io.out(JSON.stringify({ events: parsed.events.length, matches }) + '\n')
+  /** The watchdog: the worker's heartbeat must move while it has work. */
+  private check(busy: boolean): boolean {
+    const beat = Atomics.load(this.watch, Watch.beat)
+    const now = Date.now()
+    if (beat !== this.lastBeat || !busy) {
+      this.lastBeat = beat
+      this.lastChange = now
+      return false
+    }
+    return now - this.lastChange > this.args.timeoutMs
+  }
+
+  async run(): Promise<number> {
+    let busy = true
+    let stalled: () => void = () => {}
+    const stall = new Promise<'timeout'>((resolve) => (stalled = () => resolve('timeout')))
+    const timer = setInterval(() => {
+      if (this.check(busy || this.inFlight.size > 0)) {
+        this.timedOut = true
+        stalled()
+        this.wake?.()
+      }
+    }, WATCH_EVERY_MS)
+    try {
+      this.send({
+        type: 'init',
+        rules: this.rules,
+        many: this.args.many,
+        output: this.args.output,
+        engine: this.args.engine,
+        eventsName: this.eventsName,
+        watch: this.watch.buffer as SharedArrayBuffer,
+      })
+      const ready = await Promise.race([this.reply(), stall])
+      if (ready === 'timeout') return await this.timeout()
+      if (ready.type !== 'ready') return 3
+      for (const line of ready.stderr) this.io.err(line + '\n')
+      if (ready.fatal) return 2
+      busy = false
+      const input =
+        this.args.events === '-'
+          ? process.stdin
+          : createReadStream(this.args.events, { highWaterMark: READ_CHUNK })
+      const status = await Promise.race([this.stream(input), stall])
+      if (status === 'timeout' || this.timedOut) {
+        input.destroy()
+        return await this.timeout()
+      }
+      if (status !== 0) return status
+      busy = true
+      this.send({ type: 'finish' })
+      const summary = await Promise.race([this.reply(), stall])
+      if (summary === 'timeout') return await this.timeout()
+      if (summary.type !== 'summary') return 3
+      this.out.write(summary.out)
+      await this.out.ready()
+      return this.finalStatus(summary.internalErrors)
+    } finally {
+      clearInterval(timer)
+      if (!this.timedOut) await this.worker.terminate()
+    }
+  }
+
+  private finalStatus(internalErrors: number): number {
+    if (internalErrors > 0)
+      this.io.err(
+        `sigma-play: error INTERNAL the engine failed on ${internalErrors} rule evaluation${internalErrors === 1 ? '' : 's'}; those verdicts are unknown\n`,
+      )
+    if (this.malformed > MAX_ERROR_MESSAGES)
+      this.io.err(
+        `sigma-play: ${this.malformed} malformed events in ${this.eventsName} in all; only the first ${MAX_ERROR_MESSAGES} are shown\n`,
+      )
+    return this.malformed > 0 || internalErrors > 0 ? 2 : 0
+  }
+
+  /** Reads, cuts and hands over the input; resolves once every batch is answered. */
+  private async stream(input: Readable): Promise<number> {
+    const splitter = new BatchSplitter()
+    const decoder = new TextDecoder('utf-8')
+    const hand = async (batches: Batch[], lines: boolean) => {
+      for (const batch of batches) {
+        await this.slot(IN_FLIGHT)
+        if (this.timedOut) return
+        const seq = this.seq++
+        this.inFlight.set(seq, batch)
+        this.send({ type: 'batch', seq, ...batch, lines })
+      }
+    }
+    try {
+      for await (const chunk of input) {
+        await hand(splitter.push(decoder.decode(chunk as Buffer, { stream: true })), splitter.lines)
+        if (this.timedOut) return 0
+      }
+      const rest = splitter.push(decoder.decode())
+      await hand([...rest, ...splitter.end()], splitter.lines)
+    } catch (error) {
+      if (error instanceof InputTooLarge) {
+        await this.slot(1)
+        this.io.err(`${this.eventsName}:${error.line}: error ${error.message}; stopped\n`)
+      } else {
+        this.io.err(
+          `sigma-play: cannot read events ${this.eventsName}: ${describeIoError(error)}\n`,
+        )
+      }
+      input.destroy()
+      return 2
+    }
+    await this.slot(1)
     return 0
   }
 
-  let batch: string[] = []
-  parsed.events.forEach((record, index) => {
-    if (args.output === 'explain') {
-      const trace = explain(rule, record.value)
-      const { match, identifiers } = trace
-      batch.push(JSON.stringify({ event: index, match, identifiers, trace }))
-    } else {
-      const { match, identifiers } = verdict(rule, record.value)
-      batch.push(JSON.stringify({ event: index, match, identifiers }))
-    }
-    if (batch.length >= BATCH) {
-      io.out(batch.join('\n') + '\n')
-      batch = []
-    }
-  })
-  if (batch.length > 0) io.out(batch.join('\n') + '\n')
-  return 0
+  private async timeout(): Promise<number> {
+    this.timedOut = true
+    const w = this.watch
+    const ruleIndex = Atomics.load(w, Watch.rule)
+    const event = Atomics.load(w, Watch.event)
+    const batch = this.inFlight.get(Atomics.load(w, Watch.batch))
+    await this.worker.terminate()
+    const rule = this.rules[ruleIndex]
+    const seconds = this.args.timeoutMs / 1000
+    const eventText = batch?.text.slice(Atomics.load(w, Watch.start), Atomics.load(w, Watch.end))
+    const where = rule
+      ? await nameSlowPart(rule, this.args.engine, eventText, this.args.timeoutMs)
+      : ''
+    this.io.err(
+      `sigma-play: error TIMEOUT event ${event} took over ${seconds} s` +
+        (rule ? ` in ${where}` : ' while compiling the rules') +
+        '; stopped (--timeout SECONDS allows more)\n',
+    )
+    return 2
+  }
+}
+
+export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
+  const rules = readRules(args, io)
+  if (!rules) return 2
+  const eventsName = args.events === '-' ? '<stdin>' : args.events
+  return new EvalRun(args, io, rules, eventsName).run()
 }

@@ -1,6 +1,8 @@
 /**
- * The rule files `check` looks at: explicit files as given, folders searched recursively for
- * *.yml and *.yaml, in sorted order so that output is stable across machines.
+ * The rule files `check` and `eval --rules` look at: explicit files as given, folders searched
+ * recursively for *.yml and *.yaml, in sorted order so that output is stable across machines.
+ * Every folder and file is visited once by its real path, so symlink loops end and a file
+ * reached through two links counts once.
  */
 import { join } from 'node:path'
 import type { CliIo } from './io.ts'
@@ -13,23 +15,54 @@ export interface RuleFiles {
   missing: string[]
 }
 
-function walk(dir: string, io: CliIo, into: string[]): void {
-  for (const name of [...io.list(dir)].sort()) {
-    const path = join(dir, name)
-    const kind = io.kind(path)
-    if (kind === 'dir') walk(path, io, into)
-    else if (kind === 'file' && RULE_FILE.test(name)) into.push(path)
+class Finder {
+  readonly files: string[] = []
+  private readonly seen = new Set<string>()
+
+  constructor(private readonly io: CliIo) {}
+
+  /** False when the real path was seen already (or cannot be resolved). */
+  firstVisit(path: string): boolean {
+    let real: string
+    try {
+      real = this.io.realpath(path)
+    } catch {
+      return false
+    }
+    if (this.seen.has(real)) return false
+    this.seen.add(real)
+    return true
+  }
+
+  addFile(path: string): void {
+    if (this.firstVisit(path)) this.files.push(path)
+  }
+
+  walk(dir: string): void {
+    if (!this.firstVisit(dir)) return
+    let names: string[]
+    try {
+      names = [...this.io.list(dir)].sort()
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const path = join(dir, name)
+      const kind = this.io.kind(path)
+      if (kind === 'dir') this.walk(path)
+      else if (kind === 'file' && RULE_FILE.test(name)) this.addFile(path)
+    }
   }
 }
 
 export function findRuleFiles(paths: string[], io: CliIo): RuleFiles {
-  const files: string[] = []
+  const finder = new Finder(io)
   const missing: string[] = []
   for (const path of paths) {
     const kind = io.kind(path)
-    if (kind === 'file') files.push(path)
-    else if (kind === 'dir') walk(path, io, files)
+    if (kind === 'file') finder.addFile(path)
+    else if (kind === 'dir') finder.walk(path)
     else missing.push(path)
   }
-  return { files, missing }
+  return { files: finder.files, missing }
 }

@@ -1,39 +1,64 @@
 /**
- * The CLI's only contact with the outside world, so the commands stay plain functions of
- * their arguments and can be driven in-process as well as from the bin wrapper.
+ * The CLI's contact with the file system and its standard streams, so the commands stay plain
+ * functions of their arguments. Rule files are read with a size cap: `--rule /dev/zero` or a
+ * multi-gigabyte file gets a clear error instead of exhausting memory.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs'
+
+/** No real rule comes near this (SigmaHQ's largest is about 60 KB). */
+export const MAX_RULE_BYTES = 1 << 20
 
 export interface CliIo {
   out(text: string): void
   err(text: string): void
+  /** A rule file's text, refused past MAX_RULE_BYTES. */
   readFile(path: string): string
-  readStdin(): Promise<string>
-  /** 'file', 'dir', or null when the path does not exist or cannot be read. */
+  /** 'file' (anything readable that is not a folder), 'dir', or null when it cannot be reached. */
   kind(path: string): 'file' | 'dir' | null
   list(dir: string): string[]
+  /** The path with every symlink resolved, to see each file and folder once. */
+  realpath(path: string): string
 }
 
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+export class TooLargeError extends Error {}
+
+/** Reads at most `limit` bytes, so endless files (/dev/zero, a FIFO) stop at the cap. */
+export function readCapped(path: string, limit: number, what: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 16, limit + 1 - total))
+      const read = readSync(fd, chunk, 0, chunk.length, null)
+      if (read === 0) break
+      chunks.push(chunk.subarray(0, read))
+      total += read
+      if (total > limit) {
+        throw new TooLargeError(
+          `${what} is over ${limit / (1 << 20)} MB, the limit for one ${what}`,
+        )
+      }
+    }
+    return Buffer.concat(chunks).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export const nodeIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
-  readStdin: readAllStdin,
+  readFile: (path) => readCapped(path, MAX_RULE_BYTES, 'rule'),
   kind(path) {
     try {
-      const stat = statSync(path)
-      return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : null
+      return statSync(path).isDirectory() ? 'dir' : 'file'
     } catch {
       return null
     }
   },
   list: (dir) => readdirSync(dir),
+  realpath: (path) => realpathSync(path),
 }
 
 /** Node's fs messages already say what and where ("ENOENT: no such file or directory, open 'x'"). */

@@ -1,22 +1,30 @@
 /**
- * The CLI entry point, loaded by bin/sigma-play.js. The exit code is set rather than forced
- * with process.exit so that large outputs written to a pipe are flushed first.
+ * The CLI entry point, bundled into dist-cli/sigma-play.mjs and loaded by bin/sigma-play.js.
+ * The same file is the evaluation worker (eval-worker.ts) when started as a worker thread.
+ * The exit code is set rather than forced with process.exit so that output is flushed first.
  */
+import { isMainThread } from 'node:worker_threads'
+import { runEvalWorker } from './eval-worker.ts'
 import { nodeIo } from './io.ts'
 import { runCli } from './run.ts'
 
-// `sigma-play eval … | head` closes the pipe early; that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
-  throw error
-})
-
-try {
-  process.exitCode = await runCli(process.argv.slice(2), nodeIo)
-} catch (error) {
-  // The engine promises never to throw; if it does, say so plainly instead of a bare stack.
-  process.stderr.write(
-    `sigma-play: internal error: ${error instanceof Error ? error.stack : error}\n`,
-  )
-  process.exitCode = 3
+async function main(): Promise<void> {
+  // `sigma-play eval … | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    process.stderr.write(`sigma-play: cannot write the output: ${error.message}\n`)
+    process.exit(2)
+  })
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), nodeIo)
+  } catch (error) {
+    // The engine promises never to throw; if something does, say so plainly, without a stack.
+    process.stderr.write(
+      `sigma-play: internal error: ${error instanceof Error ? error.message : error}\n`,
+    )
+    process.exitCode = 3
+  }
 }
+
+if (isMainThread) await main()
+else runEvalWorker()

@@ -20,9 +20,11 @@ test('eval with every option', () => {
   expect(parsed).toEqual({
     args: {
       command: 'eval',
-      rule: 'r.yml',
+      rules: ['r.yml'],
+      many: false,
       events: '-',
       output: 'explain',
+      timeoutMs: 5000,
       engine: {
         placeholders: { admins: ['alice', 'bob', 'carol'] },
         fieldMap: { Image: 'NewProcessName' },

@@ -113,10 +113,15 @@ test('a rule with errors prints FILE:LINE:COL error CODE message and exits 2', (
 })
 
 describe('unreadable or malformed events exit 2 with a clear message', () => {
-  test('truncated JSON names the file and the line:col of the problem', () => {
+  test('truncated JSON names the file and the line:col of the problem, and keeps the good events', () => {
     const { status, stdout, stderr } = runCli(evalArgs(at('truncated.json')))
     expect(status).toBe(2)
-    expect(stdout).toBe('')
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).event),
+    ).toEqual([0])
     expect(stderr).toMatch(/truncated\.json:\d+:\d+ /)
   })
 

@@ -1,0 +1,118 @@
+/**
+ * The worker's half of streaming `eval`: parse one batch of events text (see event-batches.ts)
+ * and hand each event to the command's consumer, in order. A record that is not JSON is
+ * reported with its line and column and skipped; the good events around it still count.
+ */
+import { parseEvents } from '../engine/index.ts'
+import type { EventsDiagnostic } from '../engine/types.ts'
+import { lineColAt, lineStarts } from './positions.ts'
+
+export interface BatchInput {
+  seq: number
+  text: string
+  firstLine: number
+  /** NDJSON: every line is one event (or, rarely, several back to back). */
+  lines: boolean
+}
+
+/** What a batch produced: output text, and the malformed records' messages. */
+export interface BatchOutput {
+  seq: number
+  out: string
+  /** The first few malformed-record messages; the rest are only counted. */
+  errors: string[]
+  malformed: number
+}
+
+/** Per-event work: returns the output text for the event (without newline), or '' for none. */
+export type EventConsumer = (index: number, value: unknown) => string
+
+/** Where the worker is, for the watchdog: written before each event is evaluated. */
+export type Progress = (event: number, seq: number, start: number, end: number) => void
+
+/** Messages beyond this many are counted and summarised, not printed (100k bad lines). */
+export const MAX_ERROR_MESSAGES = 20
+
+export class BatchEvaluator {
+  private nextEvent = 0
+  private malformedSeen = 0
+
+  constructor(
+    private readonly eventsName: string,
+    private readonly consume: EventConsumer,
+    private readonly progress: Progress,
+  ) {}
+
+  get events(): number {
+    return this.nextEvent
+  }
+
+  run(batch: BatchInput): BatchOutput {
+    const result: BatchOutput = { seq: batch.seq, out: '', errors: [], malformed: 0 }
+    const lines: string[] = []
+    const emit = (value: unknown, start: number, end: number) => {
+      const index = this.nextEvent++
+      this.progress(index, batch.seq, start, end)
+      const line = this.consume(index, value)
+      if (line !== '') lines.push(line)
+    }
+    const report = (diagnostic: EventsDiagnostic, line: number, col: number) => {
+      result.malformed++
+      if (this.malformedSeen++ < MAX_ERROR_MESSAGES)
+        result.errors.push(
+          `${this.eventsName}:${line}:${col} error malformed events: ${diagnostic.message}`,
+        )
+    }
+    if (batch.lines) this.runLines(batch, emit, report)
+    else this.runText(batch, emit, report)
+    if (lines.length > 0) result.out = lines.join('\n') + '\n'
+    return result
+  }
+
+  /** NDJSON: JSON.parse each line; only a line that fails goes through the full reader. */
+  private runLines(
+    batch: BatchInput,
+    emit: (value: unknown, start: number, end: number) => void,
+    report: (diagnostic: EventsDiagnostic, line: number, col: number) => void,
+  ): void {
+    const { text } = batch
+    let line = batch.firstLine
+    for (let start = 0; start < text.length; line++) {
+      let end = text.indexOf('\n', start)
+      if (end < 0) end = text.length
+      const lineText = text.slice(start, end)
+      if (lineText.trim() !== '') {
+        let value: unknown
+        let parsed = false
+        try {
+          value = JSON.parse(lineText)
+          parsed = true
+        } catch {
+          const read = parseEvents(lineText)
+          for (const record of read.events)
+            emit(record.value, start + record.range[0], start + record.range[1])
+          for (const diagnostic of read.diagnostics)
+            report(diagnostic, line, diagnostic.range[0] + 1)
+        }
+        if (parsed) emit(value, start, end)
+      }
+      start = end + 1
+    }
+  }
+
+  /** Pretty-printed records, an array or anything else: the engine's reader over the batch. */
+  private runText(
+    batch: BatchInput,
+    emit: (value: unknown, start: number, end: number) => void,
+    report: (diagnostic: EventsDiagnostic, line: number, col: number) => void,
+  ): void {
+    const read = parseEvents(batch.text)
+    for (const record of read.events) emit(record.value, record.range[0], record.range[1])
+    if (read.diagnostics.length === 0) return
+    const starts = lineStarts(batch.text)
+    for (const diagnostic of read.diagnostics) {
+      const { line, col } = lineColAt(starts, diagnostic.range[0])
+      report(diagnostic, batch.firstLine + line - 1, col)
+    }
+  }
+}

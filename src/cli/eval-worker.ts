@@ -1,0 +1,177 @@
+/**
+ * The evaluation worker: compiles the rules, then evaluates each batch of events it is sent,
+ * in order, and answers with the output text. Before every event (and every rule of a rule
+ * set) it writes where it is into the shared watch buffer, for the main thread's watchdog.
+ */
+import { parentPort } from 'node:worker_threads'
+import { compileRule, evaluate, explain, RuleSet, verdict } from '../engine/index.ts'
+import type { CompiledRule } from '../engine/index.ts'
+import { runProbe } from '../worker/probe.ts'
+import { BatchEvaluator, type EventConsumer } from './batch-eval.ts'
+import { formatDiagnostic, lineStarts } from './positions.ts'
+import { Watch, type FromWorker, type InitMessage, type ToWorker } from './worker-protocol.ts'
+
+const post = (message: FromWorker) => parentPort?.postMessage(message)
+
+interface Compiled {
+  rules: CompiledRule[]
+  /** Index of each compiled rule in the rule files. */
+  files: number[]
+  stderr: string[]
+}
+
+function compileAll(init: InitMessage, watch: Int32Array): Compiled {
+  const out: Compiled = { rules: [], files: [], stderr: [] }
+  let skipped = 0
+  init.rules.forEach((file, i) => {
+    Atomics.add(watch, Watch.beat, 1)
+    Atomics.store(watch, Watch.rule, i)
+    const compiled = compileRule(file.text, init.engine)
+    const starts = lineStarts(file.text)
+    for (const diagnostic of compiled.diagnostics)
+      if (diagnostic.severity === 'error')
+        out.stderr.push(formatDiagnostic(file.path, starts, diagnostic))
+    if (compiled.rule) {
+      out.rules.push(compiled.rule)
+      out.files.push(i)
+    } else if (compiled.diagnostics.every((d) => d.severity !== 'error')) {
+      const kind = compiled.kind ?? 'unknown'
+      if (!init.many)
+        out.stderr.push(
+          `sigma-play: ${file.path} is a ${kind} rule, which eval cannot run on events`,
+        )
+      else skipped++
+    }
+  })
+  Atomics.store(watch, Watch.rule, -1)
+  if (skipped > 0)
+    out.stderr.push(
+      `sigma-play: skipped ${skipped} correlation or filter rule${skipped === 1 ? '' : 's'}, which eval cannot run on events alone`,
+    )
+  return out
+}
+
+/** One rule: a verdict line per event, the trace too with --explain, or only a count. */
+function singleRule(init: InitMessage, rule: CompiledRule, counts: { matches: number }) {
+  const consume: EventConsumer = (event, value) => {
+    if (init.output === 'count') {
+      if (evaluate(rule, value)) counts.matches++
+      return ''
+    }
+    if (init.output === 'explain') {
+      const trace = explain(rule, value)
+      const { match, identifiers } = trace
+      return JSON.stringify({ event, match, identifiers, trace })
+    }
+    const { match, identifiers } = verdict(rule, value)
+    return JSON.stringify({ event, match, identifiers })
+  }
+  return consume
+}
+
+/** Many rules: a line per hit, or per-rule hit counts. */
+function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array) {
+  const set = new RuleSet(compiled.rules)
+  const keys = compiled.rules.map((rule, i) => {
+    const path = init.rules[compiled.files[i] as number]?.path ?? ''
+    return rule.meta.id ?? path
+  })
+  const byRule = new Map<string, number>()
+  const state = { hits: 0, internalErrors: 0 }
+  const beforeRule = (i: number) => {
+    Atomics.add(watch, Watch.beat, 1)
+    Atomics.store(watch, Watch.rule, compiled.files[i] as number)
+  }
+  const consume: EventConsumer = (event, value) => {
+    const { hits, errors } = set.match(value, beforeRule)
+    Atomics.store(watch, Watch.rule, -1)
+    state.internalErrors += errors.length
+    state.hits += hits.length
+    if (init.output === 'count') {
+      for (const i of hits) byRule.set(keys[i] as string, (byRule.get(keys[i] as string) ?? 0) + 1)
+      return ''
+    }
+    return hits
+      .map((i) => {
+        const { title = '', level = '' } = (compiled.rules[i] as CompiledRule).meta
+        return JSON.stringify({ event, rule: keys[i], title, level })
+      })
+      .join('\n')
+  }
+  const summary = (events: number) =>
+    JSON.stringify({
+      events,
+      rules: compiled.rules.length,
+      hits: state.hits,
+      by_rule: Object.fromEntries(byRule),
+    })
+  return { consume, summary, state }
+}
+
+export function runEvalWorker(): void {
+  let evaluator: BatchEvaluator | undefined
+  let summary: () => { out: string; internalErrors: number } = () => ({
+    out: '',
+    internalErrors: 0,
+  })
+  parentPort?.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'init': {
+        const watch = new Int32Array(message.watch)
+        const compiled = compileAll(message, watch)
+        const fatal = message.many ? compiled.rules.length === 0 : compiled.stderr.length > 0
+        if (!fatal) ({ evaluator, summary } = start(message, compiled, watch))
+        post({ type: 'ready', stderr: compiled.stderr, fatal })
+        return
+      }
+      case 'batch':
+        if (evaluator) post({ type: 'batch', ...evaluator.run(message) })
+        return
+      case 'finish':
+        post({ type: 'summary', ...summary() })
+        return
+      case 'probe': {
+        runProbe(
+          message.rule.text,
+          message.engine,
+          [{ value: message.event, range: [0, 0] }],
+          (part) =>
+            post({ type: 'step', identifier: part.identifier, item: part.item, range: part.range }),
+        )
+        post({ type: 'probe-done' })
+        return
+      }
+    }
+  })
+}
+
+function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
+  const progress = (event: number, seq: number, start: number, end: number) => {
+    Atomics.add(watch, Watch.beat, 1)
+    Atomics.store(watch, Watch.event, event)
+    Atomics.store(watch, Watch.batch, seq)
+    Atomics.store(watch, Watch.start, start)
+    Atomics.store(watch, Watch.end, end)
+  }
+  if (init.many) {
+    const set = ruleSet(init, compiled, watch)
+    const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress)
+    const summary = () => ({
+      out: init.output === 'count' ? set.summary(evaluator.events) + '\n' : '',
+      internalErrors: set.state.internalErrors,
+    })
+    return { evaluator, summary }
+  }
+  const counts = { matches: 0 }
+  const rule = compiled.rules[0] as CompiledRule
+  Atomics.store(watch, Watch.rule, 0)
+  const evaluator = new BatchEvaluator(init.eventsName, singleRule(init, rule, counts), progress)
+  const summary = () => ({
+    out:
+      init.output === 'count'
+        ? JSON.stringify({ events: evaluator.events, matches: counts.matches }) + '\n'
+        : '',
+    internalErrors: 0,
+  })
+  return { evaluator, summary }
+}

@@ -1,0 +1,56 @@
+/**
+ * Messages between the CLI's main thread (input, output, watchdog) and its evaluation worker.
+ * Evaluation runs in a worker so that a regex that runs away can be stopped: JavaScript cannot
+ * interrupt a RegExp in its own thread, but the main thread can terminate the worker.
+ */
+import type { EngineOptions } from '../engine/types.ts'
+import type { EvalArgs } from './args.ts'
+import type { BatchInput, BatchOutput } from './batch-eval.ts'
+
+export interface RuleFile {
+  path: string
+  text: string
+}
+
+export interface InitMessage {
+  type: 'init'
+  rules: RuleFile[]
+  many: boolean
+  output: EvalArgs['output']
+  engine: EngineOptions
+  eventsName: string
+  /** Where the worker is (see Watch): written before each event and rule. */
+  watch: SharedArrayBuffer
+}
+
+export interface ProbeMessage {
+  type: 'probe'
+  rule: RuleFile
+  engine: EngineOptions
+  event: unknown
+}
+
+export type ToWorker =
+  InitMessage | ProbeMessage | ({ type: 'batch' } & BatchInput) | { type: 'finish' }
+
+export type FromWorker =
+  /** Rules compiled: `stderr` lines for rules with errors; `fatal` when nothing can run. */
+  | { type: 'ready'; stderr: string[]; fatal: boolean }
+  | ({ type: 'batch' } & BatchOutput)
+  /** Input ended: the count line (for --count), engine failures, total malformed records. */
+  | { type: 'summary'; out: string; internalErrors: number }
+  | { type: 'step'; identifier: string; item: string; range: readonly [number, number] }
+  | { type: 'probe-done' }
+
+/** Int32 slots of the shared watch buffer. */
+export const Watch = {
+  /** Bumped before every event, every rule of a rule set and every rule compiled. */
+  beat: 0,
+  event: 1,
+  batch: 2,
+  start: 3,
+  end: 4,
+  /** Rule index within the rule files, or -1 while no rule runs. */
+  rule: 5,
+  size: 6,
+} as const
