@@ -4,7 +4,7 @@
  * reported with its line and column and skipped; the good events around it still count.
  */
 import { parseEvents } from '../engine/index.ts'
-import type { EventsDiagnostic } from '../engine/types.ts'
+import type { EventsDiagnostic } from '../engine/index.ts'
 import { lineColAt, lineStarts } from './positions.ts'
 
 export interface BatchInput {

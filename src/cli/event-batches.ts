@@ -7,7 +7,7 @@
  *   starts with `{` or `[`, where evtx_dump starts each record;
  * - a JSON array (`[` first): read whole, up to MAX_ARRAY_CHARS, and parsed as one text.
  */
-import { findValueEnd, skipWhitespace } from '../engine/events/json-scan.ts'
+import { findValueEnd, skipWhitespace } from '../engine/index.ts'
 
 /** One event above this is refused: no real log record comes near it. */
 export const MAX_EVENT_CHARS = 16 << 20

@@ -5,7 +5,7 @@
  * too, the last item announced is the slow one.
  */
 import { Worker } from 'node:worker_threads'
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 import { lineColAt, lineStarts } from './positions.ts'
 import type { FromWorker, RuleFile } from './worker-protocol.ts'
 

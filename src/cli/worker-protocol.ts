@@ -3,7 +3,7 @@
  * Evaluation runs in a worker so that a regex that runs away can be stopped: JavaScript cannot
  * interrupt a RegExp in its own thread, but the main thread can terminate the worker.
  */
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions } from '../engine/index.ts'
 import type { EvalArgs } from './args.ts'
 import type { BatchInput, BatchOutput } from './batch-eval.ts'
 

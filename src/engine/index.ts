@@ -24,6 +24,8 @@ export type { CorrelationAlert, GroupOutcome } from './correlation/correlate.ts'
 export { TIME_FIELDS } from './correlation/event-time.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
+// For readers that cut a stream of events text into records before parsing it.
+export { findValueEnd, skipWhitespace } from './events/json-scan.ts'
 export { expandValue } from './modifiers/expand-value.ts'
 export { placeholderNames } from './modifiers/expand.ts'
 export { locateFields } from './events/locate.ts'
