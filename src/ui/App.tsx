@@ -25,6 +25,7 @@ import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
 import { eventsMeta } from './events/events-meta.ts'
 import { GalleryButton } from './gallery/GalleryButton.tsx'
+import { GenerateButton, type GeneratedNotes } from './generate/GenerateButton.tsx'
 import { OptionsButton } from './options/OptionsButton.tsx'
 import { unresolvedPlaceholders } from './options/placeholder-names.ts'
 import { LinkBanner } from './share/LinkBanner.tsx'
@@ -43,6 +44,9 @@ export function App() {
   const view = useAnalysis(store, rowWindow)
   const { theme, preference, cycle } = useTheme()
   const [reveal, setReveal] = useState<{ offset: number; nonce: number }>()
+  const [generated, setGenerated] = useState<GeneratedNotes>()
+  // Labels belong to the generated text only: the first edit of the events drops them.
+  const rowNotes = generated?.text === store.events ? generated.labels : undefined
   useEvaluationStatus(view, store.setStatus)
   useTabModeStatus(store.setStatus)
 
@@ -147,6 +151,15 @@ export function App() {
                     )
                   : undefined
               }
+              actions={
+                <GenerateButton
+                  rule={store.rule}
+                  options={store.options}
+                  setEvents={store.setEvents}
+                  setNotes={setGenerated}
+                  setStatus={store.setStatus}
+                />
+              }
             >
               <FileDropZone kind="events" onFiles={files.openFiles}>
                 <EventsEditorSlot
@@ -166,6 +179,7 @@ export function App() {
               selected={selected}
               onSelect={setSelected}
               onWindow={onWindow}
+              notes={rowNotes}
             />
           </SplitPane>
         </SplitPane>

@@ -10,6 +10,8 @@ interface EventRowProps {
   names: readonly string[]
   /** Short chip texts by identifier name (the full name is in the tooltip and data). */
   labels: Readonly<Record<string, string>>
+  /** What a generated event shows ("excluded by filter_x"). */
+  note?: string
   selected: boolean
   top: number
   onSelect(index: number): void
@@ -20,6 +22,7 @@ export const EventRow = memo(function EventRow({
   row,
   names,
   labels,
+  note,
   selected,
   top,
   onSelect,
@@ -52,7 +55,12 @@ export const EventRow = memo(function EventRow({
           ))}
         </span>
       </div>
-      <div className="event-summary" title={row.summary}>
+      <div className="event-summary" title={note ? `${note}: ${row.summary}` : row.summary}>
+        {note && (
+          <span className="event-note" data-testid="event-note">
+            {note}
+          </span>
+        )}
         {row.summary}
       </div>
     </div>

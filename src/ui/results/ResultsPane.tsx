@@ -17,6 +17,8 @@ interface ResultsPaneProps {
   onSelect(index: number): void
   /** The block of rows on screen, for which the worker writes detailed summaries. */
   onWindow?(window: [number, number]): void
+  /** What each event shows, when the events were generated from the rule. */
+  notes?: readonly string[]
 }
 
 function emptyMessage(view: AnalysisView): string | undefined {
@@ -28,7 +30,7 @@ function emptyMessage(view: AnalysisView): string | undefined {
   return undefined
 }
 
-export function ResultsPane({ view, selected, onSelect, onWindow }: ResultsPaneProps) {
+export function ResultsPane({ view, selected, onSelect, onWindow, notes }: ResultsPaneProps) {
   const result = view.result
   const rows = result?.rows
   const count = rows?.count ?? 0
@@ -56,6 +58,7 @@ export function ResultsPane({ view, selected, onSelect, onWindow }: ResultsPaneP
         row={row}
         names={names}
         labels={labels}
+        note={notes?.[index]}
         selected={index === selected}
         top={index * ROW_HEIGHT}
         onSelect={onSelect}

@@ -1,0 +1,75 @@
+/**
+ * Events generated from the rule in the page: the default rule and a SigmaHQ rule, each row
+ * labelled with what it shows, and the verdicts painted by the evaluation worker agree with
+ * the labels. Undo brings the user's events back.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { SIGMAHQ_DIR } from '../test/corpus/corpus-files.ts'
+import { EVENTS_URI, guard, modelValue, openPage, setRule } from './helpers.ts'
+
+async function rowsWithNotes(page: Page) {
+  const rows = page.getByTestId('event-row')
+  await expect(rows.first().getByTestId('event-note')).toBeVisible()
+  return rows.evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      note: n.querySelector('[data-testid="event-note"]')?.textContent ?? '',
+      match: n.getAttribute('data-match') === 'true',
+    })),
+  )
+}
+
+/** What a label promises: excluded and one-step-off events miss, the rest match. */
+const promised = (note: string) =>
+  !/^(excluded by|one character off|just past|the opposite of|a different|the other)/.test(note)
+
+test('the default rule: a match, then each edge, labelled; Ctrl+Z restores the events', async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  const before = await modelValue(page, EVENTS_URI)
+  await page.getByTestId('generate-events').click()
+  await expect(page.getByTestId('status')).toContainText(/Generated \d+ events from the rule/)
+  const rows = await rowsWithNotes(page)
+  expect(rows[0]).toEqual({ note: 'matches: selection', match: true })
+  expect(rows).toContainEqual({ note: 'excluded by filter_main_local_ranges', match: false })
+  expect(rows).toContainEqual({
+    note: "just outside filter_main_local_ranges › DestinationIp|cidr '127.0.0.0/8'",
+    match: true,
+  })
+  for (const row of rows) expect(row.match, row.note).toBe(promised(row.note))
+
+  await page.getByTestId('events-editor').locator('.view-line').first().click()
+  await page.keyboard.press('Control+z')
+  await expect.poll(() => modelValue(page, EVENTS_URI)).toBe(before)
+  await expect(page.getByTestId('event-note')).toHaveCount(0)
+  guards.check()
+})
+
+test('a SigmaHQ rule: the worker verdicts agree with every label', async ({ page }) => {
+  const path = join(
+    SIGMAHQ_DIR,
+    'rules/windows/process_creation/proc_creation_win_certutil_download.yml',
+  )
+  test.skip(!existsSync(path), 'the SigmaHQ corpus is not beside the project (set SIGMA_CORPUS)')
+  await openPage(page)
+  await setRule(page, readFileSync(path, 'utf8'))
+  await expect(page.getByTestId('rule-title')).toContainText(/certutil/i)
+  await page.getByTestId('generate-events').click()
+  const rows = await rowsWithNotes(page)
+  expect(rows.length).toBeGreaterThan(3)
+  for (const row of rows) expect(row.match, row.note).toBe(promised(row.note))
+})
+
+test('a rule nothing can match says why in the status', async ({ page }) => {
+  await openPage(page)
+  await setRule(
+    page,
+    'title: never\nlogsource: {product: windows}\ndetection:\n    a: {X: 1}\n    condition: a and not a\n',
+  )
+  await expect(page.getByTestId('rule-title')).toHaveText('never')
+  await page.getByTestId('generate-events').click()
+  await expect(page.getByTestId('status')).toContainText('No events generated: No combination')
+})
