@@ -30,6 +30,9 @@ export type EventConsumer = (index: number, value: unknown) => string
 /** Where the worker is, for the watchdog: written before each event is evaluated. */
 export type Progress = (event: number, seq: number, start: number, end: number) => void
 
+/** Told when parsing starts (true) and ends (false). */
+export type Parsing = (busy: boolean) => void
+
 /** Messages beyond this many are counted and summarised, not printed (100k bad lines). */
 export const MAX_ERROR_MESSAGES = 20
 
@@ -41,6 +44,7 @@ export class BatchEvaluator {
     private readonly eventsName: string,
     private readonly consume: EventConsumer,
     private readonly progress: Progress,
+    private readonly parsing: Parsing,
   ) {}
 
   get events(): number {
@@ -53,7 +57,9 @@ export class BatchEvaluator {
     const emit = (value: unknown, start: number, end: number) => {
       const index = this.nextEvent++
       this.progress(index, batch.seq, start, end)
+      this.parsing(false)
       const line = this.consume(index, value)
+      this.parsing(true)
       if (line !== '') lines.push(line)
     }
     const report = (diagnostic: EventsDiagnostic, line: number, col: number) => {
@@ -63,8 +69,10 @@ export class BatchEvaluator {
           `${this.eventsName}:${line}:${col} error malformed events: ${diagnostic.message}`,
         )
     }
+    this.parsing(true)
     if (batch.lines) this.runLines(batch, emit, report)
     else this.runText(batch, emit, report)
+    this.parsing(false)
     if (lines.length > 0) result.out = lines.join('\n') + '\n'
     return result
   }

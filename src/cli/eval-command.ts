@@ -105,7 +105,8 @@ class EvalRun {
   private check(busy: boolean): boolean {
     const beat = Atomics.load(this.watch, Watch.beat)
     const now = Date.now()
-    if (beat !== this.lastBeat || !busy) {
+    const parsing = Atomics.load(this.watch, Watch.parsing) === 1
+    if (beat !== this.lastBeat || !busy || parsing) {
       this.lastBeat = beat
       this.lastChange = now
       return false
@@ -222,9 +223,7 @@ class EvalRun {
     const rule = this.rules[ruleIndex]
     const seconds = this.args.timeoutMs / 1000
     const eventText = batch?.text.slice(Atomics.load(w, Watch.start), Atomics.load(w, Watch.end))
-    const where = rule
-      ? await nameSlowPart(rule, this.args.engine, eventText, this.args.timeoutMs)
-      : ''
+    const where = rule ? await nameSlowPart(rule, this.args.engine, eventText) : ''
     this.io.err(
       `sigma-play: error TIMEOUT event ${event} took over ${seconds} s` +
         (rule ? ` in ${where}` : ' while compiling the rules') +

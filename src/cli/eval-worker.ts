@@ -153,9 +153,10 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     Atomics.store(watch, Watch.start, start)
     Atomics.store(watch, Watch.end, end)
   }
+  const parsing = (busy: boolean) => Atomics.store(watch, Watch.parsing, busy ? 1 : 0)
   if (init.many) {
     const set = ruleSet(init, compiled, watch)
-    const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress)
+    const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress, parsing)
     const summary = () => ({
       out: init.output === 'count' ? set.summary(evaluator.events) + '\n' : '',
       internalErrors: set.state.internalErrors,
@@ -165,7 +166,12 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
   const counts = { matches: 0 }
   const rule = compiled.rules[0] as CompiledRule
   Atomics.store(watch, Watch.rule, 0)
-  const evaluator = new BatchEvaluator(init.eventsName, singleRule(init, rule, counts), progress)
+  const evaluator = new BatchEvaluator(
+    init.eventsName,
+    singleRule(init, rule, counts),
+    progress,
+    parsing,
+  )
   const summary = () => ({
     out:
       init.output === 'count'

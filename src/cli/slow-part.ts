@@ -9,15 +9,16 @@ import type { EngineOptions } from '../engine/index.ts'
 import { lineColAt, lineStarts } from './positions.ts'
 import type { FromWorker, RuleFile } from './worker-protocol.ts'
 
-/** The probe needs far less than the full budget to show a runaway part is still running. */
-const PROBE_BUDGET_MS = 2000
+/** After its first step, a probe step that takes this long is the runaway part. */
+const STEP_BUDGET_MS = 3000
+/** The probe worker's start and first compile, on a busy machine. */
+const START_BUDGET_MS = 30_000
 
 /** `rule.yml: selection › CommandLine|re (line 9)`, or the rule alone when no part is to blame. */
 export async function nameSlowPart(
   rule: RuleFile,
   engine: EngineOptions,
   eventText: string | undefined,
-  timeoutMs: number,
 ): Promise<string> {
   let event: unknown
   try {
@@ -27,15 +28,14 @@ export async function nameSlowPart(
     return rule.path
   }
   const worker = new Worker(new URL(import.meta.url))
-  const budget = Math.min(timeoutMs, PROBE_BUDGET_MS)
   const part = await new Promise<Extract<FromWorker, { type: 'step' }> | undefined>((resolve) => {
     let last: Extract<FromWorker, { type: 'step' }> | undefined
-    let timer = setTimeout(() => resolve(last), budget)
+    let timer = setTimeout(() => resolve(last), START_BUDGET_MS)
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'step') {
         last = message
         clearTimeout(timer)
-        timer = setTimeout(() => resolve(last), budget)
+        timer = setTimeout(() => resolve(last), STEP_BUDGET_MS)
       } else if (message.type === 'probe-done') {
         clearTimeout(timer)
         resolve(undefined)

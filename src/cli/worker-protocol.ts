@@ -52,5 +52,7 @@ export const Watch = {
   end: 4,
   /** Rule index within the rule files, or -1 while no rule runs. */
   rule: 5,
-  size: 6,
+  /** 1 while the worker parses events text: linear work that cannot run away, never a stall. */
+  parsing: 6,
+  size: 7,
 } as const

@@ -19,6 +19,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 1 << 28,
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }

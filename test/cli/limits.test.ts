@@ -1,0 +1,82 @@
+/** Issue 14's smaller CLI items: symlink loops, device files, hostile option names, a slow regex. */
+import { mkdirSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { dedent } from '../helpers/dedent.ts'
+import { RULE } from './fixtures.ts'
+import { runCli, tempFiles } from './run-cli.ts'
+
+test('check: a folder linking to itself is one rule, two crossing loops finish', () => {
+  const dir = tempFiles({ 'a/rule.yml': RULE })
+  symlinkSync(join(dir, 'a'), join(dir, 'a/loop'))
+  mkdirSync(join(dir, 'b'))
+  symlinkSync(join(dir, 'a'), join(dir, 'b/to-a'))
+  symlinkSync(join(dir, 'b'), join(dir, 'a/to-b'))
+  const one = runCli(['check', join(dir, 'a')])
+  expect(one.stdout.trimEnd().split('\n').at(-1)).toMatch(/^1 rule, 0 errors/)
+  const both = runCli(['check', join(dir, 'a'), join(dir, 'b')])
+  expect(both.status).toBe(0)
+  expect(both.stdout.trimEnd().split('\n').at(-1)).toMatch(/^1 rule, 0 errors/)
+})
+
+test('check /dev/null is read (an empty rule), not "no such file"', () => {
+  const { status, stdout, stderr } = runCli(['check', '/dev/null'])
+  expect(stderr).not.toContain('no such file')
+  expect(status).toBe(1)
+  expect(stdout).toMatch(/^\/dev\/null:1:1 error /)
+})
+
+test('--placeholder __proto__=a is an ordinary placeholder, not a TypeError', () => {
+  const dir = tempFiles({
+    'rule.yml': dedent(`
+      title: Proto
+      logsource: {product: windows}
+      detection:
+          selection:
+              User|expand: '%__proto__%'
+          condition: selection
+    `),
+  })
+  const args = ['eval', '--rule', join(dir, 'rule.yml'), '--events', '-']
+  const { status, stdout, stderr } = runCli([...args, '--placeholder', '__proto__=a'], {
+    input: '{"User":"A"}\n{"User":"b"}\n',
+  })
+  expect(stderr).toBe('')
+  expect(status).toBe(0)
+  expect(
+    stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).match),
+  ).toEqual([true, false])
+})
+
+const SLOW_RULE = dedent(`
+  title: Slow regex
+  logsource: {product: windows}
+  detection:
+      selection:
+          Image: x.exe
+      runaway:
+          CommandLine|re: '(a+)+$'
+      condition: selection or runaway
+`)
+
+test.each([['--rule'], ['--rules']])(
+  '%s with a runaway regex: --timeout stops it, names the item and its line, exit 2',
+  (flag) => {
+    const dir = tempFiles({ 'slow.yml': SLOW_RULE })
+    const events = `{"CommandLine":"fine"}\n{"CommandLine":"${'a'.repeat(40)}!"}\n`
+    const started = Date.now()
+    const { status, stderr } = runCli(
+      ['eval', flag, join(dir, 'slow.yml'), '--events', '-', '--timeout', '1'],
+      { input: events },
+    )
+    expect(status).toBe(2)
+    expect(stderr).toBe(
+      `sigma-play: error TIMEOUT event 1 took over 1 s in ${join(dir, 'slow.yml')}: runaway › CommandLine|re (line 7); stopped (--timeout SECONDS allows more)\n`,
+    )
+    // 2^40 steps would take days: the run was stopped, not finished.
+    expect(Date.now() - started).toBeLessThan(50_000)
+  },
+)

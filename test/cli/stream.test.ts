@@ -1,0 +1,169 @@
+/**
+ * Streaming `eval` (issue 10) and its bounds (issue 14): output equals whole-file evaluation,
+ * starts before the input ends, keeps good events around bad ones, and refuses endless input
+ * with a clear error instead of holding it all.
+ */
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
+import { RULE } from './fixtures.ts'
+import { BIN, runCli, tempFiles } from './run-cli.ts'
+
+const dir = tempFiles({ 'rule.yml': RULE })
+const at = (name: string) => join(dir, name)
+const rule = compileRule(RULE).rule
+if (!rule) throw new Error('fixture rule does not compile')
+
+/** Events that match, miss on the filter, and miss on the image, several MB in all. */
+function manyEvents(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    Image: i % 3 === 0 ? 'C:\\Windows\\System32\\rundll32.exe' : `C:\\app\\tool${i}.exe`,
+    DestinationIp: i % 2 === 0 ? '8.8.8.8' : `10.0.${i % 250}.1`,
+    Padding: 'x'.repeat(100 + (i % 50)),
+  }))
+}
+
+function wholeFileLines(text: string): string {
+  const { events } = parseEvents(text)
+  return events
+    .map((record, event) => {
+      const { match, identifiers } = verdict(rule!, record.value)
+      return JSON.stringify({ event, match, identifiers }) + '\n'
+    })
+    .join('')
+}
+
+test.each([
+  ['NDJSON', (events: object[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n'],
+  [
+    'evtx_dump pretty-printed records',
+    (events: object[]) =>
+      events.map((e) => JSON.stringify({ Event: { EventData: e } }, null, 2)).join('\n'),
+  ],
+  ['a JSON array', (events: object[]) => JSON.stringify(events)],
+])('streamed %s over many read chunks equals whole-file evaluation', (_, write) => {
+  const text = write(manyEvents(30_000))
+  expect(text.length).toBeGreaterThan(4 << 20)
+  writeFileSync(at('events'), text)
+  const { status, stdout, stderr } = runCli([
+    'eval',
+    '--rule',
+    at('rule.yml'),
+    '--events',
+    at('events'),
+  ])
+  expect(stderr).toBe('')
+  expect(status).toBe(0)
+  expect(stdout).toBe(wholeFileLines(text))
+})
+
+test('output starts before the input ends (stdin kept open)', async () => {
+  const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
+  const line = JSON.stringify(manyEvents(1)[0]) + '\n'
+  // Several read chunks' worth, so a batch is cut, while the pipe stays open.
+  child.stdin.write(line.repeat(20_000))
+  const first = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d) => resolve(String(d))),
+  )
+  expect(first.startsWith('{"event":0,"match":true')).toBe(true)
+  expect(child.exitCode).toBe(null)
+  child.stdin.end()
+  const status = await new Promise((resolve) => child.on('close', resolve))
+  expect(status).toBe(0)
+})
+
+test('bad NDJSON lines: the good events are kept, each bad line named, exit 2 at the end', () => {
+  const good = JSON.stringify(manyEvents(1)[0])
+  writeFileSync(at('mixed.ndjson'), [good, '{"Image": ', good, 'not json', good].join('\n') + '\n')
+  const { status, stdout, stderr } = runCli([
+    'eval',
+    '--rule',
+    at('rule.yml'),
+    '--events',
+    at('mixed.ndjson'),
+  ])
+  expect(status).toBe(2)
+  expect(
+    stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).event),
+  ).toEqual([0, 1, 2])
+  expect(stderr).toMatch(/mixed\.ndjson:2:\d+ error malformed events/)
+  expect(stderr).toMatch(/mixed\.ndjson:4:1 error malformed events/)
+})
+
+test('100,000 bad lines: a few messages and one summary, not 100,000 lines', () => {
+  const good = JSON.stringify(manyEvents(1)[0])
+  writeFileSync(at('bad.ndjson'), `${good}\n${'{oops}\n'.repeat(100_000)}${good}\n`)
+  const { status, stdout, stderr } = runCli([
+    'eval',
+    '--rule',
+    at('rule.yml'),
+    '--events',
+    at('bad.ndjson'),
+    '--count',
+  ])
+  expect(status).toBe(2)
+  expect(stdout).toBe('{"events":2,"matches":2}\n')
+  const lines = stderr.trimEnd().split('\n')
+  expect(lines.length).toBeLessThanOrEqual(25)
+  expect(lines.at(-1)).toContain('100000 malformed events')
+})
+
+test('--events /dev/zero stops at the cap on one event with a clear error', () => {
+  const { status, stdout, stderr } = runCli([
+    'eval',
+    '--rule',
+    at('rule.yml'),
+    '--events',
+    '/dev/zero',
+  ])
+  expect(status).toBe(2)
+  expect(stdout).toBe('')
+  expect(stderr).toBe(
+    '/dev/zero:1: error one event is over 16 MB, the limit for one event; stopped\n',
+  )
+})
+
+test('--rule /dev/zero is refused at the cap on one rule', () => {
+  const { status, stderr } = runCli(['eval', '--rule', '/dev/zero', '--events', at('rule.yml')])
+  expect(status).toBe(2)
+  expect(stderr).toBe(
+    'sigma-play: cannot read rule /dev/zero: rule is over 1 MB, the limit for one rule\n',
+  )
+})
+
+test('endless stdin (like `yes {...} |`): output flows while the input goes on', async () => {
+  const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
+  const line = JSON.stringify(manyEvents(1)[0]) + '\n'
+  const block = line.repeat(5_000)
+  let received = 0
+  child.stdout.on('data', (d: Buffer) => (received += d.length))
+  child.stdin.on('error', () => {})
+  // Keep writing for a while; output must be arriving all along, not at the end.
+  for (let i = 0; i < 40 && received < 1 << 20; i++) {
+    if (!child.stdin.write(block)) await new Promise((r) => child.stdin.once('drain', r))
+  }
+  expect(received).toBeGreaterThan(0)
+  child.kill()
+  await new Promise((resolve) => child.on('close', resolve))
+})
+
+test('--explain into a reader that stops early ends quietly (EPIPE), no stack trace', async () => {
+  const line = JSON.stringify(manyEvents(1)[0]) + '\n'
+  writeFileSync(at('big.ndjson'), line.repeat(100_000))
+  const child = spawn('bash', [
+    '-c',
+    `"${process.execPath}" "${BIN}" eval --rule "${at('rule.yml')}" --events "${at('big.ndjson')}" --explain | head -c 1000 > /dev/null; echo "\${PIPESTATUS[0]}"`,
+  ])
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  await new Promise((resolve) => child.on('close', resolve))
+  expect(stderr).toBe('')
+  expect(stdout.trim()).toBe('0')
+})
