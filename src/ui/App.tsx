@@ -15,6 +15,7 @@ import { SplitPane } from './layout/SplitPane.tsx'
 import { StatusBar } from './layout/StatusBar.tsx'
 import { ResultsPane } from './results/ResultsPane.tsx'
 import { treeEmptyText, useAnalysis, useShownMeta } from './state/useAnalysis.ts'
+import { shownAnalysis } from './state/shownAnalysis.ts'
 import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
 import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
 import { sameJson, sameRanges, useStable } from './state/useStable.ts'
@@ -50,17 +51,26 @@ export function App() {
   useEvaluationStatus(view, store.setStatus)
   useTabModeStatus(store.setStatus)
 
-  const result = view.result
+  // Diagnostics and events come from the latest run; rows, chips, tree and paint may be the last
+  // good ones, dimmed, while the rule is broken or a run is still out.
+  const latest = view.result
+  const { rule: ruleText, events: eventsText } = store
+  const { view: shown, staleReason } = useMemo(
+    () => shownAnalysis(view, { rule: ruleText, events: eventsText }),
+    [view, ruleText, eventsText],
+  )
+  const result = shown.result
   const count = result?.counts.events ?? 0
   // The user's choice, clamped to the events there are; not the worker's echo, which lags a key.
   const selected = count === 0 ? -1 : Math.min(Math.max(store.selected, 0), count - 1)
-  // A timed-out run leaves an older result on screen: its trace no longer fits the text.
-  const trace = view.stale ? undefined : result?.trace
+  // A stale trace is kept: the editors then leave their decorations alone, and Monaco moves them
+  // with the edits, so the paint still sits on the text it was about.
+  const trace = result?.trace
   const { setSelected, setStatus } = store
-  const meta = useShownMeta(result?.meta)
-  const ruleDiagnostics = useStable(result?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
-  const eventsDiagnostics = useStable(result?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, sameJson)
-  const flatRanges = result?.events.ranges
+  const meta = useShownMeta(latest?.meta)
+  const ruleDiagnostics = useStable(latest?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
+  const eventsDiagnostics = useStable(latest?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, sameJson)
+  const flatRanges = latest?.events.ranges
   const eventRanges = useStable(
     useMemo(() => (flatRanges ? rangesFrom(flatRanges) : NO_RANGES), [flatRanges]),
     sameRanges,
@@ -124,6 +134,7 @@ export function App() {
                   onChange={store.setRule}
                   diagnostics={ruleDiagnostics}
                   trace={trace}
+                  stale={staleReason !== undefined}
                   theme={theme}
                   reveal={reveal}
                 />
@@ -133,8 +144,8 @@ export function App() {
               trace={trace}
               identifiers={identifiers}
               selected={selected}
-              stale={view.stale}
-              emptyText={treeEmptyText(view)}
+              stale={staleReason !== undefined}
+              emptyText={treeEmptyText(shown)}
               onReveal={onReveal}
             />
           </SplitPane>
@@ -142,11 +153,11 @@ export function App() {
             <Pane
               title="Events"
               meta={
-                result
+                latest
                   ? eventsMeta(
-                      count,
-                      result.events.format,
-                      result.events.shape,
+                      latest.counts.events,
+                      latest.events.format,
+                      latest.events.shape,
                       store.options.eventShape,
                     )
                   : undefined
@@ -170,12 +181,14 @@ export function App() {
                   selected={selected}
                   onSelect={setSelected}
                   trace={trace}
+                  stale={staleReason !== undefined}
                   theme={theme}
                 />
               </FileDropZone>
             </Pane>
             <ResultsPane
-              view={view}
+              view={shown}
+              staleReason={staleReason}
               selected={selected}
               onSelect={setSelected}
               onWindow={onWindow}

@@ -26,6 +26,8 @@ export interface EventsEditorProps {
   onSelect(index: number): void
   /** Trace of the selected event: paint the fields it consulted. */
   trace?: Trace
+  /** The trace is older than the text: its paint stays where Monaco moved it, dimmed. */
+  stale?: boolean
   theme: 'light' | 'dark'
 }
 
@@ -58,7 +60,8 @@ const eventsOptions = {
 }
 
 export function EventsEditor(props: EventsEditorProps) {
-  const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, theme } = props
+  const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, stale, theme } =
+    props
   const container = useRef<HTMLDivElement>(null)
   const editor = useMonacoEditor(container, {
     uri: EVENTS_URI,
@@ -119,5 +122,11 @@ export function EventsEditor(props: EventsEditorProps) {
     if (!shown(first) || !shown(last)) editor.setScrollTop(editor.getTopForLineNumber(first))
   }, [editor, selected])
 
-  return <div ref={container} data-testid="events-editor" className={`sp-editor sp-${theme}`} />
+  return (
+    <div
+      ref={container}
+      data-testid="events-editor"
+      className={`sp-editor sp-${theme} ${stale ? 'is-stale' : ''}`}
+    />
+  )
 }

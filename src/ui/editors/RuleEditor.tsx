@@ -17,6 +17,8 @@ export interface RuleEditorProps {
   diagnostics: Diagnostic[]
   /** explain() of the selected event, or undefined. */
   trace?: Trace
+  /** The trace is older than the text: its paint stays where Monaco moved it, dimmed. */
+  stale?: boolean
   theme: 'light' | 'dark'
   /** Move the cursor and scroll to this offset (a condition-tree click). */
   reveal?: { offset: number; nonce: number }
@@ -34,6 +36,7 @@ export function RuleEditor({
   onChange,
   diagnostics,
   trace,
+  stale,
   theme,
   reveal,
 }: RuleEditorProps) {
@@ -80,5 +83,11 @@ export function RuleEditor({
     editor.focus()
   }, [editor, reveal])
 
-  return <div ref={container} data-testid="rule-editor" className={`sp-editor sp-${theme}`} />
+  return (
+    <div
+      ref={container}
+      data-testid="rule-editor"
+      className={`sp-editor sp-${theme} ${stale ? 'is-stale' : ''}`}
+    />
+  )
 }

@@ -3,6 +3,7 @@ import { memo } from 'react'
 import type { RowResult } from '../../worker/protocol.ts'
 import { HitIcon, MissIcon } from '../layout/icons.tsx'
 import { IdentifierChip } from './IdentifierChip.tsx'
+import { decidingOrder, excludedBy, verdictText } from './rowVerdict.ts'
 
 interface EventRowProps {
   index: number
@@ -17,6 +18,9 @@ interface EventRowProps {
   onSelect(index: number): void
 }
 
+/** The DOM id of row `index`, for the list's aria-activedescendant. */
+export const rowId = (index: number) => `event-row-${index}`
+
 export const EventRow = memo(function EventRow({
   index,
   row,
@@ -27,6 +31,8 @@ export const EventRow = memo(function EventRow({
   top,
   onSelect,
 }: EventRowProps) {
+  const excluded = excludedBy(row)
+  const verdict = verdictText(row)
   return (
     <div
       className={`event-row ${row.match ? 'is-match' : 'is-miss'} ${selected ? 'is-selected' : ''}`}
@@ -34,18 +40,23 @@ export const EventRow = memo(function EventRow({
       data-testid="event-row"
       data-index={index}
       data-match={String(row.match)}
+      id={rowId(index)}
       role="option"
       aria-selected={selected}
       onClick={() => onSelect(index)}
     >
       <div className="event-row-head">
         <span className="event-index">#{index}</span>
-        <span className={`verdict ${row.match ? 'verdict-match' : 'verdict-miss'}`}>
+        <span
+          className={`verdict ${row.match ? 'verdict-match' : excluded ? 'verdict-excluded' : 'verdict-miss'}`}
+          data-testid="verdict"
+          title={verdict}
+        >
           {row.match ? <HitIcon /> : <MissIcon />}
-          {row.match ? 'Match' : 'No match'}
+          <span className="verdict-text">{verdict}</span>
         </span>
         <span className="event-chips">
-          {names.map((name) => (
+          {decidingOrder(row, names).map((name) => (
             <IdentifierChip
               key={name}
               name={name}

@@ -5,14 +5,18 @@
 import type { KeyboardEvent } from 'react'
 import { useMemo } from 'react'
 import type { AnalysisView } from '../state/useAnalysis.ts'
+import type { StaleReason } from '../state/shownAnalysis.ts'
+import { STALE_NOTE } from '../state/shownAnalysis.ts'
 import { rowAt } from '../../worker/rows.ts'
 import { chipLabels } from './chipLabels.ts'
-import { EventRow } from './EventRow.tsx'
+import { EventRow, rowId } from './EventRow.tsx'
 import { ResultsCounts } from './ResultsCounts.tsx'
 import { ROW_HEIGHT, useVirtualRows } from './useVirtualRows.ts'
 
 interface ResultsPaneProps {
   view: AnalysisView
+  /** Set when the rows shown are not those of the current text (see shownAnalysis). */
+  staleReason?: StaleReason
   selected: number
   onSelect(index: number): void
   /** The block of rows on screen, for which the worker writes detailed summaries. */
@@ -30,7 +34,14 @@ function emptyMessage(view: AnalysisView): string | undefined {
   return undefined
 }
 
-export function ResultsPane({ view, selected, onSelect, onWindow, notes }: ResultsPaneProps) {
+export function ResultsPane({
+  view,
+  staleReason,
+  selected,
+  onSelect,
+  onWindow,
+  notes,
+}: ResultsPaneProps) {
   const result = view.result
   const rows = result?.rows
   const count = rows?.count ?? 0
@@ -38,13 +49,17 @@ export function ResultsPane({ view, selected, onSelect, onWindow, notes }: Resul
   const labels = useMemo(() => chipLabels(names), [names])
   const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(count, selected, onWindow)
   const empty = emptyMessage(view)
+  // The selected row's reason in full: row lines are cut to one line at narrow widths.
+  const selectedRow = !empty && rows && selected >= 0 ? rowAt(rows, selected) : undefined
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (count === 0) return
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key]
-    if (step === undefined) return
+    const target =
+      event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : step && selected + step
+    if (target === undefined) return
     event.preventDefault()
-    onSelect(Math.max(0, Math.min(count - 1, selected + step)))
+    onSelect(Math.max(0, Math.min(count - 1, target)))
   }
 
   const visible = []
@@ -68,11 +83,18 @@ export function ResultsPane({ view, selected, onSelect, onWindow, notes }: Resul
 
   return (
     <section
-      className={`results ${view.stale ? 'is-stale' : ''}`}
+      className={`results ${staleReason ? `is-stale is-stale-${staleReason}` : ''}`}
       data-testid="results"
       data-generation={view.generation}
+      data-stale={staleReason ?? 'false'}
+      aria-busy={staleReason === 'pending'}
       aria-label="Results"
     >
+      {staleReason && staleReason !== 'pending' && (
+        <p className="results-stale" data-testid="results-stale">
+          {STALE_NOTE[staleReason]}
+        </p>
+      )}
       {result && result.compiled && <ResultsCounts result={result} labels={labels} />}
       {empty ? (
         <p className="results-empty">{empty}</p>
@@ -84,12 +106,18 @@ export function ResultsPane({ view, selected, onSelect, onWindow, notes }: Resul
           role="listbox"
           tabIndex={0}
           aria-label="Events and verdicts"
+          aria-activedescendant={selected >= first && selected < last ? rowId(selected) : undefined}
           onKeyDown={onKeyDown}
         >
           <div className="results-rows-inner" style={{ height: totalHeight }}>
             {visible}
           </div>
         </div>
+      )}
+      {selectedRow && (
+        <p className="results-reason" data-testid="selected-reason">
+          <span className="results-reason-index">#{selected}</span> {selectedRow.summary}
+        </p>
       )}
     </section>
   )

@@ -33,6 +33,8 @@ export interface AnalysisView {
   elapsedMs?: number
   /** Counts results received; the page exposes it so benchmarks can tell when one is painted. */
   generation: number
+  /** The last result of a rule that compiled, kept on screen (dimmed) while the rule is broken. */
+  lastGood?: AnalysisResult
 }
 
 /** Largest events text sent without waiting for a pause in typing. */
@@ -57,6 +59,7 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
   switch (outcome.type) {
     case 'result':
       return {
+        lastGood: outcome.result.compiled ? outcome.result : view.lastGood,
         result: outcome.result,
         ruleText: outcome.input.rule,
         eventsText: outcome.input.events,

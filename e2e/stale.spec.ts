@@ -1,0 +1,97 @@
+/**
+ * Results never blank out: while a half-typed edit breaks the rule, the last good rows, chips,
+ * tree and paint stay on screen, dimmed and marked stale; a run heading for the time budget marks
+ * the shown verdicts stale at once.
+ */
+import { expect, test } from '@playwright/test'
+import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
+import { decorations, guard, openPage, RULE_URI, setEvents, setRule, verdicts } from './helpers.ts'
+import { DEFAULT_EXPECTATIONS } from '../src/ui/defaults/events.ts'
+
+test('a broken rule keeps the last good results, dimmed and marked stale', async ({ page }) => {
+  const guards = guard(page)
+  await openPage(page)
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false')
+  const paint = async () =>
+    (await decorations(page, RULE_URI)).filter((d) =>
+      /sp-(hit|miss)/.test(`${d.className ?? ''} ${d.inlineClassName ?? ''}`),
+    ).length
+  const painted = await paint()
+  expect(painted).toBeGreaterThan(0)
+
+  // A half-typed line, typed (Monaco moves decorations with typed edits): the YAML breaks.
+  const line = DEFAULT_RULE.split('\n').indexOf('    selection:') + 1
+  await page.evaluate((lineNumber) => {
+    type E = {
+      getModel(): { uri: { toString(): string }; getLineMaxColumn(l: number): number } | null
+      setPosition(p: { lineNumber: number; column: number }): void
+      focus(): void
+    }
+    const monaco = (window as unknown as { __monaco: { editor: { getEditors(): E[] } } }).__monaco
+    const editor = monaco.editor
+      .getEditors()
+      .find((e) => e.getModel()?.uri.toString() === 'file:///rule.yaml')
+    const column = editor?.getModel()?.getLineMaxColumn(lineNumber) ?? 1
+    editor?.setPosition({ lineNumber, column })
+    editor?.focus()
+  }, line)
+  await page.keyboard.type(' [')
+  await expect(page.getByTestId('status')).toContainText(/Rule error, line \d+/)
+  const results = page.getByTestId('results')
+  await expect(results).toHaveAttribute('data-stale', 'rule-errors')
+  await expect(page.getByTestId('results-stale')).toContainText('last good results')
+  expect(await verdicts(page, 9)).toEqual(DEFAULT_EXPECTATIONS.map((e) => e.match))
+  await expect(page.getByTestId('identifier-chip').first()).toBeVisible()
+  await expect(page.getByTestId('condition-tree').locator('li').first()).toBeVisible()
+  expect(await paint()).toBe(painted)
+  await expect(page.getByTestId('rule-editor')).toHaveClass(/is-stale/)
+
+  await setRule(page, DEFAULT_RULE)
+  await expect(results).toHaveAttribute('data-stale', 'false')
+  await expect(page.getByTestId('results-stale')).toHaveCount(0)
+  await expect(page.getByTestId('rule-editor')).not.toHaveClass(/is-stale/)
+  guards.check()
+})
+
+test('a run heading for the time budget marks the verdicts stale at once', async ({ page }) => {
+  await openPage(page)
+  await setEvents(
+    page,
+    JSON.stringify([
+      { Image: 'C:\\rundll32.exe', Initiated: 'true', CommandLine: 'a'.repeat(48) + '!' },
+    ]),
+  )
+  await expect(page.getByTestId('status')).toContainText('1 of 1 event match')
+  const slow = DEFAULT_RULE.replace(
+    "        Initiated: 'true'\n",
+    () => "        Initiated: 'true'\n        CommandLine|re: '(a+)+$'\n",
+  )
+  // Set the rule and time, inside the page, how long until the results say they are stale.
+  const seen = await page.evaluate(async (text) => {
+    type W = {
+      __monaco: {
+        Uri: { parse(u: string): unknown }
+        editor: { getModel(u: unknown): { setValue(t: string): void } }
+      }
+    }
+    const monaco = (window as unknown as W).__monaco
+    const started = performance.now()
+    monaco.editor.getModel(monaco.Uri.parse('file:///rule.yaml')).setValue(text)
+    const results = document.querySelector('[data-testid="results"]')
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r))
+      if (results?.getAttribute('data-stale') !== 'false')
+        return {
+          ms: performance.now() - started,
+          status: document.querySelector('[data-testid="status"]')?.textContent ?? '',
+        }
+      if (performance.now() - started > 5000) return { ms: Infinity, status: '' }
+    }
+  }, slow)
+  expect(seen.ms).toBeLessThan(1000)
+  expect(seen.status).not.toContain('Stopped')
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'true')
+  await expect(page.getByTestId('status')).toContainText('Stopped after 1 s', { timeout: 5000 })
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'stopped')
+  await expect(page.getByTestId('event-row')).toHaveCount(1)
+})

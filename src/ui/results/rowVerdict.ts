@@ -1,0 +1,36 @@
+/**
+ * What a row's verdict says and which chips come first. The worker's one-line reason already
+ * names the filter that excluded an event ("excluded by filter_x: …", from the trace's `not`s),
+ * so the verdict reads it from there rather than guessing from identifier names.
+ */
+import type { RowResult } from '../../worker/protocol.ts'
+import { isFilterName } from './chipLabels.ts'
+
+const EXCLUDED = /^excluded by ([^\s:;,]+)/
+
+/** The identifier that excluded a non-matching event, if a filter did. */
+export function excludedBy(row: RowResult): string | undefined {
+  if (row.match) return undefined
+  return EXCLUDED.exec(row.summary)?.[1]
+}
+
+export function verdictText(row: RowResult): string {
+  if (row.match) return 'Match'
+  const filter = excludedBy(row)
+  return filter ? `Excluded by ${filter}` : 'No match'
+}
+
+/**
+ * Chips in the order that explains the verdict, so the deciding ones are never the ones cut off
+ * at the right edge: the excluding filter first; for a match the true selections; for a miss the
+ * false selections. The rest keep the rule's order.
+ */
+export function decidingOrder(row: RowResult, names: readonly string[]): string[] {
+  const filter = excludedBy(row)
+  const deciding = (name: string): boolean => {
+    if (filter) return name === filter
+    const value = row.identifiers[name] ?? false
+    return !isFilterName(name) && value === row.match
+  }
+  return [...names.filter(deciding), ...names.filter((n) => !deciding(n))]
+}

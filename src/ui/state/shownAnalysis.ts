@@ -1,0 +1,42 @@
+/**
+ * What the results, the tree and the paint show: the latest result, or, while the rule is broken
+ * by a half-typed edit, the last good one, dimmed and marked stale instead of blanked out (the
+ * flicker on every keystroke). While a run is still out (a regex heading for the worker's time
+ * budget) the shown verdicts are marked stale at once.
+ */
+import type { AnalysisResult } from '../../worker/protocol.ts'
+import type { AnalysisView } from './useAnalysis.ts'
+
+export type StaleReason = 'rule-errors' | 'stopped' | 'pending'
+
+export interface ShownAnalysis {
+  /** The view the panes render, its result possibly the last good one. */
+  view: AnalysisView
+  /** Why the shown results are not those of the current text; undefined when they are. */
+  staleReason?: StaleReason
+}
+
+export function shownAnalysis(
+  view: AnalysisView,
+  current: { rule: string; events: string },
+): ShownAnalysis {
+  const latest = view.result
+  const keepGood = latest && !latest.compiled && view.lastGood
+  const result: AnalysisResult | undefined = keepGood ? view.lastGood : latest
+  const staleReason: StaleReason | undefined = keepGood
+    ? 'rule-errors'
+    : view.stale && latest
+      ? 'stopped'
+      : latest && (view.ruleText !== current.rule || view.eventsText !== current.events)
+        ? 'pending'
+        : undefined
+  if (result === latest && staleReason === undefined) return { view }
+  return { view: { ...view, result, stale: staleReason !== undefined }, staleReason }
+}
+
+export const STALE_NOTE: Record<StaleReason, string> = {
+  'rule-errors':
+    'The rule has errors: these are the last good results, kept until the rule is valid again.',
+  stopped: 'The last evaluation was stopped: these results are older than the text.',
+  pending: 'Evaluating the latest edit…',
+}
