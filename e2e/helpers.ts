@@ -62,8 +62,10 @@ export function guard(page: Page): Guards {
 /** Opens the page and waits until both editors show text and the first results are painted. */
 export async function openPage(page: Page, path = '/'): Promise<void> {
   await page.goto(path)
-  await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible()
-  await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible()
+  // Monaco's chunk takes over 10 s to start on a loaded 2-core machine; later steps are quick.
+  const loading = { timeout: 30_000 }
+  await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible(loading)
+  await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible(loading)
   await page.waitForFunction(() => Boolean((window as unknown as MonacoWindow).__monaco))
   await expect(page.getByTestId('event-row').first()).toBeVisible()
 }

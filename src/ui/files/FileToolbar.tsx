@@ -1,6 +1,7 @@
 // Open / download buttons, the hidden file inputs tests and users drive, and the file picker
 // shown when several files of one kind arrive at once.
 import { useRef, useState, type MouseEvent } from 'react'
+import { useDetailsPopover, usePopover } from '../layout/popovers.ts'
 import '../share/share.css'
 import { downloadText, eventsFileName, ruleFileName } from './download.ts'
 import { OpenUrlDialog } from './OpenUrlDialog.tsx'
@@ -12,16 +13,18 @@ export interface FileToolbarProps {
   events: string
 }
 
-/** A click on an item closes the surrounding <details> menu. */
-const closeMenu = (event: MouseEvent<HTMLElement>) => {
-  if ((event.target as HTMLElement).closest('button'))
-    event.currentTarget.closest('details')?.removeAttribute('open')
-}
-
 export function FileToolbar({ files, rule, events }: FileToolbarProps) {
   const ruleInput = useRef<HTMLInputElement>(null)
   const eventsInput = useRef<HTMLInputElement>(null)
   const [urlDialog, setUrlDialog] = useState(false)
+  const menu = useRef<HTMLDetailsElement>(null)
+  const { onToggle, close } = useDetailsPopover(menu)
+  /** A click on an item closes the menu. */
+  const closeMenu = (event: MouseEvent<HTMLElement>) => {
+    if ((event.target as HTMLElement).closest('button')) close(false)
+  }
+  const picker = useRef<HTMLDivElement>(null)
+  usePopover(picker, Boolean(files.choice), () => files.choose(undefined))
 
   return (
     <div className="sp-file-toolbar">
@@ -49,7 +52,7 @@ export function FileToolbar({ files, rule, events }: FileToolbarProps) {
           event.currentTarget.value = ''
         }}
       />
-      <details className="sp-menu" data-testid="file-menu">
+      <details ref={menu} className="sp-menu" data-testid="file-menu" onToggle={onToggle}>
         <summary title="Open or download the rule and events">File</summary>
         <div className="sp-menu-items" onClick={closeMenu}>
           <button type="button" data-testid="open-rule" onClick={() => ruleInput.current?.click()}>
@@ -88,6 +91,7 @@ export function FileToolbar({ files, rule, events }: FileToolbarProps) {
       {files.choice && (
         <div className="sp-dialog-backdrop">
           <div
+            ref={picker}
             className="sp-dialog"
             role="dialog"
             aria-modal="true"

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { fetchRuleText, toRawUrl } from './remote.ts'
 import type { FileOpeners } from './useFileOpeners.ts'
+import { usePopover } from '../layout/popovers.ts'
 
 export interface OpenUrlDialogProps {
   files: FileOpeners
@@ -14,6 +15,8 @@ export function OpenUrlDialog({ files, onClose }: OpenUrlDialogProps) {
   const [busy, setBusy] = useState(false)
   const abort = useRef<AbortController>(undefined)
   useEffect(() => () => abort.current?.abort(), [])
+  const form = useRef<HTMLFormElement>(null)
+  usePopover(form, true, onClose)
 
   const open = async () => {
     const raw = toRawUrl(url)
@@ -40,6 +43,7 @@ export function OpenUrlDialog({ files, onClose }: OpenUrlDialogProps) {
   return (
     <div className="sp-dialog-backdrop">
       <form
+        ref={form}
         className="sp-dialog"
         role="dialog"
         aria-modal="true"

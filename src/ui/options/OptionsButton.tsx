@@ -10,6 +10,7 @@ import './options.css'
 import { activeOptionCount } from './option-rows.ts'
 import { OptionsPanel } from './OptionsPanel.tsx'
 import { rulePlaceholders } from './placeholder-names.ts'
+import { usePopover } from '../layout/popovers.ts'
 
 export interface OptionsButtonProps {
   options: EngineOptions
@@ -41,14 +42,7 @@ export function OptionsButton({ options, setOptions, rule, unresolved }: Options
     if (refocus) button.current?.focus()
   }
 
-  useEffect(() => {
-    if (!open) return
-    const outside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', outside)
-    return () => document.removeEventListener('pointerdown', outside)
-  }, [open])
+  usePopover(root, open, close)
 
   useEffect(() => {
     if (!open) return
@@ -68,16 +62,7 @@ export function OptionsButton({ options, setOptions, rule, unresolved }: Options
     setOpen(!open)
   }
   return (
-    <div
-      className="sp-menu sp-options"
-      ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation()
-          close(true)
-        }
-      }}
-    >
+    <div className="sp-menu sp-options" ref={root}>
       <button
         ref={button}
         type="button"

@@ -5,6 +5,7 @@ import { isLinkTooLong, LINK_WARN_LENGTH, shareUrl } from '../../share/index.ts'
 import { encodeOnce, tooLargeToMirror } from './fragment.ts'
 import './share.css'
 import type { StatusTone } from '../state/useAppState.ts'
+import { useDetailsPopover } from '../layout/popovers.ts'
 
 export interface ShareButtonProps {
   state: SharedState
@@ -54,6 +55,7 @@ export function ShareButton({ state, setStatus }: ShareButtonProps) {
   const length = useLinkLength(state)
   const [lastLink, setLastLink] = useState<string>()
   const menu = useRef<HTMLDetailsElement>(null)
+  const { onToggle } = useDetailsPopover(menu)
   const tooLong = length !== undefined && isLinkTooLong(length)
 
   const share = async (target: SharedState, what: string) => {
@@ -92,7 +94,12 @@ export function ShareButton({ state, setStatus }: ShareButtonProps) {
           </span>
         )}
       </button>
-      <details ref={menu} className="sp-menu sp-menu-end" data-testid="share-menu">
+      <details
+        ref={menu}
+        className="sp-menu sp-menu-end"
+        data-testid="share-menu"
+        onToggle={onToggle}
+      >
         <summary aria-label="More share options" title="More share options">
           ▾
         </summary>
