@@ -35,6 +35,8 @@ export interface CompileResult {
   kind?: RuleKind
   meta: RuleMeta
   identifiers: IdentifierInfo[]
+  /** Where each `condition` value sits in the rule text (for edits such as adding a filter). */
+  conditionRanges?: Range[]
   diagnostics: Diagnostic[]
 }
 
@@ -116,6 +118,7 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     }),
   )
   const ruleNames = ruleIdentifiers.map((i) => i.name)
+  const conditionRanges = detection.conditions.map((c) => c.range)
 
   const ruleSearches: (CompiledSearch | undefined)[] = detection.identifiers.map(
     (ident) => ident.body && compileSearch(ident.body, options, level.compileItem, diagnostics),
@@ -159,7 +162,7 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     resolved.some((n) => !n) ||
     resolved.length === 0
   )
-    return done({ meta, identifiers })
+    return done({ meta, identifiers, conditionRanges })
 
   const compiled = searches as CompiledSearch[]
   const nodes = resolved as ResolvedNode[]
@@ -184,7 +187,7 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     fromValues,
   }
   diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
-  return done({ rule, meta, identifiers })
+  return done({ rule, meta, identifiers, conditionRanges })
 }
 
 /** compileRuleWith, with any unexpected exception turned into an INTERNAL diagnostic. */

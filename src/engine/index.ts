@@ -12,6 +12,10 @@ import type { EngineOptions, Trace, Verdict } from './types.ts'
 import { generateFrom, type GenerateResult } from './generate/generate.ts'
 import { compileSetWith, type CompiledSet } from './correlation/compile-set.ts'
 import { error } from './diagnostics.ts'
+import { insertFilterBlocksWith, type InsertResult } from './tuning/insert-filter.ts'
+import { checkProposalWith } from './tuning/proposal-check.ts'
+import type { Expectations, FilterBlock, FilterProposal } from './tuning/types.ts'
+import type { EventRecord } from './types.ts'
 
 export type * from './types.ts'
 export type { CompileResult } from './compile.ts'
@@ -101,4 +105,30 @@ export function generateEvents(text: string, options: EngineOptions = {}): Gener
   } catch (e) {
     return { events: [], problem: `Internal error while generating: ${String(e)}` }
   }
+}
+
+// The tuning loop (top values, views, what-if, suggested filters): see tuning/index.ts.
+export * from './tuning/index.ts'
+
+/**
+ * Inserts `filter_optional_*` blocks after the rule's last search identifier and adds them to
+ * its condition; the rest of the text stays byte for byte (tuning/insert-filter.ts).
+ */
+export function insertFilterBlocks(ruleText: string, blocks: FilterBlock[]): InsertResult {
+  return insertFilterBlocksWith(ruleText, blocks, compileRule(ruleText))
+}
+
+/** What a proposed filter removes among the current matches, decided by this engine. */
+export function checkProposal(
+  proposal: FilterProposal,
+  events: readonly EventRecord[],
+  match: Uint8Array,
+  expect: Expectations,
+  options: EngineOptions,
+): FilterProposal {
+  const engine = {
+    compile: (text: string, o: EngineOptions) => compileRule(text, o).rule,
+    evaluate,
+  }
+  return checkProposalWith(engine, proposal, events, match, expect, options)
 }

@@ -1,4 +1,4 @@
-import type { EngineOptions } from '../engine/index.ts'
+import type { EngineOptions, Expectations } from '../engine/index.ts'
 
 /** Everything a share link carries: the page's one state, minus preferences. */
 export interface SharedState {
@@ -7,6 +7,8 @@ export interface SharedState {
   /** Index of the selected event. */
   selected: number
   options: EngineOptions
+  /** What the user says events should do, by event index. Optional: older links lack it. */
+  expect?: Expectations
 }
 
 /** A decoded link holds only what differed from the defaults it was made against. */

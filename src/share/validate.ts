@@ -79,6 +79,21 @@ const isString =
       ? { ok: true, value: raw }
       : { ok: false, message: `${name} must be a string` }
 
+/** Expectations: event index (a decimal string) → `match` or `nomatch`. */
+function validateExpect(value: unknown): Validated<Record<string, 'match' | 'nomatch'>> {
+  if (!isPlainObject(value)) return { ok: false, message: 'expect must be an object' }
+  const entries: [string, 'match' | 'nomatch'][] = []
+  for (const key of Object.keys(value)) {
+    const mark = value[key]
+    if (!/^(0|[1-9]\d{0,8})$/.test(key))
+      return { ok: false, message: 'expect keys must be event indices' }
+    if (mark !== 'match' && mark !== 'nomatch')
+      return { ok: false, message: `expect.${key} must be "match" or "nomatch"` }
+    entries.push([key, mark])
+  }
+  return { ok: true, value: Object.fromEntries(entries) }
+}
+
 /**
  * One line per field a link or draft may carry. A new optional field of the shared state is one
  * more line here; the type makes a missing line a compile error.
@@ -93,6 +108,7 @@ const FIELD_CHECKS: {
       ? { ok: true, value: raw }
       : { ok: false, message: 'selected must be a non-negative integer' },
   options: validateOptions,
+  expect: validateExpect,
 }
 
 /** The top-level fields of a payload, in a fixed order. */

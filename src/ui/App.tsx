@@ -32,6 +32,10 @@ import { unresolvedPlaceholders } from './options/placeholder-names.ts'
 import { LinkBanner } from './share/LinkBanner.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
 import { usePageSharing } from './share/usePageSharing.ts'
+import { useTuningPane } from './tuning/TuningHeader.tsx'
+import { useBaseline, useTuningControls } from './tuning/useTuning.ts'
+import { WhatIfToggles } from './tuning/WhatIfToggles.tsx'
+import './tuning/tuning.css'
 
 const NO_RANGES: Range[] = []
 const NO_DIAGNOSTICS: Diagnostic[] = []
@@ -42,7 +46,10 @@ export function App() {
   const store = useAppState()
   const { link, files } = usePageSharing(store, DEFAULT_STATE)
   const [rowWindow, setRowWindow] = useState<[number, number]>([0, 50])
-  const view = useAnalysis(store, rowWindow)
+  const tuningControls = useTuningControls(store.expect)
+  const view = useAnalysis(store, rowWindow, tuningControls.request)
+  const baseline = useBaseline(view)
+  const tuningPane = useTuningPane(store, view, tuningControls, baseline)
   const { theme, preference, cycle } = useTheme()
   const [reveal, setReveal] = useState<{ offset: number; nonce: number }>()
   const [generated, setGenerated] = useState<GeneratedNotes>()
@@ -147,6 +154,14 @@ export function App() {
               stale={staleReason !== undefined}
               emptyText={treeEmptyText(shown)}
               onReveal={onReveal}
+              whatif={
+                <WhatIfToggles
+                  identifiers={identifiers}
+                  whatif={tuningControls.whatif}
+                  onCycle={tuningControls.cycleWhatIf}
+                  onReset={tuningControls.resetWhatIf}
+                />
+              }
             />
           </SplitPane>
           <SplitPane name="right" direction="column" initial={0.46} min={120}>
@@ -193,6 +208,10 @@ export function App() {
               onSelect={setSelected}
               onWindow={onWindow}
               notes={rowNotes}
+              order={tuningPane.order}
+              marks={tuningPane.marks}
+              onListKey={tuningPane.onListKey}
+              header={tuningPane.header}
             />
           </SplitPane>
         </SplitPane>

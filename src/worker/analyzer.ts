@@ -10,6 +10,8 @@ import type { AnalysisResult, Phase } from './protocol.ts'
 import type { Rows } from './rows.ts'
 import { allocateRows, emptyRows, setRow, tally } from './rows.ts'
 import { summarizeTrace } from './summary.ts'
+import type { TuningRequest } from '../engine/index.ts'
+import { Tuner } from './tuner.ts'
 
 type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
@@ -36,6 +38,8 @@ export class Analyzer {
   private verdictKey?: string
   /** Summaries from a full explanation, by row, for the current rows. */
   private detailed = new Map<number, string>()
+  private readonly tuner = new Tuner()
+  private options: EngineOptions = {}
   private readonly timings: Record<Phase, number> = {
     parse: 0,
     compile: 0,
@@ -50,6 +54,7 @@ export class Analyzer {
     const start = performance.now()
     const before = this.compiled?.rule ? this.verdictKey : undefined
     this.compiled = compileRule(text, options)
+    this.options = options
     this.verdictKey = this.compiled.rule ? verdictKey(text, options) : undefined
     this.timings.compile = performance.now() - start
     // Editing the title, tags or description changes no verdict: keep the rows (they hold no
@@ -69,13 +74,18 @@ export class Analyzer {
     this.shape = summarizeShapes(events.map((e) => e.value))
     this.ranges = new Uint32Array(events.length * 2)
     events.forEach((e, i) => this.ranges.set(e.range, 2 * i))
+    this.tuner.setEvents(text, events, this.ranges)
     this.timings.parse = performance.now() - start
     this.rows = undefined
   }
 
   /** Runs a whole analysis at once (tests, small inputs). */
-  analyze(selectedWanted: number, window: readonly [number, number] = [0, 50]): AnalysisResult {
-    const steps = this.steps(selectedWanted, window)
+  analyze(
+    selectedWanted: number,
+    window: readonly [number, number] = [0, 50],
+    tuning?: TuningRequest,
+  ): AnalysisResult {
+    const steps = this.steps(selectedWanted, window, tuning)
     for (;;) {
       const step = steps.next()
       if (step.done) return step.value
@@ -85,11 +95,12 @@ export class Analyzer {
   /**
    * The same analysis, pausing every few events with the number evaluated so far, so the worker
    * can report progress, take newer requests and abandon this one. A run abandoned midway leaves
-   * no partial rows behind.
+   * no partial rows behind. With `tuning`, the window counts rows of the tuning view.
    */
   *steps(
     selectedWanted: number,
     window: readonly [number, number] = [0, 50],
+    tuning?: TuningRequest,
   ): Generator<number, AnalysisResult> {
     const compiled = this.compiled ?? compileRule('', {})
     const events = this.parsed.events
@@ -97,7 +108,8 @@ export class Analyzer {
     const names = compiled.identifiers.map((i) => i.name)
     if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule, names)
     const rows = rule ? (this.rows ?? emptyRows(names)) : emptyRows(names)
-    if (rule) rows.summaries = this.detail(rule, rows, window)
+    const tuned = rule ? this.tuner.run(rows, rule, tuning, this.options) : undefined
+    if (rule) rows.summaries = this.detail(rule, rows, window, tuned?.view)
     const selected =
       events.length === 0 ? -1 : Math.max(0, Math.min(selectedWanted, events.length - 1))
 
@@ -131,6 +143,7 @@ export class Analyzer {
       counts: { events: events.length, matches, perIdentifier },
       selected,
       trace,
+      tuning: tuned,
       timings: { ...this.timings },
     }
   }
@@ -155,10 +168,13 @@ export class Analyzer {
     rule: Rule,
     rows: Rows,
     [first, last]: readonly [number, number],
+    view?: Uint32Array,
   ): Record<number, string> {
     const summaries: Record<number, string> = {}
-    const end = Math.min(rows.count, last, Math.max(0, first) + DETAIL_WINDOW_LIMIT)
-    for (let index = Math.max(0, first); index < end; index++) {
+    const shown = view?.length ?? rows.count
+    const end = Math.min(shown, last, Math.max(0, first) + DETAIL_WINDOW_LIMIT)
+    for (let position = Math.max(0, first); position < end; position++) {
+      const index = view ? (view[position] ?? 0) : position
       let summary = this.detailed.get(index)
       const event = this.parsed.events[index]
       if (summary === undefined && event) {

@@ -13,6 +13,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from './protocol.ts'
+import type { TuningRequest } from '../engine/index.ts'
 
 export interface AnalysisInput {
   rule: string
@@ -21,6 +22,7 @@ export interface AnalysisInput {
   options: EngineOptions
   /** Rows on screen, `[first, last)`, which get explained summaries. */
   window?: [number, number]
+  tuning?: TuningRequest
 }
 
 export type AnalysisOutcome =
@@ -132,6 +134,7 @@ export class SigmaClient {
     const seq = ++this.seq
     const window = input.window ?? [0, 50]
     const request: AnalyzeRequest = { type: 'analyze', seq, selected: input.selected, window }
+    if (input.tuning) request.tuning = input.tuning
     const options = JSON.stringify(input.options)
     if (input.rule !== this.held.rule || options !== this.held.options) {
       request.rule = { text: input.rule, options: input.options }

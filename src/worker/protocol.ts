@@ -15,6 +15,7 @@ import type {
   RuleMeta,
   Trace,
 } from '../engine/index.ts'
+import type { TuningRequest, TuningResult } from '../engine/index.ts'
 import type { Rows } from './rows.ts'
 export type { RowResult } from './rows.ts'
 
@@ -30,6 +31,8 @@ export interface AnalyzeRequest {
   selected: number
   /** Rows shown on screen, `[first, last)`: only these get a summary from a full explanation. */
   window: [number, number]
+  /** The tuning view, what-if and expectations (see engine/tuning); the window counts its rows. */
+  tuning?: TuningRequest
 }
 
 /** Re-runs the rule one field item at a time, announcing each before it runs (see probe.ts). */
@@ -83,6 +86,8 @@ export interface AnalysisResult {
   /** The selected index after clamping to the events present (-1 when there are none). */
   selected: number
   trace?: Trace
+  /** Present when the request asked for tuning and the rule compiled. */
+  tuning?: TuningResult
   timings: Record<Phase, number>
 }
 

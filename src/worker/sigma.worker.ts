@@ -36,7 +36,7 @@ async function analyze(request: AnalyzeRequest): Promise<void> {
   currentSeq = request.seq
   if (request.events) analyzer.setEvents(request.events.text)
   if (request.rule) analyzer.setRule(request.rule.text, request.rule.options)
-  const steps = analyzer.steps(request.selected, request.window)
+  const steps = analyzer.steps(request.selected, request.window, request.tuning)
   let sliceStart = performance.now()
   for (;;) {
     const step = steps.next()

@@ -1,5 +1,5 @@
 /** One event's verdict, its identifier chips and the one-line reason. */
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { RowResult } from '../../worker/protocol.ts'
 import { HitIcon, MissIcon } from '../layout/icons.tsx'
 import { IdentifierChip } from './IdentifierChip.tsx'
@@ -16,6 +16,8 @@ interface EventRowProps {
   selected: boolean
   top: number
   onSelect(index: number): void
+  /** Tuning marks shown after the verdict (expectation, what-if flip, new/lost). */
+  marks?: ReactNode
 }
 
 /** The DOM id of row `index`, for the list's aria-activedescendant. */
@@ -30,6 +32,7 @@ export const EventRow = memo(function EventRow({
   selected,
   top,
   onSelect,
+  marks,
 }: EventRowProps) {
   const excluded = excludedBy(row)
   const verdict = verdictText(row)
@@ -55,6 +58,7 @@ export const EventRow = memo(function EventRow({
           {row.match ? <HitIcon /> : <MissIcon />}
           <span className="verdict-text">{verdict}</span>
         </span>
+        {marks}
         <span className="event-chips">
           {decidingOrder(row, names).map((name) => (
             <IdentifierChip

@@ -2,7 +2,7 @@
  * The results pane: counts, then one row per event (virtualised). Clicking a row selects the
  * event; arrow keys move the selection while the list has focus.
  */
-import type { KeyboardEvent } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { useMemo } from 'react'
 import type { AnalysisView } from '../state/useAnalysis.ts'
 import type { StaleReason } from '../state/shownAnalysis.ts'
@@ -23,6 +23,14 @@ interface ResultsPaneProps {
   onWindow?(window: [number, number]): void
   /** What each event shows, when the events were generated from the rule. */
   notes?: readonly string[]
+  /** Event indices in view, in order (the tuning view); all events when undefined. */
+  order?: Uint32Array
+  /** Tuning marks for a row. */
+  marks?(index: number): ReactNode
+  /** Keys on the focused list that the pane does not handle (tuning shortcuts). */
+  onListKey?(event: KeyboardEvent): void
+  /** Above the counts (the tuning toolbar, top values, proposals). */
+  header?: ReactNode
 }
 
 function emptyMessage(view: AnalysisView): string | undefined {
@@ -34,20 +42,17 @@ function emptyMessage(view: AnalysisView): string | undefined {
   return undefined
 }
 
-export function ResultsPane({
-  view,
-  staleReason,
-  selected,
-  onSelect,
-  onWindow,
-  notes,
-}: ResultsPaneProps) {
+export function ResultsPane(props: ResultsPaneProps) {
+  const { view, staleReason, selected, onSelect, onWindow, notes } = props
+  const { order, marks, onListKey, header } = props
   const result = view.result
   const rows = result?.rows
-  const count = rows?.count ?? 0
+  const count = order ? order.length : (rows?.count ?? 0)
+  const indexAt = (position: number) => (order ? (order[position] ?? -1) : position)
+  const position = order ? order.indexOf(selected) : selected
   const names = useMemo(() => (result?.identifiers ?? []).map((i) => i.name), [result?.identifiers])
   const labels = useMemo(() => chipLabels(names), [names])
-  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(count, selected, onWindow)
+  const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(count, position, onWindow)
   const empty = emptyMessage(view)
   // The selected row's reason in full: row lines are cut to one line at narrow widths.
   const selectedRow = !empty && rows && selected >= 0 ? rowAt(rows, selected) : undefined
@@ -56,14 +61,18 @@ export function ResultsPane({
     if (count === 0) return
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key]
     const target =
-      event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : step && selected + step
-    if (target === undefined) return
+      event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : step && position + step
+    if (target === undefined) {
+      onListKey?.(event)
+      return
+    }
     event.preventDefault()
-    onSelect(Math.max(0, Math.min(count - 1, target)))
+    onSelect(indexAt(Math.max(0, Math.min(count - 1, target))))
   }
 
   const visible = []
-  for (let index = first; index < last; index++) {
+  for (let at = first; at < last; at++) {
+    const index = indexAt(at)
     const row = rows && rowAt(rows, index)
     if (!row) continue
     visible.push(
@@ -75,8 +84,9 @@ export function ResultsPane({
         labels={labels}
         note={notes?.[index]}
         selected={index === selected}
-        top={index * ROW_HEIGHT}
+        top={at * ROW_HEIGHT}
         onSelect={onSelect}
+        marks={marks?.(index)}
       />,
     )
   }
@@ -95,6 +105,7 @@ export function ResultsPane({
           {STALE_NOTE[staleReason]}
         </p>
       )}
+      {header}
       {result && result.compiled && <ResultsCounts result={result} labels={labels} />}
       {empty ? (
         <p className="results-empty">{empty}</p>

@@ -9,6 +9,7 @@ import type { AnalysisOutcome } from '../../worker/client.ts'
 import { SigmaClient } from '../../worker/client.ts'
 import type { AnalysisResult, Phase, RulePart } from '../../worker/protocol.ts'
 import type { AppState } from './useAppState.ts'
+import type { TuningRequest } from '../../engine/index.ts'
 
 export interface TimeoutInfo {
   phase: Phase
@@ -96,7 +97,11 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
 /**
  * `window` is the block of rows on screen (see useRowWindow); it is not part of the shared state.
  */
-export function useAnalysis(state: AppState, window: [number, number]): AnalysisView {
+export function useAnalysis(
+  state: AppState,
+  window: [number, number],
+  tuning?: TuningRequest,
+): AnalysisView {
   const [view, setView] = useState<AnalysisView>({ stale: true, generation: 0 })
   const client = useRef<SigmaClient | null>(null)
 
@@ -113,14 +118,14 @@ export function useAnalysis(state: AppState, window: [number, number]): Analysis
   const [first, last] = window
   useEffect(() => {
     const send = () =>
-      client.current?.request({ rule, events, selected, options, window: [first, last] })
+      client.current?.request({ rule, events, selected, options, window: [first, last], tuning })
     if (events.length <= IMMEDIATE_LIMIT) {
       send()
       return undefined
     }
     const timer = setTimeout(send, DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [rule, events, selected, options, first, last])
+  }, [rule, events, selected, options, first, last, tuning])
 
   return view
 }

@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { EngineOptions } from '../../engine/index.ts'
 import type { SharedState } from '../../share/index.ts'
+import type { Expectation } from '../../engine/index.ts'
 import { DEFAULT_EVENTS } from '../defaults/events.ts'
 import { DEFAULT_RULE } from '../defaults/rule.ts'
 
@@ -33,6 +34,9 @@ export interface AppStore extends AppState {
   setEvents(text: string): void
   setSelected(index: number): void
   setOptions(options: EngineOptions): void
+  /** Marks event `index` as expected to match or not; undefined clears the mark. */
+  setExpectation(index: number, mark: Expectation | undefined): void
+  clearExpectations(): void
   /** Replaces several fields at once (a share link or a restored draft). */
   replaceState(next: Partial<AppState>): void
   status: Status
@@ -55,6 +59,18 @@ export function useAppState(initial: Partial<AppState> = {}): AppStore {
     (options: EngineOptions) => setState((s) => ({ ...s, options })),
     [],
   )
+  const setExpectation = useCallback(
+    (index: number, mark: Expectation | undefined) =>
+      setState((s) => {
+        const expect = { ...s.expect }
+        if (mark) expect[index] = mark
+        else delete expect[index]
+        // No marks: no field, so a link without marks stays as short as before marks existed.
+        return { ...s, expect: Object.keys(expect).length > 0 ? expect : undefined }
+      }),
+    [],
+  )
+  const clearExpectations = useCallback(() => setState((s) => ({ ...s, expect: undefined })), [])
   const replaceState = useCallback(
     (next: Partial<AppState>) => setState((s) => ({ ...s, ...next })),
     [],
@@ -71,10 +87,23 @@ export function useAppState(initial: Partial<AppState> = {}): AppStore {
       setEvents,
       setSelected,
       setOptions,
+      setExpectation,
+      clearExpectations,
       replaceState,
       status,
       setStatus,
     }),
-    [state, setRule, setEvents, setSelected, setOptions, replaceState, status, setStatus],
+    [
+      state,
+      setRule,
+      setEvents,
+      setSelected,
+      setOptions,
+      setExpectation,
+      clearExpectations,
+      replaceState,
+      status,
+      setStatus,
+    ],
   )
 }

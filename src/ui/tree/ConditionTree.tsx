@@ -2,6 +2,7 @@
  * The rule's condition as a tree, each node showing its value for the selected event; `1 of x*`
  * is expanded to its members. Clicking a node moves the rule editor to it.
  */
+import type { ReactNode } from 'react'
 import type { IdentifierInfo, Trace } from '../../engine/index.ts'
 import { ConditionNode } from './ConditionNode.tsx'
 
@@ -13,6 +14,8 @@ interface ConditionTreeProps {
   /** Shown when there is no trace, saying why. */
   emptyText: string
   onReveal(offset: number): void
+  /** What-if toggles for the tree's identifiers (the tuning loop). */
+  whatif?: ReactNode
 }
 
 export function ConditionTree({
@@ -22,6 +25,7 @@ export function ConditionTree({
   stale,
   emptyText,
   onReveal,
+  whatif,
 }: ConditionTreeProps) {
   const keyOffset = (name: string) => identifiers.find((i) => i.name === name)?.keyRange[0]
   return (
@@ -38,6 +42,7 @@ export function ConditionTree({
           </span>
         )}
       </header>
+      {whatif}
       {trace ? (
         <div className="tree-scroll">
           {trace.conditions.map((condition, index) => (

@@ -1,0 +1,89 @@
+/**
+ * The tuning loop end to end: the scripted run (a rule, 2,000 events of which 300 are false
+ * positives of two kinds; mark three, suggest, insert; the false positives are gone and every
+ * true positive still matches), plus the view, search, top values and what-if on the way.
+ */
+import { expect, test } from '@playwright/test'
+import { scenario, scenarioJson, TUNING_RULE } from '../test/fixtures/tuning-scenario.ts'
+import type { Page } from '@playwright/test'
+import {
+  guard,
+  modelValue,
+  type MonacoWindow,
+  row,
+  RULE_URI,
+  setEvents,
+  setRule,
+} from './helpers.ts'
+
+const EVENTS = scenario(2000)
+
+// Two cores shared by many test runs: the editors can take far longer than usual to appear.
+test.setTimeout(240_000)
+
+async function openPage(page: Page): Promise<void> {
+  await page.goto('/')
+  await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 120_000 })
+  await page.waitForFunction(() => Boolean((window as unknown as MonacoWindow).__monaco))
+}
+
+test('scripted tuning run: mark three false positives, suggest, insert', async ({ page }) => {
+  const guards = guard(page)
+  await openPage(page)
+  await setRule(page, TUNING_RULE)
+  await setEvents(page, scenarioJson(2000))
+  await expect(page.getByTestId('count-events')).toHaveText('2,000')
+  await expect(page.getByTestId('count-matches')).toHaveText('700')
+
+  // Find: the matches, and what they have in common.
+  await page.locator('[data-testid="view-mode"][data-mode="matches"]').click()
+  await expect(page.getByTestId('view-count')).toHaveAttribute('data-count', '700')
+  await page.getByTestId('top-values').locator('summary').click()
+  const agent = page.locator(
+    '[data-testid="top-value"][data-field="ParentImage"][data-value="C:\\\\Program Files\\\\Contoso\\\\Agent\\\\contoso-agent.exe"]',
+  )
+  await expect(agent).toHaveAttribute('data-count', '200')
+
+  // Mark three false positives: two of the agent's, one of the backup tool's.
+  await page.getByTestId('results-search').fill('contoso-agent')
+  await expect(page.getByTestId('view-count')).toHaveAttribute('data-count', '200')
+  for (const index of [3, 13]) {
+    const mark = row(page, index).getByTestId('expect')
+    await mark.click()
+    await mark.click()
+    await expect(mark).toHaveAttribute('data-expect', 'nomatch')
+  }
+  await page.getByTestId('results-search').fill('fbk-scheduler')
+  await row(page, 7).click()
+  await page.getByRole('listbox', { name: 'Events and verdicts' }).press('n')
+  await expect(row(page, 7).getByTestId('expect')).toHaveAttribute('data-expect', 'nomatch')
+  await expect(page.getByTestId('confusion')).toHaveAttribute('data-fp', '3')
+
+  await page.getByTestId('suggest-filter').click()
+  const proposal = page.getByTestId('filter-proposal')
+  await expect(proposal).toHaveAttribute('data-removed', '300')
+  await expect(proposal).toContainText(
+    "ParentImage|endswith: '\\Program Files\\Contoso\\Agent\\contoso-agent.exe'",
+  )
+  await page.getByTestId('apply-filter').click()
+
+  await expect(page.getByTestId('count-matches')).toHaveText('400')
+  const rule = await modelValue(page, RULE_URI)
+  expect(rule).toContain(
+    'condition: selection and not 1 of filter_main_* and not 1 of filter_optional_*',
+  )
+  expect(rule).toContain('    # Explorer starts shells all day long.\n')
+  await expect(page.getByTestId('confusion')).toHaveAttribute('data-tn', '3')
+  // Every true positive still matches, and only they do.
+  await page.getByTestId('results-search').fill('')
+  await page.locator('[data-testid="view-mode"][data-mode="matches"]').click()
+  await expect(page.getByTestId('view-count')).toHaveAttribute('data-count', '400')
+  const shown = await page
+    .getByTestId('event-row')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-index'))))
+  for (const index of shown) expect(EVENTS[index]?.kind).toBe('tp')
+  // The baseline (the rule when the events were loaded) counts the change as 300 lost.
+  await expect(page.getByTestId('baseline-summary')).toHaveAttribute('data-lost', '300')
+  await page.screenshot({ path: 'test-results/tuning-run.png' })
+  guards.check()
+})

@@ -1,0 +1,10 @@
+/** The tuning loop's pure parts, exported through engine/index.ts. */
+export type * from './types.ts'
+export type { FieldPairs } from './event-fields.ts'
+export { eventFields } from './event-fields.ts'
+export { EventSearch, selectView } from './view.ts'
+export { topValues } from './top-values.ts'
+export { whatIf } from './whatif.ts'
+export { suggestFilter } from './suggest-filter.ts'
+export { candidates } from './filter-items.ts'
+export { blockYaml } from './insert-filter.ts'

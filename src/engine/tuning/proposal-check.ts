@@ -1,0 +1,66 @@
+/**
+ * What a proposal removes, decided by the real engine rather than the quick item test that
+ * built it: the blocks become a rule of their own and run over the current matches. The page
+ * then shows exactly what inserting the blocks will do.
+ */
+import type { CompiledRule } from '../compiled-rule.ts'
+import type { EngineOptions, EventRecord } from '../types.ts'
+import { blockYaml } from './insert-filter.ts'
+import type { Expectations, FilterProposal } from './types.ts'
+
+const LISTED = 200
+
+export interface EngineCalls {
+  compile(text: string, options: EngineOptions): CompiledRule | undefined
+  evaluate(rule: CompiledRule, event: unknown): boolean
+}
+
+/** `engine` is the engine's own compile and evaluate (engine/index.ts passes them). */
+export function checkProposalWith(
+  engine: EngineCalls,
+  proposal: FilterProposal,
+  events: readonly EventRecord[],
+  match: Uint8Array,
+  expect: Expectations,
+  options: EngineOptions,
+): FilterProposal {
+  if (proposal.blocks.length === 0) return proposal
+  const text = [
+    'title: proposed filter',
+    'logsource: {product: any}',
+    'detection:',
+    ...proposal.blocks.map((b) => blockYaml(b, '  ', '  ').trimEnd()),
+    '  condition: 1 of filter_optional_*',
+    '',
+  ].join('\n')
+  const rule = engine.compile(text, options)
+  if (!rule) return { ...proposal, blocks: [], message: 'The proposed filter did not compile.' }
+  const removed: number[] = []
+  let fixed = 0
+  let targets = 0
+  let keptBroken = 0
+  for (let i = 0; i < match.length; i++) {
+    if (match[i] !== 1) continue
+    const hit = engine.evaluate(rule, events[i]?.value)
+    if (expect[i] === 'nomatch') {
+      targets++
+      if (hit) fixed++
+    }
+    if (hit && expect[i] === 'match') keptBroken++
+    if (hit) removed.push(i)
+  }
+  if (keptBroken > 0) {
+    return {
+      ...proposal,
+      blocks: [],
+      message: 'Every filter found would also remove an event marked “should match”.',
+    }
+  }
+  return {
+    ...proposal,
+    removed: removed.slice(0, LISTED),
+    removedCount: removed.length,
+    fixed,
+    missed: targets - fixed,
+  }
+}

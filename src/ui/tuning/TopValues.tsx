@@ -1,0 +1,87 @@
+/**
+ * Top values of the events in view: per field the most common values with their counts, the
+ * fields that best tell matches from non-matches first. A value can be filtered out at once.
+ */
+import { useState } from 'react'
+import type { FieldTop } from '../../engine/index.ts'
+
+const SHOWN = 10
+const FIELDS_SHOWN = 12
+
+function Field(props: { top: FieldTop; onFilterOut(field: string, value: string): void }) {
+  const { top, onFilterOut } = props
+  const [open, setOpen] = useState(false)
+  const values = open ? top.values : top.values.slice(0, SHOWN)
+  return (
+    <li className="top-field" data-field={top.field}>
+      <div className="top-field-head">
+        <strong>{top.field}</strong>
+        <span className="top-field-meta">
+          {top.distinct.toLocaleString('en-US')} values · separation {Math.round(top.score * 100)}%
+        </span>
+      </div>
+      <ul className="top-field-values">
+        {values.map((v) => (
+          <li
+            key={v.value}
+            className="top-value"
+            data-testid="top-value"
+            data-field={top.field}
+            data-value={v.value}
+            data-count={v.count}
+          >
+            <span className="top-value-count">{v.count.toLocaleString('en-US')}</span>
+            <span className="top-value-bar" title={`${v.matches} of ${v.count} match`}>
+              <span style={{ width: `${(100 * v.matches) / Math.max(1, v.count)}%` }} />
+            </span>
+            <span className="top-value-text" title={v.value}>
+              {v.value}
+            </span>
+            <button
+              type="button"
+              className="link-button top-value-filter"
+              data-testid="filter-out-value"
+              aria-label={`Filter out events with ${top.field} ${v.value}`}
+              title="Filter out events with this value"
+              onClick={() => onFilterOut(top.field, v.value)}
+            >
+              Filter out
+            </button>
+          </li>
+        ))}
+      </ul>
+      {top.values.length > SHOWN && (
+        <button type="button" className="link-button" onClick={() => setOpen(!open)}>
+          {open ? 'Fewer' : `${top.values.length - SHOWN} more`}
+        </button>
+      )}
+    </li>
+  )
+}
+
+export function TopValues(props: {
+  fields: readonly FieldTop[]
+  onFilterOut(field: string, value: string): void
+}) {
+  const [all, setAll] = useState(false)
+  const fields = all ? props.fields : props.fields.slice(0, FIELDS_SHOWN)
+  return (
+    <details className="top-values" data-testid="top-values">
+      <summary>Top values in view</summary>
+      {fields.length === 0 ? (
+        <p className="pane-empty">No fields in the events in view.</p>
+      ) : (
+        <ul className="top-fields">
+          {fields.map((top) => (
+            <Field key={top.field} top={top} onFilterOut={props.onFilterOut} />
+          ))}
+        </ul>
+      )}
+      {props.fields.length > FIELDS_SHOWN && (
+        <button type="button" className="link-button" onClick={() => setAll(!all)}>
+          {all ? 'Fewer fields' : `All ${props.fields.length} fields`}
+        </button>
+      )}
+    </details>
+  )
+}

@@ -1,0 +1,158 @@
+/**
+ * Wires the tuning loop into the results pane: the toolbar, the suggest button and proposal,
+ * top values, and per-row marks (expectation, what-if flip, new/lost since the baseline).
+ * Returns what the pane renders; App stays a switchboard.
+ */
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { candidates } from '../../engine/index.ts'
+import { insertFilterBlocks } from '../../engine/index.ts'
+import type { Expectation } from '../../engine/index.ts'
+import type { AnalysisView } from '../state/useAnalysis.ts'
+import type { AppStore } from '../state/useAppState.ts'
+import { confusion } from './confusion.ts'
+import { ExpectButton } from './ExpectButton.tsx'
+import { FilterProposalPanel, SuggestFilterButton } from './FilterProposalPanel.tsx'
+import { ResultsToolbar } from './ResultsToolbar.tsx'
+import { TopValues } from './TopValues.tsx'
+import { useSearchKey } from './useSearchKey.ts'
+import type { Baseline, TuningControls } from './useTuning.ts'
+
+const KEY_MARKS: Record<string, Expectation | undefined> = {
+  m: 'match',
+  n: 'nomatch',
+  '0': undefined,
+}
+
+export interface TuningPane {
+  header: ReactNode
+  order?: Uint32Array
+  marks(index: number): ReactNode
+  onListKey(event: KeyboardEvent): void
+}
+
+export function useTuningPane(
+  store: AppStore,
+  view: AnalysisView,
+  controls: TuningControls,
+  baseline: Baseline,
+): TuningPane {
+  const result = view.result
+  const tuning = view.stale ? undefined : result?.tuning
+  const rows = result?.compiled ? result.rows : undefined
+  const searchRef = useRef<HTMLInputElement>(null)
+  useSearchKey(searchRef)
+  const { setRule, setStatus, setExpectation, setSelected, selected } = store
+  const expect = store.expect
+
+  const insert = useCallback(
+    (blocks: Parameters<typeof insertFilterBlocks>[1], what: string) => {
+      const inserted = insertFilterBlocks(store.rule, blocks)
+      if (!inserted.ok) {
+        setStatus(`Could not insert the filter: ${inserted.message}`, 'error')
+        return false
+      }
+      setRule(inserted.text)
+      setStatus(
+        `Inserted ${blocks.map((b) => b.name).join(', ')} into the rule ${what}.`,
+        'success',
+      )
+      return true
+    },
+    [store.rule, setRule, setStatus],
+  )
+
+  const filterOut = useCallback(
+    (field: string, value: string) => {
+      const item = candidates(field, value)[0]
+      if (!item) {
+        setStatus(`${field} has no value to filter on here.`, 'warning')
+        return
+      }
+      const base = `filter_optional_${field.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`
+      const taken = new Set(result?.identifiers.map((i) => i.name))
+      let name = base
+      for (let k = 2; taken.has(name); k++) name = `${base}_${k}`
+      insert([{ name, items: [item] }], `(filters out ${field} ${value})`)
+    },
+    [insert, result?.identifiers, setStatus],
+  )
+
+  const proposal = tuning?.proposal
+  const marked = confusion(expect, rows?.match)
+  const header = result?.compiled ? (
+    <>
+      <ResultsToolbar
+        controls={controls}
+        names={result.identifiers.map((i) => i.name)}
+        tuning={tuning}
+        total={result.counts.events}
+        baseline={baseline}
+        confusion={marked}
+        searchRef={searchRef}
+      >
+        <span className="tuning-actions">
+          <SuggestFilterButton fp={marked.fp} onSuggest={controls.suggest} />
+          {marked.marked > 0 && (
+            <button type="button" className="link-button" onClick={store.clearExpectations}>
+              Clear marks
+            </button>
+          )}
+        </span>
+      </ResultsToolbar>
+      {proposal && controls.request.suggest === proposal.nonce && (
+        <FilterProposalPanel
+          proposal={proposal}
+          matches={result.counts.matches}
+          onApply={() => {
+            if (insert(proposal.blocks, `(removes ${proposal.removedCount} matches)`))
+              controls.dismissProposal()
+          }}
+          onDismiss={controls.dismissProposal}
+          onShow={setSelected}
+        />
+      )}
+      {tuning && <TopValues fields={tuning.topValues} onFilterOut={filterOut} />}
+    </>
+  ) : undefined
+
+  const flips = tuning?.whatif?.match
+  const marks = (index: number) => {
+    const now = rows?.match[index] === 1
+    const flip = flips && (flips[index] === 1) !== now
+    const base = baseline.match
+    const changed = base && (base[index] === 1) !== now
+    return (
+      <>
+        <ExpectButton
+          index={index}
+          mark={expect?.[index]}
+          onMark={(i, mark) => setExpectation(i, mark)}
+        />
+        {flip && (
+          <span className="row-mark row-mark-flip" data-testid="whatif-flip">
+            {now ? 'what-if: no match' : 'what-if: match'}
+          </span>
+        )}
+        {changed && (
+          <span
+            className={`row-mark ${now ? 'row-mark-new' : 'row-mark-lost'}`}
+            data-testid="baseline-mark"
+            data-change={now ? 'new' : 'lost'}
+          >
+            {now ? 'new' : 'lost'}
+          </span>
+        )}
+      </>
+    )
+  }
+
+  const onListKey = (event: KeyboardEvent) => {
+    const key = event.key.toLowerCase()
+    if (!(key in KEY_MARKS) || event.ctrlKey || event.metaKey || event.altKey) return
+    if (selected < 0) return
+    event.preventDefault()
+    setExpectation(selected, KEY_MARKS[key])
+  }
+
+  return { header, order: tuning?.view, marks, onListKey }
+}
