@@ -48,13 +48,13 @@ export async function encodeState(state: SharedState): Promise<string> {
 
 const FRAGMENT = /^v(\d{1,6})\/(.*)$/s
 
-/** Fragments that open a part of the page (`#gallery`) rather than carry a state. */
-const PAGE_ROUTES = new Set(['gallery'])
+/** Fragments that open a part of the page (`#gallery`, `#exercise/x`) rather than carry a state. */
+const PAGE_ROUTE = /^(gallery|exercise\/[a-z0-9-]+)$/
 
 /** Accepts the fragment with or without its leading `#`. Never throws. */
 export async function decodeFragment(fragment: string): Promise<DecodeResult> {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment
-  if (body === '' || PAGE_ROUTES.has(body))
+  if (body === '' || PAGE_ROUTE.test(body))
     return failure('NO_STATE', 'The link carries no shared state.')
   const match = FRAGMENT.exec(body)
   if (!match) {

@@ -26,6 +26,8 @@ import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
 import { eventsMeta } from './events/events-meta.ts'
 import { GalleryButton } from './gallery/GalleryButton.tsx'
+import { ExerciseBar } from './gallery/ExerciseBar.tsx'
+import { shownVerdicts } from './gallery/shown-verdicts.ts'
 import { GenerateButton, type GeneratedNotes } from './generate/GenerateButton.tsx'
 import { OptionsButton } from './options/OptionsButton.tsx'
 import { unresolvedPlaceholders } from './options/placeholder-names.ts'
@@ -131,6 +133,11 @@ export function App() {
         }
       />
       <LinkBanner {...link} />
+      <ExerciseBar
+        verdicts={shownVerdicts(result)}
+        current={!view.stale && view.ruleText === store.rule && view.eventsText === store.events}
+        setStatus={store.setStatus}
+      />
       <main className="workspace">
         <SplitPane name="columns" direction="row" initial={0.5} min={320}>
           <SplitPane name="left" direction="column" initial={0.66} min={90}>

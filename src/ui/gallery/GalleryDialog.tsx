@@ -7,6 +7,8 @@ import { EXAMPLES } from '../../gallery/examples.ts'
 import type { Example, Topic } from '../../gallery/example.ts'
 import { encodeState } from '../../share/index.ts'
 import { exampleState } from './lesson.ts'
+import { EXERCISES } from '../../gallery/exercises.ts'
+import { solvedExercises, startExercise } from './exercise-store.ts'
 import './gallery.css'
 
 interface GalleryDialogProps {
@@ -30,6 +32,16 @@ export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialo
     if (open && !element.open) element.showModal()
     if (!open && element.open) element.close()
   }, [open])
+
+  const solved = open ? solvedExercises() : []
+
+  const openExercise = async (id: string) => {
+    const exercise = EXERCISES.find((e) => e.id === id)
+    if (!exercise) return
+    onClose()
+    await startExercise(exercise)
+    setStatus(`Exercise ${exercise.title}: ${exercise.goal}`, 'info')
+  }
 
   const openExample = async (example: Example) => {
     const fragment = await encodeState(exampleState(example))
@@ -62,8 +74,9 @@ export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialo
       <div className="sp-gallery-head">
         <h2 id="sp-gallery-title">Gallery: Sigma by example</h2>
         <p>
-          Each example opens its rule and events over your work; your work is set aside and the
-          banner brings it back. The explanation sits at the top of the rule.
+          Exercises check your rule live as you edit; examples show one point each, explained at the
+          top of the rule. Either opens over your work, which is set aside and comes back from the
+          banner.
         </p>
         <button
           type="button"
@@ -75,6 +88,29 @@ export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialo
         </button>
       </div>
       <div className="sp-gallery-body">
+        <section aria-label="Exercises">
+          <h3>Exercises, in order</h3>
+          <ul>
+            {EXERCISES.map((exercise) => (
+              <li key={exercise.id} className="sp-gallery-row">
+                <button
+                  type="button"
+                  className="sp-gallery-item"
+                  data-testid="exercise-item"
+                  data-exercise={exercise.id}
+                  data-solved={String(solved.includes(exercise.id))}
+                  onClick={() => void openExercise(exercise.id)}
+                >
+                  <span className="sp-gallery-title">
+                    {solved.includes(exercise.id) ? '✓ ' : ''}
+                    {exercise.title}
+                  </span>
+                  <span className="sp-gallery-explain">{exercise.goal}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
         {topics.map((topic) => (
           <section key={topic} aria-label={topic}>
             <h3>{topic}</h3>

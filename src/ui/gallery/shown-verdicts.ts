@@ -1,0 +1,23 @@
+/** The verdict the page shows for each event, for checking an exercise's goal. */
+import { rowAt } from '../../worker/rows.ts'
+import type { AnalysisResult } from '../../worker/protocol.ts'
+
+/** Exercises have a handful of events; a large paste is never an exercise. */
+const LIMIT = 200
+
+const NONE: (boolean | undefined)[] = []
+const cache = new WeakMap<AnalysisResult, (boolean | undefined)[]>()
+
+export function shownVerdicts(
+  result: AnalysisResult | undefined,
+): readonly (boolean | undefined)[] {
+  if (!result) return NONE
+  const hit = cache.get(result)
+  if (hit) return hit
+  const count = Math.min(result.counts.events, LIMIT)
+  const verdicts = Array.from({ length: count }, (_, i) =>
+    result.compiled ? rowAt(result.rows, i)?.match : undefined,
+  )
+  cache.set(result, verdicts)
+  return verdicts
+}
