@@ -16,6 +16,10 @@ export interface EvalArgs {
   engine: EngineOptions
   /** The longest one event may take to evaluate before the run stops (`--timeout`). */
   timeoutMs: number
+  /** `--filter FILE` (repeatable): filter documents kept apart from the rule. */
+  filters: string[]
+  /** `--time-field NAME`: where correlations read each event's time. */
+  timeField?: string
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 5
@@ -95,6 +99,8 @@ function parseEval(argv: string[]): ParsedArgs {
       explain: { type: 'boolean' },
       count: { type: 'boolean' },
       timeout: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      'time-field': { type: 'string' },
     },
   })
   if (values.help) return { args: { command: 'help' } }
@@ -107,6 +113,7 @@ function parseEval(argv: string[]): ParsedArgs {
   if (values.events === undefined) return { error: 'eval needs --events EVENTS (a file, or -)' }
   if (values.explain && values.count) return { error: '--explain and --count exclude each other' }
   if (values.explain && many) return { error: '--explain needs one --rule, not --rules' }
+  if (values.filter && many) return { error: '--filter needs one --rule, not --rules' }
   const seconds = Number(values.timeout ?? DEFAULT_TIMEOUT_SECONDS)
   if (!(seconds > 0) || !Number.isFinite(seconds)) {
     return { error: `--timeout expects a number of seconds above 0, got '${values.timeout}'` }
@@ -115,17 +122,18 @@ function parseEval(argv: string[]): ParsedArgs {
   if (typeof engine === 'string') return { error: engine }
   const output = values.explain ? 'explain' : values.count ? 'count' : 'verdict'
   const rules = many ? positionals : [values.rule as string]
-  return {
-    args: {
-      command: 'eval',
-      rules,
-      many,
-      events: values.events,
-      output,
-      engine,
-      timeoutMs: seconds * 1000,
-    },
+  const args: EvalArgs = {
+    command: 'eval',
+    rules,
+    many,
+    events: values.events,
+    output,
+    engine,
+    timeoutMs: seconds * 1000,
+    filters: values.filter ?? [],
   }
+  if (values['time-field'] !== undefined) args.timeField = values['time-field']
+  return { args }
 }
 
 function parseCheck(argv: string[]): ParsedArgs {

@@ -17,6 +17,7 @@ import { describeIoError, type CliIo } from './io.ts'
 import { PacedOutput } from './output.ts'
 import { nameSlowPart } from './slow-part.ts'
 import { Watch, type FromWorker, type RuleFile, type ToWorker } from './worker-protocol.ts'
+import { runDocuments } from './documents-eval.ts'
 
 /** Batches handed to the worker and not yet answered: enough to keep both threads busy. */
 const IN_FLIGHT = 3
@@ -32,7 +33,9 @@ function readRules(args: EvalArgs, io: CliIo): RuleFile[] | undefined {
   const rules: RuleFile[] = []
   for (const path of files) {
     try {
-      rules.push({ path, text: io.readFile(path) })
+      // `--filter` files are joined to the one rule as further documents.
+      const filters = args.filters.map((f) => '---\n' + io.readFile(f))
+      rules.push({ path, text: [io.readFile(path), ...filters].join('\n') })
     } catch (error) {
       io.err(`sigma-play: cannot read rule ${path}: ${describeIoError(error)}\n`)
       // One unreadable rule among many is skipped like a rule with errors.
@@ -234,6 +237,10 @@ class EvalRun {
 }
 
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
+  if (!args.many) {
+    const documents = await runDocuments(args, io)
+    if (documents !== 'stream') return documents
+  }
   const rules = readRules(args, io)
   if (!rules) return 2
   const eventsName = args.events === '-' ? '<stdin>' : args.events

@@ -18,10 +18,12 @@ interface Compiled {
   /** Index of each compiled rule in the rule files. */
   files: number[]
   stderr: string[]
+  /** Invalid metadata: printed, but it never stops evaluation (authors write drafts). */
+  notes: string[]
 }
 
 function compileAll(init: InitMessage, watch: Int32Array): Compiled {
-  const out: Compiled = { rules: [], files: [], stderr: [] }
+  const out: Compiled = { rules: [], files: [], stderr: [], notes: [] }
   let skipped = 0
   init.rules.forEach((file, i) => {
     Atomics.add(watch, Watch.beat, 1)
@@ -30,7 +32,9 @@ function compileAll(init: InitMessage, watch: Int32Array): Compiled {
     const starts = lineStarts(file.text)
     for (const diagnostic of compiled.diagnostics)
       if (diagnostic.severity === 'error')
-        out.stderr.push(formatDiagnostic(file.path, starts, diagnostic))
+        (diagnostic.code === 'BAD_METADATA' ? out.notes : out.stderr).push(
+          formatDiagnostic(file.path, starts, diagnostic),
+        )
     if (compiled.rule) {
       out.rules.push(compiled.rule)
       out.files.push(i)
@@ -121,7 +125,7 @@ export function runEvalWorker(): void {
         const compiled = compileAll(message, watch)
         const fatal = message.many ? compiled.rules.length === 0 : compiled.stderr.length > 0
         if (!fatal) ({ evaluator, summary } = start(message, compiled, watch))
-        post({ type: 'ready', stderr: compiled.stderr, fatal })
+        post({ type: 'ready', stderr: [...compiled.notes, ...compiled.stderr], fatal })
         return
       }
       case 'batch':

@@ -15,6 +15,13 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
   --placeholder NAME=V1,V2  values for an |expand placeholder %NAME% (repeatable)
   --field-map RULE=EVENT    read rule field RULE from event field EVENT (repeatable)
   --no-flatten              do not flatten Windows event-log JSON (Event.EventData.*)
+  --filter FILE             Sigma filter documents to apply to the rule (repeatable)
+  --time-field NAME         the event field correlations read the time from (default:
+                            @timestamp, timestamp, UtcTime, TimeCreated, _time, ...)
+        A RULE.yml of several rules or with correlations runs every document, reading
+        all events at once: {"event":0,"match":true,"rules":{"failed_login":true}},
+        then one line per correlation alert: {"correlation":"name","group":{"User":"bob"},
+        "events":[3,4,5],"first":"...","last":"..."}; --count adds "correlations":K.
   --shape flat|evtx|winlogbeat  read every event as this layout instead of detecting it
 
 check   Validates and lints rules: files, or folders searched for *.yml and *.yaml.

@@ -16,6 +16,12 @@ test('eval with every option', () => {
     '--field-map',
     'Image=NewProcessName',
     '--no-flatten',
+    '--filter',
+    'f1.yml',
+    '--filter',
+    'f2.yml',
+    '--time-field',
+    'when',
   ])
   expect(parsed).toEqual({
     args: {
@@ -25,6 +31,8 @@ test('eval with every option', () => {
       events: '-',
       output: 'explain',
       timeoutMs: 5000,
+      filters: ['f1.yml', 'f2.yml'],
+      timeField: 'when',
       engine: {
         placeholders: { admins: ['alice', 'bob', 'carol'] },
         fieldMap: { Image: 'NewProcessName' },

@@ -1,0 +1,58 @@
+/**
+ * `eval --rule` on a text of several documents: when it holds several detection rules or a
+ * correlation, every event is needed at once (windows look back and forward in time), so the
+ * events are read whole and evaluated here instead of streamed. Errors in the rule file or a
+ * `--filter` file are printed against that file's own lines, before anything runs.
+ */
+import { readFileSync } from 'node:fs'
+import { compileSet, parseEvents } from '../engine/index.ts'
+import type { EvalArgs } from './args.ts'
+import { describeIoError, type CliIo } from './io.ts'
+import { lineColAt, lineStarts } from './positions.ts'
+import { formatSourced, readRuleSources } from './rule-sources.ts'
+import { writeSetResults } from './set-output.ts'
+
+/** An exit status, or 'stream' when the text is one rule (with filters) for the streaming run. */
+export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 'stream'> {
+  const sources = readRuleSources([args.rules[0] as string, ...args.filters], io)
+  if (!sources) return 2
+  const set = compileSet(sources.text, args.engine)
+  const blocking = set.diagnostics.filter(
+    (d) => d.severity === 'error' && d.code !== 'BAD_METADATA',
+  )
+  if (blocking.length > 0) {
+    for (const d of blocking) io.err(formatSourced(sources, d) + '\n')
+    return 2
+  }
+  if (set.rules.length <= 1 && set.correlations.length === 0) return 'stream'
+  for (const d of set.diagnostics)
+    if (d.severity === 'error') io.err(formatSourced(sources, d) + '\n')
+
+  const eventsName = args.events === '-' ? '<stdin>' : args.events
+  let text: string
+  try {
+    text = args.events === '-' ? await readStdin() : readFileSync(args.events, 'utf8')
+  } catch (error) {
+    io.err(`sigma-play: cannot read events ${eventsName}: ${describeIoError(error)}\n`)
+    return 2
+  }
+  const parsed = parseEvents(text)
+  if (parsed.diagnostics.length > 0) {
+    const starts = lineStarts(text)
+    for (const diagnostic of parsed.diagnostics) {
+      const { line, col } = lineColAt(starts, diagnostic.range[0])
+      io.err(`${eventsName}:${line}:${col} error malformed events: ${diagnostic.message}\n`)
+    }
+    return 2
+  }
+  const options = args.timeField ? { ...args.engine, timeField: args.timeField } : args.engine
+  const events = parsed.events.map((r) => r.value)
+  writeSetResults(set, events, args.output, options, io)
+  return 0
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
