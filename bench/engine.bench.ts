@@ -22,6 +22,7 @@ import {
   type Timing,
 } from './measure.ts'
 import { networkEvents } from './network-events.ts'
+import { benchCorrelation } from './correlation-bench.ts'
 
 const EVENT_COUNT = 100_000
 const DEFAULT_RULE = join(
@@ -146,5 +147,15 @@ printTable(
       millis(warm.ms / texts.length),
       '< 1 s',
     ],
+  ],
+)
+
+const correlation = benchCorrelation(ruleText, compiled.meta.id ?? '', events)
+printTable(
+  `Correlation over ${EVENT_COUNT.toLocaleString('en-US')} timed events (event_count by host, 5m; ${correlation.alerts} alerts)`,
+  ['way', 'wall / pass', 'cpu / pass', 'events per second', 'ratio (wall)', 'ratio (cpu)'],
+  [
+    row('rule alone (runSet)', correlation.plain),
+    row('rule + correlation (runSet)', correlation.correlated, [correlation.plain, 'rule alone']),
   ],
 )

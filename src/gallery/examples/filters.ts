@@ -36,4 +36,57 @@ filter:
     ],
     verdicts: [true, false],
   },
+  {
+    id: 'filter-any-by-name',
+    title: 'A filter for any rule, by the rule’s name',
+    topic: 'Filters',
+    explain:
+      'rules: any applies the filter to every rule whose logsource contains the filter’s (here product: windows), a single string names one rule by id or name. The filter’s own `1 of them` sees only its two identifiers, never the rule’s.',
+    rule: `${RULE.replace('status: test', 'name: whoami_run\nstatus: test')}---
+title: Service accounts and the help desk may run whoami
+name: filter_service_accounts
+logsource:
+    product: windows
+filter:
+    rules: any
+    service_account:
+        User|endswith: '$'
+    help_desk:
+        User|startswith: 'CORP\\hd_'
+    condition: not 1 of them
+---
+title: Whoami from the build agent is expected
+name: filter_build_agent
+logsource:
+    category: process_creation
+filter:
+    rules: whoami_run
+    build_agent:
+        ParentImage|endswith: '\\agent.exe'
+    condition: not build_agent
+`,
+    events: [
+      {
+        Image: 'C:\\Windows\\System32\\whoami.exe',
+        User: 'CORP\\alice',
+        ParentImage: 'C:\\Windows\\explorer.exe',
+      },
+      {
+        Image: 'C:\\Windows\\System32\\whoami.exe',
+        User: 'CORP\\WS01$',
+        ParentImage: 'C:\\Windows\\explorer.exe',
+      },
+      {
+        Image: 'C:\\Windows\\System32\\whoami.exe',
+        User: 'CORP\\hd_eve',
+        ParentImage: 'C:\\Windows\\explorer.exe',
+      },
+      {
+        Image: 'C:\\Windows\\System32\\whoami.exe',
+        User: 'CORP\\bob',
+        ParentImage: 'D:\\ci\\agent.exe',
+      },
+    ],
+    verdicts: [true, false, false, false],
+  },
 ]

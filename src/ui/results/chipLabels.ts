@@ -4,8 +4,11 @@
  * "filter". The full name stays in the chip's tooltip and data attributes.
  */
 
-/** Identifiers named `filter*` are filters; the rest are selections. */
-export const isFilterName = (name: string) => name.startsWith('filter')
+/**
+ * Identifiers named `filter*` are filters, and so is every identifier of a filter document
+ * (`mf_admins › selection`); the rest are selections.
+ */
+export const isFilterName = (name: string) => name.startsWith('filter') || name.includes(' › ')
 
 function commonPrefix(names: readonly string[]): string {
   if (names.length < 2) return ''
