@@ -3,7 +3,7 @@
  * and hand each event to the command's consumer, in order. A record that is not JSON is
  * reported with its line and column and skipped; the good events around it still count.
  */
-import { parseEvents } from '../engine/index.ts'
+import { expandContainers, parseEvents } from '../engine/index.ts'
 import type { EventsDiagnostic } from '../engine/index.ts'
 import { lineColAt, lineStarts } from './positions.ts'
 
@@ -102,7 +102,10 @@ export class BatchEvaluator {
           for (const diagnostic of read.diagnostics)
             report(diagnostic, line, diagnostic.range[0] + 1)
         }
-        if (parsed) emit(value, start, end)
+        // A search response on one line holds many events, as in a whole file.
+        if (parsed)
+          for (const record of expandContainers(lineText, [{ value, range: [0, end - start] }]))
+            emit(record.value, start + record.range[0], start + record.range[1])
       }
       start = end + 1
     }

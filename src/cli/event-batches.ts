@@ -5,9 +5,10 @@
  * - on one line (NDJSON): batches end at a newline;
  * - over several lines (evtx_dump's pretty-printed objects): batches end before a line that
  *   starts with `{` or `[`, where evtx_dump starts each record;
- * - a JSON array (`[` first): read whole, up to MAX_ARRAY_CHARS, and parsed as one text.
+ * - a JSON array (`[` first) or CSV (its header names every row's cells): read whole, up to
+ *   MAX_ARRAY_CHARS, and parsed as one text.
  */
-import { findValueEnd, skipWhitespace } from '../engine/index.ts'
+import { findValueEnd, looksLikeCsv, skipWhitespace } from '../engine/index.ts'
 
 /** One event above this is refused: no real log record comes near it. */
 export const MAX_EVENT_CHARS = 16 << 20
@@ -76,6 +77,9 @@ export class BatchSplitter {
     const start = skipWhitespace(this.pending, 0)
     if (start >= this.pending.length) return 'unknown'
     if (this.pending[start] === '[') return 'array'
+    // The header line must be whole before it can be judged.
+    if (this.pending.indexOf('\n', start) < 0) return 'unknown'
+    if (looksLikeCsv(this.pending, start)) return 'array'
     const end = findValueEnd(this.pending, start)
     // An open first value may yet close: wait for more (the size cap still applies).
     if (end < 0) return 'unknown'
@@ -99,7 +103,7 @@ export class BatchSplitter {
     if (this.layout === 'array') {
       if (this.pending.length > MAX_ARRAY_CHARS)
         throw new InputTooLarge(
-          `a JSON array over ${MB(MAX_ARRAY_CHARS)} cannot be streamed; write one event per line (NDJSON)`,
+          `a JSON array or CSV over ${MB(MAX_ARRAY_CHARS)} cannot be streamed; write one event per line (NDJSON)`,
           this.line,
         )
     } else if (this.pending.length > MAX_EVENT_CHARS) {

@@ -30,6 +30,8 @@ export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
 // For readers that cut a stream of events text into records before parsing it.
 export { findValueEnd, skipWhitespace } from './events/json-scan.ts'
+export { expandContainers } from './events/containers.ts'
+export { looksLikeCsv } from './events/csv.ts'
 export { expandValue } from './modifiers/expand-value.ts'
 export { placeholderNames } from './modifiers/expand.ts'
 export { locateFields } from './events/locate.ts'
