@@ -1,5 +1,6 @@
 export const USAGE = `Usage:
   sigma-play eval --rule RULE.yml --events EVENTS [--explain | --count] [options]
+  sigma-play eval --rules PATH... --events EVENTS [--count] [options]
   sigma-play check PATH...
   sigma-play generate --rule RULE.yml [--placeholder NAME=V1,V2]
   sigma-play --help
@@ -12,6 +13,9 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
         Elastic hits (_source) and search responses, Splunk results (result, results).
   --explain                 add the full trace of each event (key "trace")
   --count                   print only {"events":N,"matches":M}
+  --rules PATH...           every rule in these files and folders: a line per hit
+                            {"event":0,"rule":"<id>","title":"...","level":"..."}
+  --timeout SECONDS         stop an event that takes longer (default 5) and name the slow part
   --placeholder NAME=V1,V2  values for an |expand placeholder %NAME% (repeatable)
   --field-map RULE=EVENT    read rule field RULE from event field EVENT (repeatable)
   --no-flatten              do not flatten Windows event-log JSON (Event.EventData.*)
