@@ -3,6 +3,7 @@ export const USAGE = `Usage:
   sigma-play eval --rules PATH... --events EVENTS [--count] [options]
   sigma-play check PATH...
   sigma-play generate --rule RULE.yml [--placeholder NAME=V1,V2]
+  sigma-play test [--rules PATH...] PATH...
   sigma-play --help
 
 eval    Evaluates one Sigma rule against events and prints one JSON line per event:
@@ -35,7 +36,14 @@ generate  Prints events made from the rule, one JSON line each, every one checke
         engine: {"label":"excluded by filter_x","expect":false,"event":{...}}. The first
         matches; the rest show each edge (an item one step off, a filter that excludes).
 
+test    Runs SigmaHQ regression tests (info.yml files, or folders of them). Each test's rule
+        is found by the id in rule_metadata among the --rules files and folders (default:
+        the rules* folders beside regression_data); its events are the .json beside the .evtx
+        that path names. A missing match_count means at least one match. Prints one line per
+        test and "N passed, M failed"; a failure shows the first wrong event's trace.
+
 Exit codes: eval 0 ok, 2 rule errors, unreadable events or bad arguments;
             check 0 no errors, 1 some rule has an error, 2 bad arguments;
-            generate 0 events printed, 2 nothing could be generated or bad arguments.
+            generate 0 events printed, 2 nothing could be generated or bad arguments;
+            test 0 all passed, 1 some test failed, 2 bad arguments.
 `
