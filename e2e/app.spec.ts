@@ -130,7 +130,10 @@ test('broken YAML shows a marker and a status message, and the page keeps workin
   await expect(page.getByTestId('status')).toHaveAttribute('data-tone', 'error')
   await expect(page.getByTestId('status')).toContainText(/Rule error, line \d+/)
   await expect
-    .poll(async () => (await markers(page, RULE_URI)).filter((m) => m.severity === 8).length)
+    .poll(
+      async () =>
+        (await markers(page, RULE_URI)).filter((m) => (m.severity as number) === 8).length,
+    )
     .toBeGreaterThan(0)
   await expect(page.getByTestId('results')).toContainText('The rule has errors')
 

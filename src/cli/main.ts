@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // The engine promises never to throw; if something does, say so plainly, without a stack.
     process.stderr.write(
-      `sigma-play: internal error: ${error instanceof Error ? error.message : error}\n`,
+      `sigma-play: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
     )
     process.exitCode = 3
   }

@@ -69,7 +69,7 @@ function validateOptions(value: unknown): Validated<Partial<EngineOptions>> {
     if (!checked.ok) return checked
     options[key] = checked.value
   }
-  return { ok: true, value: options as Partial<EngineOptions> }
+  return { ok: true, value: options }
 }
 
 const isString =
@@ -125,5 +125,5 @@ export function validatePayload(payload: unknown): Validated<PartialSharedState>
     if (!checked.ok) return checked
     state[key] = checked.value
   }
-  return { ok: true, value: state as PartialSharedState }
+  return { ok: true, value: state }
 }

@@ -12,7 +12,9 @@ export function locateFields(
   paths: string[],
 ): Record<string, { keyRange: Range; valueRange: Range }> {
   const wanted = new Set(paths)
-  const found: Record<string, { keyRange: Range; valueRange: Range }> = Object.create(null)
+  const found: Record<string, { keyRange: Range; valueRange: Range }> = Object.create(
+    null,
+  ) as Record<string, { keyRange: Range; valueRange: Range }>
   if (wanted.size === 0) return found
   const start = Math.max(0, eventRange[0])
   const end = Math.min(text.length, eventRange[1])

@@ -113,7 +113,7 @@ function readArray(
       message: 'Unexpected text after the JSON array',
       range: [trailing, trailing + 1],
     })
-  return whole.map((value, i) => ({ value, range: (slices[i] as Slice).range }))
+  return (whole as unknown[]).map((value, i) => ({ value, range: (slices[i] as Slice).range }))
 }
 
 /** Salvages the readable elements of a broken array, each error at its offset. */

@@ -261,10 +261,7 @@ function stepOff(event: GeneratedFields, pick: Pick, ctx: Context) {
   if (!req || demand.negated || req.kind === 'fieldref') return undefined
   const key = field ?? 'message'
   const current = event[key]
-  const missed = justMissing(
-    req,
-    current === null || current === undefined ? '' : (current as string),
-  )
+  const missed = justMissing(req, current === null || current === undefined ? '' : current)
   if (missed === undefined) return undefined
   return { verb: VERBS[req.kind] ?? 'just off', event: withField(event, key, missed) }
 }

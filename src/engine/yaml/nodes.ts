@@ -29,11 +29,11 @@ export function resolveNode(node: unknown, doc: Document | undefined): unknown {
 }
 
 export function asMap(node: unknown): YAMLMap<unknown, unknown> | undefined {
-  return isMap(node) ? (node as YAMLMap<unknown, unknown>) : undefined
+  return isMap(node) ? node : undefined
 }
 
 export function asSeq(node: unknown): YAMLSeq<unknown> | undefined {
-  return isSeq(node) ? (node as YAMLSeq<unknown>) : undefined
+  return isSeq(node) ? node : undefined
 }
 
 /** The Sigma scalar a node holds, or undefined for collections and exotic types. */

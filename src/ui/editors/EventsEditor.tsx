@@ -103,7 +103,7 @@ export function EventsEditor(props: EventsEditorProps) {
     const locations = range && paths.size > 0 ? locateInEvent(model, range, [...paths.keys()]) : {}
     const toPos = (offset: number) => model.getPositionAt(offset)
     decorations.current.set(buildEventDecorations(toPos, range, paths, locations))
-  }, [editor, trace, eventRanges, selected])
+  }, [editor, decorations, trace, eventRanges, selected])
 
   // A selection made elsewhere (results pane, F8) scrolls its event into view.
   useEffect(() => {

@@ -60,7 +60,7 @@ export function RuleEditor({
     const model = editor?.getModel()
     if (!model || !decorations.current) return
     decorations.current.set(buildRuleDecorations(trace, (offset) => model.getPositionAt(offset)))
-  }, [editor, trace])
+  }, [editor, decorations, trace])
 
   // The metadata above `detection:` decides nothing, so the first painted trace scrolls the
   // detection into view once; after that the scroll position is the user's.

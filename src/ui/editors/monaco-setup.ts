@@ -52,7 +52,7 @@ configureMonacoYaml(monaco, {
       // Only an id: with enableSchemaRequest off it is never fetched.
       uri: 'inmemory://sigma-playground/sigma-rule.schema.json',
       fileMatch: ['**/rule.yaml'],
-      schema: ruleSchema as never,
+      schema: ruleSchema,
     },
   ],
 })

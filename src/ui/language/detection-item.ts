@@ -25,8 +25,14 @@ function scalarValues(node: unknown): ItemValue[] {
   const nodes = isSeq(node) ? node.items : [node]
   const values: ItemValue[] = []
   for (const item of nodes) {
-    if (isScalar(item) && item.range && item.value !== null && typeof item.value !== 'object') {
-      values.push({ text: String(item.value), start: item.range[0], end: item.range[1] })
+    if (!isScalar(item) || !item.range) continue
+    const value: unknown = item.value
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      values.push({
+        text: String(value),
+        start: item.range[0],
+        end: item.range[1],
+      })
     }
   }
   return values
@@ -87,7 +93,7 @@ export function detectionItemAt(text: string, offset: number): DetectionItem | n
     for (const search of detection.value.items) {
       if (isScalar(search.key) && search.key.value === 'condition') continue
       if (isSeq(search.value)) found ??= keywordItem(search.value, at)
-      visit(search.value as Node, {
+      visit(search.value, {
         Pair(_, pair) {
           if (found) return visit.BREAK
           if (isPair(pair)) found = toItem(pair, at)

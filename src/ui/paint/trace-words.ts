@@ -18,9 +18,10 @@ function quoted(value: unknown): string {
   if (value === undefined) return 'nothing'
   let text: string
   try {
-    text = JSON.stringify(value) ?? String(value)
+    // JSON.stringify gives undefined for functions and symbols, throws on cycles and bigints.
+    text = JSON.stringify(value) ?? typeof value
   } catch {
-    text = String(value)
+    text = typeof value
   }
   return codeSpan(clip(text))
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
-import { isMap, isScalar, isSeq, type Pair } from 'yaml'
+import { isMap, isScalar, isSeq } from 'yaml'
 import { fastParse } from '../../../src/engine/yaml/fast-parse.ts'
 import { parseWithYaml } from '../../../src/engine/yaml/parse.ts'
 import { corpusRuleFiles, sigmaPath } from '../../corpus/corpus-files.ts'
@@ -13,7 +13,7 @@ function outline(node: unknown, out: string[] = []): string[] {
   const at = r ? `@${r[0]}-${r[1]}` : '@?'
   if (isMap(node)) {
     out.push(`map${at}`)
-    for (const pair of node.items as Pair<unknown, unknown>[]) {
+    for (const pair of node.items) {
       outline(pair.key, out)
       outline(pair.value, out)
     }
@@ -215,7 +215,7 @@ describe('on generated YAML', () => {
       if (typeof item === 'string') out.push(`${pad}- ${item.replace(/\n/g, '\n' + pad)}`)
       else if ('map' in item && typeof item.map[0]?.[1] === 'string') {
         const [first, ...rest] = item.map
-        out.push(`${pad}- ${first![0]}: ${(first![1] as string).replace(/\n/g, '\n' + pad + '  ')}`)
+        out.push(`${pad}- ${first[0]}: ${(first[1] as string).replace(/\n/g, '\n' + pad + '  ')}`)
         render({ map: rest }, indent + 2, noise, out)
       } else {
         out.push(`${pad}-`)
