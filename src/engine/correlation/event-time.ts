@@ -33,7 +33,7 @@ export function eventTime(raw: unknown, timeField?: string): EventTime {
       return {
         ok: false,
         field,
-        reason: `its ${field} '${String(found.value)}' is not a time this page can read`,
+        reason: `its ${field} '${typeof found.value === 'string' ? found.value : JSON.stringify(found.value)}' is not a time this page can read`,
       }
     return { ok: true, ms, field }
   }

@@ -185,7 +185,7 @@ function readAliases(
   doc: Document | undefined,
   bad: (message: string, range?: Range) => void,
 ): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = Object.create(null)
+  const out = Object.create(null) as Record<string, Record<string, string>>
   if (raw === undefined) return out
   const map = asMap(resolveNode(raw, doc))
   if (!map) {
@@ -198,7 +198,7 @@ function readAliases(
       bad(`The alias '${keyText(entry)}' must map rule names to fields.`, nodeRange(entry.value))
       continue
     }
-    const fields: Record<string, string> = Object.create(null)
+    const fields = Object.create(null) as Record<string, string>
     for (const f of inner.items) {
       const v = scalarOf(f.value)
       if (typeof v === 'string') fields[keyText(f)] = v

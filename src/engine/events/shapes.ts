@@ -104,7 +104,7 @@ export function summarizeShapes(
   override?: ShapeOverride,
   flatten = true,
 ): ShapeSummary {
-  const counts: Record<string, number> = Object.create(null)
+  const counts = Object.create(null) as Record<string, number>
   const bodies = new Map<string, BodyShape>()
   for (const value of values) {
     const shape = detectShape(value, override, flatten)
