@@ -22,7 +22,16 @@ const engineThroughIndex = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-cli/',
+      'dist-cli/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   // As the anchors lint: the type-checked rules, over the one tsconfig that covers every file.
   ...tseslint.configs.recommendedTypeChecked,

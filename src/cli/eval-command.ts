@@ -136,7 +136,7 @@ class EvalRun {
         output: this.args.output,
         engine: this.args.engine,
         eventsName: this.eventsName,
-        watch: this.watch.buffer as SharedArrayBuffer,
+        watch: this.watch.buffer,
       })
       const ready = await Promise.race([this.reply(), stall])
       if (ready === 'timeout') return await this.timeout()

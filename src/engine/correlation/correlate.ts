@@ -8,19 +8,10 @@
  */
 import { compare, isSliding, makeAggregate, type Hit } from './aggregate.ts'
 import { formatTime } from './event-time.ts'
-import type { CorrelationSource } from './read-correlation.ts'
+import type { CorrelationSource, ResolvedCorrelation } from './read-correlation.ts'
 import { explainMiss } from './why-not.ts'
 
-/** A reference resolved at compile time: a detection rule or another correlation, by index. */
-export type ResolvedReference =
-  { kind: 'rule'; index: number } | { kind: 'correlation'; index: number }
-
-export interface ResolvedCorrelation {
-  source: CorrelationSource
-  refs: ResolvedReference[]
-  /** The rule `name` each reference has (aliases are keyed by rule names). */
-  refNames: string[]
-}
+export type { ResolvedCorrelation, ResolvedReference } from './read-correlation.ts'
 
 export interface CorrelationAlert {
   correlation: string

@@ -9,6 +9,17 @@ import type { Diagnostic, Range } from '../types.ts'
 import { asMap, asSeq, findPair, keyText, nodeRange, resolveNode, scalarOf } from '../yaml/nodes.ts'
 import type { RuleReference } from '../meta/filter-document.ts'
 
+/** A reference resolved at compile time: a detection rule or another correlation, by index. */
+export type ResolvedReference =
+  { kind: 'rule'; index: number } | { kind: 'correlation'; index: number }
+
+export interface ResolvedCorrelation {
+  source: CorrelationSource
+  refs: ResolvedReference[]
+  /** The rule `name` each reference has (aliases are keyed by rule names). */
+  refNames: string[]
+}
+
 export const CORRELATION_TYPES = [
   'event_count',
   'value_count',

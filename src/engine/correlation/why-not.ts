@@ -3,7 +3,7 @@
  * "`login_ok` came before `many_failed`", "outside the timespan by 40 s".
  */
 import { isSliding, makeAggregate, orderedPrefix, type Hit } from './aggregate.ts'
-import type { ResolvedCorrelation } from './correlate.ts'
+import type { ResolvedCorrelation } from './read-correlation.ts'
 
 /** Above this many hits in one group, the closest-window search is skipped (it is quadratic). */
 const CLOSEST_LIMIT = 5000

@@ -4,7 +4,7 @@
  * Each element becomes its own record with its own range, so rows and painting point at it;
  * the element's envelope (`_source`, `result`) is opened later, per event, like any other.
  */
-import { isObject } from '../match/evtx-flatten.ts'
+import { isObject } from '../json-object.ts'
 import type { EventRecord, Range } from '../types.ts'
 import { walkJson } from './json-scan.ts'
 

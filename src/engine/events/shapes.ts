@@ -4,7 +4,7 @@
  * differ from the ones rules use (Windows event-log JSON, Winlogbeat). Detection looks at one
  * parsed record only, a few own-key checks, so a stream can decide line by line.
  */
-import { isObject } from '../match/evtx-flatten.ts'
+import { isObject } from '../json-object.ts'
 
 /** How the body lays out its fields. `ecs` is recognised (for the pipeline) but read as flat. */
 export type BodyShape = 'flat' | 'evtx' | 'winlogbeat' | 'ecs'

@@ -4,7 +4,7 @@
  * with own-property checks only, so `__proto__` or `constructor` are ordinary names.
  */
 import type { Resolved } from './evtx-flatten.ts'
-import { isObject } from './evtx-flatten.ts'
+import { isObject } from '../json-object.ts'
 
 /**
  * Depth-first over the ways to split `rest` at its dots, longest literal prefix first, so

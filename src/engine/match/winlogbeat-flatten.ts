@@ -4,7 +4,7 @@
  * header fields stand for the evtx System elements. Each entry keeps its real path.
  */
 import type { Resolved } from './evtx-flatten.ts'
-import { isObject } from './evtx-flatten.ts'
+import { isObject } from '../json-object.ts'
 
 /** `winlog.<key>` → the name the evtx flattening gives the same System value. */
 const HEADER_NAMES: Record<string, string> = {

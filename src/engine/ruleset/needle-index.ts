@@ -23,7 +23,7 @@ export class NeedleIndex {
   /** `needles[g]`: the needles of group g (any one of them passes the group). */
   constructor(needles: readonly (readonly string[])[]) {
     let classes = 2
-    const trie: Map<number, number>[] = [new Map()]
+    const trie: Map<number, number>[] = [new Map<number, number>()]
     const own: Set<number>[] = [new Set()]
     needles.forEach((group, g) => {
       for (const whole of group) {
@@ -48,7 +48,7 @@ export class NeedleIndex {
     })
     this.classes = classes
     const next = new Int32Array(trie.length * classes)
-    const found: (readonly number[] | undefined)[] = new Array(trie.length)
+    const found = new Array<readonly number[] | undefined>(trie.length)
     // Breadth first, so a state's failure target is complete before the state is.
     const fail = new Int32Array(trie.length)
     const queue: number[] = []
