@@ -3,7 +3,8 @@
  * names rules use (`Image`, not `Event.EventData.Image`), other JSON by dotted paths. Only
  * scalar values count; a list gives one pair per scalar element.
  */
-import { flattenEvtx, isObject } from '../match/evtx-flatten.ts'
+import { isObject } from '../json-object.ts'
+import { flattenEvtx } from '../match/evtx-flatten.ts'
 
 export type FieldPairs = [field: string, value: string][]
 
