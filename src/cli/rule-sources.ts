@@ -41,6 +41,7 @@ export function readRuleSources(files: string[], io: CliIo): RuleSources | undef
 export function formatSourced(sources: RuleSources, diagnostic: Diagnostic): string {
   const at = diagnostic.range[0]
   const segment =
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc's noUncheckedIndexedAccess needs it
     [...sources.segments].reverse().find((s) => s.start <= at) ?? (sources.segments[0] as Segment)
   const shifted: Diagnostic = {
     ...diagnostic,
