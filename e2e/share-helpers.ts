@@ -77,3 +77,10 @@ export async function waitForFragment(
     .poll(async () => predicate(await page.evaluate(() => window.location.hash)))
     .toBe(true)
 }
+
+/** This tab's autosaved draft record in localStorage (rule always; events when small), as text. */
+export const storedDraft = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const tab = sessionStorage.getItem('sigma-playground:tab') ?? ''
+    return localStorage.getItem(`sigma-playground:work:${tab}`) ?? ''
+  })

@@ -10,6 +10,7 @@ import {
   openPage,
   RULE_URI,
   setModelValue,
+  storedDraft,
   waitForEditors,
   waitForFragment,
   watch,
@@ -89,10 +90,8 @@ test('edits update the address with replaceState, and reload keeps them', async 
   await setModelValue(page, EVENTS_URI, EVENTS)
   await page.locator('[data-testid="event-row"][data-index="1"]').click()
   await expect
-    .poll(() =>
-      page.evaluate(
-        () => JSON.parse(localStorage.getItem('sigma-playground:draft') ?? '{}').selected,
-      ),
+    .poll(
+      async () => (JSON.parse((await storedDraft(page)) || '{}') as { selected?: number }).selected,
     )
     .toBe(1)
   expect(await page.evaluate(() => history.length)).toBe(historyLength)
@@ -134,9 +133,7 @@ test('a link opened over a different draft keeps the draft recoverable', async (
   await openPage(page)
   const draft = RULE.replace('whoami', 'my_own_work')
   await setModelValue(page, RULE_URI, draft)
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('sigma-playground:draft') ?? ''))
-    .toContain('my_own_work')
+  await expect.poll(() => storedDraft(page)).toContain('my_own_work')
   const tab = await context.newPage()
   await openPage(tab, link)
   await expect.poll(() => modelValue(tab, RULE_URI)).toBe(RULE)

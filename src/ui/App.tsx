@@ -38,15 +38,17 @@ import { useTuningPane } from './tuning/TuningHeader.tsx'
 import { useBaseline, useTuningControls } from './tuning/useTuning.ts'
 import { WhatIfToggles } from './tuning/WhatIfToggles.tsx'
 import './tuning/tuning.css'
+import type { Start } from './start/boot.ts'
 
 const NO_RANGES: Range[] = []
 const NO_DIAGNOSTICS: Diagnostic[] = []
 const NO_EVENT_DIAGNOSTICS: EventsDiagnostic[] = []
 const NO_IDENTIFIERS: IdentifierInfo[] = []
 
-export function App() {
-  const store = useAppState()
-  const { link, files } = usePageSharing(store, DEFAULT_STATE)
+export function App({ start }: { start: Start }) {
+  // Seeded with the chosen starting state before the first render: the page evaluates once.
+  const store = useAppState(start.state)
+  const { link, files } = usePageSharing(store, DEFAULT_STATE, start)
   const [rowWindow, setRowWindow] = useState<[number, number]>([0, 50])
   const tuningControls = useTuningControls(store.expect)
   const view = useAnalysis(store, rowWindow, tuningControls.request)
@@ -98,6 +100,7 @@ export function App() {
     (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
     [],
   )
+  const onEditorFailure = useCallback((message: string) => setStatus(message, 'error'), [setStatus])
   const onReveal = useCallback(
     (offset: number) => setReveal((r) => ({ offset, nonce: (r?.nonce ?? 0) + 1 })),
     [],
@@ -144,6 +147,7 @@ export function App() {
             <Pane title="Rule" meta="Sigma YAML">
               <FileDropZone kind="rule" onFiles={files.openFiles}>
                 <RuleEditorSlot
+                  onFailure={onEditorFailure}
                   value={store.rule}
                   onChange={store.setRule}
                   diagnostics={ruleDiagnostics}
@@ -196,6 +200,7 @@ export function App() {
             >
               <FileDropZone kind="events" onFiles={files.openFiles}>
                 <EventsEditorSlot
+                  onFailure={onEditorFailure}
                   value={store.events}
                   onChange={store.setEvents}
                   diagnostics={eventsDiagnostics}

@@ -1,45 +1,208 @@
-// The autosaved draft: the full shared state as JSON. What comes back from storage is
-// validated like a link payload, because another tab, an old release or a user may have
+// Each tab's autosaved draft. Small states live in localStorage (synchronous, so a tab closing
+// still saves them); a state whose events are large keeps its rule in localStorage and the
+// whole state in IndexedDB, because localStorage's ~5 MB are shared by every tab. Whatever
+// comes back is validated like a link payload: another tab, an old release or a user may have
 // written anything there.
 import type { SharedState } from '../../share/index.ts'
 import { applySharedState } from '../../share/index.ts'
 import { validatePayload } from '../../share/validate.ts'
-import { readItem, STORAGE_KEYS, writeItem } from './storage.ts'
+import { idbAvailable, idbDelete, idbEntries, idbPut } from './idb.ts'
+import {
+  keysWithPrefix,
+  readItem,
+  removeItem,
+  STORAGE_KEYS,
+  WORK_PREFIX,
+  writeItem,
+} from './storage.ts'
 
-type DraftKey = typeof STORAGE_KEYS.draft | typeof STORAGE_KEYS.previousDraft
-
-export function loadDraft(
-  defaults: SharedState,
-  key: DraftKey = STORAGE_KEYS.draft,
-): SharedState | undefined {
-  const text = readItem(key)
-  if (text === undefined) return undefined
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const checked = validatePayload(parsed)
-  // A draft holds the whole state, options included: an option it lacks is unset, not default.
-  return checked.ok ? applySharedState({ ...defaults, options: {} }, checked.value) : undefined
+export interface Draft {
+  state: SharedState
+  /** The user changed the rule, events or options: this is their work, not just a link's state. */
+  edited: boolean
+  savedAt: number
+  /** The address bar's fragment when saved: reloading at that fragment reopens the draft. */
+  atFragment: string
 }
+
+export interface LoadedDraft extends Draft {
+  /** Said to the user when only part of the newest state came back. */
+  note?: string
+}
+
+/** Events above this stay out of localStorage. */
+export const LOCAL_EVENTS_LIMIT = 200_000
+/** States above this are not stored at all (the events are a file the user has). */
+export const MAX_DRAFT_CHARS = 60_000_000
+
+export interface SaveReport {
+  rule: boolean
+  events: boolean
+  eventsChars: number
+  /** Why the events were not stored. */
+  why?: 'too-large' | 'full' | 'no-indexeddb'
+}
+
+const keyOf = (tab: string) => `${WORK_PREFIX}${tab}` as const
+
+function record(draft: Draft, withEvents: boolean): Record<string, unknown> {
+  const { state, edited, savedAt, atFragment } = draft
+  const meta = { v: 1, edited, savedAt, atFragment }
+  if (withEvents) return { ...meta, ...state }
+  // Every field but the events: fields added to the shared state later come along too.
+  const rest = Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'events'))
+  return { ...meta, ...rest, eventsHash: fingerprint(state.events) }
+}
+
+/** FNV-1a over the UTF-16 units: tells whether stored events are the ones a rule-only save had. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return `${text.length}:${(hash >>> 0).toString(16)}`
+}
+
+/** A stored record back to a draft; `events` absent when only the rule was stored. */
+type StoredDraft = Draft & { hasEvents: boolean; eventsHash?: string }
+
+function parseRecord(raw: unknown): StoredDraft | undefined {
+  let value = raw
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw)
+    } catch {
+      return undefined
+    }
+  }
+  if (typeof value !== 'object' || value === null) return undefined
+  const checked = validatePayload(value)
+  if (!checked.ok || checked.value.rule === undefined) return undefined
+  const meta = value as Record<string, unknown>
+  const hasEvents = checked.value.events !== undefined
+  return {
+    // A draft holds the whole state, options included: an option it lacks is unset.
+    state: applySharedState({ rule: '', events: '', selected: 0, options: {} }, checked.value),
+    edited: meta.edited === true,
+    savedAt: typeof meta.savedAt === 'number' ? meta.savedAt : 0,
+    atFragment: typeof meta.atFragment === 'string' ? meta.atFragment : '',
+    hasEvents,
+    eventsHash: typeof meta.eventsHash === 'string' ? meta.eventsHash : undefined,
+  }
+}
+
+/** Synchronous part of a save: what a closing tab can still do. */
+export function saveDraftNow(tab: string, draft: Draft): SaveReport {
+  const { events } = draft.state
+  const eventsChars = events.length
+  if (
+    eventsChars <= LOCAL_EVENTS_LIMIT &&
+    writeItem(keyOf(tab), JSON.stringify(record(draft, true)))
+  ) {
+    return { rule: true, events: true, eventsChars }
+  }
+  return {
+    rule: writeItem(keyOf(tab), JSON.stringify(record(draft, false))),
+    events: false,
+    eventsChars,
+    why: 'full',
+  }
+}
+
+/** Saves the draft where it fits; resolves with what was and was not saved. */
+export async function saveDraft(tab: string, draft: Draft): Promise<SaveReport> {
+  const now = saveDraftNow(tab, draft)
+  if (now.events) {
+    // A larger earlier state of this tab may sit in IndexedDB: it is older now, free its space.
+    if (inIndexedDb.delete(tab)) void idbDelete(keyOf(tab))
+    return now
+  }
+  const total = draft.state.rule.length + draft.state.events.length
+  if (total > MAX_DRAFT_CHARS) return { ...now, why: 'too-large' }
+  if (await idbPut(keyOf(tab), record(draft, true))) {
+    inIndexedDb.add(tab)
+    return { rule: true, events: true, eventsChars: now.eventsChars }
+  }
+  // Events small enough for localStorage were refused there: that storage is full.
+  const blocked = now.eventsChars > LOCAL_EVENTS_LIMIT && !(await idbAvailable())
+  return { ...now, why: blocked ? 'no-indexeddb' : 'full' }
+}
+const inIndexedDb = new Set<string>()
 
 /**
- * Browsers give localStorage about 5 MB (UTF-16, so ~2.5 M characters in Chromium). Larger
- * states are not even serialised: stringifying 50 MB of events only to be refused would
- * stall the page for half a second on every pause in typing.
+ * The newest of what localStorage and IndexedDB hold for one tab. When only the rule of the
+ * newest save fits, it still wins: the rule is the work; the events come from the newest
+ * whole save, and the note says so.
  */
-export const MAX_DRAFT_CHARS = 2_500_000
-
-/** False when the draft could not be stored (too large, or refused by the quota). */
-export function saveDraft(state: SharedState, key: DraftKey = STORAGE_KEYS.draft): boolean {
-  if (state.rule.length + state.events.length > MAX_DRAFT_CHARS) return false
-  return writeItem(key, JSON.stringify(state))
+export function combine(
+  local: StoredDraft | undefined,
+  indexed: StoredDraft | undefined,
+): LoadedDraft | undefined {
+  const whole = [local, indexed]
+    .filter((d) => d?.hasEvents)
+    .sort((a, b) => (b?.savedAt ?? 0) - (a?.savedAt ?? 0))[0]
+  const strip = (d: StoredDraft): Draft => ({
+    state: d.state,
+    edited: d.edited,
+    savedAt: d.savedAt,
+    atFragment: d.atFragment,
+  })
+  if (local && !local.hasEvents && (!whole || local.savedAt > whole.savedAt)) {
+    if (whole) {
+      const same = local.eventsHash === fingerprint(whole.state.events)
+      return {
+        ...strip(local),
+        state: { ...local.state, events: whole.state.events },
+        ...(same
+          ? {}
+          : {
+              note: 'Its events are from an earlier autosave: the newest events could not be saved.',
+            }),
+      }
+    }
+    return { ...strip(local), note: 'Its events could not be autosaved and are not restored.' }
+  }
+  return whole && strip(whole)
 }
 
+/** Every tab's draft, by tab id; the old single draft comes over as tab "earlier". */
+export async function loadDrafts(): Promise<Map<string, LoadedDraft>> {
+  const indexed = new Map<string, unknown>(await idbEntries(WORK_PREFIX))
+  const tabs = new Set([...keysWithPrefix(WORK_PREFIX), ...indexed.keys()])
+  const drafts = new Map<string, LoadedDraft>()
+  for (const key of tabs) {
+    const tab = key.slice(WORK_PREFIX.length)
+    const draft = combine(parseRecord(readItem(keyOf(tab))), parseRecord(indexed.get(key)))
+    if (draft) drafts.set(tab, draft)
+    if (indexed.has(key)) inIndexedDb.add(tab)
+  }
+  const legacy = parseRecord(readItem(STORAGE_KEYS.draft))
+  if (legacy && drafts.size === 0) drafts.set('earlier', { ...legacy, edited: true })
+  return drafts
+}
+
+/** Keeps this tab's draft and the `keep` newest others; the rest are forgotten. */
+export function pruneDrafts(drafts: Map<string, LoadedDraft>, ownTab: string, keep = 10): void {
+  const others = [...drafts.entries()]
+    .filter(([tab]) => tab !== ownTab)
+    .sort((a, b) => b[1].savedAt - a[1].savedAt)
+  for (const [tab] of others.slice(keep)) {
+    removeItem(keyOf(tab))
+    if (inIndexedDb.delete(tab)) void idbDelete(keyOf(tab))
+  }
+}
+
+/** Rule, events and options equal: the selected event alone is not work. */
+export const sameWork = (a: SharedState, b: SharedState): boolean =>
+  a.rule === b.rule && a.events === b.events && JSON.stringify(rest(a)) === JSON.stringify(rest(b))
+
+/** Options and any later fields (expectations, pipelines), in a fixed key order. */
+const rest = (state: SharedState): unknown[] =>
+  Object.keys(state)
+    .filter((key) => key !== 'rule' && key !== 'events' && key !== 'selected')
+    .sort()
+    .map((key) => [key, state[key as keyof SharedState]])
+
 export const sameState = (a: SharedState, b: SharedState): boolean =>
-  a.rule === b.rule &&
-  a.events === b.events &&
-  a.selected === b.selected &&
-  JSON.stringify(a.options) === JSON.stringify(b.options)
+  sameWork(a, b) && a.selected === b.selected

@@ -1,17 +1,26 @@
-// localStorage that never throws: private modes, disabled storage and full quotas are normal.
+// localStorage and sessionStorage that never throw: private modes, disabled storage and full
+// quotas are normal.
 const PREFIX = 'sigma-playground:'
 
 export const STORAGE_KEYS = {
-  /** The working state, saved as the user types. */
+  /** Before per-tab drafts: the one working state. Read once to bring it over, never written. */
   draft: `${PREFIX}draft`,
-  /** A draft set aside when a share link opened over it; offered back to the user. */
+  /** Before the set-aside list: the one set-aside draft. Read once to bring it over. */
   previousDraft: `${PREFIX}previous-draft`,
+  /** The set-aside list, when IndexedDB cannot hold it. */
+  setAside: `${PREFIX}set-aside`,
+  /** The newest set-aside entry the user hid the banner for (its savedAt). */
+  setAsideDismissed: `${PREFIX}set-aside-dismissed`,
   /** Preferences: never part of a share link. */
   theme: `${PREFIX}pref:theme`,
   paneSizes: `${PREFIX}pref:pane-sizes`,
 } as const
 
-export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS]
+/** Each tab's draft lives under this prefix plus the tab's id (see tab-id.ts). */
+export const WORK_PREFIX = `${PREFIX}work:`
+
+export type StorageKey =
+  (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS] | `${typeof WORK_PREFIX}${string}`
 
 export function readItem(key: StorageKey): string | undefined {
   try {
@@ -28,5 +37,27 @@ export function writeItem(key: StorageKey, value: string): boolean {
     return true
   } catch {
     return false
+  }
+}
+
+export function removeItem(key: StorageKey): void {
+  try {
+    localStorage.removeItem(key)
+  } catch {
+    // Nothing to do: storage is unavailable, so there is nothing stored either.
+  }
+}
+
+/** Every localStorage key starting with `prefix`. */
+export function keysWithPrefix(prefix: string): string[] {
+  try {
+    const keys: string[] = []
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (key?.startsWith(prefix)) keys.push(key)
+    }
+    return keys
+  } catch {
+    return []
   }
 }

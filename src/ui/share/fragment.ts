@@ -27,7 +27,7 @@ export function encodeOnce(state: SharedState): Promise<string> {
   return fragment
 }
 
-function setFragment(fragment: string): void {
+export function setFragment(fragment: string): void {
   const { pathname, search, hash } = window.location
   if (hash === fragment || (fragment === '' && hash === '')) return
   history.replaceState(history.state, '', pathname + search + fragment)
@@ -35,22 +35,13 @@ function setFragment(fragment: string): void {
 
 export type FragmentSync = 'default' | 'synced' | 'too-large'
 
-/** Mirrors `state` into the fragment; the defaults give a clean address with no fragment. */
-export async function syncFragment(
+/** The fragment that mirrors `state`: none for the defaults and for states too large to mirror. */
+export async function fragmentFor(
   state: SharedState,
   defaults: SharedState,
-  isStale: () => boolean,
-): Promise<FragmentSync> {
-  if (sameState(state, defaults)) {
-    setFragment('')
-    return 'default'
-  }
-  if (tooLargeToMirror(state)) {
-    // A stale fragment would win over the draft on reload, so drop it rather than keep it.
-    setFragment('')
-    return 'too-large'
-  }
-  const fragment = await encodeOnce(state)
-  if (!isStale()) setFragment(fragment)
-  return 'synced'
+): Promise<{ fragment: string; sync: FragmentSync }> {
+  if (sameState(state, defaults)) return { fragment: '', sync: 'default' }
+  // A stale fragment would win over the draft on reload, so drop it rather than keep it.
+  if (tooLargeToMirror(state)) return { fragment: '', sync: 'too-large' }
+  return { fragment: await encodeOnce(state), sync: 'synced' }
 }

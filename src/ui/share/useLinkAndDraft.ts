@@ -1,16 +1,24 @@
-// Opening links, autosaving, and keeping the address bar in step with the state.
-//
-// On start: a share link in the fragment wins, but a different local draft is set aside
-// (never overwritten silently) and offered back; a broken link keeps the draft and says why.
-// Without a link the autosaved draft comes back. Afterwards every change is saved to
-// localStorage and mirrored into the fragment, both debounced.
+// Links, autosave and set-aside work while the page runs. The starting state was chosen before
+// the first render (start/choose-start.ts); from then on: a link pasted into the address bar
+// opens over the current state by the same rule, every change is saved as this tab's draft and
+// mirrored into the fragment (both debounced), and hiding or closing the tab saves at once.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SharedState } from '../../share/index.ts'
 import { decodeFragment } from '../../share/index.ts'
-import { loadDraft, sameState, saveDraft } from '../persistence/draft.ts'
-import { STORAGE_KEYS } from '../persistence/storage.ts'
+import { sameState, sameWork, saveDraft, type SaveReport } from '../persistence/draft.ts'
+import { saveMessage } from '../persistence/save-message.ts'
+import {
+  dismissedAt,
+  dismissSetAside,
+  pushSetAside,
+  updateSetAside,
+  withoutEntry,
+  type SetAsideEntry,
+} from '../persistence/set-aside.ts'
+import type { Start } from '../start/boot.ts'
+import { openLinkOver } from '../start/choose-start.ts'
 import type { StatusTone } from '../state/useAppState.ts'
-import { currentFragment, syncFragment } from './fragment.ts'
+import { currentFragment, fragmentFor, setFragment } from './fragment.ts'
 
 /** What the hook needs from the page's state store (useAppState's store fits as is). */
 export interface LinkAndDraftStore extends SharedState {
@@ -25,21 +33,23 @@ export interface LinkAndDraft {
   /** Why the link in the address bar could not be opened; shown until dismissed. */
   linkError: string | undefined
   dismissLinkError: () => void
-  /** Work set aside when a link opened over it, until the user restores or dismisses it. */
-  previousDraft: SharedState | undefined
-  /** After a restore the set-aside state is the shared one, so the banner offers it back. */
-  setAsideIsShared: boolean
-  restorePreviousDraft: () => void
-  dismissPreviousDraft: () => void
+  /** Set-aside work offered back, newest first; empty once dismissed. */
+  setAside: SetAsideEntry[]
+  restore: (entry: SetAsideEntry) => void
+  dismissSetAside: () => void
+  /** What autosave could not store, until dismissed or fixed. */
+  storageWarning: string | undefined
+  dismissStorageWarning: () => void
 }
 
-/** The state to render first: the autosaved draft, or the defaults. A link applies after. */
-export const initialState = (defaults: SharedState): SharedState => loadDraft(defaults) ?? defaults
+const STORE_FAILED =
+  'Your previous work could not be stored aside (browser storage is full): restore it from the banner before closing this tab.'
 
-/** `defaults` must be a stable object (a module constant): a new one would reopen the link. */
+/** `defaults` must be a stable object (a module constant). */
 export function useLinkAndDraft(
   store: LinkAndDraftStore,
   defaults: SharedState,
+  start: Start,
   debounceMs = 300,
 ): LinkAndDraft {
   const { rule, events, selected, options, replaceState, setStatus } = store
@@ -47,117 +57,125 @@ export function useLinkAndDraft(
     () => ({ rule, events, selected, options }),
     [rule, events, selected, options],
   )
-  const [linkError, setLinkError] = useState<string>()
-  const [ready, setReady] = useState(false)
-  const started = useRef(false)
-  const [previousDraft, setPreviousDraft] = useState<SharedState>()
-  const [setAsideIsShared, setSetAsideIsShared] = useState(false)
-  const latest = useRef({ state, replaceState, setStatus })
-  latest.current = { state, replaceState, setStatus }
-
-  const openFragment = useCallback(
-    async (fragment: string) => {
-      // Once running, the state on screen is the freshest work (the autosave may lag behind
-      // by its debounce); at start-up only the stored draft exists.
-      const draft = started.current ? latest.current.state : loadDraft(defaults)
-      const result = await decodeFragment(fragment)
-      const { replaceState: replace, setStatus: status } = latest.current
-      if (!result.ok) {
-        if (!started.current && draft && !sameState(draft, latest.current.state)) replace(draft)
-        if (result.error !== 'NO_STATE') {
-          const message = `${result.message} Your own work was kept.`
-          setLinkError(message)
-          status(message, 'error')
-        }
-        return
-      }
-      setLinkError(undefined)
-      const shared = result.state
-      const setAside = loadDraft(defaults, STORAGE_KEYS.previousDraft)
-      if (draft && sameState(draft, shared) && setAside && !sameState(setAside, shared)) {
-        // A reload of a link that had set work aside: keep offering that work back.
-        setPreviousDraft(setAside)
-        setSetAsideIsShared(false)
-      } else if (draft && !sameState(draft, shared) && !sameState(draft, defaults)) {
-        saveDraft(draft, STORAGE_KEYS.previousDraft)
-        setPreviousDraft(draft)
-        setSetAsideIsShared(false)
-        status(
-          'Opened the shared link. Your previous work was set aside: restore it from the banner.',
-        )
-      } else {
-        status('Opened the shared link.', 'success')
-      }
-      replace(shared)
-    },
-    [defaults],
+  const [linkError, setLinkError] = useState(start.linkError)
+  const [list, setList] = useState(start.setAside)
+  const [offer, setOffer] = useState(start.offerSetAside)
+  const [storageWarning, setStorageWarning] = useState(start.storageNote)
+  // The state as opened from a link or the defaults: the user's work is whatever differs.
+  const base = useRef(start.base)
+  const latest = useRef({ state, list, replaceState, setStatus })
+  latest.current = { state, list, replaceState, setStatus }
+  const isWork = useCallback(
+    (s: SharedState) => base.current === undefined || !sameWork(s, base.current),
+    [],
   )
 
   useEffect(() => {
-    let cancelled = false
-    const fragment = currentFragment()
-    const start = async () => {
-      if (fragment === '' || fragment === '#') {
-        const draft = loadDraft(defaults)
-        if (draft && !sameState(draft, latest.current.state)) latest.current.replaceState(draft)
-      } else {
-        await openFragment(fragment)
+    if (start.status) latest.current.setStatus(start.status.message, start.status.tone)
+  }, [start])
+
+  const storeList = useCallback((change: (stored: SetAsideEntry[]) => SetAsideEntry[]) => {
+    void updateSetAside(change).then(({ list: stored, saved }) => {
+      setList(stored)
+      if (!saved) {
+        setStorageWarning(STORE_FAILED)
+        latest.current.setStatus(STORE_FAILED, 'warning')
       }
-      if (cancelled) return
-      started.current = true
-      setReady(true)
-    }
-    void start()
+    })
+  }, [])
+
+  useEffect(() => {
     // A link pasted into the address bar of an open tab changes only the fragment.
-    const onHashChange = () => void openFragment(currentFragment())
+    const onHashChange = () =>
+      void decodeFragment(currentFragment()).then((result) => {
+        const { state: now, replaceState: replace, setStatus: status } = latest.current
+        if (!result.ok) {
+          if (result.error === 'NO_STATE') return
+          const message = `${result.message} Your own work was kept.`
+          setLinkError(message)
+          status(message, 'error')
+          return
+        }
+        if (sameState(result.state, now)) return
+        setLinkError(undefined)
+        const current = { state: now, edited: isWork(now) }
+        const opened = openLinkOver(
+          current,
+          result.state,
+          latest.current.list,
+          dismissedAt(),
+          Date.now(),
+        )
+        base.current = opened.base
+        replace(opened.state)
+        setList(opened.setAside)
+        setOffer(opened.offerSetAside)
+        const entry = opened.setAside[0]
+        if (opened.setAsideChanged && entry) storeList((stored) => pushSetAside(stored, entry))
+        if (opened.status) status(opened.status.message, opened.status.tone)
+      })
     window.addEventListener('hashchange', onHashChange)
-    return () => {
-      cancelled = true
-      window.removeEventListener('hashchange', onHashChange)
-    }
-  }, [defaults, openFragment])
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [isWork, storeList])
 
-  // Stable, so an App that passes a fresh setStatus each render does not restart the timers.
-  const stableStatus = useCallback(
-    (message: string, kind?: StatusTone) => latest.current.setStatus(message, kind),
-    [],
+  const onSaved = useCallback((message: string | undefined, report: SaveReport) => {
+    setStorageWarning(report.events ? undefined : message)
+  }, [])
+  useAutosave(state, start.tab, defaults, isWork, latest, onSaved, debounceMs)
+
+  const restore = useCallback(
+    (entry: SetAsideEntry) => {
+      const { state: now, replaceState: replace, setStatus: status } = latest.current
+      const edited = isWork(now)
+      // Swap, so nothing on screen is lost either: it takes the restored entry's place.
+      const swapped: SetAsideEntry | undefined =
+        edited || !sameState(now, defaults)
+          ? { state: now, savedAt: Date.now(), kind: edited ? 'work' : 'link' }
+          : undefined
+      const change = (stored: SetAsideEntry[]) => {
+        const rest = withoutEntry(stored, entry)
+        return swapped ? pushSetAside(rest, swapped) : rest
+      }
+      setList(change(latest.current.list))
+      storeList(change)
+      base.current = entry.kind === 'link' ? entry.state : undefined
+      replace(entry.state)
+      status(
+        entry.kind === 'link'
+          ? 'Back to the shared link. Your previous work is set aside again.'
+          : swapped?.kind === 'work'
+            ? 'Restored the set-aside work. What was on screen is set aside in its place.'
+            : 'Restored your previous work. The shared state is set aside instead.',
+        'success',
+      )
+    },
+    [defaults, isWork, storeList],
   )
-  useAutosaveAndMirror(ready ? state : undefined, defaults, stableStatus, debounceMs)
 
-  const restorePreviousDraft = useCallback(() => {
-    if (!previousDraft) return
-    // Swap, so the shared state is not lost either: it becomes the set-aside work.
-    saveDraft(latest.current.state, STORAGE_KEYS.previousDraft)
-    setPreviousDraft(latest.current.state)
-    setSetAsideIsShared((was) => !was)
-    latest.current.replaceState(previousDraft)
-    latest.current.setStatus(
-      setAsideIsShared
-        ? 'Back to the shared link. Your previous work is set aside again.'
-        : 'Restored your previous work. The shared state is set aside instead.',
-      'success',
-    )
-  }, [previousDraft, setAsideIsShared])
-
-  const dismissPreviousDraft = useCallback(() => setPreviousDraft(undefined), [])
-
-  const dismissLinkError = useCallback(() => setLinkError(undefined), [])
+  const dismiss = useCallback(() => {
+    dismissSetAside(latest.current.list)
+    setOffer(false)
+  }, [])
 
   return {
     state,
     linkError,
-    dismissLinkError,
-    previousDraft,
-    setAsideIsShared,
-    restorePreviousDraft,
-    dismissPreviousDraft,
+    dismissLinkError: useCallback(() => setLinkError(undefined), []),
+    setAside: offer ? list : [],
+    restore,
+    dismissSetAside: dismiss,
+    storageWarning,
+    dismissStorageWarning: useCallback(() => setStorageWarning(undefined), []),
   }
 }
 
-function useAutosaveAndMirror(
-  state: SharedState | undefined,
+function useAutosave(
+  state: SharedState,
+  tab: string,
   defaults: SharedState,
-  setStatus: (message: string, kind?: StatusTone) => void,
+  isWork: (s: SharedState) => boolean,
+  latest: { current: { setStatus: (message: string, kind?: StatusTone) => void } },
+  onSaved: (message: string | undefined, report: SaveReport) => void,
   debounceMs: number,
 ): void {
   // Set while rendering, not in an effect: effects run after paint, and a tab closed in
@@ -165,51 +183,63 @@ function useAutosaveAndMirror(
   const rendered = useRef(state)
   rendered.current = state
   const saved = useRef<SharedState>(undefined)
+  const lastReport = useRef<SaveReport>(undefined)
   const generation = useRef(0)
-  const warned = useRef({ quota: false, size: false })
+  const warnedSize = useRef(false)
+
+  /** `atFragment`: the address bar's fragment for this draft; a reload there reopens the draft. */
+  const save = useCallback(
+    (now: SharedState, atFragment: string) => {
+      saved.current = now
+      const draft = { state: now, edited: isWork(now), savedAt: Date.now(), atFragment }
+      void saveDraft(tab, draft).then((report) => {
+        const said = saveMessage(report, lastReport.current, now.rule.length)
+        lastReport.current = report
+        if (said) {
+          latest.current.setStatus(said.message, said.tone)
+          onSaved(said.message, report)
+        }
+      })
+    },
+    [tab, isWork, latest, onSaved],
+  )
 
   useEffect(() => {
-    if (!state) return
     const mine = ++generation.current
     const timer = setTimeout(() => {
-      saved.current = state
-      // Too large for localStorage: keep at least the rule (events usually come from a file).
-      if (!saveDraft(state)) {
-        saveDraft({ ...state, events: '', selected: 0 })
-        if (!warned.current.quota) {
-          warned.current.quota = true
-          setStatus(
-            'The events are too large to autosave in the browser; the rule is still autosaved. Keep the events file.',
-            'warning',
-          )
-        }
-      }
-      void syncFragment(state, defaults, () => mine !== generation.current).then((sync) => {
-        if (sync === 'too-large' && !warned.current.size) {
-          warned.current.size = true
-          setStatus(
+      void fragmentFor(state, defaults).then(({ fragment, sync }) => {
+        if (mine !== generation.current) return
+        // Saved with the fragment it is about to get, so a reload there reopens this draft.
+        save(state, fragment)
+        setFragment(fragment)
+        if (sync === 'too-large' && !warnedSize.current) {
+          warnedSize.current = true
+          latest.current.setStatus(
             'The state is too large to mirror into the address bar; the share button still works.',
           )
         }
       })
     }, debounceMs)
     return () => clearTimeout(timer)
-  }, [state, defaults, setStatus, debounceMs])
+  }, [state, defaults, debounceMs, save, latest])
 
-  // Closing the tab inside the debounce window must not lose the last keystrokes.
+  // Hiding or closing the tab inside the debounce window must not lose the last keystrokes:
+  // the localStorage part of a save is synchronous.
   useEffect(() => {
     const flush = () => {
-      const now = rendered.current
-      if (now && now !== saved.current && saveDraft(now)) saved.current = now
+      // The address bar still shows an older state: this draft is newer than that fragment.
+      if (rendered.current !== saved.current) save(rendered.current, currentFragment())
     }
     const onHidden = () => {
       if (document.visibilityState === 'hidden') flush()
     }
     window.addEventListener('pagehide', flush)
+    window.addEventListener('beforeunload', flush)
     document.addEventListener('visibilitychange', onHidden)
     return () => {
       window.removeEventListener('pagehide', flush)
+      window.removeEventListener('beforeunload', flush)
       document.removeEventListener('visibilitychange', onHidden)
     }
-  }, [])
+  }, [save])
 }

@@ -1,5 +1,6 @@
 // The one hook the App calls for links, autosave and files.
 import type { SharedState } from '../../share/index.ts'
+import type { Start } from '../start/boot.ts'
 import { useFileOpeners, type FileOpeners, type FileTargets } from '../files/useFileOpeners.ts'
 import { useLinkAndDraft, type LinkAndDraft, type LinkAndDraftStore } from './useLinkAndDraft.ts'
 
@@ -11,6 +12,7 @@ export interface PageSharing {
 export function usePageSharing(
   store: LinkAndDraftStore & FileTargets,
   defaults: SharedState,
+  start: Start,
 ): PageSharing {
-  return { link: useLinkAndDraft(store, defaults), files: useFileOpeners(store) }
+  return { link: useLinkAndDraft(store, defaults, start), files: useFileOpeners(store) }
 }

@@ -1,23 +1,39 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { SharedState } from '../../../src/share/index.ts'
 import {
-  loadDraft,
+  combine,
+  fingerprint,
+  LOCAL_EVENTS_LIMIT,
+  loadDrafts,
   MAX_DRAFT_CHARS,
-  saveDraft,
   sameState,
+  saveDraft,
+  saveDraftNow,
+  type Draft,
 } from '../../../src/ui/persistence/draft.ts'
 import { loadPaneSizes, loadTheme, saveTheme } from '../../../src/ui/persistence/preferences.ts'
-import { STORAGE_KEYS } from '../../../src/ui/persistence/storage.ts'
+import { saveMessage } from '../../../src/ui/persistence/save-message.ts'
+import { STORAGE_KEYS, WORK_PREFIX } from '../../../src/ui/persistence/storage.ts'
 
-// Node has no localStorage: a Map behind the same three methods, with a quota like a browser's.
+// Node has no localStorage (nor IndexedDB: these tests cover the localStorage side and a
+// browser without IndexedDB; e2e/persistence.spec.ts covers IndexedDB in chromium). A Map
+// behind the same methods, with a quota on the total like a browser's.
 class MemoryStorage {
   items = new Map<string, string>()
   quota = Number.POSITIVE_INFINITY
+  get length() {
+    return this.items.size
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null
+  }
   getItem(key: string) {
     return this.items.get(key) ?? null
   }
   setItem(key: string, value: string) {
-    if (value.length > this.quota) throw new Error('QuotaExceededError')
+    let total = value.length
+    for (const [k, v] of this.items) if (k !== key) total += v.length
+    if (total > this.quota) throw new Error('QuotaExceededError')
     this.items.set(key, value)
   }
   removeItem(key: string) {
@@ -30,61 +46,173 @@ beforeEach(() => {
   ;(globalThis as { localStorage?: unknown }).localStorage = storage
 })
 
-const defaults: SharedState = {
-  rule: 'title: d',
-  events: '[]',
-  selected: 0,
-  options: { flattenEvtx: true },
-}
 const mine: SharedState = {
   rule: 'title: Größe — 東京',
   events: '{"a":1}',
   selected: 3,
   options: { fieldMap: { Image: 'NewProcessName' } },
 }
+const draft = (state: SharedState, savedAt = 1): Draft => ({
+  state,
+  edited: true,
+  savedAt,
+  atFragment: '#v1/abc',
+})
 
-describe('draft', () => {
-  it('round-trips the state', () => {
-    expect(saveDraft(mine)).toBe(true)
-    const loaded = loadDraft(defaults)
-    expect(loaded && sameState(loaded, mine)).toBe(true)
+describe('per-tab drafts', () => {
+  it('round-trip the state and what the start-up needs, one key per tab', async () => {
+    expect(await saveDraft('tab-a', draft(mine))).toStrictEqual({
+      rule: true,
+      events: true,
+      eventsChars: 7,
+    })
+    await saveDraft('tab-b', draft({ ...mine, rule: 'title: b' }, 2))
+    const drafts = await loadDrafts()
+    const a = drafts.get('tab-a')
+    expect(a && sameState(a.state, mine)).toBe(true)
+    expect([a?.edited, a?.savedAt, a?.atFragment, a?.note]).toStrictEqual([
+      true,
+      1,
+      '#v1/abc',
+      undefined,
+    ])
+    expect(drafts.get('tab-b')?.state.rule).toBe('title: b')
   })
 
-  it('keeps the set-aside draft in its own key', () => {
-    saveDraft(mine, STORAGE_KEYS.previousDraft)
-    expect(loadDraft(defaults)).toBeUndefined()
-    expect(loadDraft(defaults, STORAGE_KEYS.previousDraft)?.rule).toBe(mine.rule)
+  it('keep large events out of localStorage, but always the rule', async () => {
+    const big = { ...mine, events: 'x'.repeat(LOCAL_EVENTS_LIMIT + 1) }
+    // No IndexedDB here: the rule is saved, the events are not, and the report says so.
+    expect(await saveDraft('tab-a', draft(big))).toStrictEqual({
+      rule: true,
+      events: false,
+      eventsChars: LOCAL_EVENTS_LIMIT + 1,
+      why: 'no-indexeddb',
+    })
+    const stored = storage.items.get(`${WORK_PREFIX}tab-a`) ?? ''
+    expect(stored.length).toBeLessThan(1000)
+    const loaded = (await loadDrafts()).get('tab-a')
+    expect([loaded?.state.rule, loaded?.state.events]).toStrictEqual([mine.rule, ''])
+    expect(loaded?.note).toContain('not restored')
   })
 
-  it('ignores what is not a valid draft', () => {
-    for (const stored of ['{not json', '[]', '{"rule": 5}', '{"selected": -2}']) {
-      storage.items.set(STORAGE_KEYS.draft, stored)
-      expect([stored, loadDraft(defaults)]).toStrictEqual([stored, undefined])
+  it('keep the newest rule when the quota is full, and say truthfully what was not saved', async () => {
+    await saveDraft('tab-a', draft(mine))
+    storage.quota = JSON.stringify(draft(mine)).length + 200
+    const newer = { ...mine, rule: 'title: newest', events: '{"b":"' + 'y'.repeat(400) + '"}' }
+    const report = saveDraftNow('tab-a', draft(newer, 2))
+    expect(report).toStrictEqual({
+      rule: true,
+      events: false,
+      eventsChars: newer.events.length,
+      why: 'full',
+    })
+    const loaded = (await loadDrafts()).get('tab-a')
+    expect(loaded?.state.rule).toBe('title: newest')
+    expect(saveMessage(report, undefined, newer.rule.length)?.message).toBe(
+      "Autosaved the rule, but not the events (408 characters): the browser's storage is full. Keep the events in a file.",
+    )
+    storage.quota = 5
+    const none = saveDraftNow('tab-a', draft(newer, 3))
+    expect(none).toStrictEqual({ rule: false, events: false, eventsChars: 408, why: 'full' })
+    expect(saveMessage(none, report, 13)?.tone).toBe('error')
+    // Said once when the outcome changes, not on every save.
+    expect(saveMessage(none, none, 13)).toBeUndefined()
+    expect(saveMessage({ rule: true, events: true, eventsChars: 1 }, none, 13)?.tone).toBe(
+      'success',
+    )
+  })
+
+  it('blame the size only when the state is over the limit', () => {
+    const report = { rule: true, events: false, eventsChars: MAX_DRAFT_CHARS + 1 }
+    expect(saveMessage(report, undefined, 10)?.message).toContain('too large to autosave')
+  })
+
+  it('ignore what is not a valid draft, and pollute nothing', async () => {
+    for (const stored of [
+      '{not json',
+      '[]',
+      '{"rule": 5}',
+      '{"selected": -2}',
+      '{"events": "[]"}',
+    ]) {
+      storage.items.set(`${WORK_PREFIX}t`, stored)
+      expect([stored, (await loadDrafts()).get('t')]).toStrictEqual([stored, undefined])
     }
-    storage.items.set(STORAGE_KEYS.draft, '{"__proto__": {"polluted": 1}, "rule": "r"}')
-    expect(loadDraft(defaults)?.rule).toBe('r')
+    storage.items.set(
+      `${WORK_PREFIX}t`,
+      '{"__proto__": {"polluted": 1}, "rule": "r", "events": ""}',
+    )
+    expect((await loadDrafts()).get('t')?.state.rule).toBe('r')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
-  it('refuses states too large for storage without throwing', () => {
-    expect(saveDraft({ ...mine, events: 'x'.repeat(MAX_DRAFT_CHARS) })).toBe(false)
-    expect(storage.items.size).toBe(0)
-    storage.quota = 10
-    expect(saveDraft(mine)).toBe(false)
+  it('bring the single draft of earlier releases over as work', async () => {
+    storage.items.set(STORAGE_KEYS.draft, JSON.stringify(mine))
+    const drafts = await loadDrafts()
+    expect(drafts.get('earlier')?.edited).toBe(true)
+    expect(drafts.get('earlier')?.state.rule).toBe(mine.rule)
   })
 
-  it('survives storage that throws on every call', () => {
+  it('survive storage that throws on every call', async () => {
+    const refuse = () => {
+      throw new Error('SecurityError')
+    }
     ;(globalThis as { localStorage?: unknown }).localStorage = {
-      getItem: () => {
-        throw new Error('SecurityError')
-      },
-      setItem: () => {
-        throw new Error('SecurityError')
+      getItem: refuse,
+      setItem: refuse,
+      key: refuse,
+      get length(): number {
+        return refuse()
       },
     }
-    expect(loadDraft(defaults)).toBeUndefined()
-    expect(saveDraft(mine)).toBe(false)
+    expect((await loadDrafts()).size).toBe(0)
+    expect(saveDraftNow('t', draft(mine))).toStrictEqual({
+      rule: false,
+      events: false,
+      eventsChars: 7,
+      why: 'full',
+    })
     expect(loadTheme()).toBe('system')
+  })
+})
+
+describe('combine: the newest of localStorage and IndexedDB', () => {
+  const stored = (
+    state: SharedState,
+    savedAt: number,
+    hasEvents: boolean,
+    eventsHash?: string,
+  ) => ({
+    ...draft(state, savedAt),
+    hasEvents,
+    eventsHash,
+  })
+  const whole = stored({ ...mine, rule: 'title: older' }, 1, true)
+
+  it('a newer rule-only save wins, with the events of the whole save and no note when they match', () => {
+    const local = stored(
+      { ...mine, rule: 'title: newer', events: '' },
+      2,
+      false,
+      fingerprint(mine.events),
+    )
+    expect(combine(local, whole)).toStrictEqual({ ...draft({ ...mine, rule: 'title: newer' }, 2) })
+  })
+
+  it('says so when the events are older than the rule', () => {
+    const local = stored(
+      { ...mine, rule: 'title: newer', events: '' },
+      2,
+      false,
+      fingerprint('other'),
+    )
+    expect(combine(local, whole)?.note).toContain('earlier autosave')
+  })
+
+  it('a whole save at least as new wins over a rule-only one', () => {
+    const local = stored({ ...mine, events: '' }, 1, false)
+    expect(combine(local, whole)?.state.rule).toBe('title: older')
+    expect(combine(undefined, undefined)).toBeUndefined()
   })
 })
 

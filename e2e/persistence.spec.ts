@@ -1,0 +1,239 @@
+/**
+ * Lost work in the page (issue 14) and start-up (issues 10, 12): links in a row, large states,
+ * two tabs, a full quota, a reload inside the autosave's pause, and one evaluation at start.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { encodeState, V1_DEFAULTS, type SharedState } from '../src/share/index.ts'
+import {
+  EVENTS_URI,
+  modelValue,
+  openPage,
+  RULE_URI,
+  setModelValue,
+  storedDraft,
+  waitForEditors,
+  waitForFragment,
+  watch,
+} from './share-helpers.ts'
+
+const rule = (title: string) =>
+  `title: ${title}\nlogsource:\n    product: windows\ndetection:\n    selection:\n        Image|endswith: '\\whoami.exe'\n    condition: selection\n`
+const MINE = rule('my own draft')
+const linkTo = async (state: Partial<SharedState>) =>
+  `/${await encodeState({ ...V1_DEFAULTS, options: {}, ...state })}`
+
+/** NDJSON events of about `chars` characters, each line marked with `tag`. */
+const bigEvents = (tag: string, chars: number) => {
+  const line = JSON.stringify({ Image: `C:\\${tag}\\${'p'.repeat(80)}.exe`, Tag: tag })
+  return Array.from({ length: Math.ceil(chars / (line.length + 1)) }, () => line).join('\n')
+}
+
+/** Waits until this tab's whole draft is committed to IndexedDB. */
+async function waitForIndexedDraft(page: Page, contains: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (needle) =>
+            new Promise<boolean>((resolve) => {
+              const tab = sessionStorage.getItem('sigma-playground:tab')
+              const open = indexedDB.open('sigma-playground', 1)
+              open.onerror = () => resolve(false)
+              open.onsuccess = () => {
+                const db = open.result
+                if (!db.objectStoreNames.contains('kv')) return resolve(false)
+                const get = db
+                  .transaction('kv')
+                  .objectStore('kv')
+                  .get(`sigma-playground:work:${tab}`)
+                get.onsuccess = () => {
+                  const value = get.result as { rule?: string; events?: string } | undefined
+                  resolve(Boolean(value?.events && `${value.rule}${value.events}`.includes(needle)))
+                  db.close()
+                }
+                get.onerror = () => resolve(false)
+              }
+            }),
+          contains,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true)
+}
+
+test('two links in a row leave my own draft first in line to restore', async ({
+  page,
+  context,
+}) => {
+  const seen = watch(page)
+  const linkY = await linkTo({ rule: rule('link Y') })
+  const linkZ = await linkTo({ rule: rule('link Z') })
+  await openPage(page)
+  await setModelValue(page, RULE_URI, MINE)
+  await expect.poll(() => storedDraft(page)).toContain('my own draft')
+  await page.goto(linkY) // same document: only the fragment changes
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('link Y'))
+  await expect(page.getByTestId('previous-draft-banner')).toBeVisible()
+  await expect.poll(() => storedDraft(page)).toContain('link Y')
+  await page.goto(linkZ)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('link Z'))
+  // And link Y once more, in a second tab.
+  const tab = await context.newPage()
+  await openPage(tab, linkY)
+  await expect(tab.getByTestId('previous-draft-banner')).toBeVisible()
+  await tab.getByTestId('restore-draft').click()
+  await expect.poll(() => modelValue(tab, RULE_URI)).toBe(MINE)
+
+  await page.getByTestId('restore-draft').click()
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(MINE)
+  expect(seen.errors).toEqual([])
+})
+
+test('a link with over 2.5M characters of events, then a reload: nothing lost, the draft offered', async ({
+  page,
+}) => {
+  const events = bigEvents('large-link', 2_600_000)
+  const link = await linkTo({ rule: rule('large link'), events })
+  await openPage(page)
+  await setModelValue(page, RULE_URI, MINE)
+  await expect.poll(() => storedDraft(page)).toContain('my own draft')
+  await page.goto(link)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('large link'))
+  await waitForIndexedDraft(page, 'large-link')
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('large link'))
+  expect((await modelValue(page, EVENTS_URI)).length).toBe(events.length)
+  await expect(page.getByTestId('previous-draft-banner')).toBeVisible()
+  await page.getByTestId('restore-draft').click()
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(MINE)
+})
+
+test("two tabs with over 1M characters each: reloading tab A shows tab A's work", async ({
+  page,
+  context,
+}) => {
+  const other = await context.newPage()
+  await openPage(page)
+  await openPage(other)
+  await setModelValue(page, RULE_URI, rule('tab A'))
+  await setModelValue(page, EVENTS_URI, bigEvents('tab-A', 1_100_000))
+  await waitForIndexedDraft(page, 'tab-A')
+  await setModelValue(other, RULE_URI, rule('tab B'))
+  await setModelValue(other, EVENTS_URI, bigEvents('tab-B', 1_100_000))
+  await waitForIndexedDraft(other, 'tab-B')
+  // Large events stay out of localStorage, whose ~5 MB all tabs share.
+  const localChars = await page.evaluate(() =>
+    Object.keys(localStorage).reduce((n, k) => n + (localStorage.getItem(k)?.length ?? 0), 0),
+  )
+  expect(localChars).toBeLessThan(50_000)
+
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('tab A'))
+  expect((await modelValue(page, EVENTS_URI)).includes('tab-B')).toBe(false)
+  expect((await modelValue(page, EVENTS_URI)).length).toBeGreaterThan(1_000_000)
+})
+
+/** Fills localStorage until it refuses even one more character. */
+const fillLocalStorage = (page: Page) =>
+  page.evaluate(() => {
+    let chunk = 'j'.repeat(1 << 20)
+    for (let i = 0; chunk.length > 0; i++) {
+      try {
+        localStorage.setItem(`junk-${i}`, chunk)
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2))
+      }
+    }
+  })
+
+test('a full localStorage: the newest rule is still saved, and nothing false is said', async ({
+  page,
+}) => {
+  await openPage(page)
+  await expect.poll(() => storedDraft(page)).not.toBe('')
+  await fillLocalStorage(page)
+  // Larger than the draft already stored, so it cannot take that draft's place.
+  const newest = rule('newest rule') + `description: ${'d'.repeat(10_000)}\n`
+  await setModelValue(page, RULE_URI, newest)
+  await waitForIndexedDraft(page, 'newest rule')
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0)
+  await expect(page.getByTestId('status')).not.toContainText('still autosaved')
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(newest)
+})
+
+test('a full quota and no IndexedDB: the newest rule is kept, and the page says the events were not', async ({
+  page,
+}) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }))
+  await openPage(page)
+  await fillLocalStorage(page)
+  // Free room for a rule-only draft, never for 50,000 characters of events.
+  await page.evaluate(() => {
+    localStorage.setItem('junk-0', (localStorage.getItem('junk-0') ?? '').slice(20_000))
+  })
+  const events = bigEvents('unsaved', 50_000)
+  await setModelValue(page, EVENTS_URI, events)
+  await setModelValue(page, RULE_URI, rule('rule kept'))
+  await expect(page.getByTestId('storage-warning')).toContainText(
+    /Autosaved the rule, but not the events \(\d{2},\d{3} characters\): the browser's storage is full/,
+  )
+  await expect(page.getByTestId('status')).toContainText('Autosaved the rule, but not the events')
+  await expect.poll(() => storedDraft(page)).toContain('rule kept')
+  // The address bar mirrors the whole state, so a reload still brings everything back.
+  await waitForFragment(page)
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('rule kept'))
+  expect(await modelValue(page, EVENTS_URI)).toBe(events)
+  await expect(page.getByTestId('previous-draft-banner')).toHaveCount(0)
+})
+
+test('a reload inside the autosave pause brings back the newest state, with no link banner', async ({
+  page,
+}) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, rule('first edit'))
+  await waitForFragment(page)
+  const fragment = await page.evaluate(() => window.location.hash)
+  await setModelValue(page, RULE_URI, rule('second edit'))
+  await page.reload() // well inside the 300 ms debounce: the address bar still shows the first edit
+  expect(await page.evaluate(() => window.location.hash)).toBe(fragment)
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('second edit'))
+  await expect(page.getByTestId('previous-draft-banner')).toHaveCount(0)
+  await expect(page.getByTestId('status')).not.toContainText('Opened the shared link')
+})
+
+test('start-up evaluates once, with the draft already in place', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Every request that carries rule text makes the worker compile and evaluate.
+    const counts = { analyze: 0, rules: [] as string[] }
+    ;(window as unknown as { __analyzeCount: typeof counts }).__analyzeCount = counts
+    const post = Worker.prototype.postMessage
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      const request = message as { type?: string; rule?: { text: string } } | null
+      if (request?.type === 'analyze') counts.analyze += 1
+      if (request?.type === 'analyze' && request.rule) counts.rules.push(request.rule.text)
+      return post.call(this, message, ...rest)
+    } as typeof post
+  })
+  await openPage(page)
+  await setModelValue(page, RULE_URI, MINE)
+  await expect.poll(() => storedDraft(page)).toContain('my own draft')
+  await page.reload()
+  await waitForEditors(page)
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await page.waitForTimeout(1500)
+  const counts = await page.evaluate(
+    () =>
+      (window as unknown as { __analyzeCount: { analyze: number; rules: string[] } })
+        .__analyzeCount,
+  )
+  // Later requests only move the window of result rows; the rule is compiled once, the draft's.
+  expect(counts.rules).toStrictEqual([MINE])
+  expect(await modelValue(page, RULE_URI)).toBe(MINE)
+})
