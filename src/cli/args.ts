@@ -13,6 +13,8 @@ export interface EvalArgs {
   many: boolean
   events: string
   output: 'verdict' | 'explain' | 'count'
+  /** `--pipeline` files (or `builtin:ID`), in the order given; priority decides the order applied. */
+  pipelines: string[]
   engine: EngineOptions
   /** The longest one event may take to evaluate before the run stops (`--timeout`). */
   timeoutMs: number
@@ -99,6 +101,7 @@ function parseEval(argv: string[]): ParsedArgs {
       explain: { type: 'boolean' },
       count: { type: 'boolean' },
       timeout: { type: 'string' },
+      pipeline: { type: 'string', multiple: true },
       filter: { type: 'string', multiple: true },
       'time-field': { type: 'string' },
     },
@@ -128,6 +131,7 @@ function parseEval(argv: string[]): ParsedArgs {
     many,
     events: values.events,
     output,
+    pipelines: values.pipeline ?? [],
     engine,
     timeoutMs: seconds * 1000,
     filters: values.filter ?? [],

@@ -13,6 +13,7 @@ import type { EvalArgs } from './args.ts'
 import { BatchSplitter, InputTooLarge, type Batch } from './event-batches.ts'
 import { MAX_ERROR_MESSAGES } from './batch-eval.ts'
 import { findRuleFiles } from './find-rules.ts'
+import { readPipelines } from './pipelines.ts'
 import { describeIoError, type CliIo } from './io.ts'
 import { PacedOutput } from './output.ts'
 import { nameSlowPart } from './slow-part.ts'
@@ -243,6 +244,9 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   }
   const rules = readRules(args, io)
   if (!rules) return 2
+  const pipelines = readPipelines(args.pipelines, io)
+  if (!pipelines) return 2
+  if (pipelines.length > 0) args = { ...args, engine: { ...args.engine, pipelines } }
   const eventsName = args.events === '-' ? '<stdin>' : args.events
   return new EvalRun(args, io, rules, eventsName).run()
 }

@@ -3,7 +3,9 @@
  * closures and every condition into one closure over identifier indexes. Nothing here runs per
  * event. `compileRuleWith` takes the item level as a parameter; index.ts wires the real one.
  */
-import type { CompileItem, PreparedEvent } from './item.ts'
+import type { CompileItem, ItemOptions, PreparedEvent } from './item.ts'
+import { planFields } from './pipeline/field-plan.ts'
+import { addConditions } from './pipeline/add-conditions.ts'
 import type {
   Diagnostic,
   EngineOptions,
@@ -99,12 +101,15 @@ export interface DetectionInput {
 
 /** One detection document (with the filters that apply to it) → the compiled rule. */
 export function compileDetection(input: DetectionInput): Omit<CompileResult, 'diagnostics'> {
-  const { text, map, doc, filters, options, level, diagnostics } = input
+  const { text, map, doc, filters, level, diagnostics } = input
   const kind: RuleKind = 'detection'
   const done = (extra: Omit<CompileResult, 'diagnostics' | 'kind'>) => ({ kind, ...extra })
   const yamlDoc = doc.doc
   const { meta, diagnostics: metaDiagnostics } = readMetadata(map)
   diagnostics.push(...metaDiagnostics)
+  // Field names depend on the rule's logsource (rule_conditions), so the plan is per rule.
+  const fieldPlan = planFields(input.options.pipelines ?? [], input.options.fieldMap, meta)
+  const options: ItemOptions = fieldPlan ? { ...input.options, fieldPlan } : input.options
 
   const headRange: Range = map.items[0] ? nodeRange(map.items[0].key) : [0, 0]
   const ctx = { text, doc: yamlDoc, diagnostics }
@@ -150,9 +155,12 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
       notApplied: input.notApplied,
     },
   )
-  const { identifiers, searches } = joined
+  const {
+    identifiers,
+    searches,
+    conditions: resolved,
+  } = addConditions(joined, fieldPlan, (item) => level.compileItem(item, options), diagnostics)
   const names = identifiers.map((i) => i.name)
-  const resolved = joined.conditions
   // Invalid metadata is reported (and `check` counts it) but never stops evaluation: authors
   // write drafts.
   const blocking = diagnostics.filter((d) => d.code !== 'BAD_METADATA')

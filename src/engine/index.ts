@@ -32,6 +32,13 @@ export { parseEvents } from './events/parse-events.ts'
 export { findValueEnd, skipWhitespace } from './events/json-scan.ts'
 export { expandContainers } from './events/containers.ts'
 export { looksLikeCsv } from './events/csv.ts'
+export { parsePipeline, type ParsedPipeline } from './pipeline/parse-pipeline.ts'
+export {
+  BUILTIN_PIPELINES,
+  builtinPipelineFor,
+  withShapePipeline,
+  type BuiltinPipeline,
+} from './pipeline/builtin.ts'
 export { expandValue } from './modifiers/expand-value.ts'
 export { placeholderNames } from './modifiers/expand.ts'
 export { locateFields } from './events/locate.ts'

@@ -3,6 +3,7 @@
  * (one `Field|mods: values` entry, or a keyword list): the rule level hands over an
  * ItemSource and gets back closures compiled once per rule.
  */
+import type { FieldPlan } from './pipeline/field-plan.ts'
 import type { Diagnostic, EngineOptions, FieldTrace, KeywordTrace, Range, Scalar } from './types.ts'
 
 export interface ItemSource {
@@ -28,6 +29,11 @@ export interface CompiledItem {
   match(event: PreparedEvent): boolean
   /** Explaining path: never short-circuits; must agree with `match`. */
   explain(event: PreparedEvent): FieldTrace | KeywordTrace
+}
+
+/** Options as the item level sees them: the rule's field plan (pipelines) joined in. */
+export interface ItemOptions extends EngineOptions {
+  fieldPlan?: FieldPlan
 }
 
 export type CompileItem = (

@@ -78,6 +78,8 @@ export type DiagnosticCode =
   | 'MATCHES_EMPTY_EVENT'
   // an unexpected failure inside the engine, reported instead of thrown
   | 'INTERNAL'
+  // a processing pipeline's own problems (ranges in the pipeline text)
+  | 'PIPELINE'
 
 export interface Diagnostic {
   code: DiagnosticCode
@@ -94,6 +96,8 @@ export interface EngineOptions {
   fieldMap?: Record<string, string>
   /** Flatten Windows event-log JSON (`Event.EventData.*`, `Event.System.*`). Default true. */
   flattenEvtx?: boolean
+  /** pySigma processing pipelines (YAML texts), applied by priority after `fieldMap`. */
+  pipelines?: string[]
   /** Read every event as this layout instead of detecting it (`flat`, `evtx`, `winlogbeat`). */
   eventShape?: ShapeOverride
 }

@@ -8,6 +8,7 @@ export const OPTION_KEYS = [
   'fieldMap',
   'flattenEvtx',
   'eventShape',
+  'pipelines',
 ] as const satisfies readonly (keyof EngineOptions)[]
 
 /** `defaults` overlaid with what a link or draft carries. */

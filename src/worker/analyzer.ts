@@ -4,7 +4,15 @@
  * in the worker and in Node tests alike.
  */
 import { parse } from 'yaml'
-import { compileRule, explain, parseEvents, summarizeShapes, verdict } from '../engine/index.ts'
+import {
+  builtinPipelineFor,
+  compileRule,
+  explain,
+  parseEvents,
+  summarizeShapes,
+  verdict,
+  withShapePipeline,
+} from '../engine/index.ts'
 import type { EngineOptions, ParsedEvents, ShapeSummary } from '../engine/index.ts'
 import type { AnalysisResult, Phase } from './protocol.ts'
 import type { Rows } from './rows.ts'
@@ -49,9 +57,15 @@ export class Analyzer {
 
   constructor(private readonly onPhase: (phase: Phase) => void = () => {}) {}
 
-  setRule(text: string, options: EngineOptions): void {
+  /** The last rule and the user's options, recompiled when the events' shape changes. */
+  private ruleInput?: { text: string; options: EngineOptions }
+
+  setRule(text: string, userOptions: EngineOptions): void {
     this.onPhase('compile')
     const start = performance.now()
+    this.ruleInput = { text, options: userOptions }
+    // Events whose shape calls for a built-in pipeline (ECS) get it unless the user set theirs.
+    const options = withShapePipeline(userOptions, this.shape.body)
     const before = this.compiled?.rule ? this.verdictKey : undefined
     this.compiled = compileRule(text, options)
     this.options = options
@@ -71,7 +85,10 @@ export class Analyzer {
     const start = performance.now()
     this.parsed = parseEvents(text)
     const events = this.parsed.events
+    const shapeBefore = this.shape.body
     this.shape = summarizeShapes(events.map((e) => e.value))
+    if (this.ruleInput && builtinPipelineFor(shapeBefore) !== builtinPipelineFor(this.shape.body))
+      this.setRule(this.ruleInput.text, this.ruleInput.options)
     this.ranges = new Uint32Array(events.length * 2)
     events.forEach((e, i) => this.ranges.set(e.range, 2 * i))
     this.tuner.setEvents(text, events, this.ranges)
@@ -194,8 +211,9 @@ function verdictKey(text: string, options: EngineOptions): string | undefined {
   try {
     const doc: unknown = parse(text, { uniqueKeys: false })
     if (typeof doc !== 'object' || doc === null) return undefined
-    const { detection } = doc as { detection?: unknown }
-    return JSON.stringify([detection ?? null, options])
+    // Pipelines read the logsource (rule_conditions): it decides verdicts too.
+    const { detection, logsource } = doc as { detection?: unknown; logsource?: unknown }
+    return JSON.stringify([detection ?? null, logsource ?? null, options])
   } catch {
     return undefined
   }

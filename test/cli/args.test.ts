@@ -22,6 +22,10 @@ test('eval with every option', () => {
     'f2.yml',
     '--time-field',
     'when',
+    '--pipeline',
+    'ecs.yml',
+    '--pipeline',
+    'builtin:winlogbeat',
   ])
   expect(parsed).toEqual({
     args: {
@@ -33,6 +37,7 @@ test('eval with every option', () => {
       timeoutMs: 5000,
       filters: ['f1.yml', 'f2.yml'],
       timeField: 'when',
+      pipelines: ['ecs.yml', 'builtin:winlogbeat'],
       engine: {
         placeholders: { admins: ['alice', 'bob', 'carol'] },
         fieldMap: { Image: 'NewProcessName' },

@@ -25,7 +25,14 @@ const dir = tempFiles({
   'export.csv': csvForm(EVENTS),
 })
 const evalLines = (file: string, ...more: string[]) =>
-  runCli(['eval', '--rule', join(dir, 'rule.yml'), '--events', join(dir, file), ...more])
+  runCli([
+    'eval',
+    '--rule',
+    join(dir, 'rule.yml'),
+    '--events',
+    file.startsWith('/') ? file : join(dir, file),
+    ...more,
+  ])
 
 test.each([
   'winlogbeat.ndjson',
@@ -57,4 +64,40 @@ test('a broken CSV row is reported at its line and column', () => {
   const result = runCli(['eval', '--rule', join(dir, 'rule.yml'), '--events', join(bad, 'bad.csv')])
   expect(result.status).toBe(2)
   expect(result.stderr).toMatch(/bad\.csv:2:8 error malformed events: Invalid CSV/)
+})
+
+/** EVENTS in Elastic Common Schema: what the built-in ECS pipeline is chosen for. */
+const ECS_EVENTS = EVENTS.map((e) => ({
+  '@timestamp': '2024-05-01T10:00:00Z',
+  process: { executable: e.Image },
+  destination: { ip: e.DestinationIp },
+}))
+const pipelineDir = tempFiles({
+  'ecs.ndjson': ndjson(ECS_EVENTS),
+  'mine.yml':
+    'name: mine\ntransformations:\n  - type: field_name_mapping\n    mapping:\n      Image: exe\n',
+  'bad.yml': 'name: bad\ntransformations:\n  - type: value_placeholders\n',
+  'exe.ndjson': ndjson(EVENTS.map((e) => ({ exe: e.Image, DestinationIp: e.DestinationIp }))),
+})
+const inPipelineDir = (name: string) => join(pipelineDir, name)
+
+test('ECS events get the ECS pipeline with no flags', () => {
+  const result = evalLines(inPipelineDir('ecs.ndjson'))
+  expect(result.stdout.trimEnd().split('\n')).toEqual(EXPECTED_LINES)
+})
+
+test('--pipeline FILE maps rule fields; builtin:ID names a shipped one', () => {
+  const mine = evalLines(inPipelineDir('exe.ndjson'), '--pipeline', inPipelineDir('mine.yml'))
+  expect(mine.stdout.trimEnd().split('\n')).toEqual(EXPECTED_LINES)
+  const builtin = evalLines(inPipelineDir('ecs.ndjson'), '--pipeline', 'builtin:sysmon', '--count')
+  // The user's own choice (no mapping) wins over the automatic ECS pipeline.
+  expect(builtin.stdout).toBe('{"events":3,"matches":0}\n')
+})
+
+test('a pipeline with an unsupported part prints FILE:LINE:COL and exits 2', () => {
+  const result = evalLines('winlogbeat.ndjson', '--pipeline', inPipelineDir('bad.yml'))
+  expect(result.status).toBe(2)
+  expect(result.stderr).toBe(
+    `${inPipelineDir('bad.yml')}:3:11 error PIPELINE Unsupported transformation type 'value_placeholders'\n`,
+  )
 })

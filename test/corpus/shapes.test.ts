@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
+import { BUILTIN_PIPELINES, compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
 import type { CompiledRule } from '../../src/engine/index.ts'
 import {
   csvForm,
@@ -23,6 +23,7 @@ interface RegressionEntry {
   events: string
 }
 
+const WINLOGBEAT = BUILTIN_PIPELINES.find((p) => p.id === 'winlogbeat') ?? BUILTIN_PIPELINES[0]!
 const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as RegressionEntry[]
 
 const ndjson = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n')
@@ -34,7 +35,8 @@ function verdictsOf(rule: CompiledRule, text: string) {
 }
 
 test.each(index.map((entry) => [entry.rule, entry] as const))('%s', (_, entry) => {
-  const rule = compileRule(readFileSync(join(SIGMAHQ_DIR, entry.rule), 'utf8'), {}).rule
+  const ruleText = readFileSync(join(SIGMAHQ_DIR, entry.rule), 'utf8')
+  const rule = compileRule(ruleText, {}).rule
   if (rule === undefined) throw new Error(`${entry.rule} compiled to no rule`)
   const evtx = parseEvents(readFileSync(join(SIGMAHQ_DIR, entry.events), 'utf8')).events.map(
     (e) => e.value,
@@ -56,4 +58,10 @@ test.each(index.map((entry) => [entry.rule, entry] as const))('%s', (_, entry) =
   }
   for (const [shape, text] of Object.entries(shapes))
     expect(verdictsOf(rule, text), `${shape} differs from the flat form`).toEqual(expected)
+
+  // The Winlogbeat pipeline file says the same as the Winlogbeat shape: read the events as
+  // they are (no shape), through the pipeline, and the verdicts agree.
+  const piped = compileRule(ruleText, { pipelines: [WINLOGBEAT.text], eventShape: 'flat' }).rule
+  if (!piped) throw new Error('no rule through the Winlogbeat pipeline')
+  expect(verdictsOf(piped, shapes.winlogbeat ?? '')).toEqual(expected)
 })

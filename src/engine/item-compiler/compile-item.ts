@@ -2,10 +2,11 @@
  * The item compiler the rule level calls: checks the modifiers, runs them over each value,
  * and builds the match / explain closures once.
  */
-import type { CompileItem, ItemSource } from '../item.ts'
+import type { CompileItem, ItemOptions, ItemSource } from '../item.ts'
 import type { Diagnostic, EngineOptions, Scalar } from '../types.ts'
 import type { CompiledValue, ValueSource } from './compiled-value.ts'
-import { makeFieldItem } from './field-item.ts'
+import { droppedItem, makeFieldItem } from './field-item.ts'
+import { NAMES_WINLOGBEAT_SPELLS_OTHERWISE } from '../match/winlogbeat-flatten.ts'
 import { makeKeywordItem } from './keyword-item.ts'
 import type { LeafTest } from './leaf-tests.ts'
 import { compileLeafTest } from './leaf-tests.ts'
@@ -31,12 +32,19 @@ function leafAlternatives(alternatives: Alternative[], keyword: boolean) {
   return out
 }
 
-/** The user's field map renames a rule field before any lookup. */
-function mapField(field: string, options: EngineOptions): string {
+/** The event fields a rule field is read from: the pipelines' plan, else the user's field map. */
+function mapFields(field: string, options: EngineOptions): string[] {
+  const plan = (options as ItemOptions).fieldPlan
+  if (plan) return plan.names(field)
   const map = options.fieldMap
   const mapped = map && Object.hasOwn(map, field) ? map[field] : undefined
-  return typeof mapped === 'string' ? mapped : field
+  return [typeof mapped === 'string' ? mapped : field]
 }
+
+/** The field name a screen may look for, or null when some event shape spells it otherwise. */
+const screenField = (field: string) => (NAMES_WINLOGBEAT_SPELLS_OTHERWISE.has(field) ? null : field)
+
+const mapField = (field: string, options: EngineOptions) => mapFields(field, options)[0] ?? field
 
 function toCompiledValue(alternatives: Alternative[], options: EngineOptions): CompiledValue {
   const only = alternatives.length === 1 ? alternatives[0]?.value : undefined
@@ -108,7 +116,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     compiled.map((v) => v.alternatives),
     linking,
     negated,
-    keyword ? null : mapField(source.field ?? '', options),
+    keyword ? null : screenField(mapField(source.field ?? '', options)),
   )
   if (keyword) {
     const item = makeKeywordItem({
@@ -121,14 +129,18 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     return { item: { ...item, screen }, diagnostics }
   }
   const field = source.field ?? ''
+  const plan = (options as ItemOptions).fieldPlan
+  if (plan?.dropped(field)) return { item: droppedItem(field, common), diagnostics }
+  const lookupFields = mapFields(field, options)
   const item = makeFieldItem({
     ...common,
     field,
-    lookupField: mapField(field, options),
+    lookupFields,
     values: compiled.map((v) => ({
       compiled: toCompiledValue(v.alternatives, options),
       source: v.source,
     })),
   })
-  return { item: { ...item, screen }, diagnostics }
+  // A field read from any of several names holds none of them for sure: promise nothing.
+  return { item: lookupFields.length > 1 ? item : { ...item, screen }, diagnostics }
 }

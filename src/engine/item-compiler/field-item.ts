@@ -11,8 +11,8 @@ import { asView } from '../match/prepare-event.ts'
 export interface FieldItemSpec {
   /** The field as the rule writes it (shown in the trace). */
   field: string
-  /** The event field looked up (after the user's field map). */
-  lookupField: string
+  /** The event fields looked up (after field map and pipelines); any of them may match. */
+  lookupFields: string[]
   modifiers: string[]
   keyRange: Range
   range: Range
@@ -21,8 +21,41 @@ export interface FieldItemSpec {
   values: { compiled: CompiledValue; source: ValueSource }[]
 }
 
+/** Several mapped fields: the item on each, ORed (pySigma turns the item into an OR). */
 export function makeFieldItem(spec: FieldItemSpec): CompiledItem {
-  const { lookupField, linking, negated } = spec
+  if (spec.lookupFields.length === 1) return makeOneFieldItem(spec, spec.lookupFields[0] ?? '')
+  const items = spec.lookupFields.map((field) => makeOneFieldItem(spec, field))
+  return {
+    match: (event) => items.some((item) => item.match(event)),
+    explain: (event) => {
+      const traces = items.map((item) => item.explain(event) as FieldTrace)
+      return (
+        traces.find((t) => t.value) ??
+        traces.find((t) => t.lookups.length > 0) ??
+        (traces[0] as FieldTrace)
+      )
+    },
+  }
+}
+
+/** An item a pipeline's drop_detection_item removed: it no longer constrains the event. */
+export function droppedItem(
+  field: string,
+  common: Pick<FieldItemSpec, 'modifiers' | 'keyRange' | 'range' | 'linking' | 'negated'>,
+): CompiledItem {
+  const trace: FieldTrace = {
+    type: 'field',
+    field,
+    ...common,
+    value: true,
+    lookups: [],
+    values: [],
+  }
+  return { match: () => true, explain: () => trace }
+}
+
+function makeOneFieldItem(spec: FieldItemSpec, lookupField: string): CompiledItem {
+  const { linking, negated } = spec
   const compiled = spec.values.map((v) => v.compiled)
   const all = linking === 'and'
 
