@@ -28,6 +28,7 @@ export type { CorrelationAlert, GroupOutcome } from './correlation/correlate.ts'
 export { TIME_FIELDS } from './correlation/event-time.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
+export { containerPath } from './events/containers.ts'
 // For readers that cut a stream of events text into records before parsing it.
 export { findValueEnd, skipWhitespace } from './events/json-scan.ts'
 export { expandContainers } from './events/containers.ts'
