@@ -159,7 +159,10 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
   }
   const parsing = (busy: boolean) => Atomics.store(watch, Watch.parsing, busy ? 1 : 0)
   if (init.many) {
+    // Building the screening index is linear work, like parsing: never a stall.
+    parsing(true)
     const set = ruleSet(init, compiled, watch)
+    parsing(false)
     const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress, parsing)
     const summary = () => ({
       out: init.output === 'count' ? set.summary(evaluator.events) + '\n' : '',
