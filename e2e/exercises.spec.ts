@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { findExercise } from '../src/gallery/exercises.ts'
+import { encodeState } from '../src/share/index.ts'
 import { guard, openPage, setRule } from './helpers.ts'
 
 test('solve an exercise: the check follows each edit, hints come on request, solved is remembered', async ({
@@ -51,6 +52,28 @@ test('#exercise/<id> opens that exercise; a wrong fix says which event is still 
   )
   await expect(page.getByTestId('exercise-check')).toContainText(
     'Event #1 should not match, and it does.',
+  )
+  await setRule(page, exercise.solution)
+  await expect(bar).toHaveAttribute('data-solved', 'true')
+})
+
+test("a trainer's link with marks becomes an exercise checked against the marks", async ({
+  page,
+}) => {
+  const exercise = findExercise('ex-list-or')!
+  const fragment = await encodeState({
+    rule: exercise.rule,
+    events: JSON.stringify(exercise.events),
+    selected: 0,
+    options: {},
+    expect: { '1': 'match', '2': 'nomatch' },
+  })
+  await openPage(page, `/${fragment}`)
+  const bar = page.getByTestId('exercise')
+  await expect(bar).toHaveAttribute('data-exercise', 'link')
+  await expect(bar).toContainText('#1 match and #2 do not')
+  await expect(page.getByTestId('exercise-check')).toContainText(
+    'Event #1 should match, and it does not.',
   )
   await setRule(page, exercise.solution)
   await expect(bar).toHaveAttribute('data-solved', 'true')

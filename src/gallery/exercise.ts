@@ -2,7 +2,7 @@
  * An exercise: a starting rule and events, the verdict wanted for each event, hints, and a
  * solution that a test proves reaches the goal (and the start does not).
  */
-import type { EngineOptions } from '../engine/types.ts'
+import type { EngineOptions, Expectations } from '../engine/index.ts'
 
 export interface Exercise {
   id: string
@@ -48,3 +48,22 @@ export function checkGoal(
 }
 
 const plural = (n: number) => `${n} event${n === 1 ? '' : 's'}`
+
+/** The goal as tuning marks ("should match" / "should not match"), which links carry. */
+export function wantAsMarks(want: readonly boolean[]): Expectations {
+  return Object.fromEntries(want.map((w, i) => [String(i), w ? 'match' : 'nomatch']))
+}
+
+/** A trainer's link: the marked events must get their marks; unmarked ones are free. */
+export function checkMarks(marks: Expectations, got: readonly (boolean | undefined)[]): GoalCheck {
+  const wrong = Object.entries(marks)
+    .map(([key, mark]) => [Number(key), mark === 'match'] as const)
+    .filter(([i]) => Number.isInteger(i) && i >= 0)
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([i, w]) =>
+      i >= got.length
+        ? [`Event #${i} is marked but missing: undo your edits to the events.`]
+        : checkGoal([w], [got[i]]).wrong.map((line) => line.replace('Event #0', `Event #${i}`)),
+    )
+  return { solved: wrong.length === 0, wrong }
+}

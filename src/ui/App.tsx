@@ -139,6 +139,7 @@ export function App({ start }: { start: Start }) {
       <ExerciseBar
         verdicts={shownVerdicts(result)}
         current={!view.stale && view.ruleText === store.rule && view.eventsText === store.events}
+        marks={store.expect}
         setStatus={store.setStatus}
       />
       <main className="workspace">

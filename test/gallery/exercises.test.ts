@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest'
 import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
 import { EXERCISES } from '../../src/gallery/exercises.ts'
-import { checkGoal } from '../../src/gallery/exercise.ts'
+import { checkGoal, checkMarks, wantAsMarks } from '../../src/gallery/exercise.ts'
 
 function verdictsOf(rule: string, events: unknown[]): (boolean | undefined)[] {
   const compiled = compileRule(rule).rule
@@ -48,4 +48,15 @@ test('checkGoal names each wrong event, and a changed event count', () => {
   ])
   expect(checkGoal([true], [undefined]).wrong[0]).toMatch(/rule has errors/)
   expect(checkGoal([true], [true, false]).wrong[0]).toMatch(/1 event and there are 2/)
+})
+
+test('a trainer link: only marked events count, each named when wrong', () => {
+  const marks = { '0': 'match', '2': 'nomatch' } as const
+  expect(checkMarks(marks, [true, false, false])).toEqual({ solved: true, wrong: [] })
+  expect(checkMarks(marks, [false, true, true]).wrong).toEqual([
+    'Event #0 should match, and it does not.',
+    'Event #2 should not match, and it does.',
+  ])
+  expect(checkMarks({ '5': 'match' }, [true]).wrong[0]).toMatch(/#5 is marked but missing/)
+  expect(wantAsMarks([true, false])).toEqual({ '0': 'match', '1': 'nomatch' })
 })

@@ -3,7 +3,8 @@
  * on request. `#exercise/<id>` in the address starts one (a link of its own).
  */
 import { useEffect, useMemo, useState } from 'react'
-import { checkGoal } from '../../gallery/exercise.ts'
+import type { Expectations } from '../../engine/index.ts'
+import { checkGoal, checkMarks } from '../../gallery/exercise.ts'
 import { findExercise } from '../../gallery/exercises.ts'
 import {
   activeExerciseId,
@@ -20,7 +21,24 @@ interface ExerciseBarProps {
   verdicts: readonly (boolean | undefined)[]
   /** False while the shown verdicts belong to an older text. */
   current: boolean
+  /** The "should match / should not match" marks of the state (a trainer's link carries them). */
+  marks?: Expectations
   setStatus(message: string, tone?: 'info' | 'success' | 'error'): void
+}
+
+const isShareLink = () => /^#v\d+\//.test(window.location.hash)
+
+/** A link with marks, opened in this tab: the marks are the goal until the learner leaves. */
+function useLinkExercise(): [boolean, () => void] {
+  const [on, setOn] = useState(isShareLink)
+  useEffect(() => {
+    const onHash = () => {
+      if (isShareLink()) setOn(true)
+    }
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  return [on, () => setOn(false)]
 }
 
 function useActiveExercise() {
@@ -43,18 +61,26 @@ function useActiveExercise() {
   return id ? findExercise(id) : undefined
 }
 
-export function ExerciseBar({ verdicts, current, setStatus }: ExerciseBarProps) {
-  const exercise = useActiveExercise()
+export function ExerciseBar({ verdicts, current, marks, setStatus }: ExerciseBarProps) {
+  const builtIn = useActiveExercise()
+  const [fromLink, leaveLink] = useLinkExercise()
+  const marked = marks && Object.keys(marks).length > 0 ? marks : undefined
+  const exercise = builtIn ?? (fromLink && marked ? linkExercise(marked) : undefined)
   const [hints, setHints] = useState(0)
-  const check = useMemo(() => exercise && checkGoal(exercise.want, verdicts), [exercise, verdicts])
+  const check = useMemo(() => {
+    if (builtIn) return checkGoal(builtIn.want, verdicts)
+    return fromLink && marked ? checkMarks(marked, verdicts) : undefined
+  }, [builtIn, fromLink, marked, verdicts])
   const solved = Boolean(current && check?.solved)
 
-  useEffect(() => setHints(0), [exercise])
+  const id = exercise?.id
+  const title = exercise?.title
+  useEffect(() => setHints(0), [id])
   useEffect(() => {
-    if (!exercise || !solved) return
-    markSolved(exercise.id)
-    setStatus(`Exercise solved: ${exercise.title}.`, 'success')
-  }, [exercise, solved, setStatus])
+    if (!id || !solved) return
+    if (builtIn) markSolved(id)
+    setStatus(`Exercise solved: ${title}.`, 'success')
+  }, [id, title, builtIn, solved, setStatus])
 
   if (!exercise || !check) return null
   return (
@@ -88,10 +114,33 @@ export function ExerciseBar({ verdicts, current, setStatus }: ExerciseBarProps) 
             {hints === 0 ? 'Hint' : 'Another hint'}
           </button>
         )}
-        <button type="button" onClick={() => setActiveExercise(null)}>
+        <button
+          type="button"
+          onClick={() => {
+            setActiveExercise(null)
+            leaveLink()
+          }}
+        >
           Leave the exercise
         </button>
       </div>
     </section>
   )
+}
+
+/** The goal a trainer's marks set, in the shape of a built-in exercise. */
+function linkExercise(marks: Expectations) {
+  const list = (mark: string) =>
+    Object.keys(marks)
+      .filter((k) => marks[k] === mark)
+      .map((k) => `#${k}`)
+      .join(', ')
+  const should = list('match')
+  const shouldNot = list('nomatch')
+  return {
+    id: 'link',
+    title: 'from the link',
+    goal: `Edit the rule until ${[should && `${should} match`, shouldNot && `${shouldNot} do not`].filter(Boolean).join(' and ')}.`,
+    hints: [] as string[],
+  }
 }

@@ -3,7 +3,7 @@
  * learner has solved (localStorage: remembered). Starting one is announced with a DOM event so
  * the gallery and the exercise bar need no shared parent state.
  */
-import type { Exercise } from '../../gallery/exercise.ts'
+import { wantAsMarks, type Exercise } from '../../gallery/exercise.ts'
 import { encodeState } from '../../share/index.ts'
 
 const ACTIVE_KEY = 'sigma-playground:exercise'
@@ -54,5 +54,6 @@ export async function startExercise(exercise: Exercise): Promise<void> {
     events: JSON.stringify(exercise.events, null, 2) + '\n',
     selected: 0,
     options: exercise.options ?? {},
+    expect: wantAsMarks(exercise.want),
   })
 }
