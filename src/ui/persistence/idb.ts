@@ -79,7 +79,8 @@ export function idbEntries(prefix: string): Promise<[string, unknown][]> {
     (keys) => {
       const list = keys.result as IDBValidKey[]
       const found = values?.result ?? []
-      return list.map((key, i): [string, unknown] => [String(key), found[i]])
+      // Every key this store holds is a string (idbPut takes string keys).
+      return list.map((key, i): [string, unknown] => [typeof key === 'string' ? key : '', found[i]])
     },
   )
 }
