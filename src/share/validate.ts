@@ -47,7 +47,7 @@ const OPTION_CHECKS: {
       : { ok: false, message: 'options.flattenEvtx must be true or false' },
   pipelines: (raw) =>
     Array.isArray(raw) && raw.every((item) => typeof item === 'string')
-      ? { ok: true, value: [...(raw as string[])] }
+      ? { ok: true, value: [...raw] }
       : { ok: false, message: 'options.pipelines must be a list of pipeline texts' },
   eventShape: (raw) =>
     SHAPE_OVERRIDES.includes(raw as ShapeOverride)

@@ -6,7 +6,7 @@
  * `field_name_conditions` of type `include_fields` / `exclude_fields`. Anything else is an
  * error at its own range: silently ignoring a mapping would be a wrong verdict.
  */
-import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, type Pair } from 'yaml'
 import { error } from '../diagnostics.ts'
 import { parseWithYaml } from '../yaml/parse.ts'
 import { keyText, nodeRange, scalarOf } from '../yaml/nodes.ts'
@@ -50,7 +50,7 @@ export interface ParsedPipeline {
 type Reader = { fail(message: string, node: unknown): void }
 
 function pairs(node: unknown): Pair<unknown, unknown>[] {
-  return isMap(node) ? (node as YAMLMap<unknown, unknown>).items : []
+  return isMap(node) ? node.items : []
 }
 
 function text(node: unknown, what: string, r: Reader): string | undefined {
