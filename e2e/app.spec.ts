@@ -109,7 +109,7 @@ test('selecting an event paints hits and misses in both editors', async ({ page 
 test('clicking a condition-tree node reveals that identifier in the rule', async ({ page }) => {
   await page
     .getByTestId('condition-tree')
-    .locator('[data-identifier="filter_main_svchost_update_processes"]')
+    .locator('.tree-line[data-identifier="filter_main_svchost_update_processes"]')
     .click()
   const line = await page.evaluate(() => {
     type E = { getPosition(): { lineNumber: number } | null; hasTextFocus(): boolean }

@@ -292,7 +292,7 @@ test('moving the cursor into an event selects it and repaints the rule', async (
 test('a condition-tree click moves the rule cursor to the identifier', async ({ page }) => {
   const node = page
     .getByTestId('condition-tree')
-    .locator('[data-identifier="filter_main_app_sdb"]')
+    .locator('.tree-line[data-identifier="filter_main_app_sdb"]')
     .first()
   await node.click()
   await expect
