@@ -134,7 +134,7 @@ for (const [name, makeLink, message] of malformed) {
     const draft = 'title: my draft\n'
     await setModelValue(page, RULE_URI, draft)
     await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('sigma-playground:draft') ?? ''))
+      .poll(() => page.evaluate(() => Object.values(localStorage).join('\n')))
       .toContain('my draft')
     const link = await makeLink()
     const tab = await page.context().newPage()
