@@ -5,6 +5,7 @@
  */
 import { wantAsMarks, type Exercise } from '../../gallery/exercise.ts'
 import { encodeState } from '../../share/index.ts'
+import { lessonState } from './lesson.ts'
 
 const ACTIVE_KEY = 'sigma-playground:exercise'
 const SOLVED_KEY = 'sigma-playground:exercises-solved'
@@ -49,11 +50,7 @@ export function exerciseRule(exercise: Exercise): string {
 /** Opens the exercise through a share link, so the user's work is set aside as for any link. */
 export async function startExercise(exercise: Exercise): Promise<void> {
   setActiveExercise(exercise.id)
-  window.location.hash = await encodeState({
-    rule: exerciseRule(exercise),
-    events: JSON.stringify(exercise.events, null, 2) + '\n',
-    selected: 0,
-    options: exercise.options ?? {},
-    expect: wantAsMarks(exercise.want),
-  })
+  window.location.hash = await encodeState(
+    lessonState(exerciseRule(exercise), exercise, wantAsMarks(exercise.want)),
+  )
 }

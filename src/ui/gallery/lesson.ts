@@ -27,11 +27,21 @@ export function lessonRule(example: Example): string {
   return `${comments.join('\n')}\n${example.rule}`
 }
 
-export function exampleState(example: Example): SharedState {
-  return {
-    rule: lessonRule(example),
-    events: JSON.stringify(example.events, null, 2) + '\n',
+/** A lesson's page state: its rule with the explanation on top, its events as an array. */
+export function lessonState(
+  rule: string,
+  lesson: Pick<Example, 'events' | 'options'>,
+  expect?: SharedState['expect'],
+): SharedState {
+  const state: SharedState = {
+    rule,
+    events: JSON.stringify(lesson.events, null, 2) + '\n',
     selected: 0,
-    options: example.options ?? {},
+    options: lesson.options ?? {},
   }
+  if (expect) state.expect = expect
+  return state
 }
+
+export const exampleState = (example: Example): SharedState =>
+  lessonState(lessonRule(example), example)
