@@ -15,6 +15,7 @@ import {
   waitForFragment,
   watch,
 } from './share-helpers.ts'
+import type { MonacoWindow } from './helpers.ts'
 
 const rule = (title: string) =>
   `title: ${title}\nlogsource:\n    product: windows\ndetection:\n    selection:\n        Image|endswith: '\\whoami.exe'\n    condition: selection\n`
@@ -200,9 +201,20 @@ test('a reload inside the autosave pause brings back the newest state, with no l
   await setModelValue(page, RULE_URI, rule('first edit'))
   await waitForFragment(page)
   const fragment = await page.evaluate(() => window.location.hash)
-  await setModelValue(page, RULE_URI, rule('second edit'))
-  await page.reload() // well inside the 300 ms debounce: the address bar still shows the first edit
-  expect(await page.evaluate(() => window.location.hash)).toBe(fragment)
+  // The edit and the reload in one task: the reload's zero-delay timer always fires before
+  // the 300 ms autosave pause ends, however slow the machine.
+  const reloaded = page.waitForEvent('load')
+  const hashAtReload = await page.evaluate(
+    ([uri, text]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      monaco.editor.getModel(monaco.Uri.parse(uri))?.setValue(text)
+      setTimeout(() => window.location.reload(), 0)
+      return window.location.hash
+    },
+    [RULE_URI, rule('second edit')] as const,
+  )
+  expect(hashAtReload).toBe(fragment) // the address bar still held the first edit
+  await reloaded
   await waitForEditors(page)
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('second edit'))
   await expect(page.getByTestId('previous-draft-banner')).toHaveCount(0)
