@@ -3,9 +3,14 @@
  * and hand each event to the command's consumer, in order. A record that is not JSON is
  * reported with its line and column and skipped; the good events around it still count.
  */
-import { expandContainers, parseEvents } from '../engine/index.ts'
-import type { EventsDiagnostic } from '../engine/index.ts'
-import { lineColAt, lineStarts } from './positions.ts'
+import {
+  eventFailureDiagnostic,
+  expandContainers,
+  isEventFailure,
+  LineIndex,
+  parseEvents,
+} from '../engine/index.ts'
+import type { EventFailure, EventsDiagnostic } from '../engine/index.ts'
 
 export interface BatchInput {
   seq: number
@@ -24,8 +29,11 @@ export interface BatchOutput {
   malformed: number
 }
 
-/** Per-event work: returns the output text for the event (without newline), or '' for none. */
-export type EventConsumer = (index: number, value: unknown) => string
+/**
+ * Per-event work: returns the output text for the event (without newline), '' for none, or
+ * the engine's failure on it (reported on stderr with the event's index and position).
+ */
+export type EventConsumer = (index: number, value: unknown) => string | EventFailure
 
 /** Where the worker is, for the watchdog: written before each event is evaluated. */
 export type Progress = (event: number, seq: number, start: number, end: number) => void
@@ -54,19 +62,27 @@ export class BatchEvaluator {
   run(batch: BatchInput): BatchOutput {
     const result: BatchOutput = { seq: batch.seq, out: '', errors: [], malformed: 0 }
     const lines: string[] = []
+    let positions: LineIndex | undefined
     const emit = (value: unknown, start: number, end: number) => {
       const index = this.nextEvent++
       this.progress(index, batch.seq, start, end)
       this.parsing(false)
       const line = this.consume(index, value)
       this.parsing(true)
-      if (line !== '') lines.push(line)
+      if (isEventFailure(line)) {
+        // No verdict line for this event: the failure is reported, never printed as a miss.
+        const at = (positions ??= new LineIndex(batch.text)).position(start)
+        const diagnostic = eventFailureDiagnostic(index, [start, end], line)
+        result.errors.push(
+          `${this.eventsName}:${batch.firstLine + at.line - 1}:${at.col} error ${diagnostic.code} ${diagnostic.message}`,
+        )
+      } else if (line !== '') lines.push(line)
     }
     const report = (diagnostic: EventsDiagnostic, line: number, col: number) => {
       result.malformed++
       if (this.malformedSeen++ < MAX_ERROR_MESSAGES)
         result.errors.push(
-          `${this.eventsName}:${line}:${col} error malformed events: ${diagnostic.message}`,
+          `${this.eventsName}:${line}:${col} error ${diagnostic.code} malformed events: ${diagnostic.message}`,
         )
     }
     this.parsing(true)
@@ -120,9 +136,9 @@ export class BatchEvaluator {
     const read = parseEvents(batch.text)
     for (const record of read.events) emit(record.value, record.range[0], record.range[1])
     if (read.diagnostics.length === 0) return
-    const starts = lineStarts(batch.text)
+    const positions = new LineIndex(batch.text)
     for (const diagnostic of read.diagnostics) {
-      const { line, col } = lineColAt(starts, diagnostic.range[0])
+      const { line, col } = positions.position(diagnostic.range[0])
       report(diagnostic, batch.firstLine + line - 1, col)
     }
   }

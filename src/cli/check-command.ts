@@ -2,11 +2,10 @@
  * `sigma-play check`: validate and lint every rule found, one line per diagnostic, then a
  * summary. Exit 1 when any rule has an error, so it can gate a rule repository's CI.
  */
-import { compileRule, type Diagnostic } from '../engine/index.ts'
+import { compileRule, formatDiagnostic, LineIndex, type Diagnostic } from '../engine/index.ts'
 import type { CheckArgs } from './args.ts'
 import { findRuleFiles } from './find-rules.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { formatDiagnostic, lineStarts } from './positions.ts'
 
 /**
  * An `|expand` placeholder without values is valid Sigma (the deployment supplies them), so
@@ -38,13 +37,13 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
       continue
     }
     const { diagnostics } = compileRule(text, args.engine)
-    const starts = lineStarts(text)
+    const positions = new LineIndex(text)
     // compileRule returns its diagnostics already in source order.
     for (const found of diagnostics) {
       const diagnostic = asChecked(found)
       if (diagnostic.severity === 'error') errors++
       else if (diagnostic.severity === 'warning') warnings++
-      lines.push(formatDiagnostic(file, starts, diagnostic))
+      lines.push(formatDiagnostic(file, positions, diagnostic))
     }
     if (lines.length >= 1000) io.out(lines.splice(0).join('\n') + '\n')
   }

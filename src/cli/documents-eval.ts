@@ -5,10 +5,9 @@
  * `--filter` file are printed against that file's own lines, before anything runs.
  */
 import { readFileSync } from 'node:fs'
-import { compileSet, parseEvents } from '../engine/index.ts'
+import { compileSet, parseEvents, LineIndex } from '../engine/index.ts'
 import type { EvalArgs } from './args.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { lineColAt, lineStarts } from './positions.ts'
 import { formatSourced, readRuleSources } from './rule-sources.ts'
 import { writeSetResults } from './set-output.ts'
 
@@ -38,9 +37,9 @@ export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 
   }
   const parsed = parseEvents(text)
   if (parsed.diagnostics.length > 0) {
-    const starts = lineStarts(text)
+    const positions = new LineIndex(text)
     for (const diagnostic of parsed.diagnostics) {
-      const { line, col } = lineColAt(starts, diagnostic.range[0])
+      const { line, col } = positions.position(diagnostic.range[0])
       io.err(`${eventsName}:${line}:${col} error malformed events: ${diagnostic.message}\n`)
     }
     return 2

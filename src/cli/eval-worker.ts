@@ -4,11 +4,19 @@
  * set) it writes where it is into the shared watch buffer, for the main thread's watchdog.
  */
 import { parentPort } from 'node:worker_threads'
-import { compileRule, evaluate, explain, RuleSet, verdict } from '../engine/index.ts'
-import type { CompiledRule } from '../engine/index.ts'
+import {
+  compileRule,
+  evaluate,
+  explain,
+  formatDiagnostic,
+  isEventFailure,
+  LineIndex,
+  RuleSet,
+  verdict,
+} from '../engine/index.ts'
+import type { CompiledRule, EventFailure } from '../engine/index.ts'
 import { runProbe } from '../worker/probe.ts'
 import { BatchEvaluator, type EventConsumer } from './batch-eval.ts'
-import { formatDiagnostic, lineStarts } from './positions.ts'
 import { Watch, type FromWorker, type InitMessage, type ToWorker } from './worker-protocol.ts'
 
 const post = (message: FromWorker) => parentPort?.postMessage(message)
@@ -29,11 +37,11 @@ function compileAll(init: InitMessage, watch: Int32Array): Compiled {
     Atomics.add(watch, Watch.beat, 1)
     Atomics.store(watch, Watch.rule, i)
     const compiled = compileRule(file.text, init.engine)
-    const starts = lineStarts(file.text)
+    const positions = new LineIndex(file.text)
     for (const diagnostic of compiled.diagnostics)
       if (diagnostic.severity === 'error')
         (diagnostic.code === 'BAD_METADATA' ? out.notes : out.stderr).push(
-          formatDiagnostic(file.path, starts, diagnostic),
+          formatDiagnostic(file.path, positions, diagnostic),
         )
     if (compiled.rule) {
       out.rules.push(compiled.rule)
@@ -56,18 +64,32 @@ function compileAll(init: InitMessage, watch: Int32Array): Compiled {
 }
 
 /** One rule: a verdict line per event, the trace too with --explain, or only a count. */
-function singleRule(init: InitMessage, rule: CompiledRule, counts: { matches: number }) {
+function singleRule(
+  init: InitMessage,
+  rule: CompiledRule,
+  counts: { matches: number; internalErrors: number },
+) {
+  // An engine failure is counted (exit 2) and handed back to be reported, never a verdict.
+  const failed = (failure: EventFailure) => {
+    counts.internalErrors++
+    return failure
+  }
   const consume: EventConsumer = (event, value) => {
     if (init.output === 'count') {
-      if (evaluate(rule, value)) counts.matches++
+      const result = evaluate(rule, value)
+      if (isEventFailure(result)) return failed(result)
+      if (result) counts.matches++
       return ''
     }
     if (init.output === 'explain') {
       const trace = explain(rule, value)
+      if (isEventFailure(trace)) return failed(trace)
       const { match, identifiers } = trace
       return JSON.stringify({ event, match, identifiers, trace })
     }
-    const { match, identifiers } = verdict(rule, value)
+    const result = verdict(rule, value)
+    if (isEventFailure(result)) return failed(result)
+    const { match, identifiers } = result
     return JSON.stringify({ event, match, identifiers })
   }
   return consume
@@ -170,7 +192,7 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     })
     return { evaluator, summary }
   }
-  const counts = { matches: 0 }
+  const counts = { matches: 0, internalErrors: 0 }
   const rule = compiled.rules[0] as CompiledRule
   Atomics.store(watch, Watch.rule, 0)
   const evaluator = new BatchEvaluator(
@@ -184,7 +206,7 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
       init.output === 'count'
         ? JSON.stringify({ events: evaluator.events, matches: counts.matches }) + '\n'
         : '',
-    internalErrors: 0,
+    internalErrors: counts.internalErrors,
   })
   return { evaluator, summary }
 }

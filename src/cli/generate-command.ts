@@ -3,10 +3,9 @@
  * (`{"label":…,"expect":…,"event":{…}}`), every one checked by the engine. Nothing to
  * generate is an error (exit 2) with the reason.
  */
-import { compileRule, generateEvents } from '../engine/index.ts'
+import { compileRule, generateEvents, formatDiagnostic, LineIndex } from '../engine/index.ts'
 import type { GenerateArgs } from './args.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { formatDiagnostic, lineStarts } from './positions.ts'
 
 export function runGenerate(args: GenerateArgs, io: CliIo): number {
   let text: string
@@ -18,8 +17,8 @@ export function runGenerate(args: GenerateArgs, io: CliIo): number {
   }
   const errors = compileRule(text, args.engine).diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0) {
-    const starts = lineStarts(text)
-    for (const diagnostic of errors) io.err(formatDiagnostic(args.rule, starts, diagnostic) + '\n')
+    const lines = new LineIndex(text)
+    for (const diagnostic of errors) io.err(formatDiagnostic(args.rule, lines, diagnostic) + '\n')
     return 2
   }
   const result = generateEvents(text, args.engine)

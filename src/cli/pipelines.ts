@@ -3,9 +3,8 @@
  * `builtin:ID` names a shipped pipeline (sysmon, winlogbeat, ecs-windows). A pipeline with
  * errors prints FILE:LINE:COL error PIPELINE message and stops the run (exit 2).
  */
-import { BUILTIN_PIPELINES, parsePipeline } from '../engine/index.ts'
+import { BUILTIN_PIPELINES, formatDiagnostic, LineIndex, parsePipeline } from '../engine/index.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { formatDiagnostic, lineStarts } from './positions.ts'
 
 export function readPipelines(files: readonly string[], io: CliIo): string[] | undefined {
   const texts: string[] = []
@@ -30,8 +29,8 @@ export function readPipelines(files: readonly string[], io: CliIo): string[] | u
         continue
       }
     const { diagnostics } = parsePipeline(text)
-    const starts = lineStarts(text)
-    for (const d of diagnostics) io.err(formatDiagnostic(file, starts, d) + '\n')
+    const lines = new LineIndex(text)
+    for (const d of diagnostics) io.err(formatDiagnostic(file, lines, d) + '\n')
     if (diagnostics.length > 0) ok = false
     texts.push(text)
   }

@@ -2,9 +2,8 @@
  * The rule text `eval` compiles: the rule file, then each `--filter FILE`, joined as YAML
  * documents. Each diagnostic is printed against the file (and line) it came from.
  */
-import type { Diagnostic } from '../engine/index.ts'
+import { formatDiagnostic, LineIndex, type Diagnostic } from '../engine/index.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { formatDiagnostic, lineStarts } from './positions.ts'
 
 interface Segment {
   file: string
@@ -47,5 +46,5 @@ export function formatSourced(sources: RuleSources, diagnostic: Diagnostic): str
     ...diagnostic,
     range: [at - segment.start, diagnostic.range[1] - segment.start],
   }
-  return formatDiagnostic(segment.file, lineStarts(segment.text), shifted)
+  return formatDiagnostic(segment.file, new LineIndex(segment.text), shifted)
 }

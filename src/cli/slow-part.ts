@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { EngineOptions } from '../engine/index.ts'
-import { lineColAt, lineStarts } from './positions.ts'
+import { lineCol } from '../engine/index.ts'
 import type { FromWorker, RuleFile } from './worker-protocol.ts'
 
 /** After its first step, a probe step that takes this long is the runaway part. */
@@ -46,6 +46,6 @@ export async function nameSlowPart(
   })
   await worker.terminate()
   if (!part) return `${rule.path} (no single part of it is slow on its own)`
-  const { line } = lineColAt(lineStarts(rule.text), part.range[0])
+  const { line } = lineCol(rule.text, part.range[0])
   return `${rule.path}: ${part.identifier} › ${part.item} (line ${line})`
 }

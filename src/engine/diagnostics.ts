@@ -1,6 +1,6 @@
 /**
- * Small constructors for diagnostics and the 1-based line/column helper the CLI and the UI use
- * at their edges (inside the engine everything is character offsets).
+ * Small constructors for diagnostics and their display order (inside the engine everything is
+ * character offsets; line-index.ts turns them into lines and columns at the edges).
  */
 import type { Diagnostic, DiagnosticCode, Range } from './types.ts'
 
@@ -25,18 +25,4 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
       (a, b) => a.d.range[0] - b.d.range[0] || rank[a.d.severity] - rank[b.d.severity] || a.i - b.i,
     )
     .map((x) => x.d)
-}
-
-/** 1-based line and column of a character offset (clamped into the text). */
-export function lineCol(text: string, offset: number): { line: number; col: number } {
-  const end = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text.length))
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      lineStart = i + 1
-    }
-  }
-  return { line, col: end - lineStart + 1 }
 }

@@ -1,6 +1,6 @@
 /**
  * The engine's one public door. Nothing here throws on any input: an unexpected failure
- * becomes an INTERNAL diagnostic (compile) or a non-matching verdict (per event).
+ * becomes an INTERNAL diagnostic (compile) or an EventFailure (per event), never a verdict.
  */
 import { compileRuleSafely, type CompileResult } from './compile.ts'
 import type { CompiledRule } from './compiled-rule.ts'
@@ -8,7 +8,8 @@ import { evaluateRule, verdictOf } from './evaluate.ts'
 import { explainRule } from './explain.ts'
 import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
-import type { EngineOptions, Trace, Verdict } from './types.ts'
+import { failure } from './event-failure.ts'
+import type { EngineOptions, EventFailure, Trace, Verdict } from './types.ts'
 import { generateFrom, type GenerateResult } from './generate/generate.ts'
 import { compileSetWith, type CompiledSet } from './correlation/compile-set.ts'
 import { error } from './diagnostics.ts'
@@ -21,11 +22,11 @@ export type * from './types.ts'
 export type { CompileResult } from './compile.ts'
 export type { CompiledRule } from './compiled-rule.ts'
 export type { GeneratedEvent, GenerateResult } from './generate/generate.ts'
-export { lineCol } from './diagnostics.ts'
 export { runSet, type SetRun, type RunOptions } from './correlation/run-set.ts'
 export type { CompiledSet, SetRule } from './correlation/compile-set.ts'
 export type { CorrelationAlert, GroupOutcome } from './correlation/correlate.ts'
 export { TIME_FIELDS } from './correlation/event-time.ts'
+export { formatDiagnostic, lineCol, LineIndex, type LineCol } from './line-index.ts'
 export { editDistance } from './edit-distance.ts'
 export { parseEvents } from './events/parse-events.ts'
 export { containerPath } from './events/containers.ts'
@@ -54,6 +55,7 @@ export {
   type ShapeSummary,
 } from './events/shapes.ts'
 export { RuleSet, type RuleSetMatch } from './ruleset/ruleset.ts'
+export { eventFailureDiagnostic, isEventFailure } from './event-failure.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {
   return compileRuleSafely(typeof text === 'string' ? text : '', options ?? {}, {
@@ -84,34 +86,39 @@ export function compileSet(text: string, options: EngineOptions = {}): CompiledS
   }
 }
 
-export function evaluate(rule: CompiledRule, event: unknown): boolean {
+/**
+ * The fast verdict: `true`, `false`, or an EventFailure when the engine itself failed on this
+ * event. Compare with `=== true`; a failure is never a non-match.
+ */
+export function evaluate(rule: CompiledRule, event: unknown): boolean | EventFailure {
   try {
     return evaluateRule(rule, event)
-  } catch {
-    return false
+  } catch (e) {
+    return failure(e)
   }
 }
 
-export function verdict(rule: CompiledRule, event: unknown): Verdict {
+export function verdict(rule: CompiledRule, event: unknown): Verdict | EventFailure {
   try {
     return verdictOf(rule, event)
-  } catch {
-    return { match: false, identifiers: {} }
+  } catch (e) {
+    return failure(e)
   }
 }
 
-export function explain(rule: CompiledRule, event: unknown): Trace {
+export function explain(rule: CompiledRule, event: unknown): Trace | EventFailure {
   try {
     return explainRule(rule, event)
-  } catch {
-    return { match: false, identifiers: {}, searches: [], conditions: [] }
+  } catch (e) {
+    return failure(e)
   }
 }
 
 /** Events that show what the rule matches and where each of its edges lies, each checked. */
 export function generateEvents(text: string, options: EngineOptions = {}): GenerateResult {
   try {
-    return generateFrom(text, options ?? {}, { compile: compileRule, verdict })
+    // The throwing verdict: a failure on one event ends generation with a problem (below).
+    return generateFrom(text, options ?? {}, { compile: compileRule, verdict: verdictOf })
   } catch (e) {
     return { events: [], problem: `Internal error while generating: ${String(e)}` }
   }
@@ -138,7 +145,8 @@ export function checkProposal(
 ): FilterProposal {
   const engine = {
     compile: (text: string, o: EngineOptions) => compileRule(text, o).rule,
-    evaluate,
+    // TODO(tuning): an EventFailure counts as no match here; a proposal check should report it.
+    evaluate: (rule: CompiledRule, event: unknown) => evaluate(rule, event) === true,
   }
   return checkProposalWith(engine, proposal, events, match, expect, options)
 }

@@ -256,9 +256,36 @@ export interface EventRecord {
   range: Range
 }
 
+/** Closed set of events diagnostic codes, as for the rule's: the UI and CLI branch on these. */
+export type EventsDiagnosticCode =
+  /** Text that is not JSON where an event should be. */
+  | 'EVENTS_SYNTAX'
+  /** A comma between events that are not inside a JSON array. */
+  | 'EVENTS_SEPARATOR'
+  /** Text after a complete JSON array. */
+  | 'EVENTS_TRAILING_TEXT'
+  /** One event over the size a reader accepts (the CLI caps it). */
+  | 'EVENT_TOO_LARGE'
+  /** An exception inside the engine while reading the events or judging one event. */
+  | 'INTERNAL'
+
 export interface EventsDiagnostic {
+  code: EventsDiagnosticCode
+  severity: Severity
   message: string
   range: Range
+  /** The event concerned (0-based, as rows and CLI lines number them), when there is one. */
+  event?: number
+}
+
+/**
+ * An exception inside the engine while judging one event. It is not a verdict: callers report
+ * it (see `eventFailureDiagnostic`) and never count it as a match or a non-match.
+ */
+export interface EventFailure {
+  failed: true
+  /** What went wrong, e.g. `RangeError: Maximum call stack size exceeded`. */
+  message: string
 }
 
 export interface ParsedEvents {

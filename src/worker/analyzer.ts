@@ -7,16 +7,23 @@ import { parse } from 'yaml'
 import {
   builtinPipelineFor,
   compileRule,
+  eventFailureDiagnostic,
   explain,
+  isEventFailure,
   parseEvents,
   summarizeShapes,
   verdict,
   withShapePipeline,
 } from '../engine/index.ts'
-import type { EngineOptions, ParsedEvents, ShapeSummary } from '../engine/index.ts'
+import type {
+  EngineOptions,
+  EventsDiagnostic,
+  ParsedEvents,
+  ShapeSummary,
+} from '../engine/index.ts'
 import type { AnalysisResult, Phase } from './protocol.ts'
 import type { Rows } from './rows.ts'
-import { allocateRows, emptyRows, setRow, tally } from './rows.ts'
+import { allocateRows, emptyRows, setFailedRow, setRow, tally } from './rows.ts'
 import { summarizeTrace } from './summary.ts'
 import type { TuningRequest } from '../engine/index.ts'
 import { Tuner } from './tuner.ts'
@@ -135,7 +142,9 @@ export class Analyzer {
     if (rule && selectedEvent) {
       this.onPhase('explain')
       const start = performance.now()
-      trace = explain(rule, selectedEvent.value)
+      const explained = explain(rule, selectedEvent.value)
+      // A failed event has no trace; its row and the status say why.
+      if (!isEventFailure(explained)) trace = explained
       this.timings.explain = performance.now() - start
     }
 
@@ -154,7 +163,7 @@ export class Analyzer {
         shapeBody: this.shape.body,
         count: events.length,
         ranges: this.ranges,
-        diagnostics: this.parsed.diagnostics,
+        diagnostics: this.eventsDiagnostics(rule ? rows : undefined),
       },
       rows,
       counts: { events: events.length, matches, perIdentifier },
@@ -163,6 +172,18 @@ export class Analyzer {
       tuning: tuned,
       timings: { ...this.timings },
     }
+  }
+
+  /** The events' own diagnostics, then one INTERNAL diagnostic per event the engine failed on. */
+  private eventsDiagnostics(rows: Rows | undefined): EventsDiagnostic[] {
+    const failed = Object.entries(rows?.failures ?? {})
+    if (failed.length === 0) return this.parsed.diagnostics
+    const failures = failed.map(([key, message]) => {
+      const index = Number(key)
+      const range = this.parsed.events[index]?.range ?? [0, 0]
+      return eventFailureDiagnostic(index, range, { failed: true, message })
+    })
+    return [...this.parsed.diagnostics, ...failures]
   }
 
   private *evaluateAll(rule: Rule, names: string[]): Generator<number, Rows> {
@@ -174,7 +195,8 @@ export class Analyzer {
     for (let index = 0; index < events.length; index++) {
       if (index > 0 && index % STEP === 0) yield index
       const v = verdict(rule, events[index]?.value)
-      setRow(rows, index, v.match, v.identifiers)
+      if (isEventFailure(v)) setFailedRow(rows, index, v.message)
+      else setRow(rows, index, v.match, v.identifiers)
     }
     this.timings.evaluate = performance.now() - start
     return rows
@@ -195,7 +217,8 @@ export class Analyzer {
       let summary = this.detailed.get(index)
       const event = this.parsed.events[index]
       if (summary === undefined && event) {
-        summary = summarizeTrace(explain(rule, event.value))
+        const trace = explain(rule, event.value)
+        summary = isEventFailure(trace) ? trace.message : summarizeTrace(trace)
         this.detailed.set(index, summary)
       }
       if (summary !== undefined) summaries[index] = summary

@@ -15,6 +15,8 @@ export interface Rows {
   hits: Uint8Array
   /** Summaries from a full explanation, for the rows that were on screen. */
   summaries: Record<number, string>
+  /** Events the engine failed on, with its message: these rows have no verdict at all. */
+  failures: Record<number, string>
 }
 
 /** One event's row as the results pane shows it (built from `Rows` for visible rows only). */
@@ -26,10 +28,19 @@ export interface RowResult {
    * rows in the requested window; elsewhere from the verdict alone ("excluded by filter_x").
    */
   summary: string
+  /** Set when the engine failed on this event: `match` is then meaningless, show the error. */
+  error?: string
 }
 
 export function emptyRows(names: string[] = []): Rows {
-  return { count: 0, names, match: new Uint8Array(0), hits: new Uint8Array(0), summaries: {} }
+  return {
+    count: 0,
+    names,
+    match: new Uint8Array(0),
+    hits: new Uint8Array(0),
+    summaries: {},
+    failures: {},
+  }
 }
 
 export function allocateRows(count: number, names: string[]): Rows {
@@ -39,6 +50,7 @@ export function allocateRows(count: number, names: string[]): Rows {
     match: new Uint8Array(count),
     hits: new Uint8Array(count * names.length),
     summaries: {},
+    failures: {},
   }
 }
 
@@ -55,6 +67,13 @@ export function setRow(
   })
 }
 
+/** An event the engine failed on: no match, no identifier, and the message kept for the row. */
+export function setFailedRow(rows: Rows, index: number, message: string): void {
+  rows.match[index] = 0
+  rows.hits.fill(0, index * rows.names.length, (index + 1) * rows.names.length)
+  rows.failures[index] = message
+}
+
 /** One row as the results pane shows it; the summary falls back to what the verdict says. */
 export function rowAt(rows: Rows, index: number): RowResult | undefined {
   if (index < 0 || index >= rows.count) return undefined
@@ -63,6 +82,8 @@ export function rowAt(rows: Rows, index: number): RowResult | undefined {
   rows.names.forEach((name, j) => {
     identifiers[name] = rows.hits[base + j] === 1
   })
+  const error = rows.failures[index]
+  if (error !== undefined) return { match: false, identifiers, summary: error, error }
   const match = rows.match[index] === 1
   const summary = rows.summaries[index] ?? summarizeVerdict({ match, identifiers })
   return { match, identifiers, summary }

@@ -57,7 +57,7 @@ test('a broken CSV row is reported at its line and column', () => {
   const bad = tempFiles({ 'bad.csv': 'Image,DestinationIp\n"a.exe"x,1\n' })
   const result = runCli(['eval', '--rule', join(dir, 'rule.yml'), '--events', join(bad, 'bad.csv')])
   expect(result.status).toBe(2)
-  expect(result.stderr).toMatch(/bad\.csv:2:8 error malformed events: Invalid CSV/)
+  expect(result.stderr).toMatch(/bad\.csv:2:8 error EVENTS_SYNTAX malformed events: Invalid CSV/)
 })
 
 /** EVENTS in Elastic Common Schema: what the built-in ECS pipeline is chosen for. */

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { compileRule, explain, parseEvents, verdict } from '../../src/engine/index.ts'
+import { compileRule, parseEvents } from '../../src/engine/index.ts'
+import { explain, verdict } from '../helpers/judge.ts'
 import { REGRESSION_INDEX, SIGMAHQ_DIR } from './corpus-files.ts'
 
 interface RegressionEntry {

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { compileRule, evaluate, explain, verdict } from '../../src/engine/index.ts'
+import {
+  compileRule,
+  evaluate,
+  eventFailureDiagnostic,
+  explain,
+  verdict,
+} from '../../src/engine/index.ts'
+import { judged } from '../helpers/judge.ts'
 import { compileRuleSafely } from '../../src/engine/compile.ts'
 import { prepareEvent } from '../../src/engine/match/prepare-event.ts'
 import { dedent } from '../helpers/dedent.ts'
@@ -162,8 +169,8 @@ describe('never throws', () => {
         }
         if (r.rule) {
           const fast = evaluate(r.rule, ev)
-          expect(verdict(r.rule, ev).match).toBe(fast)
-          expect(explain(r.rule, ev).match).toBe(fast)
+          expect(judged(verdict(r.rule, ev)).match).toBe(fast)
+          expect(judged(explain(r.rule, ev)).match).toBe(fast)
         }
       }),
       { numRuns: 400 },
@@ -184,7 +191,7 @@ describe('never throws', () => {
     expect(r.rule).toBeUndefined()
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['INTERNAL', 'error']])
   })
-  test('per-event failures give a non-matching verdict, not an exception', () => {
+  test('a per-event failure is reported as a failure by every entry point, never a verdict', () => {
     const { rule } = compileRule('title: t\ndetection:\n    sel: {a: 1}\n    condition: sel\n')
     const broken = {
       ...rule!,
@@ -192,9 +199,36 @@ describe('never throws', () => {
         throw new Error('boom')
       },
     }
-    expect(evaluate(broken, { a: 1 })).toBe(false)
-    expect(verdict(broken, { a: 1 }).match).toBe(false)
-    expect(explain(broken, { a: 1 }).match).toBe(false)
+    const failed = { failed: true, message: 'Error: boom' }
+    expect(evaluate(broken, { a: 1 })).toEqual(failed)
+    expect(verdict(broken, { a: 1 })).toEqual(failed)
+    expect(explain(broken, { a: 1 })).toEqual(failed)
+  })
+  test('an event whose reading throws (a hostile getter) is a failure, not a non-match', () => {
+    const { rule } = compileRule('title: t\ndetection:\n    sel: {a: 1}\n    condition: sel\n')
+    const hostile = {
+      get a(): never {
+        throw new RangeError('Maximum call stack size exceeded')
+      },
+    }
+    for (const result of [
+      evaluate(rule!, hostile),
+      verdict(rule!, hostile),
+      explain(rule!, hostile),
+    ])
+      expect(result).toEqual({
+        failed: true,
+        message: 'RangeError: Maximum call stack size exceeded',
+      })
+    expect(eventFailureDiagnostic(4, [10, 20], { failed: true, message: 'RangeError: x' })).toEqual(
+      {
+        code: 'INTERNAL',
+        severity: 'error',
+        message: 'The engine failed on event #4, so it has no verdict (RangeError: x)',
+        range: [10, 20],
+        event: 4,
+      },
+    )
   })
   test('non-string input does not throw either', () => {
     expect(compileRule(undefined as unknown as string).diagnostics.length).toBeGreaterThan(0)

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { compileRule, evaluate, verdict, type CompiledRule } from '../../src/engine/index.ts'
+import { compileRule, evaluate, type CompiledRule } from '../../src/engine/index.ts'
+import { verdict } from '../helpers/judge.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { corpusRule, evtxNetConnection, netConnection, RUNDLL32_RULE } from './fixtures.ts'
 

@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import {
-  compileRule,
-  evaluate,
-  explain,
-  verdict,
-  type CompiledRule,
-} from '../../src/engine/index.ts'
+import { compileRule, evaluate, type CompiledRule } from '../../src/engine/index.ts'
+import { explain, verdict } from '../helpers/judge.ts'
 import type { FieldTrace, GroupTrace } from '../../src/engine/types.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { corpusRule, evtxNetConnection, netConnection, RUNDLL32_RULE } from './fixtures.ts'

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compileRule, evaluate, explain, parseEvents, verdict } from '../../src/engine/index.ts'
+import { compileRule, evaluate, parseEvents } from '../../src/engine/index.ts'
+import { explain, verdict } from '../helpers/judge.ts'
 import { anyEvent, hostileEvent, ruleShapedEvent } from './property/event-arbitrary.ts'
 import { anyText, mangledRule, validRule } from './property/rule-arbitrary.ts'
 import { eventTexts } from './property/events-text-arbitrary.ts'

@@ -3,7 +3,8 @@
  * says, from the real engine; each shows both sides (a match and a miss).
  */
 import { describe, expect, test } from 'vitest'
-import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
+import { compileRule, parseEvents } from '../../src/engine/index.ts'
+import { verdict } from '../helpers/judge.ts'
 import { EXAMPLES } from '../../src/gallery/examples.ts'
 
 describe.each(EXAMPLES.map((e) => [e.id, e] as const))('example %s', (_, example) => {

@@ -3,7 +3,8 @@
  * checkGoal says what is still wrong in words a learner can act on.
  */
 import { describe, expect, test } from 'vitest'
-import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
+import { compileRule, parseEvents } from '../../src/engine/index.ts'
+import { verdict } from '../helpers/judge.ts'
 import { EXERCISES } from '../../src/gallery/exercises.ts'
 import { checkGoal, checkMarks, wantAsMarks } from '../../src/gallery/exercise.ts'
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
+import { compileRule, parseEvents } from '../../src/engine/index.ts'
+import { verdict } from '../helpers/judge.ts'
 import {
   DEFAULT_EVENT_LIST,
   DEFAULT_EVENTS,

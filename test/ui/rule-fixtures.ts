@@ -1,5 +1,6 @@
 /** A small rule in the default rule's spirit, written for these tests, and helpers. */
-import { compileRule, explain } from '../../src/engine/index.ts'
+import { compileRule } from '../../src/engine/index.ts'
+import { explain } from '../helpers/judge.ts'
 import type { Trace } from '../../src/engine/types.ts'
 import { dedent } from '../helpers/dedent.ts'
 

@@ -1,6 +1,7 @@
 // The one-line reasons shown per row, built from real engine traces.
 import { describe, expect, it } from 'vitest'
-import { compileRule, explain, verdict } from '../../src/engine/index.ts'
+import { compileRule } from '../../src/engine/index.ts'
+import { explain, verdict } from '../helpers/judge.ts'
 import { shorten, summarizeTrace, summarizeVerdict } from '../../src/worker/summary.ts'
 import { DEFAULT_EVENT_LIST } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'

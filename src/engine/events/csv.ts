@@ -37,7 +37,11 @@ export function readCsvRow(text: string, pos: number): CsvRow {
         const quote = text.indexOf('"', j)
         if (quote < 0) {
           const message = 'Invalid CSV: a quoted cell never closes'
-          return { cells, next: text.length, error: { message, range: [start, start + 1] } }
+          return {
+            cells,
+            next: text.length,
+            error: { code: 'EVENTS_SYNTAX', severity: 'error', message, range: [start, start + 1] },
+          }
         }
         value += text.slice(j, quote)
         if (text[quote + 1] === '"') {
@@ -61,7 +65,11 @@ export function readCsvRow(text: string, pos: number): CsvRow {
     if (text[i] === '\r' && text[i + 1] === '\n') i++
     if (i >= text.length || text[i] === '\n') return { cells, next: i + 1 }
     const message = 'Invalid CSV: expected a comma or a line break after a quoted cell'
-    return { cells, next: lineEnd(text, i) + 1, error: { message, range: [i, i + 1] } }
+    return {
+      cells,
+      next: lineEnd(text, i) + 1,
+      error: { code: 'EVENTS_SYNTAX', severity: 'error', message, range: [i, i + 1] },
+    }
   }
 }
 
@@ -104,6 +112,8 @@ export function readCsv(
       const extra = row.cells[header.length]
       if (extra)
         diagnostics.push({
+          code: 'EVENTS_SYNTAX',
+          severity: 'error',
           message: `CSV row has ${row.cells.length} cells, the header names ${header.length}`,
           range: extra.range,
         })

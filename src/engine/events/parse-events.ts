@@ -4,10 +4,21 @@
  * opened into their elements. Each record keeps its exact range; a broken record becomes a
  * diagnostic at the offending offset and the scan resumes at the next record. Never throws.
  */
-import type { EventRecord, EventsDiagnostic, EventsFormat, ParsedEvents, Range } from '../types.ts'
+import type {
+  EventRecord,
+  EventsDiagnostic,
+  EventsDiagnosticCode,
+  EventsFormat,
+  ParsedEvents,
+  Range,
+} from '../types.ts'
 import { expandContainers } from './containers.ts'
 import { looksLikeCsv, readCsv } from './csv.ts'
 import { findValueEnd, skipWhitespace, walkJson } from './json-scan.ts'
+
+function problem(code: EventsDiagnosticCode, message: string, range: Range): EventsDiagnostic {
+  return { code, severity: 'error', message, range }
+}
 
 interface Slice {
   range: Range
@@ -25,10 +36,12 @@ function parseSlice(
     const walked = walkJson(text, start, end)
     const offset = walked.error ? walked.error.offset : walked.end
     const message = walked.error ? walked.error.message : 'Unexpected text after the value'
-    diagnostics.push({
-      message: `Invalid JSON: ${message}`,
-      range: [offset, Math.min(offset + 1, text.length)],
-    })
+    diagnostics.push(
+      problem('EVENTS_SYNTAX', `Invalid JSON: ${message}`, [
+        offset,
+        Math.min(offset + 1, text.length),
+      ]),
+    )
     return undefined
   }
 }
@@ -55,10 +68,9 @@ function readSequence(
       const walked = walkJson(text, pos, end)
       const offset = walked.error ? walked.error.offset : pos
       const message = walked.error?.message ?? 'Unterminated value'
-      diagnostics.push({
-        message: `Invalid JSON: ${message}`,
-        range: [offset, Math.min(offset + 1, end)],
-      })
+      diagnostics.push(
+        problem('EVENTS_SYNTAX', `Invalid JSON: ${message}`, [offset, Math.min(offset + 1, end)]),
+      )
       pos = skipWhitespace(text, resync(text, pos), end)
       continue
     }
@@ -67,10 +79,13 @@ function readSequence(
     if (parsed) events.push({ value: parsed.value, range })
     pos = skipWhitespace(text, valueEnd, end)
     if (pos < end && text[pos] === ',') {
-      diagnostics.push({
-        message: 'Unexpected comma between events (wrap them in [ ] for a JSON array)',
-        range: [pos, pos + 1],
-      })
+      diagnostics.push(
+        problem(
+          'EVENTS_SEPARATOR',
+          'Unexpected comma between events (wrap them in [ ] for a JSON array)',
+          [pos, pos + 1],
+        ),
+      )
       pos = skipWhitespace(text, pos + 1, end)
     }
   }
@@ -109,10 +124,12 @@ function readArray(
   const slices = arrayElementRanges(text, open, close - 1)
   if (slices.length !== whole.length) return undefined
   if (trailing < text.length)
-    diagnostics.push({
-      message: 'Unexpected text after the JSON array',
-      range: [trailing, trailing + 1],
-    })
+    diagnostics.push(
+      problem('EVENTS_TRAILING_TEXT', 'Unexpected text after the JSON array', [
+        trailing,
+        trailing + 1,
+      ]),
+    )
   return (whole as unknown[]).map((value, i) => ({ value, range: (slices[i] as Slice).range }))
 }
 
@@ -124,10 +141,12 @@ function readBrokenArray(
 ): EventRecord[] {
   const walked = walkJson(text, open, text.length)
   if (walked.error)
-    diagnostics.push({
-      message: `Invalid JSON: ${walked.error.message}`,
-      range: [walked.error.offset, Math.min(walked.error.offset + 1, text.length)],
-    })
+    diagnostics.push(
+      problem('EVENTS_SYNTAX', `Invalid JSON: ${walked.error.message}`, [
+        walked.error.offset,
+        Math.min(walked.error.offset + 1, text.length),
+      ]),
+    )
   const events: EventRecord[] = []
   let pos = skipWhitespace(text, open + 1)
   while (pos < text.length && text[pos] !== ']') {
@@ -172,10 +191,12 @@ export function parseEvents(text: string): ParsedEvents {
     const format = sequenceFormat(text, events)
     return { format, events: expandContainers(text, events), diagnostics }
   } catch (error) {
-    diagnostics.push({
-      message: `Could not read the events: ${String(error)}`,
-      range: [0, Math.min(1, text.length)],
-    })
+    diagnostics.push(
+      problem('INTERNAL', `Could not read the events: ${String(error)}`, [
+        0,
+        Math.min(1, text.length),
+      ]),
+    )
     return { format: 'empty', events: [], diagnostics }
   }
 }

@@ -9,7 +9,7 @@ import type { CompiledRule } from '../compiled-rule.ts'
 import type { ItemSource } from '../item.ts'
 import type { EngineOptions, Verdict } from '../types.ts'
 import type { IdentifierSource } from '../rule/detection.ts'
-import { lineCol } from '../diagnostics.ts'
+import { lineCol } from '../line-index.ts'
 import { branchesOf, itemKey, readIdentifiers, type Branch } from './detection-read.ts'
 import {
   buildEvent,

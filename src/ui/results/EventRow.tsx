@@ -36,14 +36,17 @@ export const EventRow = memo(function EventRow({
 }: EventRowProps) {
   const excluded = excludedBy(row)
   const verdict = verdictText(row)
+  // An event the engine failed on has no verdict: it is neither a match nor a miss.
+  const kind = row.error !== undefined ? 'error' : row.match ? 'match' : 'miss'
   return (
     <div
-      className={`event-row ${row.match ? 'is-match' : 'is-miss'} ${selected ? 'is-selected' : ''}`}
+      className={`event-row is-${kind} ${selected ? 'is-selected' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       data-testid="event-row"
       data-index={index}
       data-match={String(row.match)}
       id={rowId(index)}
+      data-verdict={kind}
       role="option"
       aria-selected={selected}
       onClick={() => onSelect(index)}
@@ -51,7 +54,7 @@ export const EventRow = memo(function EventRow({
       <div className="event-row-head">
         <span className="event-index">#{index}</span>
         <span
-          className={`verdict ${row.match ? 'verdict-match' : excluded ? 'verdict-excluded' : 'verdict-miss'}`}
+          className={`verdict ${kind === 'miss' && excluded ? 'verdict-excluded' : `verdict-${kind}`}`}
           data-testid="verdict"
           title={verdict}
         >

@@ -10,11 +10,13 @@ const EXCLUDED = /^excluded by ([^\s:;,]+)/
 
 /** The identifier that excluded a non-matching event, if a filter did. */
 export function excludedBy(row: RowResult): string | undefined {
-  if (row.match) return undefined
+  if (row.match || row.error !== undefined) return undefined
   return EXCLUDED.exec(row.summary)?.[1]
 }
 
 export function verdictText(row: RowResult): string {
+  // The engine failed on this event: there is no verdict, only the error (in the summary).
+  if (row.error !== undefined) return 'Engine error'
   if (row.match) return 'Match'
   const filter = excludedBy(row)
   return filter ? `Excluded by ${filter}` : 'No match'

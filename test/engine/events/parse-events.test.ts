@@ -140,3 +140,15 @@ describe('parseEvents: size', () => {
     expect(elapsed).toBeLessThan(8000)
   })
 })
+
+describe('parseEvents: diagnostics carry a code and a severity', () => {
+  test.each([
+    ['{"a":1}\n{"a":\n', 'EVENTS_SYNTAX'],
+    ['[{"a":1},{"a":]', 'EVENTS_SYNTAX'],
+    ['{"a":1},\n{"a":2}', 'EVENTS_SEPARATOR'],
+    ['[{"a":1}] trailing', 'EVENTS_TRAILING_TEXT'],
+  ])('%j gives %s', (text, code) => {
+    const { diagnostics } = parseEvents(text)
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([[code, 'error']])
+  })
+})

@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest'
 import {
   compileRule,
   detectShape,
-  explain,
   locateFields,
   parseEvents,
   summarizeShapes,
-  verdict,
 } from '../../../src/engine/index.ts'
+import { explain, verdict } from '../../helpers/judge.ts'
 import { DEFAULT_EVENT_LIST } from '../../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../../src/ui/defaults/rule.ts'
 import {

@@ -3,7 +3,8 @@
  * example and pySigma's filter tests, rewritten here with events.
  */
 import { describe, expect, test } from 'vitest'
-import { compileRule, evaluate, explain, verdict } from '../../../src/engine/index.ts'
+import { compileRule, evaluate } from '../../../src/engine/index.ts'
+import { explain, verdict } from '../../helpers/judge.ts'
 import { dedent } from '../../helpers/dedent.ts'
 
 const RULE = dedent`
