@@ -92,8 +92,8 @@ test('bad NDJSON lines: the good events are kept, each bad line named, exit 2 at
       .split('\n')
       .map((l) => JSON.parse(l).event),
   ).toEqual([0, 1, 2])
-  expect(stderr).toMatch(/mixed\.ndjson:2:\d+ error malformed events/)
-  expect(stderr).toMatch(/mixed\.ndjson:4:1 error malformed events/)
+  expect(stderr).toMatch(/mixed\.ndjson:2:\d+ error EVENTS_SYNTAX malformed events/)
+  expect(stderr).toMatch(/mixed\.ndjson:4:1 error EVENTS_SYNTAX malformed events/)
 })
 
 test('100,000 bad lines: a few messages and one summary, not 100,000 lines', () => {
