@@ -11,6 +11,7 @@ import {
   compileRule,
   eventsPathOf,
   explain,
+  isEventFailure,
   judgeTest,
   parseEvents,
   parseRegressionInfo,
@@ -143,7 +144,14 @@ export function runTest(argv: string[], io: CliIo): number {
       }
       const rule = compiled.rule
       const events = parseEvents(eventsText).events
-      const verdicts = events.map((e) => verdict(rule, e.value).match)
+      const judged = events.map((e) => verdict(rule, e.value))
+      const failed = judged.findIndex(isEventFailure)
+      const failure = judged[failed]
+      if (failure && isEventFailure(failure)) {
+        fail(`${label}: the engine failed on event ${failed}: ${failure.message}`)
+        continue
+      }
+      const verdicts = judged.map((v) => !isEventFailure(v) && v.match)
       const result = judgeTest(verdicts, test.matchCount)
       const summary = `${result.matches} of ${events.length} events matched, wanted ${result.wanted}`
       if (result.passed) {
@@ -156,6 +164,7 @@ export function runTest(argv: string[], io: CliIo): number {
       const event = wrong === undefined ? undefined : events[wrong]
       if (event) {
         const trace = explain(rule, event.value)
+        if (isEventFailure(trace)) continue
         io.out(`     event ${wrong}: ${summarizeTrace(trace)}\n`)
         io.out(`     trace: ${JSON.stringify(trace.conditions)}\n`)
       }

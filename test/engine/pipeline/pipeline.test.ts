@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest'
 import {
   BUILTIN_PIPELINES,
   compileRule,
-  explain,
   lineCol,
   parsePipeline,
-  verdict,
   withShapePipeline,
 } from '../../../src/engine/index.ts'
 import { dedent } from '../../helpers/dedent.ts'
+import { explain, verdict } from '../../helpers/judge.ts'
 import { DROP_AND_ADD, PREFIX_AND_SUFFIX, PROCESS_MAPPING, UNSUPPORTED } from './fixtures.ts'
 
 function ruleWith(category: string, detection: string, pipelines: string[]) {
