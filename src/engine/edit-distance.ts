@@ -11,3 +11,21 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length] ?? 0
 }
+
+/**
+ * The known name a misspelling most likely meant (`selectoin` → `selection`): the closest within
+ * two edits, and within a third of the name's length so short names do not all look alike.
+ */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Math.min(2, Math.floor(name.length / 3))
+  for (const candidate of known) {
+    if (Math.abs(candidate.length - name.length) > bestDistance) continue
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase())
+    if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}

@@ -127,13 +127,14 @@ function lintMetadata({ map, meta, headRange }: LintInput): Diagnostic[] {
         (Math.abs(key.length - known.length) <= 2 && editDistance(key.toLowerCase(), known) <= 2),
     )
     if (near && key.length > 3)
-      out.push(
-        warning(
+      out.push({
+        ...warning(
           'UNKNOWN_ATTRIBUTE',
           `\`${key}\` is not a Sigma attribute and is ignored: did you mean \`${near}\`?`,
           nodeRange(pair.key),
         ),
-      )
+        suggestion: near,
+      })
   }
   return out
 }

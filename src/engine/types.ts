@@ -86,6 +86,8 @@ export interface Diagnostic {
   severity: Severity
   message: string
   range: Range
+  /** The text that should replace `range` ("did you mean"), offered as a quick fix. */
+  suggestion?: string
 }
 
 /** What the user can set beside the rule; it travels in share links. */

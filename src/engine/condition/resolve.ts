@@ -5,6 +5,7 @@
  * made only of such selectors matches nothing.
  */
 import { error, warning } from '../diagnostics.ts'
+import { nearestName } from '../edit-distance.ts'
 import type { Diagnostic, Range } from '../types.ts'
 import type { ConditionNode, Quantifier } from './ast.ts'
 
@@ -72,13 +73,16 @@ export function resolveCondition(ast: ConditionNode, names: readonly string[]): 
       case 'ref': {
         const i = index.get(node.name)
         if (i === undefined) {
-          diagnostics.push(
-            error(
+          const near = nearestName(node.name, names)
+          const hint = near ? ` Did you mean \`${near}\`?` : ''
+          diagnostics.push({
+            ...error(
               'UNDEFINED_IDENTIFIER',
-              `The condition names \`${node.name}\`, which is not defined under \`detection\`.`,
+              `The condition names \`${node.name}\`, which is not defined under \`detection\`.${hint}`,
               node.range,
             ),
-          )
+            ...(near && { suggestion: near }),
+          })
           return undefined
         }
         used.add(i)

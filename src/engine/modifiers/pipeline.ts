@@ -6,7 +6,8 @@
 import type { Diagnostic, DiagnosticCode, EngineOptions, Range, Scalar } from '../types.ts'
 import { expandPlaceholders } from './expand.ts'
 import type { ModifierDef } from './registry.ts'
-import { getModifier } from './registry.ts'
+import { getModifier, modifierNames } from './registry.ts'
+import { nearestName } from '../edit-distance.ts'
 import { plainString } from './strings.ts'
 import type { Alternative, TypedValue } from './typed-value.ts'
 import { isRefusal } from './typed-value.ts'
@@ -34,7 +35,12 @@ export function checkModifiers(
   for (const mod of modifiers) {
     const def = getModifier(mod.name)
     if (!def) {
-      diagnostics.push(diag('UNKNOWN_MODIFIER', `Unknown modifier '${mod.name}'`, mod.range))
+      const near = nearestName(mod.name, modifierNames())
+      const hint = near ? `: did you mean '${near}'?` : ''
+      diagnostics.push({
+        ...diag('UNKNOWN_MODIFIER', `Unknown modifier '${mod.name}'${hint}`, mod.range),
+        ...(near && { suggestion: near }),
+      })
       continue
     }
     if (def.mustBeFirst && transformed)

@@ -14,6 +14,7 @@ import { registerModifierCompletion } from '../language/modifier-completion.ts'
 import { registerModifierHover } from '../language/modifier-hover.ts'
 import { registerFieldCompletion } from '../language/field-completion.ts'
 import { bindTabFocus } from './tab-focus.ts'
+import { registerQuickFixes } from '../language/quick-fixes.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -80,6 +81,7 @@ registerModifierCompletion(monaco, RULE_URI)
 registerModifierHover(monaco, RULE_URI)
 registerFieldCompletion(monaco, RULE_URI)
 bindTabFocus()
+registerQuickFixes(monaco, RULE_URI)
 
 window.__monaco = monaco
 

@@ -5,6 +5,7 @@
 import type * as Monaco from '../editors/monaco.ts'
 import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/index.ts'
 import { span } from './rule-decorations.ts'
+import { setQuickFixes } from '../language/quick-fixes.ts'
 
 const RULE_MARKER_OWNER = 'sigma'
 const EVENTS_MARKER_OWNER = 'sigma-events'
@@ -38,6 +39,7 @@ export function setRuleMarkers(monaco: typeof Monaco, model: Model, diagnostics:
     source: 'sigma',
   }))
   monaco.editor.setModelMarkers(model, RULE_MARKER_OWNER, markers)
+  setQuickFixes(model, diagnostics, (d) => markerRange(model, d.range))
 }
 
 export function setEventsMarkers(
