@@ -67,7 +67,7 @@ export async function openPage(page: Page, path = '/'): Promise<void> {
   await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible(loading)
   await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible(loading)
   await page.waitForFunction(() => Boolean((window as unknown as MonacoWindow).__monaco))
-  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await expect(page.getByTestId('event-row').first()).toBeVisible(loading)
 }
 
 async function setModel(page: Page, uri: string, text: string): Promise<void> {

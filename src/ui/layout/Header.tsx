@@ -6,6 +6,7 @@ import type { ReactNode } from 'react'
 import type { RuleMeta } from '../../engine/index.ts'
 import type { ThemePreference } from '../persistence/preferences.ts'
 import { AutoThemeIcon, LogoIcon, MoonIcon, SunIcon } from './icons.tsx'
+import { HelpButton } from './HelpButton.tsx'
 
 interface HeaderProps {
   meta?: RuleMeta
@@ -26,7 +27,7 @@ export function Header({ meta, theme, onCycleTheme, actions }: HeaderProps) {
     <header className="app-header">
       <div className="brand">
         <LogoIcon />
-        <span className="brand-name">Sigma Playground</span>
+        <h1 className="brand-name">Sigma Playground</h1>
       </div>
       <div className="rule-identity" data-testid="rule-identity">
         <span className="rule-title" data-testid="rule-title" title={meta?.description}>
@@ -44,6 +45,7 @@ export function Header({ meta, theme, onCycleTheme, actions }: HeaderProps) {
       </div>
       <div className="header-actions">
         {actions}
+        <HelpButton />
         <button
           type="button"
           className="icon-button"
