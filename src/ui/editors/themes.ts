@@ -1,6 +1,7 @@
 /**
  * The editors' two themes. Monaco needs literal colours here; the same values exist as CSS
- * variables in editors.css for the rest of the page.
+ * variables in editors.css for the rest of the page. Every token colour keeps WCAG AA (4.5:1)
+ * on the plain background and under the hit and miss paint.
  */
 import type * as Monaco from './monaco.ts'
 
@@ -18,12 +19,14 @@ export function defineThemes(monaco: typeof Monaco): void {
     rules: [
       { token: 'type', foreground: '0b5cad' },
       { token: 'string', foreground: '8a3b12' },
+      { token: 'string.value.json', foreground: '8a3b12' },
+      { token: 'number', foreground: '066343' },
       { token: 'comment', foreground: '6a737d', fontStyle: 'italic' },
     ],
     colors: {
       'editor.background': '#ffffff',
       'editor.foreground': '#1f2328',
-      'editorLineNumber.foreground': '#8c959f',
+      'editorLineNumber.foreground': '#6e7781',
       'editorLineNumber.activeForeground': '#1f2328',
       'editor.lineHighlightBackground': '#f3f5f8',
       'editor.lineHighlightBorder': '#00000000',
@@ -40,12 +43,13 @@ export function defineThemes(monaco: typeof Monaco): void {
     rules: [
       { token: 'type', foreground: '7cc4ff' },
       { token: 'string', foreground: 'e6b487' },
+      { token: 'string.value.json', foreground: 'e6b487' },
       { token: 'comment', foreground: '7d8590', fontStyle: 'italic' },
     ],
     colors: {
       'editor.background': '#16181d',
       'editor.foreground': '#d7dae0',
-      'editorLineNumber.foreground': '#5c6370',
+      'editorLineNumber.foreground': '#858d97',
       'editorLineNumber.activeForeground': '#d7dae0',
       'editor.lineHighlightBackground': '#1f232b',
       'editor.lineHighlightBorder': '#00000000',

@@ -84,9 +84,9 @@ function PlaceholderSection({
     }))
   return (
     <section className="sp-options-section" aria-labelledby="sp-options-placeholders">
-      <h3 id="sp-options-placeholders">
+      <h2 id="sp-options-placeholders">
         Placeholders for <code>|expand</code>
-      </h3>
+      </h2>
       <p className="sp-menu-note">
         Values replace <code>%name%</code>; several values OR. Separate them by commas or put one a
         line.
@@ -172,7 +172,7 @@ function MappingSection({ rows }: { rows: EditableRows }) {
     }))
   return (
     <section className="sp-options-section" aria-labelledby="sp-options-mapping">
-      <h3 id="sp-options-mapping">Field mapping</h3>
+      <h2 id="sp-options-mapping">Field mapping</h2>
       <p className="sp-menu-note">Look up a rule field under another name in the events.</p>
       {rows.mappings.map((row) => (
         <div key={row.id} className="sp-options-row" data-testid="mapping-row">
