@@ -20,9 +20,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
-  reporter: process.env.PW_JSON_OUTPUT
-    ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]]
-    : [['list']],
+  // The corpus reporter says once, at the end, what skipped for want of the SigmaHQ corpus.
+  reporter: [
+    ['list'],
+    ['./e2e/corpus-skip-reporter.ts'],
+    ...(process.env.PW_JSON_OUTPUT
+      ? [['json', { outputFile: process.env.PW_JSON_OUTPUT }] as const]
+      : []),
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 800 },

@@ -10,9 +10,20 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parseEvents } from '../src/engine/index.ts'
-import { REGRESSION_INDEX, SIGMAHQ_DIR } from '../test/corpus/corpus-files.ts'
+import {
+  CORPUS_MISSING,
+  hasCorpus,
+  REGRESSION_INDEX,
+  SIGMAHQ_DIR,
+} from '../test/corpus/corpus-files.ts'
 import { printTable, ratio } from './measure.ts'
 import { networkEvents } from './network-events.ts'
+
+// The figures are over SigmaHQ rules and events: without the corpus there is nothing to time.
+if (!hasCorpus) {
+  console.log(`${CORPUS_MISSING}: cli.bench.ts skipped`)
+  process.exit(0)
+}
 
 const BIN = fileURLToPath(new URL('../bin/sigma-play.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'sigma-play-bench-'))

@@ -10,7 +10,13 @@ import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { compileRule, evaluate, explain, parseEvents } from '../src/engine/index.ts'
-import { SIGMAHQ_DIR, corpusRuleFiles, placeholderOptions } from '../test/corpus/corpus-files.ts'
+import {
+  CORPUS_MISSING,
+  hasCorpus,
+  SIGMAHQ_DIR,
+  corpusRuleFiles,
+  placeholderOptions,
+} from '../test/corpus/corpus-files.ts'
 import { handWrittenRundll32 } from './hand-written-rundll32.ts'
 import {
   millis,
@@ -23,6 +29,12 @@ import {
 } from './measure.ts'
 import { networkEvents } from './network-events.ts'
 import { benchCorrelation } from './correlation-bench.ts'
+
+// The figures are over SigmaHQ rules and events: without the corpus there is nothing to time.
+if (!hasCorpus) {
+  console.log(`${CORPUS_MISSING}: engine.bench.ts skipped`)
+  process.exit(0)
+}
 
 const EVENT_COUNT = 100_000
 const DEFAULT_RULE = join(

@@ -3,10 +3,10 @@
  * labelled with what it shows, and the verdicts painted by the evaluation worker agree with
  * the labels. Undo brings the user's events back.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { SIGMAHQ_DIR } from '../test/corpus/corpus-files.ts'
+import { CORPUS_MISSING, hasCorpus, SIGMAHQ_DIR } from '../test/corpus/corpus-files.ts'
 import { EVENTS_URI, guard, modelValue, openPage, setRule } from './helpers.ts'
 
 /** What a label promises: excluded and one-step-off events miss, the rest match. */
@@ -63,7 +63,7 @@ test('a SigmaHQ rule: the worker verdicts agree with every label', async ({ page
     SIGMAHQ_DIR,
     'rules/windows/process_creation/proc_creation_win_certutil_download.yml',
   )
-  test.skip(!existsSync(path), 'the SigmaHQ corpus is not beside the project (set SIGMA_CORPUS)')
+  test.skip(!hasCorpus, CORPUS_MISSING)
   await openPage(page)
   await setRule(page, readFileSync(path, 'utf8'))
   await expect(page.getByTestId('rule-title')).toContainText(/certutil/i)

@@ -24,6 +24,7 @@ const vitestStatus = run('npx', [
   'run',
   '--reporter=default',
   '--reporter=json',
+  '--reporter=./test/corpus/skip-reporter.ts',
   `--outputFile.json=${vitestJson}`,
 ])
 // A test file that fails to load fails no test, yet the run failed: count it as one.

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { SIGMAHQ_DIR } from '../corpus/corpus-files.ts'
+import { readsCorpus } from '../corpus/corpus-test.ts'
 import { BROKEN_RULE, RULE } from './fixtures.ts'
 import { runCli, tempFiles } from './run-cli.ts'
 
@@ -53,7 +54,7 @@ test('a missing path is an argument error', () => {
   expect(stderr).toContain('missing')
 })
 
-test('a real corpus folder checks clean', () => {
+test('a real corpus folder checks clean', readsCorpus, () => {
   const folder = join(SIGMAHQ_DIR, 'rules/windows/network_connection')
   const count = readdirSync(folder).filter((name) => name.endsWith('.yml')).length
   const { status, stdout } = runCli(['check', folder])
@@ -61,7 +62,7 @@ test('a real corpus folder checks clean', () => {
   expect(status).toBe(0)
 })
 
-test('the whole corpus, placeholder rules aside, checks with zero errors', () => {
+test('the whole corpus, placeholder rules aside, checks with zero errors', readsCorpus, () => {
   const folders = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-compliance']
   // Two CVE-2026-54121 rules outside rules-placeholder use `|expand: '%known_cdcs%'`.
   const placeholder = ['--placeholder', 'known_cdcs=CDC01,CDC02']

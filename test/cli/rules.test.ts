@@ -2,11 +2,12 @@
  * `eval --rules PATH...`: every rule over the events, one line per hit or per-rule counts;
  * rules with errors reported and skipped; hits equal to running each rule alone.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { compileRule, evaluate, parseEvents } from '../../src/engine/index.ts'
-import { REGRESSION_INDEX, SIGMAHQ_DIR } from '../corpus/corpus-files.ts'
+import { readRegressionIndex, SIGMAHQ_DIR } from '../corpus/corpus-files.ts'
+import { readsCorpus } from '../corpus/corpus-test.ts'
 import { BROKEN_RULE, EVENTS, RULE } from './fixtures.ts'
 import { runCli, tempFiles } from './run-cli.ts'
 
@@ -52,13 +53,10 @@ test('--count: events, rules, hits and hits by rule', () => {
   expect(stdout).toBe(`{"events":3,"rules":1,"hits":1,"by_rule":{"${ID}":1}}\n`)
 })
 
-const corpus = existsSync(SIGMAHQ_DIR)
-if (!corpus) console.log('--rules corpus test skipped: no SigmaHQ corpus at ../shared/corpus')
-
-describe.skipIf(!corpus)('SigmaHQ rules over the regression events', () => {
+describe('SigmaHQ rules over the regression events', readsCorpus, () => {
   test('the Windows process-creation folder: hits equal each rule evaluated alone', () => {
     const folder = join(SIGMAHQ_DIR, 'rules/windows/process_creation')
-    const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as { events: string }[]
+    const index = readRegressionIndex<{ events: string }>()
     const values = [...new Set(index.map((entry) => entry.events))].flatMap((file) =>
       parseEvents(readFileSync(join(SIGMAHQ_DIR, file), 'utf8')).events.map((r) => r.value),
     )

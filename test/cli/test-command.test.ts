@@ -1,11 +1,11 @@
 // `sigma-play test`: SigmaHQ regression tests, found by folder, rules found by id. Runs the
 // command in-process with the real file system (the bundled binary is the cli area's build).
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nodeIo } from '../../src/cli/io.ts'
 import { runTest } from '../../src/cli/test-command.ts'
 import { SIGMAHQ_DIR } from '../corpus/corpus-files.ts'
+import { readsCorpus } from '../corpus/corpus-test.ts'
 import { tempFiles } from './run-cli.ts'
 
 function run(argv: string[]) {
@@ -76,14 +76,13 @@ describe('sigma-play test', () => {
     expect(run([join(dir, 'nope')]).err).toContain('no such file or directory')
   })
 
-  const corpus = join(SIGMAHQ_DIR, 'regression_data')
-  it.skipIf(!existsSync(corpus))(
+  it(
     'passes all 202 SigmaHQ regression tests in the corpus',
+    { ...readsCorpus, timeout: 120_000 },
     () => {
-      const result = run([corpus])
+      const result = run([join(SIGMAHQ_DIR, 'regression_data')])
       expect(result.out.endsWith('202 passed, 0 failed\n')).toBe(true)
       expect(result.status).toBe(0)
     },
-    120_000,
   )
 })

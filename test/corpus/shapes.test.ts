@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from 'vitest'
+import { expect } from 'vitest'
 import { BUILTIN_PIPELINES, compileRule, parseEvents, verdict } from '../../src/engine/index.ts'
 import type { CompiledRule } from '../../src/engine/index.ts'
 import {
@@ -16,7 +16,8 @@ import {
   splunkResults,
   winlogbeatForm,
 } from '../engine/events/shape-forms.ts'
-import { REGRESSION_INDEX, SIGMAHQ_DIR } from './corpus-files.ts'
+import { readRegressionIndex, SIGMAHQ_DIR } from './corpus-files.ts'
+import { testEachCorpus } from './corpus-test.ts'
 
 interface RegressionEntry {
   rule: string
@@ -24,7 +25,7 @@ interface RegressionEntry {
 }
 
 const WINLOGBEAT = BUILTIN_PIPELINES.find((p) => p.id === 'winlogbeat') ?? BUILTIN_PIPELINES[0]!
-const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as RegressionEntry[]
+const index = readRegressionIndex<RegressionEntry>()
 
 const ndjson = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n')
 
@@ -34,34 +35,38 @@ function verdictsOf(rule: CompiledRule, text: string) {
   return parsed.events.map((record) => verdict(rule, record.value))
 }
 
-test.each(index.map((entry) => [entry.rule, entry] as const))('%s', (_, entry) => {
-  const ruleText = readFileSync(join(SIGMAHQ_DIR, entry.rule), 'utf8')
-  const rule = compileRule(ruleText, {}).rule
-  if (rule === undefined) throw new Error(`${entry.rule} compiled to no rule`)
-  const evtx = parseEvents(readFileSync(join(SIGMAHQ_DIR, entry.events), 'utf8')).events.map(
-    (e) => e.value,
-  )
-  const flat = evtx.map(flatForm)
-  const winlogbeat = flat.map(winlogbeatForm)
-  const expected = verdictsOf(rule, JSON.stringify(flat))
-  // The flat form is itself faithful to the recorded events.
-  expect(evtx.map((e) => verdict(rule, e))).toEqual(expected)
+testEachCorpus(
+  () => index.map((entry) => [entry.rule, entry] as const),
+  '%s',
+  (_, entry) => {
+    const ruleText = readFileSync(join(SIGMAHQ_DIR, entry.rule), 'utf8')
+    const rule = compileRule(ruleText, {}).rule
+    if (rule === undefined) throw new Error(`${entry.rule} compiled to no rule`)
+    const evtx = parseEvents(readFileSync(join(SIGMAHQ_DIR, entry.events), 'utf8')).events.map(
+      (e) => e.value,
+    )
+    const flat = evtx.map(flatForm)
+    const winlogbeat = flat.map(winlogbeatForm)
+    const expected = verdictsOf(rule, JSON.stringify(flat))
+    // The flat form is itself faithful to the recorded events.
+    expect(evtx.map((e) => verdict(rule, e))).toEqual(expected)
 
-  const shapes: Record<string, string> = {
-    winlogbeat: ndjson(winlogbeat),
-    'elastic hit lines': ndjson(winlogbeat.map(elasticHit)),
-    'elastic search response': JSON.stringify(elasticResponse(winlogbeat), null, 2),
-    'elastic hits of flat events': JSON.stringify(flat.map(elasticHit)),
-    'splunk lines': ndjson(flat.map(splunkLine)),
-    'splunk results': JSON.stringify(splunkResults(flat)),
-    csv: csvForm(flat),
-  }
-  for (const [shape, text] of Object.entries(shapes))
-    expect(verdictsOf(rule, text), `${shape} differs from the flat form`).toEqual(expected)
+    const shapes: Record<string, string> = {
+      winlogbeat: ndjson(winlogbeat),
+      'elastic hit lines': ndjson(winlogbeat.map(elasticHit)),
+      'elastic search response': JSON.stringify(elasticResponse(winlogbeat), null, 2),
+      'elastic hits of flat events': JSON.stringify(flat.map(elasticHit)),
+      'splunk lines': ndjson(flat.map(splunkLine)),
+      'splunk results': JSON.stringify(splunkResults(flat)),
+      csv: csvForm(flat),
+    }
+    for (const [shape, text] of Object.entries(shapes))
+      expect(verdictsOf(rule, text), `${shape} differs from the flat form`).toEqual(expected)
 
-  // The Winlogbeat pipeline file says the same as the Winlogbeat shape: read the events as
-  // they are (no shape), through the pipeline, and the verdicts agree.
-  const piped = compileRule(ruleText, { pipelines: [WINLOGBEAT.text], eventShape: 'flat' }).rule
-  if (!piped) throw new Error('no rule through the Winlogbeat pipeline')
-  expect(verdictsOf(piped, shapes.winlogbeat ?? '')).toEqual(expected)
-})
+    // The Winlogbeat pipeline file says the same as the Winlogbeat shape: read the events as
+    // they are (no shape), through the pipeline, and the verdicts agree.
+    const piped = compileRule(ruleText, { pipelines: [WINLOGBEAT.text], eventShape: 'flat' }).rule
+    if (!piped) throw new Error('no rule through the Winlogbeat pipeline')
+    expect(verdictsOf(piped, shapes.winlogbeat ?? '')).toEqual(expected)
+  },
+)

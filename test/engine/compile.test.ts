@@ -11,14 +11,14 @@ import { judged } from '../helpers/judge.ts'
 import { compileRuleSafely } from '../../src/engine/compile.ts'
 import { prepareEvent } from '../../src/engine/match/prepare-event.ts'
 import { dedent } from '../helpers/dedent.ts'
-import { corpusRule, RUNDLL32_RULE } from './fixtures.ts'
+import { RUNDLL32_RULE } from './fixtures.ts'
 
 const diags = (text: string) =>
   compileRule(text).diagnostics.map((d) => [d.code, d.severity, text.slice(d.range[0], d.range[1])])
 
 describe('compileRule', () => {
   test('the default rule compiles clean, with its metadata and identifiers', () => {
-    const text = corpusRule(RUNDLL32_RULE)
+    const text = RUNDLL32_RULE
     const result = compileRule(text)
     expect(result.diagnostics).toEqual([])
     expect(result.rule).toBeDefined()

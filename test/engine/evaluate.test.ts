@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { compileRule, evaluate, type CompiledRule } from '../../src/engine/index.ts'
 import { verdict } from '../helpers/judge.ts'
 import { dedent } from '../helpers/dedent.ts'
-import { corpusRule, evtxNetConnection, netConnection, RUNDLL32_RULE } from './fixtures.ts'
+import { evtxNetConnection, netConnection, RUNDLL32_RULE } from './fixtures.ts'
 
 function compiled(text: string): CompiledRule {
   const r = compileRule(text)
@@ -12,7 +12,7 @@ function compiled(text: string): CompiledRule {
 }
 
 describe('the default rule (Rundll32 Internet Connection)', () => {
-  const rule = compiled(corpusRule(RUNDLL32_RULE))
+  const rule = compiled(RUNDLL32_RULE)
 
   test('fires on rundll32 talking to a public address', () => {
     expect(evaluate(rule, netConnection())).toBe(true)

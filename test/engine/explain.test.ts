@@ -3,9 +3,9 @@ import { compileRule, evaluate, type CompiledRule } from '../../src/engine/index
 import { explain, verdict } from '../helpers/judge.ts'
 import type { FieldTrace, GroupTrace } from '../../src/engine/types.ts'
 import { dedent } from '../helpers/dedent.ts'
-import { corpusRule, evtxNetConnection, netConnection, RUNDLL32_RULE } from './fixtures.ts'
+import { evtxNetConnection, netConnection, RUNDLL32_RULE } from './fixtures.ts'
 
-const text = corpusRule(RUNDLL32_RULE)
+const text = RUNDLL32_RULE
 const rule = compileRule(text).rule as CompiledRule
 
 describe('explain on the default rule', () => {

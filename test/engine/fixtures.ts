@@ -1,15 +1,9 @@
-/** Shared inputs for the rule-level tests: the default rule (read from the corpus) and events. */
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-
-const corpus = fileURLToPath(new URL('../../../shared/corpus/sigmahq/', import.meta.url))
-
-export function corpusRule(path: string): string {
-  return readFileSync(corpus + path, 'utf8')
-}
-
-export const RUNDLL32_RULE =
-  'rules/windows/network_connection/net_connection_win_rundll32_net_connections.yml'
+/**
+ * Shared inputs for the rule-level tests: the default rule and events. The rule is the page's
+ * default, SigmaHQ's Rundll32 rule (test/ui/defaults.test.ts checks it against the corpus), so
+ * these tests need no corpus.
+ */
+export { DEFAULT_RULE as RUNDLL32_RULE } from '../../src/ui/defaults/rule.ts'
 
 /** A Sysmon network connection (event 3) as flat fields. */
 export function netConnection(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,10 +1,11 @@
 // The first screen's promises, checked with the real engine: the rule is issue 3's text, and each
 // sample event shows the part of the rule it was written for.
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileRule, parseEvents } from '../../src/engine/index.ts'
+import { SIGMAHQ_DIR } from '../corpus/corpus-files.ts'
+import { readsCorpus } from '../corpus/corpus-test.ts'
 import { verdict } from '../helpers/judge.ts'
 import {
   DEFAULT_EVENT_LIST,
@@ -13,7 +14,6 @@ import {
 } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 
-const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/sigmahq')
 const compiled = compileRule(DEFAULT_RULE)
 const rule = compiled.rule
 const events = parseEvents(DEFAULT_EVENTS)
@@ -33,10 +33,10 @@ describe('default rule', () => {
     expect(compiled.identifiers.map((i) => i.name)).toEqual(['selection', ...FILTERS])
   })
 
-  it('is the SigmaHQ rule with the one tag issue 3 changes', () => {
+  it('is the SigmaHQ rule with the one tag issue 3 changes', readsCorpus, () => {
     const sigmahq = readFileSync(
       join(
-        corpus,
+        SIGMAHQ_DIR,
         'rules/windows/network_connection/net_connection_win_rundll32_net_connections.yml',
       ),
       'utf8',

@@ -8,6 +8,7 @@ import {
   SYSMON_IMAGE_LOAD,
   regressionEventText,
 } from '../match/corpus-events.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 
 describe('locateFields', () => {
   test('maps trace paths to key and value ranges inside one event', () => {
@@ -32,7 +33,7 @@ describe('locateFields', () => {
     expect(found['x']).toBeUndefined()
   })
 
-  test('finds the paths a trace names in a real evtx event', () => {
+  test('finds the paths a trace names in a real evtx event', readsCorpus, () => {
     const text = regressionEventText(SYSMON_IMAGE_LOAD)
     const [event] = parseEvents(text).events
     if (!event) throw new Error('no event')
@@ -47,13 +48,16 @@ describe('locateFields', () => {
     )
   })
 
-  test('keys with spaces and escapes', () => {
+  test('keys with spaces in a real evtx event', readsCorpus, () => {
     const text = regressionEventText(DEFENDER_DETECTION)
     const [event] = parseEvents(text).events
     const found = locateFields(text, event?.range ?? [0, 0], ['Event.EventData.Threat Name'])
     expect(slice(text, found['Event.EventData.Threat Name']?.valueRange ?? [0, 0])).toBe(
       '"Tool:Win32/EICAR_Test_File"',
     )
+  })
+
+  test('keys with escapes', () => {
     const escaped = '{"a\\"b": 1, "__proto__": 2}'
     const keys = locateFields(escaped, [0, escaped.length], ['a"b', '__proto__'])
     expect(slice(escaped, keys['a"b']?.valueRange ?? [0, 0])).toBe('1')

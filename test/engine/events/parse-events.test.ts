@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseEvents } from '../../../src/engine/events/parse-events.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 import { regressionEventText } from '../match/corpus-events.ts'
 
 /** The text each record's range covers, parsed back. */
@@ -48,7 +49,7 @@ describe('parseEvents: the four forms', () => {
     expect(rangesRoundTrip(text)).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }])
   })
 
-  test('real regression files: one object, and several concatenated', () => {
+  test('real regression files: one object, and several concatenated', readsCorpus, () => {
     const single = parseEvents(
       regressionEventText(
         'rules/windows/builtin/wmi/win_wmi_activity_nteventlogfile_cleareventlog/d4f1a2b3-7c8e-4d5f-b6a9-1e0c2d3f4e5b.json',

@@ -1,16 +1,12 @@
-/** Reads real evtx_dump events from the shared SigmaHQ regression data at test time. */
+/**
+ * Reads real evtx_dump events from the shared SigmaHQ regression data at test time; the tests
+ * that call it are declared with `readsCorpus`.
+ */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
 
-const REGRESSION_DATA = join(
-  fileURLToPath(new URL('../../..', import.meta.url)),
-  '..',
-  'shared',
-  'corpus',
-  'sigmahq',
-  'regression_data',
-)
+const REGRESSION_DATA = join(SIGMAHQ_DIR, 'regression_data')
 
 export function regressionEventText(relativePath: string): string {
   return readFileSync(join(REGRESSION_DATA, relativePath), 'utf8')

@@ -9,10 +9,11 @@ import {
   WMI_USERDATA,
   regressionEventText,
 } from './corpus-events.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 
 const load = (path: string): unknown => JSON.parse(regressionEventText(path))
 
-describe('evtx flattening on real SigmaHQ regression events', () => {
+describe('evtx flattening on real SigmaHQ regression events', readsCorpus, () => {
   test('System scalars, Elem_Attr attributes and EventData names', () => {
     const table = flattenEvtx(load(SYSMON_IMAGE_LOAD))
     expect(table?.get('EventID')).toEqual({ path: 'Event.System.EventID', value: 7 })
@@ -92,7 +93,7 @@ describe('evtx flattening details', () => {
     expect(item('Level', 'custom').match(event)).toBe(true)
   })
 
-  test('flattening can be switched off', () => {
+  test('flattening can be switched off', readsCorpus, () => {
     const event = load(SYSMON_IMAGE_LOAD)
     const rule = item('EventID', 7, { flattenEvtx: false })
     expect(rule.match(event)).toBe(false)

@@ -3,12 +3,13 @@
  * rule alone. Written rules probe each kind of screen fact (string runs, numbers, field names,
  * expansions, flattening); the SigmaHQ corpus over its regression events checks it at scale.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { compileRule, evaluate, parseEvents, RuleSet } from '../../../src/engine/index.ts'
 import type { CompiledRule } from '../../../src/engine/index.ts'
-import { corpusRuleFiles, REGRESSION_INDEX, SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
+import { corpusRuleFiles, readRegressionIndex, SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 
 function compile(detection: string): CompiledRule {
   const text = `title: t\nlogsource: {product: windows}\ndetection:\n${detection}\n`
@@ -67,17 +68,14 @@ test('written rules: the screened hits equal each rule alone, on every event', (
   expect(set.stats.alwaysEvaluated).toBe(1)
 })
 
-const corpus = existsSync(SIGMAHQ_DIR)
-if (!corpus) console.log('ruleset corpus test skipped: no SigmaHQ corpus at ../shared/corpus')
-
-describe.skipIf(!corpus)('the SigmaHQ corpus over its regression events', () => {
+describe('the SigmaHQ corpus over its regression events', readsCorpus, () => {
   test('every event: screened hits equal every rule evaluated alone', () => {
     const rules = corpusRuleFiles().flatMap((file) => {
       const { rule } = compileRule(readFileSync(file, 'utf8'))
       return rule ? [rule] : []
     })
     const set = new RuleSet(rules)
-    const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as { events: string }[]
+    const index = readRegressionIndex<{ events: string }>()
     const events = [...new Set(index.map((entry) => entry.events))].flatMap((file) =>
       parseEvents(readFileSync(join(SIGMAHQ_DIR, file), 'utf8')).events.map((r) => r.value),
     )

@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq } from 'yaml'
 import { fastParse } from '../../../src/engine/yaml/fast-parse.ts'
 import { parseWithYaml } from '../../../src/engine/yaml/parse.ts'
 import { corpusRuleFiles, sigmaPath } from '../../corpus/corpus-files.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 import { dedent } from '../../helpers/dedent.ts'
 
 /** Every node as `kind value@start-end`, depth first: equal outlines = equal trees and ranges. */
@@ -108,7 +109,7 @@ describe('fast path agrees with the yaml package', () => {
   })
 })
 
-describe('on the SigmaHQ corpus', () => {
+describe('on the SigmaHQ corpus', readsCorpus, () => {
   test('every rule the fast path takes is parsed exactly as the yaml package parses it', () => {
     const files = corpusRuleFiles()
     const declined: string[] = []

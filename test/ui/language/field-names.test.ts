@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fieldNamePrefix, fieldsFor, readLogsource } from '../../../src/ui/language/field-names.ts'
+import { SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 import { rule } from '../rule-fixtures.ts'
 
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const logsource = JSON.parse(readFileSync(`${corpus}sigmahq/tests/logsource.json`, 'utf8')) as {
-  legit: Record<string, { common: string[]; category: Record<string, string[]> }>
-}
+const readLogsourceList = () =>
+  JSON.parse(readFileSync(join(SIGMAHQ_DIR, 'tests/logsource.json'), 'utf8')) as {
+    legit: Record<string, { common: string[]; category: Record<string, string[]> }>
+  }
 
 describe('readLogsource', () => {
   it('reads product, category and service from the logsource block only', () => {
@@ -24,8 +26,8 @@ describe('readLogsource', () => {
 })
 
 describe('fieldsFor', () => {
-  it('offers every field SigmaHQ lists for the logsource, and the common ones', () => {
-    const windows = logsource.legit.windows
+  it('offers every field SigmaHQ lists for the logsource, and the common ones', readsCorpus, () => {
+    const windows = readLogsourceList().legit.windows
     if (!windows) throw new Error('no windows logsource in the corpus')
     const fields = fieldsFor({ product: 'windows', category: 'network_connection' })
     for (const name of [...(windows.category.network_connection ?? []), ...windows.common]) {

@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import schema from '../../../src/ui/language/schema/sigma-rule.schema.json'
-
-// The corpus sits beside the repository: ../shared/corpus from the repo root.
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
+import { SIGMAHQ_DIR, SPECIFICATION_DIR } from '../../corpus/corpus-files.ts'
+import { readsCorpus } from '../../corpus/corpus-test.ts'
 
 interface Logsources {
   legit: Record<string, { category?: Record<string, unknown>; service?: Record<string, unknown> }>
 }
 
-describe('the bundled Sigma rule schema', () => {
-  const logsource = JSON.parse(
-    readFileSync(`${corpus}sigmahq/tests/logsource.json`, 'utf8'),
-  ) as Logsources
+describe('the bundled Sigma rule schema', readsCorpus, () => {
   const hints = schema.properties.logsource.properties
 
   it('hints every category, product and service SigmaHQ uses', () => {
+    const logsource = JSON.parse(
+      readFileSync(join(SIGMAHQ_DIR, 'tests/logsource.json'), 'utf8'),
+    ) as Logsources
     for (const [product, parts] of Object.entries(logsource.legit)) {
       if (product !== 'empty') expect(hints.product.examples).toContain(product)
       for (const category of Object.keys(parts.category ?? {})) {
@@ -30,10 +29,7 @@ describe('the bundled Sigma rule schema', () => {
 
   it('keeps the specification required keys and level values', () => {
     const spec = JSON.parse(
-      readFileSync(
-        `${corpus}sigma-specification/json-schema/sigma-detection-rule-schema.json`,
-        'utf8',
-      ),
+      readFileSync(join(SPECIFICATION_DIR, 'json-schema/sigma-detection-rule-schema.json'), 'utf8'),
     ) as { required: string[]; properties: { level: { oneOf: { const: string }[] } } }
     expect(schema.required).toEqual(spec.required)
     expect(schema.properties.level.oneOf.map((o) => o.const)).toEqual(

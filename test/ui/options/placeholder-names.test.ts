@@ -1,8 +1,6 @@
 // The panel's pre-listed placeholders against the engine's own verdict, on SigmaHQ's
 // placeholder rules and on hand-written layouts.
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compileRule } from '../../../src/engine/index.ts'
 import {
@@ -10,31 +8,24 @@ import {
   unresolvedPlaceholders,
   withoutComment,
 } from '../../../src/ui/options/placeholder-names.ts'
+import { corpusRuleFiles, sigmaPath } from '../../corpus/corpus-files.ts'
+import { readsCorpus, testEachCorpus } from '../../corpus/corpus-test.ts'
 import { dedent } from '../../helpers/dedent.ts'
 
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/sigmahq/', import.meta.url))
-
-function ruleFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return ruleFiles(path)
-    return /\.ya?ml$/.test(entry.name) ? [path] : []
-  })
-}
-
-const expandRules = ruleFiles(corpus)
-  .map((path) => ({ path, text: readFileSync(path, 'utf8') }))
+const expandRules = corpusRuleFiles()
+  .map((path) => ({ path: sigmaPath(path), text: readFileSync(path, 'utf8') }))
   .filter((rule) => rule.text.includes('|expand'))
 
 const unresolvedOf = (text: string, placeholders: Record<string, string[]> = {}) =>
   unresolvedPlaceholders(compileRule(text, { placeholders }).diagnostics, text)
 
 describe('rulePlaceholders on SigmaHQ rules', () => {
-  it('finds placeholder rules in the corpus', () => {
+  it('finds placeholder rules in the corpus', readsCorpus, () => {
     expect(expandRules.length).toBeGreaterThanOrEqual(20)
   })
 
-  it.each(expandRules.map((r) => [r.path.slice(corpus.length), r.text]))(
+  testEachCorpus(
+    () => expandRules.map((r) => [r.path, r.text] as const),
     'lists exactly what the engine misses in %s, and filling it resolves the rule',
     (_path, text) => {
       const listed = rulePlaceholders(text)
