@@ -100,13 +100,16 @@ export function ResultsPane(props: ResultsPaneProps) {
       aria-busy={staleReason === 'pending'}
       aria-label="Results"
     >
-      {staleReason && staleReason !== 'pending' && (
-        <p className="results-stale" data-testid="results-stale">
-          {STALE_NOTE[staleReason]}
-        </p>
-      )}
-      {header}
-      {result && result.compiled && <ResultsCounts result={result} labels={labels} />}
+      {/* The tools above the list give way (and scroll) before the list does. */}
+      <div className="results-head">
+        {staleReason && staleReason !== 'pending' && (
+          <p className="results-stale" data-testid="results-stale">
+            {STALE_NOTE[staleReason]}
+          </p>
+        )}
+        {header}
+        {result && result.compiled && <ResultsCounts result={result} labels={labels} />}
+      </div>
       {empty ? (
         <p className="results-empty">{empty}</p>
       ) : (
