@@ -70,7 +70,14 @@ export default tseslint.config(
   {
     // Node scripts (the CLI entry, test runner, chromium check) run outside any bundler.
     files: ['**/*.mjs', 'bin/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
   {
     rules: {

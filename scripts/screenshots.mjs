@@ -57,7 +57,7 @@ try {
       .click({ timeout: 5_000 })
       .catch((e) => console.error(`${file}: ${e.message.split('\n')[0]}`))
     // Selecting scrolls the stacked phone layout; the shot shows the top, as a visitor sees it.
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate('window.scrollTo(0, 0)')
     await page.waitForTimeout(500)
     await page.screenshot({ path: file })
     await page.close()
