@@ -59,7 +59,7 @@ export function App({ start }: { start: Start }) {
   const [generated, setGenerated] = useState<GeneratedNotes>()
   // Labels belong to the generated text only: the first edit of the events drops them.
   const rowNotes = generated?.text === store.events ? generated.labels : undefined
-  useEvaluationStatus(view, store.setStatus)
+  useEvaluationStatus(view, store.setRoutineStatus)
   useTabModeStatus(store.setStatus)
 
   // Diagnostics and events come from the latest run; rows, chips, tree and paint may be the last

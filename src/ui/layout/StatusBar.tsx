@@ -1,4 +1,7 @@
-/** The status line: every user-facing message shows here, with an icon for its tone. */
+/**
+ * The status line: every user-facing message shows here, with an icon for its tone. A notice
+ * leads; the evaluation summary shows beside it (detail) until the notice is over.
+ */
 import type { Status } from '../state/useAppState.ts'
 import { HitIcon, MissIcon } from './icons.tsx'
 import { TabModeSwitch } from './TabModeSwitch.tsx'
@@ -23,6 +26,15 @@ export function StatusBar({ status, hint }: { status: Status; hint?: string }) {
       >
         {ICON[status.tone]}
         <span className="status-message">{status.message}</span>
+        {status.detail && (
+          <span
+            className={`status-detail status-detail-${status.detail.tone}`}
+            data-testid="status-detail"
+            data-tone={status.detail.tone}
+          >
+            {status.detail.message}
+          </span>
+        )}
       </div>
       <TabModeSwitch />
       {hint && <div className="status-hint">{hint}</div>}

@@ -9,6 +9,15 @@ import type { SharedState } from '../../share/index.ts'
 import type { Expectation } from '../../engine/index.ts'
 import { DEFAULT_EVENTS } from '../defaults/events.ts'
 import { DEFAULT_RULE } from '../defaults/rule.ts'
+import {
+  giveNotice,
+  INITIAL_STATUS_LINE,
+  shownStatus,
+  updateRoutine,
+  type Status,
+  type StatusLine,
+  type StatusTone,
+} from './status-line.ts'
 
 /** The page's state is exactly what a share link carries. */
 export type AppState = SharedState
@@ -20,14 +29,7 @@ export const DEFAULT_STATE: AppState = {
   options: {},
 }
 
-export type StatusTone = 'info' | 'success' | 'warning' | 'error' | 'busy'
-
-export interface Status {
-  message: string
-  tone: StatusTone
-  /** Increases with every call, so the same message set twice still counts as new. */
-  id: number
-}
+export type { Status, StatusTone } from './status-line.ts'
 
 export interface AppStore extends AppState {
   setRule(text: string): void
@@ -39,46 +41,76 @@ export interface AppStore extends AppState {
   clearExpectations(): void
   /** Replaces several fields at once (a share link or a restored draft). */
   replaceState(next: Partial<AppState>): void
+  /**
+   * The newest state, including edits React has not rendered yet: what a closing tab must save
+   * (an edit and the tab's close can fall in one task, before any render).
+   */
+  latestState(): AppState
   status: Status
-  /** Every user-facing message goes through here and shows in `data-testid="status"`. */
+  /**
+   * Every user-facing message goes through here and shows in `data-testid="status"`: answers to
+   * the user's actions and warnings. They are not wiped by the routine line (status-line.ts).
+   */
   setStatus(message: string, tone?: StatusTone): void
+  /** The evaluation summary: shown beside a notice, or alone once the notice is over. */
+  setRoutineStatus(message: string, tone: StatusTone): void
 }
 
 export function useAppState(initial: Partial<AppState> = {}): AppStore {
   const [state, setState] = useState<AppState>(() => ({ ...DEFAULT_STATE, ...initial }))
-  const [status, setStatusState] = useState<Status>({ message: 'Ready', tone: 'info', id: 0 })
-  const statusId = useRef(0)
+  // Every change goes through `update`, which keeps `live` ahead of React's rendering.
+  const live = useRef(state)
+  const edits = useRef(0)
+  const update = useCallback((change: (s: AppState) => AppState, edit = true) => {
+    const next = change(live.current)
+    if (next === live.current) return
+    live.current = next
+    if (edit) edits.current += 1
+    setState(next)
+  }, [])
+  const latestState = useCallback(() => live.current, [])
 
-  const setRule = useCallback((rule: string) => setState((s) => ({ ...s, rule })), [])
-  const setEvents = useCallback((events: string) => setState((s) => ({ ...s, events })), [])
+  const setRule = useCallback((rule: string) => update((s) => ({ ...s, rule })), [update])
+  const setEvents = useCallback((events: string) => update((s) => ({ ...s, events })), [update])
   const setSelected = useCallback(
-    (selected: number) => setState((s) => (s.selected === selected ? s : { ...s, selected })),
-    [],
+    (selected: number) => update((s) => (s.selected === selected ? s : { ...s, selected }), false),
+    [update],
   )
   const setOptions = useCallback(
-    (options: EngineOptions) => setState((s) => ({ ...s, options })),
-    [],
+    (options: EngineOptions) => update((s) => ({ ...s, options })),
+    [update],
   )
   const setExpectation = useCallback(
     (index: number, mark: Expectation | undefined) =>
-      setState((s) => {
+      update((s) => {
         const expect = { ...s.expect }
         if (mark) expect[index] = mark
         else delete expect[index]
         // No marks: no field, so a link without marks stays as short as before marks existed.
         return { ...s, expect: Object.keys(expect).length > 0 ? expect : undefined }
       }),
-    [],
+    [update],
   )
-  const clearExpectations = useCallback(() => setState((s) => ({ ...s, expect: undefined })), [])
+  const clearExpectations = useCallback(
+    () => update((s) => ({ ...s, expect: undefined })),
+    [update],
+  )
   const replaceState = useCallback(
-    (next: Partial<AppState>) => setState((s) => ({ ...s, ...next })),
-    [],
+    (next: Partial<AppState>) => update((s) => ({ ...s, ...next })),
+    [update],
   )
+
+  const [line, setLine] = useState<StatusLine>(INITIAL_STATUS_LINE)
+  // The clock and the edit count are read at the call, not when React runs the updater.
   const setStatus = useCallback((message: string, tone: StatusTone = 'info') => {
-    statusId.current += 1
-    setStatusState({ message, tone, id: statusId.current })
+    const [now, edited] = [Date.now(), edits.current]
+    setLine((l) => giveNotice(l, { message, tone }, now, edited))
   }, [])
+  const setRoutineStatus = useCallback((message: string, tone: StatusTone) => {
+    const [now, edited] = [Date.now(), edits.current]
+    setLine((l) => updateRoutine(l, { message, tone }, now, edited))
+  }, [])
+  const status = useMemo(() => shownStatus(line), [line])
 
   return useMemo(
     () => ({
@@ -90,8 +122,10 @@ export function useAppState(initial: Partial<AppState> = {}): AppStore {
       setExpectation,
       clearExpectations,
       replaceState,
+      latestState,
       status,
       setStatus,
+      setRoutineStatus,
     }),
     [
       state,
@@ -102,8 +136,10 @@ export function useAppState(initial: Partial<AppState> = {}): AppStore {
       setExpectation,
       clearExpectations,
       replaceState,
+      latestState,
       status,
       setStatus,
+      setRoutineStatus,
     ],
   )
 }

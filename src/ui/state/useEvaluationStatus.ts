@@ -1,4 +1,5 @@
-// Mirrors each new analysis into the status line; other messages (share, files) can follow it.
+// Mirrors each new analysis into the status line's routine part: it shows beside a notice (a
+// share, a file, a warning) and never wipes one the moment it appears (status-line.ts).
 import { useEffect } from 'react'
 import { evaluationStatus } from './evaluationStatus.ts'
 import type { AnalysisView } from './useAnalysis.ts'
@@ -6,10 +7,10 @@ import type { StatusTone } from './useAppState.ts'
 
 export function useEvaluationStatus(
   view: AnalysisView,
-  setStatus: (message: string, tone: StatusTone) => void,
+  setRoutineStatus: (message: string, tone: StatusTone) => void,
 ) {
   useEffect(() => {
     const status = evaluationStatus(view)
-    if (status) setStatus(status.message, status.tone)
-  }, [view, setStatus])
+    if (status) setRoutineStatus(status.message, status.tone)
+  }, [view, setRoutineStatus])
 }
