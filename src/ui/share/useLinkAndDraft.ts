@@ -24,6 +24,8 @@ import { currentFragment, fragmentFor, setFragment } from './fragment.ts'
 export interface LinkAndDraftStore extends SharedState {
   /** Replaces the page's whole state (rule, events, selection, options). */
   replaceState: (next: SharedState) => void
+  /** The newest state, edits not yet rendered included: what a closing tab saves. */
+  latestState: () => SharedState
   setStatus: (message: string, kind?: StatusTone) => void
 }
 
@@ -45,6 +47,14 @@ export interface LinkAndDraft {
 const STORE_FAILED =
   'Your previous work could not be stored aside (browser storage is full): restore it from the banner before closing this tab.'
 
+/** The fields autosave and the address bar carry. */
+const shareable = ({ rule, events, selected, options }: SharedState): SharedState => ({
+  rule,
+  events,
+  selected,
+  options,
+})
+
 /** `defaults` must be a stable object (a module constant). */
 export function useLinkAndDraft(
   store: LinkAndDraftStore,
@@ -52,7 +62,7 @@ export function useLinkAndDraft(
   start: Start,
   debounceMs = 300,
 ): LinkAndDraft {
-  const { rule, events, selected, options, replaceState, setStatus } = store
+  const { rule, events, selected, options, replaceState, setStatus, latestState } = store
   const state = useMemo(
     () => ({ rule, events, selected, options }),
     [rule, events, selected, options],
@@ -121,7 +131,7 @@ export function useLinkAndDraft(
   const onSaved = useCallback((message: string | undefined, report: SaveReport) => {
     setStorageWarning(report.events ? undefined : message)
   }, [])
-  useAutosave(state, start.tab, defaults, isWork, latest, onSaved, debounceMs)
+  useAutosave(state, latestState, start.tab, defaults, isWork, latest, onSaved, debounceMs)
 
   const restore = useCallback(
     (entry: SetAsideEntry) => {
@@ -171,6 +181,7 @@ export function useLinkAndDraft(
 
 function useAutosave(
   state: SharedState,
+  latestState: () => SharedState,
   tab: string,
   defaults: SharedState,
   isWork: (s: SharedState) => boolean,
@@ -178,10 +189,6 @@ function useAutosave(
   onSaved: (message: string | undefined, report: SaveReport) => void,
   debounceMs: number,
 ): void {
-  // Set while rendering, not in an effect: effects run after paint, and a tab closed in
-  // between must still save what the user typed.
-  const rendered = useRef(state)
-  rendered.current = state
   const saved = useRef<SharedState>(undefined)
   const lastReport = useRef<SaveReport>(undefined)
   const generation = useRef(0)
@@ -208,7 +215,8 @@ function useAutosave(
     const mine = ++generation.current
     const timer = setTimeout(() => {
       void fragmentFor(state, defaults).then(({ fragment, sync }) => {
-        if (mine !== generation.current) return
+        // A newer state (maybe not rendered yet, maybe already saved by a flush) gets its own save.
+        if (mine !== generation.current || !sameState(state, shareable(latestState()))) return
         // Saved with the fragment it is about to get, so a reload there reopens this draft.
         save(state, fragment)
         setFragment(fragment)
@@ -221,14 +229,16 @@ function useAutosave(
       })
     }, debounceMs)
     return () => clearTimeout(timer)
-  }, [state, defaults, debounceMs, save, latest])
+  }, [state, latestState, defaults, debounceMs, save, latest])
 
   // Hiding or closing the tab inside the debounce window must not lose the last keystrokes:
-  // the localStorage part of a save is synchronous.
+  // the localStorage part of a save is synchronous. It saves the store's newest state, not the
+  // rendered one: a keystroke and the tab's close can come before React renders the keystroke.
   useEffect(() => {
     const flush = () => {
+      const now = shareable(latestState())
       // The address bar still shows an older state: this draft is newer than that fragment.
-      if (rendered.current !== saved.current) save(rendered.current, currentFragment())
+      if (!saved.current || !sameState(now, saved.current)) save(now, currentFragment())
     }
     const onHidden = () => {
       if (document.visibilityState === 'hidden') flush()
@@ -241,5 +251,5 @@ function useAutosave(
       window.removeEventListener('beforeunload', flush)
       document.removeEventListener('visibilitychange', onHidden)
     }
-  }, [save])
+  }, [save, latestState])
 }
