@@ -9,6 +9,7 @@ import { explain, verdict } from '../helpers/judge.ts'
 import { anyEvent, hostileEvent, ruleShapedEvent } from './property/event-arbitrary.ts'
 import { anyText, mangledRule, validRule } from './property/rule-arbitrary.ts'
 import { eventTexts } from './property/events-text-arbitrary.ts'
+import { expectSoundEvents } from './property/sound-events.ts'
 import { PLACEHOLDERS } from './property/pools.ts'
 
 const RUNS = 300
@@ -92,6 +93,12 @@ describe('the API never throws', () => {
   })
 
   test('parseEvents on random text and on near-valid event files', () => {
+    const seen = { events: 0, diagnostics: 0 }
+    const check = (text: string) => {
+      const found = expectSoundEvents(text)
+      seen.events += found.events
+      seen.diagnostics += found.diagnostics
+    }
     fc.assert(
       fc.property(
         fc.oneof(
@@ -100,12 +107,15 @@ describe('the API never throws', () => {
         ),
         fc.nat(),
         (text, cut) => {
-          parseEvents(text)
-          parseEvents(text.slice(0, cut % (text.length + 1)))
+          check(text)
+          check(text.slice(0, cut % (text.length + 1)))
         },
       ),
       { numRuns: RUNS * 2 },
     )
+    // Both halves of the promise were put to the test: records read, and errors reported.
+    expect(seen.events).toBeGreaterThan(RUNS)
+    expect(seen.diagnostics).toBeGreaterThan(RUNS / 10)
   })
 })
 
