@@ -20,13 +20,28 @@ export const contentSecurityPolicy = [
 
 /**
  * `frame-ancestors` (no framing: clickjacking) only works as a header, never in a meta tag, so
- * `npm run preview` sends the whole policy as headers; deployments should send the same.
+ * `npm run preview` sends the whole policy as headers; deployments should send the same. The
+ * read-only `?embed` view is made to sit in other sites' pages, so any site may frame it.
  */
-export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': `${contentSecurityPolicy}; frame-ancestors 'none'`,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+export function securityHeaders(embed: boolean): Record<string, string> {
+  return {
+    'Content-Security-Policy': `${contentSecurityPolicy}; frame-ancestors ${embed ? '*' : "'none'"}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  }
 }
+
+const previewHeaders = (): Plugin => ({
+  name: 'sigma-playground-headers',
+  configurePreviewServer: (server) => {
+    server.middlewares.use((request, response, next) => {
+      const embed = new URL(request.url ?? '/', 'http://local').searchParams.has('embed')
+      for (const [name, value] of Object.entries(securityHeaders(embed)))
+        response.setHeader(name, value)
+      next()
+    })
+  },
+})
 
 const cspMeta = (): Plugin => ({
   name: 'sigma-playground-csp',
@@ -41,10 +56,10 @@ const cspMeta = (): Plugin => ({
 })
 
 export default defineConfig({
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), previewHeaders()],
   worker: { format: 'es' },
   // Discovered late in dev otherwise, which re-optimises deps and reloads the page.
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   build: { chunkSizeWarningLimit: 5000 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 })

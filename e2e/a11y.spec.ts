@@ -1,6 +1,6 @@
 /**
  * axe-core over both themes (issue 13): the first screen, a selected event, each menu, the
- * options panel, the help and the gallery. WCAG 2 A and AA rules; zero violations.
+ * options panel, the help, the gallery and the embedded view. WCAG 2 A and AA rules; zero violations.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -51,6 +51,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await openPage(page)
       expect(await violations(page)).toEqual([])
       await row(page, 1).click()
+      expect(await violations(page)).toEqual([])
+    })
+
+    test('the embedded view', async ({ page }) => {
+      await page.goto('/?embed')
+      await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 30_000 })
       expect(await violations(page)).toEqual([])
     })
 
