@@ -14,7 +14,8 @@ import { generateFrom, type GenerateResult } from './generate/generate.ts'
 import { compileSetWith, type CompiledSet } from './correlation/compile-set.ts'
 import { error } from './diagnostics.ts'
 import { insertFilterBlocksWith, type InsertResult } from './tuning/insert-filter.ts'
-import { checkProposalWith } from './tuning/proposal-check.ts'
+import { checkProposalStepsWith } from './tuning/proposal-check.ts'
+import { drain, type Steps } from './tuning/steps.ts'
 import type { Expectations, FilterBlock, FilterProposal } from './tuning/types.ts'
 import type { EventRecord } from './types.ts'
 
@@ -143,10 +144,21 @@ export function checkProposal(
   expect: Expectations,
   options: EngineOptions,
 ): FilterProposal {
+  return drain(checkProposalSteps(proposal, events, match, expect, options))
+}
+
+/** `checkProposal`, yielding the number of events checked so far (see tuning/steps.ts). */
+export function checkProposalSteps(
+  proposal: FilterProposal,
+  events: readonly EventRecord[],
+  match: Uint8Array,
+  expect: Expectations,
+  options: EngineOptions,
+): Steps<FilterProposal> {
   const engine = {
     compile: (text: string, o: EngineOptions) => compileRule(text, o).rule,
     // TODO(tuning): an EventFailure counts as no match here; a proposal check should report it.
     evaluate: (rule: CompiledRule, event: unknown) => evaluate(rule, event) === true,
   }
-  return checkProposalWith(engine, proposal, events, match, expect, options)
+  return checkProposalStepsWith(engine, proposal, events, match, expect, options)
 }

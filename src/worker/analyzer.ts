@@ -21,7 +21,7 @@ import type {
   ParsedEvents,
   ShapeSummary,
 } from '../engine/index.ts'
-import type { AnalysisResult, Phase } from './protocol.ts'
+import type { AnalysisResult, Phase, Progress } from './protocol.ts'
 import type { Rows } from './rows.ts'
 import { allocateRows, emptyRows, setFailedRow, setRow, tally } from './rows.ts'
 import { summarizeTrace } from './summary.ts'
@@ -83,10 +83,6 @@ export class Analyzer {
     if (before === undefined || before !== this.verdictKey) this.rows = undefined
   }
 
-  get eventCount(): number {
-    return this.parsed.events.length
-  }
-
   setEvents(text: string): void {
     this.onPhase('parse')
     const start = performance.now()
@@ -117,23 +113,25 @@ export class Analyzer {
   }
 
   /**
-   * The same analysis, pausing every few events with the number evaluated so far, so the worker
-   * can report progress, take newer requests and abandon this one. A run abandoned midway leaves
-   * no partial rows behind. With `tuning`, the window counts rows of the tuning view.
+   * The same analysis, pausing every few events with how far it got, so the worker can report
+   * progress (the heartbeat its time budget watches), take newer requests and abandon this one.
+   * Every pass over the events pauses: evaluation, the tuning view and the explained rows. A run
+   * abandoned midway leaves no partial rows behind. With `tuning`, the window counts rows of the
+   * tuning view.
    */
   *steps(
     selectedWanted: number,
     window: readonly [number, number] = [0, 50],
     tuning?: TuningRequest,
-  ): Generator<number, AnalysisResult> {
+  ): Generator<Progress, AnalysisResult> {
     const compiled = this.compiled ?? compileRule('', {})
     const events = this.parsed.events
     const rule = compiled.rule
     const names = compiled.identifiers.map((i) => i.name)
     if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule, names)
     const rows = rule ? (this.rows ?? emptyRows(names)) : emptyRows(names)
-    const tuned = rule ? this.tuner.run(rows, rule, tuning, this.options) : undefined
-    if (rule) rows.summaries = this.detail(rule, rows, window, tuned?.view)
+    const tuned = rule ? yield* this.tuner.run(rows, rule, tuning, this.options) : undefined
+    if (rule) rows.summaries = yield* this.detail(rule, rows, window, tuned?.view)
     const selected =
       events.length === 0 ? -1 : Math.max(0, Math.min(selectedWanted, events.length - 1))
 
@@ -186,14 +184,14 @@ export class Analyzer {
     return [...this.parsed.diagnostics, ...failures]
   }
 
-  private *evaluateAll(rule: Rule, names: string[]): Generator<number, Rows> {
+  private *evaluateAll(rule: Rule, names: string[]): Generator<Progress, Rows> {
     this.onPhase('evaluate')
     const start = performance.now()
     this.detailed = new Map()
     const events = this.parsed.events
     const rows = allocateRows(events.length, names)
     for (let index = 0; index < events.length; index++) {
-      if (index > 0 && index % STEP === 0) yield index
+      if (index > 0 && index % STEP === 0) yield { task: 'evaluate', done: index, total: events.length }
       const v = verdict(rule, events[index]?.value)
       if (isEventFailure(v)) setFailedRow(rows, index, v.message)
       else setRow(rows, index, v.match, v.identifiers)
@@ -202,17 +200,22 @@ export class Analyzer {
     return rows
   }
 
-  /** Explained summaries for the rows on screen; each row is explained once per evaluation. */
-  private detail(
+  /**
+   * Explained summaries for the rows on screen; each row is explained once per evaluation. A
+   * slow rule makes even a screenful slow, so this pauses after each row.
+   */
+  private *detail(
     rule: Rule,
     rows: Rows,
     [first, last]: readonly [number, number],
     view?: Uint32Array,
-  ): Record<number, string> {
+  ): Generator<Progress, Record<number, string>> {
     const summaries: Record<number, string> = {}
     const shown = view?.length ?? rows.count
-    const end = Math.min(shown, last, Math.max(0, first) + DETAIL_WINDOW_LIMIT)
-    for (let position = Math.max(0, first); position < end; position++) {
+    const start = Math.max(0, first)
+    const end = Math.min(shown, last, start + DETAIL_WINDOW_LIMIT)
+    for (let position = start; position < end; position++) {
+      if (position > start) yield { task: 'explain', done: position - start, total: end - start }
       const index = view ? (view[position] ?? 0) : position
       let summary = this.detailed.get(index)
       const event = this.parsed.events[index]

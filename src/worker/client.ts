@@ -2,7 +2,8 @@
  * The page's side of the worker. Latest wins: while one run is in flight, newer inputs replace
  * each other and only the last is sent when the run ends; replies to anything older are dropped.
  * A run past its budget gets its worker terminated and replaced, and a probe worker then finds
- * which rule part was slow (see probe.ts).
+ * which rule part was slow (see probe.ts). Budgets are kept by watchdogs that forgive the page's
+ * own stalls (see watchdog.ts).
  */
 import type { EngineOptions } from '../engine/index.ts'
 import type {
@@ -10,10 +11,12 @@ import type {
   AnalyzeRequest,
   Phase,
   RulePart,
+  Task,
   WorkerReply,
   WorkerRequest,
 } from './protocol.ts'
 import type { TuningRequest } from '../engine/index.ts'
+import { Watchdog } from './watchdog.ts'
 
 export interface AnalysisInput {
   rule: string
@@ -27,8 +30,8 @@ export interface AnalysisInput {
 
 export type AnalysisOutcome =
   | { type: 'result'; result: AnalysisResult; input: AnalysisInput; elapsedMs: number }
-  /** `done`/`total`: events evaluated so far, during a long evaluation. */
-  | { type: 'progress'; phase: Phase; done?: number; total?: number }
+  /** During a long run, `done` of `total` items of `task` (see protocol's Progress). */
+  | { type: 'progress'; phase: Phase; task?: Task; done?: number; total?: number }
   /** The run was stopped; `slowPart` follows once the probe has found it. */
   | { type: 'timeout'; phase: Phase; budgetMs: number; input: AnalysisInput }
   /** `part` is undefined when no single part was slow on its own. */
@@ -56,7 +59,6 @@ interface InFlight {
   input: AnalysisInput
   sentAt: number
   phase: Phase
-  timer: ReturnType<typeof setTimeout>
   /** The run pauses now and then, so a newer request can be sent at once and supersede it. */
   yielding: boolean
 }
@@ -65,7 +67,9 @@ export class SigmaClient {
   private worker: WorkerLike
   /** False until the current worker has loaded; requests wait (their budget not yet running). */
   private ready = false
-  private probe?: { worker: WorkerLike; timer?: ReturnType<typeof setTimeout> }
+  private probe?: { worker: WorkerLike; watchdog: Watchdog }
+  /** The current run's budget. */
+  private readonly watchdog = new Watchdog(() => this.onTimeout())
   private seq = 0
   private inFlight?: InFlight
   private pending?: AnalysisInput
@@ -93,7 +97,7 @@ export class SigmaClient {
   }
 
   dispose(): void {
-    if (this.inFlight) clearTimeout(this.inFlight.timer)
+    this.watchdog.stop()
     this.stopProbe()
     this.worker.terminate()
   }
@@ -145,31 +149,28 @@ export class SigmaClient {
       request.events = { text: input.events }
       this.held.events = input.events
     }
-    if (this.inFlight) clearTimeout(this.inFlight.timer)
     this.pending = undefined
-    const timer = setTimeout(() => this.onTimeout(), this.budgetMs)
-    this.inFlight = {
-      seq,
-      input,
-      sentAt: performance.now(),
-      phase: 'compile',
-      timer,
-      yielding: false,
-    }
+    this.watchdog.arm(this.budgetMs)
+    this.inFlight = { seq, input, sentAt: performance.now(), phase: 'compile', yielding: false }
     this.worker.postMessage(request)
+  }
+
+  private budgetFor(phase: Phase): number {
+    return phase === 'parse' ? this.parseBudgetMs : this.budgetMs
   }
 
   private onReply(reply: WorkerReply): void {
     const run = this.inFlight
+    // A heartbeat: the budget bounds each stretch of work, not a long run that moves. One from
+    // a run a newer request superseded still proves the worker alive (it is finishing a slice).
+    if (run && reply.type === 'progress') this.watchdog.arm(this.budgetFor(run.phase))
     if (!run || reply.seq !== run.seq) return // stale: a newer request superseded it
     if (reply.type === 'progress') {
-      // A heartbeat: the budget bounds each stretch of work, not a long evaluation that moves.
       run.yielding = true
-      clearTimeout(run.timer)
-      run.timer = setTimeout(() => this.onTimeout(), this.budgetMs)
       // Only runs long enough to be noticed report it; short ones would make the status flicker.
       if (performance.now() - run.sentAt > PROGRESS_AFTER_MS) {
-        this.listener({ type: 'progress', phase: 'evaluate', done: reply.done, total: reply.total })
+        const { task, done, total } = reply
+        this.listener({ type: 'progress', phase: 'evaluate', task, done, total })
       }
       if (this.pending) this.send(this.pending)
       return
@@ -178,14 +179,12 @@ export class SigmaClient {
       const leavingParse = run.phase === 'parse' && reply.phase !== 'parse'
       run.phase = reply.phase
       if (reply.phase === 'parse' || leavingParse) {
-        clearTimeout(run.timer)
-        const budget = reply.phase === 'parse' ? this.parseBudgetMs : this.budgetMs
-        run.timer = setTimeout(() => this.onTimeout(), budget)
+        this.watchdog.arm(this.budgetFor(reply.phase))
         this.listener({ type: 'progress', phase: reply.phase })
       }
       return
     }
-    clearTimeout(run.timer)
+    this.watchdog.stop()
     this.inFlight = undefined
     if (reply.type === 'result' && !this.pending) {
       const elapsedMs = performance.now() - run.sentAt
@@ -204,7 +203,7 @@ export class SigmaClient {
   }
 
   private restart(): void {
-    if (this.inFlight) clearTimeout(this.inFlight.timer)
+    this.watchdog.stop()
     this.inFlight = undefined
     this.worker.onmessage = null
     this.worker.onerror = null
@@ -216,7 +215,7 @@ export class SigmaClient {
     const run = this.inFlight
     if (!run) return
     this.restart()
-    const budgetMs = run.phase === 'parse' ? this.parseBudgetMs : this.budgetMs
+    const budgetMs = this.budgetFor(run.phase)
     this.listener({ type: 'timeout', phase: run.phase, budgetMs, input: run.input })
     if (run.phase !== 'parse') this.startProbe(run.input)
     this.next()
@@ -227,28 +226,27 @@ export class SigmaClient {
     const worker = this.createWorker()
     const seq = ++this.seq
     let last: RulePart | undefined
-    const probe: { worker: WorkerLike; timer?: ReturnType<typeof setTimeout> } = { worker }
     const finish = (part: RulePart | undefined) => {
       this.stopProbe()
       this.listener({ type: 'slow-part', part, input })
     }
+    // Each part alone gets half the budget: a part using that much on its own is the one to
+    // blame, and the user hears about it within about 1.5 budgets of the stop.
+    const watchdog = new Watchdog(() => finish(last))
     worker.onerror = () => finish(undefined)
     worker.onmessage = (event) => {
       const reply = event.data
       if (reply.seq !== seq) return
-      if (reply.type === 'phase' && reply.phase === 'evaluate') {
-        probe.timer = setTimeout(() => finish(last), this.probeBudgetMs)
-      } else if (reply.type === 'probe-step') {
+      // The clock starts once the parts are compiled and the events parsed (probe.ts).
+      if (reply.type === 'phase' && reply.phase === 'evaluate') watchdog.arm(this.probeBudgetMs)
+      else if (reply.type === 'probe-step') {
         last = reply.part
-        // Each part alone gets half the budget: a part using that much on its own is the one to
-        // blame, and the user hears about it within about 1.5 budgets of the stop.
-        if (probe.timer) clearTimeout(probe.timer)
-        probe.timer = setTimeout(() => finish(last), this.probeBudgetMs)
+        watchdog.arm(this.probeBudgetMs)
       } else if (reply.type === 'probe-done' || reply.type === 'failure') {
         finish(undefined)
       }
     }
-    this.probe = probe
+    this.probe = { worker, watchdog }
     worker.postMessage({
       type: 'probe',
       seq,
@@ -259,7 +257,7 @@ export class SigmaClient {
 
   private stopProbe(): void {
     if (!this.probe) return
-    if (this.probe.timer) clearTimeout(this.probe.timer)
+    this.probe.watchdog.stop()
     this.probe.worker.onmessage = null
     this.probe.worker.terminate()
     this.probe = undefined

@@ -4,11 +4,16 @@
  * one field item at a time and announces each item before running it. When that worker runs out
  * of time too, the last announced item is the culprit. This relies only on the rule text and the
  * public engine API, not on engine internals.
+ *
+ * Each part must run as it ran in the analysis: under the rule's own logsource and with the
+ * options the analysis used for these events (a Winlogbeat or ECS shape brings its pipeline,
+ * which maps the rule's field names), or the slow item never meets its field and the probe
+ * wrongly finds nothing slow.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml'
 import type { Node, Pair } from 'yaml'
-import { compileRule, verdict } from '../engine/index.ts'
-import type { EngineOptions, EventRecord } from '../engine/index.ts'
+import { compileRule, summarizeShapes, verdict, withShapePipeline } from '../engine/index.ts'
+import type { CompiledRule, EngineOptions, EventRecord } from '../engine/index.ts'
 import type { RulePart } from './protocol.ts'
 
 const HEARTBEAT_MS = 40
@@ -65,9 +70,42 @@ function plain(node: unknown): unknown {
   return isScalar(node) || isSeq(node) || isMap(node) ? node.toJSON() : (node ?? null)
 }
 
-function probeRule(body: unknown): string {
+function logsourceOf(text: string): unknown {
+  const logsource = plain(parseDocument(text, { uniqueKeys: false }).get('logsource', true))
+  return isPlainObject(logsource) ? logsource : { product: 'probe' }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function probeRule(body: unknown, logsource: unknown): string {
   const detection = { probe: body, condition: 'probe' }
-  return stringify({ title: 'probe', logsource: { product: 'probe' }, detection })
+  return stringify({ title: 'probe', logsource, detection })
+}
+
+export interface CompiledPart {
+  part: RulePart
+  rule: CompiledRule
+}
+
+/**
+ * Each part as a rule of its own, compiled as the analysis compiles the whole rule for these
+ * events. Done before the clock starts: compiling is not what the probe is timing.
+ */
+export function compileParts(
+  ruleText: string,
+  userOptions: EngineOptions,
+  events: readonly EventRecord[],
+): CompiledPart[] {
+  const shape = summarizeShapes(events.map((e) => e.value))
+  const options = withShapePipeline(userOptions, shape.body)
+  const logsource = logsourceOf(ruleText)
+  const compiled: CompiledPart[] = []
+  for (const { body, ...part } of ruleParts(ruleText)) {
+    const { rule } = compileRule(probeRule(body, logsource), options)
+    if (rule) compiled.push({ part, rule })
+  }
+  return compiled
 }
 
 /** Runs each part over the events, calling `onStep` before each. Returns when all are done. */
@@ -77,10 +115,15 @@ export function runProbe(
   events: readonly EventRecord[],
   onStep: (part: RulePart) => void,
 ): void {
-  for (const part of ruleParts(ruleText)) {
-    const { rule } = compileRule(probeRule(part.body), options)
-    if (!rule) continue
-    const step = { identifier: part.identifier, item: part.item, range: part.range }
+  runParts(compileParts(ruleText, options, events), events, onStep)
+}
+
+export function runParts(
+  parts: readonly CompiledPart[],
+  events: readonly EventRecord[],
+  onStep: (part: RulePart) => void,
+): void {
+  for (const { part: step, rule } of parts) {
     onStep(step)
     // Announced again every few milliseconds of work: a part is blamed for one long stretch
     // (a catastrophic regex on one event), not for being run over very many events.

@@ -53,6 +53,16 @@ export type WorkerRequest = AnalyzeRequest | ProbeRequest | PingRequest
 
 export type Phase = 'parse' | 'compile' | 'evaluate' | 'explain'
 
+/** What a long run is busy with when it reports progress (the status line names it). */
+export type Task = 'evaluate' | 'top-values' | 'what-if' | 'suggest' | 'explain'
+
+/** How far a long run got: `done` of `total` items (events, matches or rows) for `task`. */
+export interface Progress {
+  task: Task
+  done: number
+  total: number
+}
+
 /** A part of the rule the probe is about to evaluate; if time runs out, this is the culprit. */
 export interface RulePart {
   identifier: string
@@ -95,8 +105,8 @@ export type WorkerReply =
   /** Sent once the worker's modules have loaded: start-up time never counts against a budget. */
   | { type: 'ready'; seq: 0 }
   | { type: 'phase'; seq: number; phase: Phase }
-  /** A heartbeat from a long evaluation: `done` of `total` events so far. */
-  | { type: 'progress'; seq: number; done: number; total: number }
+  /** A heartbeat from a long run: it proves the worker is alive and says how far it got. */
+  | ({ type: 'progress'; seq: number } & Progress)
   | { type: 'result'; seq: number; result: AnalysisResult }
   | { type: 'probe-step'; seq: number; part: RulePart }
   | { type: 'probe-done'; seq: number }

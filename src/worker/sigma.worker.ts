@@ -5,7 +5,7 @@
  */
 import { parseEvents } from '../engine/index.ts'
 import { Analyzer } from './analyzer.ts'
-import { runProbe } from './probe.ts'
+import { compileParts, runParts } from './probe.ts'
 import type { AnalyzeRequest, Phase, ProbeRequest, WorkerReply, WorkerRequest } from './protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
@@ -25,10 +25,11 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 function probe(request: ProbeRequest): void {
   post({ type: 'phase', seq: request.seq, phase: 'parse' })
   const { events } = parseEvents(request.events.text)
+  post({ type: 'phase', seq: request.seq, phase: 'compile' })
+  const parts = compileParts(request.rule.text, request.rule.options, events)
+  // The page's probe clock starts here: only running the parts is timed.
   post({ type: 'phase', seq: request.seq, phase: 'evaluate' })
-  runProbe(request.rule.text, request.rule.options, events, (part) =>
-    post({ type: 'probe-step', seq: request.seq, part }),
-  )
+  runParts(parts, events, (part) => post({ type: 'probe-step', seq: request.seq, part }))
   post({ type: 'probe-done', seq: request.seq })
 }
 
@@ -45,7 +46,7 @@ async function analyze(request: AnalyzeRequest): Promise<void> {
       return
     }
     if (performance.now() - sliceStart < SLICE_MS) continue
-    post({ type: 'progress', seq: request.seq, done: step.value, total: analyzer.eventCount })
+    post({ type: 'progress', seq: request.seq, ...step.value })
     await nextTask()
     if (latestSeq !== request.seq) return // superseded: the newer request runs instead
     currentSeq = request.seq

@@ -1,17 +1,30 @@
 /**
  * The worker's side of the tuning loop: the view (mode and search), top values for the events
  * in view, what-if verdicts and filter proposals. Each part is cached on what it depends on,
- * so scrolling or selecting an event redoes none of them.
+ * so scrolling or selecting an event redoes none of them. Each pass over the events pauses
+ * with its progress, as evaluation does: on 50 MB of events top values alone take seconds,
+ * and a silent worker would be stopped by the page's time budget as if it were stuck.
  */
-import type { CompiledRule, EngineOptions, EventRecord } from '../engine/index.ts'
-import { checkProposal } from '../engine/index.ts'
+import type { CompiledRule, EngineOptions, EventRecord, Steps } from '../engine/index.ts'
+import { checkProposalSteps } from '../engine/index.ts'
 import { eventFields, type FieldPairs } from '../engine/index.ts'
-import { suggestFilter } from '../engine/index.ts'
-import { topValues } from '../engine/index.ts'
-import type { FieldTop, FilterProposal, TuningRequest, TuningResult } from '../engine/index.ts'
+import { suggestFilterSteps } from '../engine/index.ts'
+import { topValueSteps } from '../engine/index.ts'
+import type { Expectations, FieldTop, FilterProposal } from '../engine/index.ts'
+import type { TuningRequest, TuningResult } from '../engine/index.ts'
 import { EventSearch, selectView } from '../engine/index.ts'
-import { whatIf } from '../engine/index.ts'
+import { whatIfSteps } from '../engine/index.ts'
+import type { Progress, Task } from './protocol.ts'
 import type { Rows } from './rows.ts'
+
+/** An engine pass's pauses as progress of `task` over `total` items. */
+export function* reporting<T>(task: Task, total: number, steps: Steps<T>): Generator<Progress, T> {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    yield { task, done: step.value, total }
+  }
+}
 
 const ALL = 'all'
 
@@ -61,57 +74,92 @@ export class Tuner {
     return view
   }
 
-  run(
+  /** Pauses with its progress (see analyzer.steps); the timings leave the pauses out. */
+  *run(
     rows: Rows,
     rule: CompiledRule | undefined,
     request: TuningRequest | undefined,
     options: EngineOptions = {},
-  ): TuningResult | undefined {
+  ): Generator<Progress, TuningResult | undefined> {
     if (!request || !rule) return undefined
     const timings = { view: 0, topValues: 0, whatif: 0, suggest: 0 }
-    let start = performance.now()
+    const start = performance.now()
     const view = this.view(rows, request)
     timings.view = performance.now() - start
     const indices = view ?? this.identity(rows.count)
     let viewMatches = 0
     for (let k = 0; k < indices.length; k++) viewMatches += rows.match[indices[k] as number] ?? 0
 
-    start = performance.now()
     const topKey = this.cachedView?.key ?? ALL
     if (this.cachedTop?.rows !== rows || this.cachedTop.key !== topKey) {
-      this.cachedTop = { key: topKey, rows, top: topValues(indices, this.fieldsOf, rows.match) }
+      const steps = topValueSteps(indices, this.fieldsOf, rows.match)
+      const top = yield* timed(timings, 'topValues', reporting('top-values', indices.length, steps))
+      this.cachedTop = { key: topKey, rows, top }
     }
-    timings.topValues = performance.now() - start
+    const cachedTop = this.cachedTop
 
-    start = performance.now()
     const whatKey = JSON.stringify(request.whatif)
     if (this.cachedWhatIf?.rows !== rows || this.cachedWhatIf.key !== whatKey) {
-      const result = whatIf(rows, rule.fromValues, request.whatif)
+      const steps = whatIfSteps(rows, rule.fromValues, request.whatif)
+      const result = yield* timed(timings, 'whatif', reporting('what-if', rows.count, steps))
       this.cachedWhatIf = { key: whatKey, rows, result }
     }
-    timings.whatif = performance.now() - start
+    const cachedWhatIf = this.cachedWhatIf
 
-    start = performance.now()
-    if (request.suggest !== undefined && this.proposal?.nonce !== request.suggest) {
-      const draft = suggestFilter({
-        nonce: request.suggest,
-        rows,
-        expect: request.expect,
-        fieldsOf: this.fieldsOf,
-        logsource: rule.meta.logsource,
-      })
-      this.proposal = checkProposal(draft, this.events, rows.match, request.expect, options)
+    const nonce = request.suggest
+    if (nonce !== undefined && this.proposal?.nonce !== nonce) {
+      const steps = this.propose(nonce, rows, rule, request.expect, options)
+      this.proposal = yield* timed(timings, 'suggest', steps)
     }
-    timings.suggest = performance.now() - start
 
     return {
       view,
       viewCount: indices.length,
       viewMatches,
-      topValues: this.cachedTop.top,
-      whatif: this.cachedWhatIf.result,
+      topValues: cachedTop.top,
+      whatif: cachedWhatIf.result,
       proposal: request.suggest === undefined ? undefined : this.proposal,
       timings,
     }
+  }
+
+  /** A filter proposal from the marks, with what it removes checked by the engine. */
+  private *propose(
+    nonce: number,
+    rows: Rows,
+    rule: CompiledRule,
+    expect: Expectations,
+    options: EngineOptions,
+  ): Generator<Progress, FilterProposal> {
+    const draft = yield* reporting(
+      'suggest',
+      rows.count,
+      suggestFilterSteps({
+        nonce,
+        rows,
+        expect,
+        fieldsOf: this.fieldsOf,
+        logsource: rule.meta.logsource,
+      }),
+    )
+    const check = checkProposalSteps(draft, this.events, rows.match, expect, options)
+    return yield* reporting('suggest', rows.count, check)
+  }
+}
+
+type Timings = TuningResult['timings']
+
+/** Runs `steps`, adding the time spent in it (not in its pauses) to `timings[key]`. */
+function* timed<T>(
+  timings: Timings,
+  key: keyof Timings,
+  steps: Generator<Progress, T>,
+): Generator<Progress, T> {
+  for (;;) {
+    const start = performance.now()
+    const step = steps.next()
+    timings[key] += performance.now() - start
+    if (step.done) return step.value
+    yield step.value
   }
 }

@@ -7,6 +7,7 @@ import type { CompiledRule } from '../compiled-rule.ts'
 import type { EngineOptions, EventRecord } from '../types.ts'
 import { blockYaml } from './insert-filter.ts'
 import type { Expectations, FilterProposal } from './types.ts'
+import { STEP_ITEMS, type Steps } from './steps.ts'
 
 const LISTED = 200
 
@@ -15,15 +16,18 @@ export interface EngineCalls {
   evaluate(rule: CompiledRule, event: unknown): boolean
 }
 
-/** `engine` is the engine's own compile and evaluate (engine/index.ts passes them). */
-export function checkProposalWith(
+/**
+ * `engine` is the engine's own compile and evaluate (engine/index.ts passes them). Yields the
+ * number of events checked so far (see steps.ts).
+ */
+export function* checkProposalStepsWith(
   engine: EngineCalls,
   proposal: FilterProposal,
   events: readonly EventRecord[],
   match: Uint8Array,
   expect: Expectations,
   options: EngineOptions,
-): FilterProposal {
+): Steps<FilterProposal> {
   if (proposal.blocks.length === 0) return proposal
   const text = [
     'title: proposed filter',
@@ -40,6 +44,7 @@ export function checkProposalWith(
   let targets = 0
   let keptBroken = 0
   for (let i = 0; i < match.length; i++) {
+    if (i > 0 && i % STEP_ITEMS === 0) yield i
     if (match[i] !== 1) continue
     const hit = engine.evaluate(rule, events[i]?.value)
     if (expect[i] === 'nomatch') {

@@ -14,6 +14,7 @@ import type { FieldPairs } from './event-fields.ts'
 import { candidates, filterFields, itemHolds, itemKey } from './filter-items.ts'
 import type { Expectations, FilterBlock, FilterItem, FilterProposal } from './types.ts'
 import type { VerdictColumns } from './view.ts'
+import { drain, STEP_ITEMS, type Steps } from './steps.ts'
 
 export interface SuggestInput {
   nonce: number
@@ -33,29 +34,41 @@ class Support {
     private readonly fieldsOf: (i: number) => FieldPairs,
   ) {}
 
-  /** The matching events an item holds for. */
-  of(item: FilterItem): Set<number> {
+  /** The matching events an item holds for; a new item costs a pass over every match. */
+  *of(item: FilterItem): Steps<Set<number>> {
     const key = itemKey(item)
     let set = this.cache.get(key)
     if (!set) {
-      set = new Set(this.matches.filter((i) => itemHolds(item, this.fieldsOf(i))))
+      set = new Set()
+      for (let k = 0; k < this.matches.length; k++) {
+        if (k > 0 && k % STEP_ITEMS === 0) yield k
+        const i = this.matches[k] as number
+        if (itemHolds(item, this.fieldsOf(i))) set.add(i)
+      }
       this.cache.set(key, set)
     }
     return set
   }
 
   /** The matching events every item holds for. */
-  ofAll(items: FilterItem[]): Set<number> {
+  *ofAll(items: FilterItem[]): Steps<Set<number>> {
     const [first, ...rest] = items
     if (!first) return new Set()
-    const sets = rest.map((item) => this.of(item))
-    return new Set([...this.of(first)].filter((i) => sets.every((s) => s.has(i))))
+    const sets: Set<number>[] = []
+    for (const item of rest) sets.push(yield* this.of(item))
+    const firstSet = yield* this.of(first)
+    return new Set([...firstSet].filter((i) => sets.every((s) => s.has(i))))
   }
 }
 
 const touches = (hit: Set<number>, keep: number[]) => keep.some((i) => hit.has(i))
 
-function buildBlock(seed: number, input: SuggestInput, support: Support, keep: number[]) {
+function* buildBlock(
+  seed: number,
+  input: SuggestInput,
+  support: Support,
+  keep: number[],
+): Steps<FilterItem[] | undefined> {
   const pairs = input.fieldsOf(seed)
   const own: FilterItem[] = []
   for (const field of filterFields(input.logsource)) {
@@ -65,22 +78,22 @@ function buildBlock(seed: number, input: SuggestInput, support: Support, keep: n
   const recurring: FilterItem[] = []
   for (const item of own) {
     if (recurring.some((r) => r.field === item.field)) continue
-    if (support.of(item).size >= 2) recurring.push(item)
+    if ((yield* support.of(item)).size >= 2) recurring.push(item)
   }
   const rare = own.filter((item) => !recurring.some((r) => r.field === item.field))
   // The most telling shared item names the kind; more items narrow it only where it would
   // remove an event marked "should match".
   let items: FilterItem[] = []
   for (const item of [...recurring, ...rare]) {
-    if (items.length > 0 && !touches(support.ofAll(items), keep)) break
+    if (items.length > 0 && !touches(yield* support.ofAll(items), keep)) break
     items = [...items, item]
   }
-  if (items.length === 0 || touches(support.ofAll(items), keep)) return undefined
+  if (items.length === 0 || touches(yield* support.ofAll(items), keep)) return undefined
   // Drop the items (least telling first) that change nothing on these events.
-  const hit = support.ofAll(items).size
+  const hit = (yield* support.ofAll(items)).size
   for (let k = items.length - 1; k >= 0 && items.length > 1; k--) {
     const without = items.filter((_, j) => j !== k)
-    if (support.ofAll(without).size === hit) items = without
+    if ((yield* support.ofAll(without)).size === hit) items = without
   }
   return items
 }
@@ -107,6 +120,11 @@ function names(blocks: FilterItem[][], taken: readonly string[]): string[] {
 }
 
 export function suggestFilter(input: SuggestInput): FilterProposal {
+  return drain(suggestFilterSteps(input))
+}
+
+/** `suggestFilter`, pausing during each pass over the matches (see steps.ts). */
+export function* suggestFilterSteps(input: SuggestInput): Steps<FilterProposal> {
   const { rows, expect, nonce } = input
   const matches: number[] = []
   for (let i = 0; i < rows.count; i++) if (rows.match[i] === 1) matches.push(i)
@@ -125,12 +143,12 @@ export function suggestFilter(input: SuggestInput): FilterProposal {
   let missed = 0
   for (const target of targets) {
     if (chosen.some((b) => b.hit.has(target))) continue
-    const items = buildBlock(target, input, support, keep)
+    const items = yield* buildBlock(target, input, support, keep)
     if (!items) {
       missed++
       continue
     }
-    chosen.push({ items, hit: support.ofAll(items) })
+    chosen.push({ items, hit: yield* support.ofAll(items) })
   }
   const blockNames = names(
     chosen.map((c) => c.items),

@@ -4,6 +4,7 @@
  * what they have in common (the same parent process, user or path).
  */
 import type { FieldPairs } from './event-fields.ts'
+import { drain, STEP_ITEMS, type Steps } from './steps.ts'
 import type { FieldTop, TopValue } from './types.ts'
 
 /** Values listed per field: the page shows ten and expands to the rest. */
@@ -49,9 +50,19 @@ export function topValues(
   fieldsOf: (index: number) => FieldPairs,
   match: Uint8Array,
 ): FieldTop[] {
+  return drain(topValueSteps(indices, fieldsOf, match))
+}
+
+/** `topValues`, yielding the number of events tallied so far (see steps.ts). */
+export function* topValueSteps(
+  indices: ArrayLike<number>,
+  fieldsOf: (index: number) => FieldPairs,
+  match: Uint8Array,
+): Steps<FieldTop[]> {
   const tallies = new Map<string, Tally>()
   let matches = 0
   for (let k = 0; k < indices.length; k++) {
+    if (k > 0 && k % STEP_ITEMS === 0) yield k
     const i = indices[k] as number
     const isMatch = match[i] === 1
     if (isMatch) matches++

@@ -3,6 +3,7 @@
  * time-out (naming the slow rule part), then the plain tally.
  */
 import type { Diagnostic, EventsDiagnostic } from '../../engine/index.ts'
+import type { Task } from '../../worker/protocol.ts'
 import type { AnalysisView } from './useAnalysis.ts'
 import type { StatusTone } from './useAppState.ts'
 
@@ -14,6 +15,15 @@ export function lineOf(text: string, offset: number): number {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** What a long run is busy with, and what it counts. */
+const TASK_LABEL: Record<Task, [doing: string, items: string]> = {
+  evaluate: ['Evaluating', 'events'],
+  'top-values': ['Counting top values', 'events'],
+  'what-if': ['Trying the what-if', 'events'],
+  suggest: ['Suggesting a filter', 'events'],
+  explain: ['Explaining the rows shown', 'rows'],
+}
 
 function firstOf(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) {
   return diagnostics.find((d) => d.severity === severity)
@@ -56,9 +66,10 @@ export function evaluationStatus(
   }
   if (view.progress === 'parse') return { message: 'Parsing events…', tone: 'busy' }
   if (view.progress === 'evaluate' && view.evaluated) {
-    const { done, total } = view.evaluated
+    const { task, done, total } = view.evaluated
+    const [doing, items] = TASK_LABEL[task]
     const n = (x: number) => x.toLocaleString('en-US')
-    return { message: `Evaluating… ${n(done)} of ${n(total)} events`, tone: 'busy' }
+    return { message: `${doing}… ${n(done)} of ${n(total)} ${items}`, tone: 'busy' }
   }
   const result = view.result
   if (!result) return undefined

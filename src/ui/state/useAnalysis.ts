@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { RuleMeta } from '../../engine/index.ts'
 import type { AnalysisOutcome } from '../../worker/client.ts'
 import { SigmaClient } from '../../worker/client.ts'
-import type { AnalysisResult, Phase, RulePart } from '../../worker/protocol.ts'
+import type { AnalysisResult, Phase, Progress, RulePart } from '../../worker/protocol.ts'
 import type { AppState } from './useAppState.ts'
 import type { TuningRequest } from '../../engine/index.ts'
 
@@ -29,8 +29,8 @@ export interface AnalysisView {
   timeout?: TimeoutInfo
   failure?: string
   progress?: Phase
-  /** During a long evaluation: how far it got. */
-  evaluated?: { done: number; total: number }
+  /** During a long run: what it is doing and how far it got. */
+  evaluated?: Progress
   elapsedMs?: number
   /** Counts results received; the page exposes it so benchmarks can tell when one is painted. */
   generation: number
@@ -70,11 +70,8 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
       }
     case 'progress':
       if (outcome.phase === 'evaluate' && outcome.done !== undefined && outcome.total) {
-        return {
-          ...view,
-          progress: 'evaluate',
-          evaluated: { done: outcome.done, total: outcome.total },
-        }
+        const { task = 'evaluate', done, total } = outcome
+        return { ...view, progress: 'evaluate', evaluated: { task, done, total } }
       }
       return { ...view, progress: outcome.phase === 'parse' ? 'parse' : undefined }
     case 'timeout': {
