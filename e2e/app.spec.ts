@@ -148,7 +148,7 @@ test('broken YAML shows a marker and a status message, and the page keeps workin
 })
 
 // FIXME (known defect, closing note of 2026-11-29): after the tuning and shapes work the slow-part probe reports 'no single part is slow' in the browser; the worker budget still stops the regex.
-test.fixme('a catastrophic regex times out with a clear message while typing still works', async ({
+test('a catastrophic regex times out with a clear message while typing still works', async ({
   page,
 }) => {
   const slow = DEFAULT_RULE.replace(

@@ -191,7 +191,8 @@ export class Analyzer {
     const events = this.parsed.events
     const rows = allocateRows(events.length, names)
     for (let index = 0; index < events.length; index++) {
-      if (index > 0 && index % STEP === 0) yield { task: 'evaluate', done: index, total: events.length }
+      if (index > 0 && index % STEP === 0)
+        yield { task: 'evaluate', done: index, total: events.length }
       const v = verdict(rule, events[index]?.value)
       if (isEventFailure(v)) setFailedRow(rows, index, v.message)
       else setRow(rows, index, v.match, v.identifiers)

@@ -1,70 +1,16 @@
 // SigmaClient against the real worker in a Node thread: latest wins, caching of unchanged texts,
 // and a catastrophic regex that gets the worker replaced and the slow rule part named.
-import { afterEach, describe, expect, it } from 'vitest'
-import type { AnalysisInput, AnalysisOutcome } from '../../src/worker/client.ts'
-import { SigmaClient } from '../../src/worker/client.ts'
-import type { WorkerRequest } from '../../src/worker/protocol.ts'
-import { DEFAULT_EVENT_LIST, DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_EVENT_LIST } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 import { dedent } from '../helpers/dedent.ts'
-import type { ThreadWorker } from './threads.ts'
-import { createThreadWorker } from './threads.ts'
-
-const clients: SigmaClient[] = []
-afterEach(() => clients.splice(0).forEach((c) => c.dispose()))
-
-function start(budgetMs = 1000) {
-  const outcomes: AnalysisOutcome[] = []
-  const workers: ThreadWorker[] = []
-  const sent: WorkerRequest[] = []
-  const waiters: (() => void)[] = []
-  const client = new SigmaClient(
-    () => {
-      const worker = createThreadWorker()
-      const post = worker.postMessage
-      worker.postMessage = (m) => {
-        sent.push(m)
-        post(m)
-      }
-      workers.push(worker)
-      return worker
-    },
-    (outcome) => {
-      outcomes.push(outcome)
-      waiters.splice(0).forEach((w) => w())
-    },
-    { budgetMs },
-  )
-  clients.push(client)
-  const next = (type: AnalysisOutcome['type'], timeoutMs = 15_000) =>
-    new Promise<AnalysisOutcome>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${type} outcome`)), timeoutMs)
-      const check = () => {
-        const found = outcomes.find((o) => o.type === type)
-        if (found) {
-          outcomes.splice(outcomes.indexOf(found), 1)
-          clearTimeout(timer)
-          resolve(found)
-        } else waiters.push(check)
-      }
-      check()
-    })
-  return { client, next, workers, sent, outcomes }
-}
+import { input, start } from './client-harness.ts'
 
 /** The default events repeated: enough of them make an evaluation outlast any budget. */
 const manyEvents = (count: number) =>
   JSON.stringify(
     Array.from({ length: count }, (_, i) => DEFAULT_EVENT_LIST[i % DEFAULT_EVENT_LIST.length]),
   )
-
-const input = (over: Partial<AnalysisInput> = {}): AnalysisInput => ({
-  rule: DEFAULT_RULE,
-  events: DEFAULT_EVENTS,
-  selected: 0,
-  options: {},
-  ...over,
-})
 
 describe('SigmaClient with the real worker', () => {
   it('evaluates the default state in the worker', async () => {
