@@ -88,3 +88,25 @@ test('the full page still refuses to be framed; a bad embed link says why and sh
   await expect(page.getByTestId('status')).toContainText('Showing the example rule instead')
   await expect(page.getByRole('heading', { name: 'Rundll32 Internet Connection' })).toBeVisible()
 })
+
+test('Share › Embed code gives an iframe whose view shows the same rule and verdicts', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/')
+  await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 30_000 })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  })
+  await page.getByTestId('share-menu').locator('summary').click()
+  await page.getByTestId('share-embed').click()
+  await expect(page.getByTestId('status')).toContainText('Copied the embed code')
+  const code = await page.getByTestId('share-link').inputValue()
+  const src = /^<iframe src="([^"]+)" title="Sigma Playground"/.exec(code)?.[1] ?? ''
+  expect(src).toMatch(/\/\?embed#v1\//)
+  const matches = await page.getByTestId('count-matches').textContent()
+  await page.goto(src)
+  await expect(page.getByTestId('embed')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Rundll32 Internet Connection' })).toBeVisible()
+  await expect(page.getByTestId('count-matches')).toHaveText(matches ?? '')
+})

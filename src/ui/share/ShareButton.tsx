@@ -20,6 +20,13 @@ const buildLink = async (state: SharedState) =>
 /** Events can be private: this link carries the rule and options, and no events. */
 const withoutEvents = (state: SharedState): SharedState => ({ ...state, events: '', selected: 0 })
 
+/** An iframe for a blog or documentation page: the read-only `?embed` view of the same link. */
+export function embedCode(link: string): string {
+  const url = new URL(link)
+  const src = `${url.origin}${url.pathname}?embed${url.hash}`
+  return `<iframe src="${src}" title="Sigma Playground" width="100%" height="420" loading="lazy"></iframe>`
+}
+
 async function copy(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text)
@@ -58,8 +65,8 @@ export function ShareButton({ state, setStatus }: ShareButtonProps) {
   const { onToggle } = useDetailsPopover(menu)
   const tooLong = length !== undefined && isLinkTooLong(length)
 
-  const share = async (target: SharedState, what: string) => {
-    const link = await buildLink(target)
+  const share = async (target: SharedState, what: string, wrap = (link: string) => link) => {
+    const link = wrap(await buildLink(target))
     setLastLink(link)
     const copied = await copy(link)
     const size = `${format(link.length)} characters`
@@ -111,6 +118,14 @@ export function ShareButton({ state, setStatus }: ShareButtonProps) {
             onClick={() => void share(withoutEvents(state), 'a link to this rule (without events)')}
           >
             Link without events
+          </button>
+          <button
+            type="button"
+            data-testid="share-embed"
+            title="Copy an <iframe> for a blog or documentation page: a read-only view of the rule and its verdicts."
+            onClick={() => void share(state, 'the embed code (an iframe)', embedCode)}
+          >
+            Embed code
           </button>
           <p className="sp-menu-note">
             Links carry everything in the part after #, which browsers never send to a server.
