@@ -136,6 +136,32 @@ test("two tabs with over 1M characters each: reloading tab A shows tab A's work"
   expect((await modelValue(page, EVENTS_URI)).length).toBeGreaterThan(1_000_000)
 })
 
+test('a tab opened from another starts with a copy of its session storage, yet keeps its own draft', async ({
+  page,
+  context,
+}) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, rule('tab A'))
+  await expect.poll(() => storedDraft(page)).toContain('tab A')
+  // Chromium copies sessionStorage, tab id included, into a tab opened this way (and into a
+  // duplicated tab): the copy must not go on writing over tab A's draft.
+  const [other] = await Promise.all([
+    context.waitForEvent('page'),
+    page.evaluate(() => void window.open('/', '_blank')),
+  ])
+  await waitForEditors(other)
+  const tabOf = (p: Page) => p.evaluate(() => sessionStorage.getItem('sigma-playground:tab'))
+  expect(await tabOf(other)).not.toBe(await tabOf(page))
+  await setModelValue(other, RULE_URI, rule('tab B'))
+  await expect.poll(() => storedDraft(other)).toContain('tab B')
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('tab A'))
+  await other.reload()
+  await waitForEditors(other)
+  await expect.poll(() => modelValue(other, RULE_URI)).toBe(rule('tab B'))
+})
+
 /** Fills localStorage until it refuses even one more character. */
 const fillLocalStorage = (page: Page) =>
   page.evaluate(() => {

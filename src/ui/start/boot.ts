@@ -4,7 +4,7 @@ import type { SharedState } from '../../share/index.ts'
 import { decodeFragment } from '../../share/index.ts'
 import { loadDrafts, pruneDrafts } from '../persistence/draft.ts'
 import { dismissedAt, loadSetAside, saveSetAside } from '../persistence/set-aside.ts'
-import { tabId } from '../persistence/tab-id.ts'
+import { inheritedTabId, tabId } from '../persistence/tab-id.ts'
 import { chooseStart, type Opened } from './choose-start.ts'
 
 export interface Start extends Opened {
@@ -40,7 +40,7 @@ async function gather(defaults: SharedState): Promise<Start> {
     defaults,
     fragment,
     link,
-    ownDraft: drafts.get(tab),
+    ownDraft: drafts.get(tab) ?? drafts.get(inheritedTabId() ?? tab),
     latestDraft,
     setAside,
     dismissedAt: dismissedAt(),
