@@ -34,6 +34,7 @@ export type DiagnosticCode =
   | 'NO_SEARCH_IDENTIFIERS'
   | 'EMPTY_SEARCH'
   | 'UNSUPPORTED_VALUE'
+  | 'DETECTION_TOO_LARGE'
   // modifiers and values
   | 'UNKNOWN_MODIFIER'
   | 'MODIFIER_ORDER'

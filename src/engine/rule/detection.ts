@@ -9,6 +9,7 @@ import type { IdentifierInfo, Range } from '../types.ts'
 import {
   asMap,
   asSeq,
+  expandedSize,
   findPair,
   isScalarNode,
   keyText,
@@ -37,6 +38,12 @@ export interface DetectionSource {
   /** The `detection` key, for rule-wide diagnostics. */
   keyRange?: Range
 }
+
+/**
+ * Over four times the largest SigmaHQ detection (4,436 nodes, a list of vulnerable drivers'
+ * hashes), far below what a hostile link's alias bomb stands for.
+ */
+const MAX_DETECTION_NODES = 20_000
 
 export function readDetection(
   map: YAMLMap<unknown, unknown>,
@@ -75,6 +82,17 @@ export function readSearchSection(
   ctx: SourceContext,
   label: 'detection' | 'filter',
 ): DetectionSource {
+  if (expandedSize(section, ctx.doc, MAX_DETECTION_NODES) > MAX_DETECTION_NODES) {
+    const most = MAX_DETECTION_NODES.toLocaleString('en-US')
+    ctx.diagnostics.push(
+      error(
+        'DETECTION_TOO_LARGE',
+        `\`${label}\` stands for more than ${most} values once its YAML aliases are expanded (aliases repeated inside each other?), so it is not read.`,
+        keyRange,
+      ),
+    )
+    return { identifiers: [], conditions: [], keyRange }
+  }
   const identifiers: IdentifierSource[] = []
   let conditionPair: Pair<unknown, unknown> | undefined
   for (const entry of section.items) {

@@ -23,9 +23,42 @@ export function nodeRange(node: unknown, fallback: Range = [0, 0]): Range {
   return r ? [r[0], r[1]] : fallback
 }
 
+/** Alias targets already found: `Alias.resolve` searches the whole document each time. */
+const targets = new WeakMap<object, unknown>()
+
 export function resolveNode(node: unknown, doc: Document | undefined): unknown {
-  if (isAlias(node)) return (doc && node.resolve(doc)) ?? null
-  return node
+  if (!isAlias(node)) return node
+  if (targets.has(node)) return targets.get(node)
+  const target = (doc && node.resolve(doc)) ?? null
+  targets.set(node, target)
+  return target
+}
+
+/**
+ * How many nodes `node` stands for once every alias is expanded, counted only up to just past
+ * `limit`. Each node's size is worked out once and remembered, so a billion-laughs document
+ * (nine anchors of nine aliases of the one before) is measured in a few hundred steps instead
+ * of being read 9^9 times. A node met again while it is still being measured (a cycle)
+ * counts as too large.
+ */
+export function expandedSize(node: unknown, doc: Document | undefined, limit: number): number {
+  const over = limit + 1
+  const sizes = new Map<unknown, number>()
+  const size = (n: unknown): number => {
+    const known = sizes.get(n)
+    if (known !== undefined) return known
+    sizes.set(n, over)
+    let total = 1
+    const add = (child: unknown) => {
+      if (total <= limit) total += size(child)
+    }
+    if (isAlias(n)) total = size(resolveNode(n, doc))
+    else if (isMap(n)) for (const pair of n.items) add(pair.value)
+    else if (isSeq(n)) for (const item of n.items) add(item)
+    sizes.set(n, Math.min(total, over))
+    return Math.min(total, over)
+  }
+  return size(node)
 }
 
 export function asMap(node: unknown): YAMLMap<unknown, unknown> | undefined {
