@@ -10,6 +10,7 @@ import { ResultsPane } from '../results/ResultsPane.tsx'
 import { useAnalysis } from '../state/useAnalysis.ts'
 import { useTheme } from '../state/useTheme.ts'
 import './embed.css'
+import { count, plural } from '../format.ts'
 
 export interface EmbedStart {
   state: SharedState
@@ -30,7 +31,7 @@ export function EmbedView({ start }: { start: EmbedStart }) {
     (result?.compiled === false
       ? 'The rule has errors; open it in the playground to see where.'
       : result
-        ? `${plural(result.counts.matches, 'event')} of ${result.counts.events.toLocaleString('en-US')} match`
+        ? `${plural(result.counts.matches, 'event')} of ${count(result.counts.events)} match`
         : 'Evaluating…')
   return (
     <div className="embed" data-testid="embed">
@@ -65,6 +66,3 @@ function playgroundLink(): string {
   url.searchParams.delete('embed')
   return url.toString()
 }
-
-const plural = (n: number, noun: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`

@@ -8,6 +8,7 @@ import type { EngineOptions } from '../../engine/index.ts'
 import type { StatusTone } from '../state/useAppState.ts'
 import { generateInWorker } from './generate-in-worker.ts'
 import './generate.css'
+import { count, plural } from '../format.ts'
 
 export interface GeneratedNotes {
   /** The events text the labels belong to; any edit of it drops them. */
@@ -52,7 +53,7 @@ export function GenerateButton({
     setEvents(text)
     const misses = result.events.filter((e) => !e.expect).length
     setStatus(
-      `Generated ${result.events.length} events from the rule: ${result.events.length - misses} match, ${misses} do not; each row says what it shows. Ctrl+Z in the events brings yours back.`,
+      `Generated ${plural(result.events.length, 'event')} from the rule: ${count(result.events.length - misses)} match, ${count(misses)} do not; each row says what it shows. Ctrl+Z in the events brings yours back.`,
       'success',
     )
   }

@@ -1,6 +1,7 @@
 /** The tally above the rows: events, matches, and how many events each identifier hit. */
 import type { AnalysisResult } from '../../worker/protocol.ts'
 import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
+import { count, plural } from '../format.ts'
 
 export function ResultsCounts({
   result,
@@ -28,7 +29,7 @@ export function ResultsCounts({
             key={info.name}
             className={`identifier-count identifier-${info.kind}`}
             data-identifier={info.name}
-            title={`${info.kind} ${info.name} is true for ${perIdentifier[info.name] ?? 0} of ${events} events`}
+            title={`${info.kind} ${info.name} is true for ${count(perIdentifier[info.name] ?? 0)} of ${plural(events, 'event')}`}
           >
             {info.kind === 'filter' ? <FilterIcon size={11} /> : <SelectionIcon size={11} />}
             <span className="identifier-count-name">{labels[info.name] ?? info.name}</span>

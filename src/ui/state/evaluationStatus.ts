@@ -6,6 +6,7 @@ import type { Diagnostic, EventsDiagnostic } from '../../engine/index.ts'
 import type { Task } from '../../worker/protocol.ts'
 import type { AnalysisView } from './useAnalysis.ts'
 import type { StatusTone } from './useAppState.ts'
+import { count, plural } from '../format.ts'
 
 export function lineOf(text: string, offset: number): number {
   let line = 1
@@ -13,8 +14,6 @@ export function lineOf(text: string, offset: number): number {
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++
   return line
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** What a long run is busy with, and what it counts. */
 const TASK_LABEL: Record<Task, [doing: string, items: string]> = {
@@ -68,8 +67,7 @@ export function evaluationStatus(
   if (view.progress === 'evaluate' && view.evaluated) {
     const { task, done, total } = view.evaluated
     const [doing, items] = TASK_LABEL[task]
-    const n = (x: number) => x.toLocaleString('en-US')
-    return { message: `${doing}… ${n(done)} of ${n(total)} ${items}`, tone: 'busy' }
+    return { message: `${doing}… ${count(done)} of ${count(total)} ${items}`, tone: 'busy' }
   }
   const result = view.result
   if (!result) return undefined
@@ -88,7 +86,7 @@ export function evaluationStatus(
   if (problem) return { message: problem, tone: 'error' }
 
   const { events, matches } = result.counts
-  const tally = events === 0 ? 'No events' : `${matches} of ${plural(events, 'event')} match`
+  const tally = events === 0 ? 'No events' : `${count(matches)} of ${plural(events, 'event')} match`
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
   const time = view.elapsedMs === undefined ? '' : ` · ${Math.round(view.elapsedMs)} ms`
   if (warnings > 0)

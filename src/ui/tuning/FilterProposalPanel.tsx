@@ -4,8 +4,7 @@
  */
 import { blockYaml } from '../../engine/index.ts'
 import type { FilterProposal } from '../../engine/index.ts'
-
-const n = (x: number) => x.toLocaleString('en-US')
+import { count, plural } from '../format.ts'
 
 export function SuggestFilterButton(props: { fp: number; onSuggest(): void }) {
   return (
@@ -40,9 +39,10 @@ export function FilterProposalPanel(props: {
       {proposal.blocks.length > 0 ? (
         <>
           <p>
-            Removes <strong>{n(proposal.removedCount)}</strong> of {n(matches)} matches, including{' '}
-            {proposal.fixed} of {proposal.fixed + proposal.missed} marked “should not match”; every
-            event marked “should match” keeps matching.
+            Removes <strong>{count(proposal.removedCount)}</strong> of{' '}
+            {plural(matches, 'match', 'matches')}, including {proposal.fixed} of{' '}
+            {proposal.fixed + proposal.missed} marked “should not match”; every event marked “should
+            match” keeps matching.
           </p>
           <pre className="filter-proposal-yaml">{yaml}</pre>
           <p className="filter-proposal-removed">

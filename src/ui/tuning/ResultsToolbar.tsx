@@ -7,6 +7,7 @@ import type { ReactNode, RefObject } from 'react'
 import type { TuningResult, ViewMode } from '../../engine/index.ts'
 import type { Confusion } from './confusion.ts'
 import type { Baseline, TuningControls } from './useTuning.ts'
+import { count, plural } from '../format.ts'
 
 const MODES: { mode: Exclude<ViewMode, 'identifier'>; label: string }[] = [
   { mode: 'all', label: 'All' },
@@ -14,8 +15,6 @@ const MODES: { mode: Exclude<ViewMode, 'identifier'>; label: string }[] = [
   { mode: 'nonmatches', label: 'Non-matches' },
   { mode: 'wrong', label: 'Expected but wrong' },
 ]
-
-const n = (x: number) => x.toLocaleString('en-US')
 
 interface ToolbarProps {
   controls: TuningControls
@@ -81,8 +80,8 @@ export function ResultsToolbar(props: ToolbarProps) {
       <div className="tuning-counts" aria-live="polite">
         <span data-testid="view-count" data-count={tuning?.viewCount ?? total}>
           {tuning && tuning.viewCount !== total
-            ? `${n(tuning.viewCount)} of ${n(total)} events in view, ${n(tuning.viewMatches)} matching`
-            : `${n(total)} events in view`}
+            ? `${count(tuning.viewCount)} of ${plural(total, 'event')} in view, ${count(tuning.viewMatches)} matching`
+            : `${plural(total, 'event')} in view`}
         </span>
         {whatif && (
           <span
@@ -91,7 +90,8 @@ export function ResultsToolbar(props: ToolbarProps) {
             data-gained={whatif.gained}
             data-lost={whatif.lost}
           >
-            what-if: +{n(whatif.gained)} matches, −{n(whatif.lost)} matches
+            what-if: +{plural(whatif.gained, 'match', 'matches')}, −
+            {plural(whatif.lost, 'match', 'matches')}
           </span>
         )}
         {baseline.match && (
@@ -101,8 +101,8 @@ export function ResultsToolbar(props: ToolbarProps) {
             data-new={baseline.gained}
             data-lost={baseline.lost}
           >
-            since {baseline.pinned ? 'the pinned rule' : 'loading'}: {n(baseline.gained)} new,{' '}
-            {n(baseline.lost)} lost
+            since {baseline.pinned ? 'the pinned rule' : 'loading'}: {count(baseline.gained)} new,{' '}
+            {count(baseline.lost)} lost
             <button
               type="button"
               className="link-button"

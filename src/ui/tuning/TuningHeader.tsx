@@ -16,6 +16,7 @@ import { ResultsToolbar } from './ResultsToolbar.tsx'
 import { TopValues } from './TopValues.tsx'
 import { useSearchKey } from './useSearchKey.ts'
 import type { Baseline, TuningControls } from './useTuning.ts'
+import { plural } from '../format.ts'
 
 const KEY_MARKS: Record<string, Expectation | undefined> = {
   m: 'match',
@@ -104,7 +105,12 @@ export function useTuningPane(
           proposal={proposal}
           matches={result.counts.matches}
           onApply={() => {
-            if (insert(proposal.blocks, `(removes ${proposal.removedCount} matches)`))
+            if (
+              insert(
+                proposal.blocks,
+                `(removes ${plural(proposal.removedCount, 'match', 'matches')})`,
+              )
+            )
               controls.dismissProposal()
           }}
           onDismiss={controls.dismissProposal}
