@@ -83,6 +83,15 @@ export class Analyzer {
     if (before === undefined || before !== this.verdictKey) this.rows = undefined
   }
 
+  /** True when `ruleText` has the current rule's detection, logsource and options. */
+  sameVerdicts(ruleText: string): boolean {
+    return this.verdictKey !== undefined && verdictKey(ruleText, this.options) === this.verdictKey
+  }
+
+  get ruleText(): string {
+    return this.ruleInput?.text ?? ''
+  }
+
   setEvents(text: string): void {
     this.onPhase('parse')
     const start = performance.now()

@@ -32,8 +32,11 @@ export type AnalysisOutcome =
   | { type: 'result'; result: AnalysisResult; input: AnalysisInput; elapsedMs: number }
   /** During a long run, `done` of `total` items of `task` (see protocol's Progress). */
   | { type: 'progress'; phase: Phase; task?: Task; done?: number; total?: number }
-  /** The run was stopped; `slowPart` follows once the probe has found it. */
-  | { type: 'timeout'; phase: Phase; budgetMs: number; input: AnalysisInput }
+  /**
+   * The run was stopped; `slowPart` follows once the probe has found it. `repeated`: not run at
+   * all, because its detection is the one stopped before on the same events.
+   */
+  | { type: 'timeout'; phase: Phase; budgetMs: number; input: AnalysisInput; repeated?: boolean }
   /** `part` is undefined when no single part was slow on its own. */
   | { type: 'slow-part'; part?: RulePart; input: AnalysisInput }
   | { type: 'failure'; message: string }
@@ -73,6 +76,14 @@ export class SigmaClient {
   private seq = 0
   private inFlight?: InFlight
   private pending?: AnalysisInput
+  /**
+   * The last run stopped for time, and the part the probe found slow on its own. Only a named
+   * part is evidence enough to skip a rerun: a run stopped on a busy machine is run again.
+   */
+  private stopped?: { input: AnalysisInput; part?: RulePart }
+  /** The newest input asked for, and the last one run a second time (see startProbe). */
+  private latest?: AnalysisInput
+  private retried?: AnalysisInput
   /** What the current worker already holds, so unchanged texts are not sent again. */
   private held: { rule?: string; options?: string; events?: string } = {}
   private readonly budgetMs: number
@@ -91,6 +102,7 @@ export class SigmaClient {
   }
 
   request(input: AnalysisInput): void {
+    this.latest = input
     if (this.ready && this.inFlight?.yielding) this.send(input)
     else if (this.inFlight || !this.ready) this.pending = input
     else this.send(input)
@@ -145,6 +157,18 @@ export class SigmaClient {
       this.held.rule = input.rule
       this.held.options = options
     }
+    const stopped = this.stopped
+    const slow = stopped?.part
+    if (
+      slow &&
+      stopped.input.events === input.events &&
+      JSON.stringify(stopped.input.options) === options
+    ) {
+      request.stopped = {
+        rule: stopped.input.rule,
+        part: { identifier: slow.identifier, item: slow.item },
+      }
+    }
     if (input.events !== this.held.events) {
       request.events = { text: input.events }
       this.held.events = input.events
@@ -186,6 +210,7 @@ export class SigmaClient {
     }
     this.watchdog.stop()
     this.inFlight = undefined
+    if (reply.type === 'still-slow' && !this.pending) this.stillSlow(run.input, reply.part)
     if (reply.type === 'result' && !this.pending) {
       const elapsedMs = performance.now() - run.sentAt
       this.listener({ type: 'result', result: reply.result, input: run.input, elapsedMs })
@@ -193,6 +218,13 @@ export class SigmaClient {
       this.listener({ type: 'failure', message: reply.message })
     }
     this.next()
+  }
+
+  /** The worker did not run `input`: its detection is the one stopped on these events. */
+  private stillSlow(input: AnalysisInput, part: RulePart | undefined): void {
+    const phase = 'evaluate'
+    this.listener({ type: 'timeout', phase, budgetMs: this.budgetMs, input, repeated: true })
+    this.listener({ type: 'slow-part', part, input })
   }
 
   private next(): void {
@@ -217,7 +249,10 @@ export class SigmaClient {
     this.restart()
     const budgetMs = this.budgetFor(run.phase)
     this.listener({ type: 'timeout', phase: run.phase, budgetMs, input: run.input })
-    if (run.phase !== 'parse') this.startProbe(run.input)
+    if (run.phase !== 'parse') {
+      this.stopped = { input: run.input }
+      this.startProbe(run.input)
+    }
     this.next()
   }
 
@@ -229,6 +264,13 @@ export class SigmaClient {
     const finish = (part: RulePart | undefined) => {
       this.stopProbe()
       this.listener({ type: 'slow-part', part, input })
+      if (this.stopped?.input === input) this.stopped.part = part
+      // No part is slow on its own: the stop may have been the machine's (a cold worker on a
+      // loaded machine, at start-up). The input, if still the newest, gets one more run.
+      if (!part && input === this.latest && input !== this.retried) {
+        this.retried = input
+        this.request(input)
+      }
     }
     // Each part alone gets half the budget: a part using that much on its own is the one to
     // blame, and the user hears about it within about 1.5 budgets of the stop.

@@ -33,6 +33,12 @@ export interface AnalyzeRequest {
   window: [number, number]
   /** The tuning view, what-if and expectations (see engine/tuning); the window counts its rows. */
   tuning?: TuningRequest
+  /**
+   * The rule of the last run stopped for time, sent while the events and options are those it
+   * ran on: a rule with the same detection would only be stopped again, so it is not run (an
+   * edit to the title must not cost a stuck worker). `part` is the slow part, once known.
+   */
+  stopped?: { rule: string; part?: Pick<RulePart, 'identifier' | 'item'> }
 }
 
 /** Re-runs the rule one field item at a time, announcing each before it runs (see probe.ts). */
@@ -108,6 +114,8 @@ export type WorkerReply =
   /** A heartbeat from a long run: it proves the worker is alive and says how far it got. */
   | ({ type: 'progress'; seq: number } & Progress)
   | { type: 'result'; seq: number; result: AnalysisResult }
+  /** Not run: the detection is the one stopped (see `stopped`); `part` found in the new text. */
+  | { type: 'still-slow'; seq: number; part?: RulePart }
   | { type: 'probe-step'; seq: number; part: RulePart }
   | { type: 'probe-done'; seq: number }
   | { type: 'failure'; seq: number; message: string }

@@ -5,7 +5,7 @@
  */
 import { parseEvents } from '../engine/index.ts'
 import { Analyzer } from './analyzer.ts'
-import { compileParts, runParts } from './probe.ts'
+import { compileParts, ruleParts, runParts } from './probe.ts'
 import type { AnalyzeRequest, Phase, ProbeRequest, WorkerReply, WorkerRequest } from './protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
@@ -37,6 +37,18 @@ async function analyze(request: AnalyzeRequest): Promise<void> {
   currentSeq = request.seq
   if (request.events) analyzer.setEvents(request.events.text)
   if (request.rule) analyzer.setRule(request.rule.text, request.rule.options)
+  const stopped = request.stopped
+  if (stopped && analyzer.sameVerdicts(stopped.rule)) {
+    const wanted = stopped.part
+    const found = wanted
+      ? ruleParts(analyzer.ruleText).find(
+          (p) => p.identifier === wanted.identifier && p.item === wanted.item,
+        )
+      : undefined
+    const part = found && { identifier: found.identifier, item: found.item, range: found.range }
+    post({ type: 'still-slow', seq: request.seq, part })
+    return
+  }
   const steps = analyzer.steps(request.selected, request.window, request.tuning)
   let sliceStart = performance.now()
   for (;;) {

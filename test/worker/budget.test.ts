@@ -112,4 +112,46 @@ describe('the worker budget with large inputs', () => {
     if (slow.type !== 'slow-part') throw new Error('unreachable')
     expect(slow.part).toMatchObject({ identifier: 'slow', item: 'CommandLine|re' })
   })
+
+  it('does not run a detection again that was stopped on these events with a slow part named', async () => {
+    const { client, next, workers, outcomes } = start(1000)
+    const rule = dedent`
+      title: Catastrophic
+      logsource: { product: windows }
+      detection:
+        quick:
+          EventID: 3
+        slow:
+          CommandLine|re: '(a+)+$'
+        condition: quick and slow
+    `
+    const events = JSON.stringify([{ EventID: 3, CommandLine: 'a'.repeat(40) + '!' }])
+    client.request(input({ rule, events }))
+    await next('timeout')
+    await next('slow-part', 30_000)
+    const spawned = workers.length
+    // A title edit (two lines above the detection) keeps the detection: answered at once.
+    const retitled = rule.replace(
+      'title: Catastrophic',
+      'title: Catastrophic\ndescription: |\n  edited',
+    )
+    client.request(input({ rule: retitled, events }))
+    const again = await next('timeout')
+    expect(again).toMatchObject({ repeated: true, input: { rule: retitled } })
+    const slow = await next('slow-part')
+    if (slow.type !== 'slow-part') throw new Error('unreachable')
+    expect(slow.part).toMatchObject({ identifier: 'slow', item: 'CommandLine|re' })
+    expect(retitled.slice(slow.part?.range[0], slow.part?.range[1])).toBe(
+      "CommandLine|re: '(a+)+$'",
+    )
+    expect(workers.length).toBe(spawned)
+    expect(workers.filter((w) => w.terminated)).toHaveLength(2) // the stuck one and the probe
+
+    // A changed detection runs again (every identifier runs on every event: fix the regex).
+    client.request(input({ rule: retitled.replace('(a+)+$', '^a+$'), events }))
+    const outcome = await next('result')
+    if (outcome.type !== 'result') throw new Error('unreachable')
+    expect(outcome.result.counts).toMatchObject({ events: 1, matches: 0 })
+    expect(outcomes.filter((o) => o.type === 'timeout')).toEqual([])
+  })
 })

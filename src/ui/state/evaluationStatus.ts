@@ -58,8 +58,11 @@ export function evaluationStatus(
     }
     const { identifier, item, range } = timeout.part
     const line = lineOf(timeout.ruleText, range[0])
+    const then = timeout.repeated
+      ? 'The detection is unchanged, so it was not run again; edit it to try again.'
+      : 'The worker was restarted; edit the rule to try again.'
     return {
-      message: `${head}: ${identifier} › ${item} (line ${line}) took too long. The worker was restarted; edit the rule to try again.`,
+      message: `${head}: ${identifier} › ${item} (line ${line}) took too long. ${then}`,
       tone: 'error',
     }
   }

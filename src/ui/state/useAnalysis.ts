@@ -17,6 +17,8 @@ export interface TimeoutInfo {
   /** Undefined while the probe looks for it; null when no single part was slow on its own. */
   part?: RulePart | null
   ruleText: string
+  /** Not run again: the detection is the one stopped before on these events. */
+  repeated?: boolean
 }
 
 export interface AnalysisView {
@@ -75,12 +77,12 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
       }
       return { ...view, progress: outcome.phase === 'parse' ? 'parse' : undefined }
     case 'timeout': {
-      const { phase, budgetMs, input } = outcome
+      const { phase, budgetMs, input, repeated } = outcome
       return {
         ...view,
         stale: true,
         progress: undefined,
-        timeout: { phase, budgetMs, ruleText: input.rule },
+        timeout: { phase, budgetMs, ruleText: input.rule, repeated },
       }
     }
     case 'slow-part':
