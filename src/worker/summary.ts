@@ -4,14 +4,15 @@
  * "excluded by filter_main_local_ranges: DestinationIp 10.2.3.4 in 10.0.0.0/8",
  * "selection failed on Image: …\chrome.exe".
  */
-import type {
-  ConditionTrace,
-  FieldTrace,
-  IdentifierTrace,
-  Scalar,
-  SearchNodeTrace,
-  Trace,
-  Verdict,
+import {
+  modifierFacts,
+  type ConditionTrace,
+  type FieldTrace,
+  type IdentifierTrace,
+  type Scalar,
+  type SearchNodeTrace,
+  type Trace,
+  type Verdict,
 } from '../engine/index.ts'
 
 interface Reason {
@@ -56,6 +57,10 @@ export function shorten(value: unknown, max = MAX_VALUE): string {
   return `${flat.slice(0, head)}…${flat.slice(flat.length - (max - head - 1))}`
 }
 
+const COMPARISONS = new Set(
+  modifierFacts().flatMap((m) => (m.family === 'compare' ? [m.name] : [])),
+)
+
 function operator(field: FieldTrace): string {
   const mods = field.modifiers
   if (mods.includes('cidr')) return 'in'
@@ -63,7 +68,8 @@ function operator(field: FieldTrace): string {
   if (mods.includes('contains')) return 'contains'
   if (mods.includes('startswith')) return 'starts with'
   if (mods.includes('endswith')) return 'ends with'
-  for (const cmp of ['lt', 'lte', 'gt', 'gte'] as const) if (mods.includes(cmp)) return cmp
+  const comparison = mods.find((m) => COMPARISONS.has(m))
+  if (comparison) return comparison
   return '='
 }
 

@@ -4,21 +4,18 @@
  */
 import type { ItemSource } from '../item.ts'
 import type { Diagnostic, DiagnosticCode, Range, Scalar } from '../types.ts'
+import { modifierFacts } from './registry.ts'
 
 function warn(code: DiagnosticCode, message: string, range: Range): Diagnostic {
   return { code, severity: 'warning', message, range }
 }
 
-const ENCODINGS = new Set([
-  'base64',
-  'base64offset',
-  'wide',
-  'utf16le',
-  'utf16be',
-  'utf16',
-  'windash',
-])
-const POSITIONAL = new Set(['contains', 'startswith', 'endswith'])
+const facts = modifierFacts()
+/** Modifiers that rewrite the value into other bytes or spellings. */
+const ENCODINGS = new Set(
+  facts.filter((m) => m.family === 'encoding' || m.family === 'windash').map((m) => m.name),
+)
+const POSITIONAL = new Set(facts.filter((m) => m.position).map((m) => m.name))
 
 function sameKey(value: Scalar, cased: boolean): string {
   if (typeof value === 'string') return `s:${cased ? value : value.toLowerCase()}`

@@ -1,7 +1,8 @@
 /**
- * The one modifier registry: name → family, accepted value kinds, placement rules and the
- * transformation. Order and compatibility are judged from these entries in check-modifiers.ts
- * and pipeline.ts, nowhere else.
+ * The one modifier registry: name → family, accepted value kinds, placement rules, the usual
+ * next modifiers and the transformation. Order and compatibility are judged from these entries
+ * in check-modifiers.ts and pipeline.ts, nowhere else; the lints and the editor's lists read
+ * their facts from here (modifierFacts).
  */
 import { COMPARE_OPS, TIME_PARTS } from './compare.ts'
 import { parseCidr } from './cidr.ts'
@@ -38,15 +39,42 @@ export interface ModifierDef {
   fieldBound?: boolean
   /** Absent for modifiers that act on the item as a whole (all, neq) or before the chain (expand). */
   apply?: (value: TypedValue) => TypedValue | Alternative[] | Refusal
+  /** The modifiers that usually come next in a legal chain (completion offers them first). */
+  next?: readonly string[]
+  /** Places the value in the field (contains, startswith, endswith): wildcards are added. */
+  position?: boolean
+  /** The spelled-out name of a shorter modifier (`ignorecase` for `i`). */
+  aliasOf?: string
 }
+
+/** What the lints and the editor need to know of a modifier, without its transformation. */
+export interface ModifierFacts {
+  name: string
+  family: ModifierFamily
+  next: readonly string[]
+  position: boolean
+  aliasOf?: string
+  /** Its values are rewritten before matching (encodings, windash, cidr): worth showing. */
+  expands: boolean
+}
+
+const STRING_NEXT = ['cased', 'windash', 'neq']
+const POSITION_NEXT = ['contains', 'startswith', 'endswith']
+const ENCODING_NEXT = ['base64offset', 'base64']
 
 type Positional = 'contains' | 'startswith' | 'endswith'
 
-function positional(name: Positional, addStars: typeof contains): ModifierDef {
+function positional(
+  name: Positional,
+  addStars: typeof contains,
+  next: readonly string[],
+): ModifierDef {
   return {
     name,
     family: 'string',
     accepts: ['string', 'regex', 'fieldref'],
+    position: true,
+    next,
     apply: (v) => {
       if (v.kind === 'string') return addStars(v)
       // Under search semantics a regex needs no `.*` padding.
@@ -65,40 +93,45 @@ function onStrings(
   name: string,
   family: ModifierFamily,
   transform: (value: SigmaString) => TypedValue | Alternative[] | Refusal,
+  next?: readonly string[],
 ): ModifierDef {
   return {
     name,
     family,
     accepts: ['string'],
+    ...(next ? { next } : {}),
     apply: (v) => (v.kind === 'string' ? transform(v) : v),
   }
 }
 
 const defs: ModifierDef[] = [
-  positional('contains', contains),
-  positional('startswith', startswith),
-  positional('endswith', endswith),
+  positional('contains', contains, ['all', 'windash', 'cased', 'neq']),
+  positional('startswith', startswith, STRING_NEXT),
+  positional('endswith', endswith, STRING_NEXT),
   { name: 'all', family: 'list', accepts: anyKind() },
   { name: 'neq', family: 'list', accepts: anyKind() },
   { name: 'expand', family: 'expand', accepts: ['string', 'regex'] },
   onStrings('cased', 'string', cased),
-  onStrings('windash', 'windash', windash),
-  onStrings('base64', 'encoding', base64),
-  onStrings('base64offset', 'encoding', base64offset),
-  ...['wide', 'utf16le'].map((name) => onStrings(name, 'encoding', wide)),
-  onStrings('utf16be', 'encoding', utf16be),
-  onStrings('utf16', 'encoding', utf16WithBom),
+  onStrings('windash', 'windash', windash, [...POSITION_NEXT, 'all']),
+  onStrings('base64', 'encoding', base64, POSITION_NEXT),
+  onStrings('base64offset', 'encoding', base64offset, ['contains']),
+  ...['wide', 'utf16le'].map((name) => onStrings(name, 'encoding', wide, ENCODING_NEXT)),
+  onStrings('utf16be', 'encoding', utf16be, ENCODING_NEXT),
+  onStrings('utf16', 'encoding', utf16WithBom, ENCODING_NEXT),
   {
     name: 're',
     family: 're',
     accepts: ['string'],
     mustBeFirst: true,
+    next: ['i', 'm', 's'],
     apply: (v) => (v.kind === 'string' && v.raw !== undefined ? regexValue(v.raw) : v),
   },
   ...Object.entries(REGEX_FLAG_MODIFIERS).map(([name, flag]): ModifierDef => ({
     name,
     family: 'reflag',
     accepts: ['regex'],
+    next: ['i', 'm', 's'].filter((other) => other !== flag),
+    ...(name === flag ? {} : { aliasOf: flag }),
     apply: (v) =>
       v.kind === 'regex' && !v.flags.includes(flag) ? { ...v, flags: v.flags + flag } : v,
   })),
@@ -124,6 +157,7 @@ const defs: ModifierDef[] = [
     accepts: ['string'],
     mustBeFirst: true,
     fieldBound: true,
+    next: [...POSITION_NEXT, 'neq'],
     apply: (v) => {
       if (v.kind !== 'string' || v.raw === undefined) return v
       if (hasWildcard(v.tokens))
@@ -147,6 +181,7 @@ const defs: ModifierDef[] = [
     family: 'time',
     accepts: ['number'],
     fieldBound: true,
+    next: COMPARE_OPS,
     apply: (v) => (v.kind === 'number' ? { kind: 'compare', op: 'eq', value: v.value, part } : v),
   })),
 ]
@@ -163,4 +198,18 @@ export function getModifier(name: string): ModifierDef | undefined {
 
 export function modifierNames(): string[] {
   return [...registry.keys()]
+}
+
+const EXPANDING: readonly ModifierFamily[] = ['encoding', 'windash', 'cidr']
+
+/** Every modifier's facts, in registry order. */
+export function modifierFacts(): ModifierFacts[] {
+  return defs.map((def) => ({
+    name: def.name,
+    family: def.family,
+    next: def.next ?? [],
+    position: def.position === true,
+    ...(def.aliasOf ? { aliasOf: def.aliasOf } : {}),
+    expands: EXPANDING.includes(def.family),
+  }))
 }

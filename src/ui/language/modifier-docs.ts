@@ -1,18 +1,19 @@
 /**
  * What each Sigma v2.1 value modifier does, in one line plus an example. Completion and hover
- * read this table; the engine owns the semantics, this is only the words shown beside them.
+ * read this table; the engine owns the semantics and the facts (which modifiers expand their
+ * values comes from its registry), this is only the words shown beside them.
  */
-import { editDistance } from '../../engine/index.ts'
+import { editDistance, modifierFacts } from '../../engine/index.ts'
 
 export interface ModifierDoc {
   name: string
   summary: string
   example: string
-  /** The hover also shows what the value under the cursor expands to. */
-  expands?: boolean
+  /** The hover also shows what the value under the cursor expands to (from the registry). */
+  expands: boolean
 }
 
-const docs: ModifierDoc[] = [
+const docs: Omit<ModifierDoc, 'expands'>[] = [
   {
     name: 'contains',
     summary: 'The field contains the value anywhere (wildcards are added at both ends).',
@@ -54,7 +55,6 @@ const docs: ModifierDoc[] = [
     summary:
       'Each `-` or `/` that starts a command-line switch is tried as -, /, en dash, em dash and horizontal bar.',
     example: "CommandLine|windash|contains: ' -exec '",
-    expands: true,
   },
   {
     name: 're',
@@ -77,45 +77,38 @@ const docs: ModifierDoc[] = [
     name: 'base64',
     summary: 'The value is Base64-encoded (UTF-8 bytes) before matching. No wildcards allowed.',
     example: "CommandLine|base64|contains: 'http://'",
-    expands: true,
   },
   {
     name: 'base64offset',
     summary:
       'The three Base64 encodings of the value at byte offsets 0, 1 and 2, as found inside a longer Base64 text. Use with `contains`.',
     example: "CommandLine|base64offset|contains: 'http://'",
-    expands: true,
   },
   {
     name: 'utf16le',
     summary: 'The value is encoded as UTF-16 little-endian (usually before `base64`).',
     example: "CommandLine|utf16le|base64offset|contains: 'cmd'",
-    expands: true,
   },
   {
     name: 'wide',
     summary: 'Alias of `utf16le`: each character followed by a zero byte.',
     example: "CommandLine|wide|base64offset|contains: 'cmd'",
-    expands: true,
   },
   {
     name: 'utf16be',
     summary: 'The value is encoded as UTF-16 big-endian.',
     example: "Data|utf16be|base64: 'cmd'",
-    expands: true,
   },
   {
     name: 'utf16',
     summary: 'The value is encoded as UTF-16 with a byte-order mark (FF FE).',
     example: "Data|utf16|base64: 'cmd'",
-    expands: true,
   },
   {
     name: 'cidr',
     summary:
       'The field holds an IP address inside this IPv4 or IPv6 network. Must be the only modifier.',
     example: "DestinationIp|cidr: '10.0.0.0/8'",
-    expands: true,
   },
   {
     name: 'lt',
@@ -179,9 +172,14 @@ const docs: ModifierDoc[] = [
   },
 ]
 
-export const modifierDocs: readonly ModifierDoc[] = docs
+const expanding = new Set(modifierFacts().flatMap((m) => (m.expands ? [m.name] : [])))
 
-const byName = new Map(docs.map((doc) => [doc.name, doc]))
+export const modifierDocs: readonly ModifierDoc[] = docs.map((doc) => ({
+  ...doc,
+  expands: expanding.has(doc.name),
+}))
+
+const byName = new Map(modifierDocs.map((doc) => [doc.name, doc]))
 
 export function modifierDoc(name: string): ModifierDoc | undefined {
   return byName.get(name)

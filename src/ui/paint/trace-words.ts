@@ -3,13 +3,14 @@
  * matched Event.EventData.Image = 'C:\Windows\System32\rundll32.exe'", or why not. Rule and
  * event text is untrusted and only ever appears inside code spans.
  */
-import type {
-  FieldTrace,
-  IdentifierTrace,
-  KeywordTrace,
-  MissReason,
-  SearchNodeTrace,
-  ValueTrace,
+import {
+  modifierFacts,
+  type FieldTrace,
+  type IdentifierTrace,
+  type KeywordTrace,
+  type MissReason,
+  type SearchNodeTrace,
+  type ValueTrace,
 } from '../../engine/index.ts'
 import { clip, codeSpan } from '../language/markdown.ts'
 
@@ -26,18 +27,10 @@ function quoted(value: unknown): string {
   return codeSpan(clip(text))
 }
 
-const numericModifiers = new Set([
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-  'minute',
-  'hour',
-  'day',
-  'week',
-  'month',
-  'year',
-])
+/** Comparisons and date parts: their values are numbers. */
+const numericModifiers = new Set(
+  modifierFacts().flatMap((m) => (m.family === 'compare' || m.family === 'time' ? [m.name] : [])),
+)
 
 /** A rule value as written: numbers compared numerically are shown without quotes. */
 function ruleValue(item: FieldTrace | KeywordTrace, text: string | undefined): string {
