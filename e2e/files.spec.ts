@@ -222,7 +222,6 @@ test.describe('large events files', () => {
     return { big, count, shown, slowest }
   }
 
-  // FIXME (known defect, closing note of 2026-11-29): a 10 MB events file is no longer evaluated in full (the count stays at the previous events); cause not found yet.
   test('a 10 MB events file loads and is evaluated in full', async ({ page }) => {
     test.setTimeout(120_000)
     const { count, shown, slowest } = await openLargeFile(page, 10, 60_000)
@@ -237,7 +236,6 @@ test.describe('large events files', () => {
       return monaco.editor.getModel(monaco.Uri.parse(uri))?.getValueLength() ?? 0
     }, EVENTS_URI)
 
-  // FIXME (known defect, closing note of 2026-11-29): as the 10 MB case above.
   test('a 50 MB events file loads, is evaluated in full, and never freezes the page', async ({
     page,
   }) => {

@@ -56,6 +56,11 @@ export interface ClientOptions {
 }
 
 const PROGRESS_AFTER_MS = 250
+/**
+ * Progress reaches the page at most this often: each report re-renders the page, and on a
+ * large file heartbeats come every 40 ms for many seconds (the watchdog still sees them all).
+ */
+const PROGRESS_EVERY_MS = 250
 
 interface InFlight {
   seq: number
@@ -64,6 +69,8 @@ interface InFlight {
   phase: Phase
   /** The run pauses now and then, so a newer request can be sent at once and supersede it. */
   yielding: boolean
+  /** When progress was last reported to the page. */
+  reportedAt: number
 }
 
 export class SigmaClient {
@@ -175,7 +182,8 @@ export class SigmaClient {
     }
     this.pending = undefined
     this.watchdog.arm(this.budgetMs)
-    this.inFlight = { seq, input, sentAt: performance.now(), phase: 'compile', yielding: false }
+    const sentAt = performance.now()
+    this.inFlight = { seq, input, sentAt, phase: 'compile', yielding: false, reportedAt: sentAt }
     this.worker.postMessage(request)
   }
 
@@ -192,7 +200,9 @@ export class SigmaClient {
     if (reply.type === 'progress') {
       run.yielding = true
       // Only runs long enough to be noticed report it; short ones would make the status flicker.
-      if (performance.now() - run.sentAt > PROGRESS_AFTER_MS) {
+      const now = performance.now()
+      if (now - run.sentAt > PROGRESS_AFTER_MS && now - run.reportedAt >= PROGRESS_EVERY_MS) {
+        run.reportedAt = now
         const { task, done, total } = reply
         this.listener({ type: 'progress', phase: 'evaluate', task, done, total })
       }
