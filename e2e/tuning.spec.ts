@@ -15,6 +15,7 @@ import {
   setEvents,
   setRule,
 } from './helpers.ts'
+import { storedDraft } from './share-helpers.ts'
 
 const EVENTS = scenario(2000)
 
@@ -85,5 +86,37 @@ test('scripted tuning run: mark three false positives, suggest, insert', async (
   // The baseline (the rule when the events were loaded) counts the change as 300 lost.
   await expect(page.getByTestId('baseline-summary')).toHaveAttribute('data-lost', '300')
   await page.screenshot({ path: 'test-results/tuning-run.png' })
+  guards.check()
+})
+
+test('marks survive a reload and travel in a share link, and a reload is no exercise', async ({
+  page,
+  browser,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  await row(page, 1).getByTestId('expect').click() // should match
+  await row(page, 2).getByTestId('expect').click()
+  await row(page, 2).getByTestId('expect').click() // should not match
+  await expect(row(page, 2).getByTestId('expect')).toHaveAttribute('data-expect', 'nomatch')
+  // After the autosave pause the draft holds both marks; the address bar is written with it.
+  await expect.poll(() => storedDraft(page)).toContain('nomatch')
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#v1\//)
+  const link = page.url()
+  await page.reload()
+  await expect(row(page, 1).getByTestId('expect')).toHaveAttribute('data-expect', 'match', {
+    timeout: 60_000,
+  })
+  await expect(row(page, 2).getByTestId('expect')).toHaveAttribute('data-expect', 'nomatch')
+  await expect(page.getByTestId('exercise')).toHaveCount(0)
+
+  // A fresh browser opening the link gets the marks, as a goal to meet (an exercise).
+  const other = await browser.newPage()
+  await other.goto(link)
+  await expect(other.getByTestId('event-row').first()).toBeVisible({ timeout: 60_000 })
+  await expect(row(other, 1).getByTestId('expect')).toHaveAttribute('data-expect', 'match')
+  await expect(row(other, 2).getByTestId('expect')).toHaveAttribute('data-expect', 'nomatch')
+  await expect(other.getByTestId('exercise')).toBeVisible()
+  await other.close()
   guards.check()
 })

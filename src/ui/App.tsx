@@ -141,6 +141,7 @@ export function App({ start }: { start: Start }) {
         current={!view.stale && view.ruleText === store.rule && view.eventsText === store.events}
         marks={store.expect}
         setStatus={store.setStatus}
+        ownWork={start.base === undefined}
       />
       <main className="workspace">
         <SplitPane name="columns" direction="row" initial={0.5} min={320}>

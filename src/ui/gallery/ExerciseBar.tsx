@@ -24,13 +24,18 @@ interface ExerciseBarProps {
   /** The "should match / should not match" marks of the state (a trainer's link carries them). */
   marks?: Expectations
   setStatus(message: string, tone?: 'info' | 'success' | 'error'): void
+  /** The page opened on the user's own work (a reload), not on someone's link. */
+  ownWork: boolean
 }
 
 const isShareLink = () => /^#v\d+\//.test(window.location.hash)
 
-/** A link with marks, opened in this tab: the marks are the goal until the learner leaves. */
-function useLinkExercise(): [boolean, () => void] {
-  const [on, setOn] = useState(isShareLink)
+/**
+ * A link with marks, opened in this tab: the marks are the goal until the learner leaves. The
+ * address of a reloaded page mirrors the user's own work, marks and all: no exercise then.
+ */
+function useLinkExercise(ownWork: boolean): [boolean, () => void] {
+  const [on, setOn] = useState(() => isShareLink() && !ownWork)
   useEffect(() => {
     const onHash = () => {
       if (isShareLink()) setOn(true)
@@ -61,9 +66,9 @@ function useActiveExercise() {
   return id ? findExercise(id) : undefined
 }
 
-export function ExerciseBar({ verdicts, current, marks, setStatus }: ExerciseBarProps) {
+export function ExerciseBar({ verdicts, current, marks, setStatus, ownWork }: ExerciseBarProps) {
   const builtIn = useActiveExercise()
-  const [fromLink, leaveLink] = useLinkExercise()
+  const [fromLink, leaveLink] = useLinkExercise(ownWork)
   const marked = marks && Object.keys(marks).length > 0 ? marks : undefined
   const exercise = builtIn ?? (fromLink && marked ? linkExercise(marked) : undefined)
   const [hints, setHints] = useState(0)

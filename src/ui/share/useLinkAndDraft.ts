@@ -30,7 +30,7 @@ export interface LinkAndDraftStore extends SharedState {
 }
 
 export interface LinkAndDraft {
-  /** The shareable state, stable while its four fields are unchanged. */
+  /** The shareable state, stable while its fields (marks included) are unchanged. */
   state: SharedState
   /** Why the link in the address bar could not be opened; shown until dismissed. */
   linkError: string | undefined
@@ -48,11 +48,13 @@ const STORE_FAILED =
   'Your previous work could not be stored aside (browser storage is full): restore it from the banner before closing this tab.'
 
 /** The fields autosave and the address bar carry. */
-const shareable = ({ rule, events, selected, options }: SharedState): SharedState => ({
+/** What a link and a draft carry; marks only when there are some, so no mark is no key. */
+const shareable = ({ rule, events, selected, options, expect }: SharedState): SharedState => ({
   rule,
   events,
   selected,
   options,
+  ...(expect ? { expect } : {}),
 })
 
 /** `defaults` must be a stable object (a module constant). */
@@ -62,10 +64,15 @@ export function useLinkAndDraft(
   start: Start,
   debounceMs = 300,
 ): LinkAndDraft {
-  const { rule, events, selected, options, replaceState, setStatus, latestState } = store
+  const { rule, events, selected, options, expect, setStatus, latestState } = store
+  // A whole state replaces the marks too: a link or draft without marks clears the old ones.
+  const replaceState = useCallback(
+    (next: SharedState) => store.replaceState({ expect: undefined, ...next }),
+    [store],
+  )
   const state = useMemo(
-    () => ({ rule, events, selected, options }),
-    [rule, events, selected, options],
+    () => shareable({ rule, events, selected, options, expect }),
+    [rule, events, selected, options, expect],
   )
   const [linkError, setLinkError] = useState(start.linkError)
   const [list, setList] = useState(start.setAside)
