@@ -3,7 +3,7 @@
  * string, as the Sigma specification says) and unique keys (a duplicate `Field|mod` key would
  * otherwise silently drop a condition).
  */
-import { parseAllDocuments, type Document } from 'yaml'
+import { CST, parseAllDocuments, Parser, type Document } from 'yaml'
 import { error } from '../diagnostics.ts'
 import { fastParse } from './fast-parse.ts'
 import type { Diagnostic, Range } from '../types.ts'
@@ -39,10 +39,41 @@ export function parseWithYaml(text: string): ParsedYaml {
   for (const doc of documents) {
     for (const e of doc.errors) {
       const code = e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX'
-      diagnostics.push(error(code, firstLine(e.message), visibleRange(text, e.pos)))
+      const opening = /^Missing closing .?quote/.test(e.message)
+        ? openingQuote(text, e.pos[0])
+        : undefined
+      const range = opening === undefined ? visibleRange(text, e.pos) : [opening, opening + 1]
+      const message =
+        (opening !== undefined && UNCLOSED_QUOTE[text.charAt(opening)]) || firstLine(e.message)
+      diagnostics.push(error(code, message, range as Range))
     }
   }
   return { documents: documents.map((doc) => ({ contents: doc.contents, doc })), diagnostics }
+}
+
+/** Said at the quote that opened a string YAML found no end to. */
+const UNCLOSED_QUOTE: Record<string, string> = {
+  "'": "This quote is never closed, so the string runs on to the end of the text. Inside '…' a backslash is an ordinary character and '' stands for one quote, so '\\Policies\\'' does not end the string.",
+  '"': 'This quote is never closed, so the string runs on to the end of the text. Inside "…" a backslash starts an escape (\\" is a quote): write \\\\ for a backslash, or use \'…\' for Windows paths.',
+}
+
+/**
+ * Where the quoted string that runs to `end` opened. YAML reports a missing closing quote at
+ * the end of the text, far from the mistake; the opening quote is where the user must look.
+ */
+function openingQuote(text: string, end: number): number | undefined {
+  let found: number | undefined
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (!node || (node.type !== 'single-quoted-scalar' && node.type !== 'double-quoted-scalar'))
+          continue
+        if (node.offset <= end && end <= node.offset + node.source.length) found = node.offset
+      }
+    })
+  }
+  return found
 }
 
 function firstLine(message: string): string {

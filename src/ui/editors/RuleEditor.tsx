@@ -29,6 +29,9 @@ const ruleOptions = {
   glyphMargin: true,
   lineDecorationsWidth: 6,
   quickSuggestions: { other: true, comments: false, strings: true },
+  // Windows paths end in a backslash ('…\Policies\'), which the YAML tokenizer reads as an
+  // escaped quote: an auto-closed quote would then be doubled into '' and never end the string.
+  autoClosingQuotes: 'never' as const,
 }
 
 export function RuleEditor({

@@ -37,4 +37,17 @@ describe('YAML layer', () => {
   test('a bad indentation is a syntax error', () => {
     expect(codes('a:\n  b: 1\n c: 2\n').map((c) => c.code)).toContain('YAML_SYNTAX')
   })
+  test('an unclosed quote is reported at the quote that opened the string, not at the end', () => {
+    const single = "a: 1\nkey: '\\SOFTWARE\\Policies\\''\nb: 2\nc: 3\n"
+    const double = 'a: 1\nkey: "ab\\"\nb: 2\n'
+    for (const [text, quote, hint] of [
+      [single, "'", "'' stands for one quote"],
+      [double, '"', 'a backslash starts an escape'],
+    ] as const) {
+      const [d] = parseYaml(text).diagnostics
+      expect(d?.code).toBe('YAML_SYNTAX')
+      expect(d?.range).toEqual([text.indexOf(quote), text.indexOf(quote) + 1])
+      expect(d?.message).toContain(hint)
+    }
+  })
 })
