@@ -372,3 +372,35 @@ test('for every default event, the margin glyphs agree with the result chips', a
       .toEqual(chips)
   }
 })
+
+test('typing a Windows path in single quotes keeps one closing quote; an unclosed one is marked where it opens', async ({
+  page,
+}) => {
+  await setRule(
+    page,
+    'title: Q\nlogsource:\n    product: windows\ndetection:\n    selection:\n        TargetObject|contains: \n    condition: selection\n',
+  )
+  await expect(page.getByTestId('status')).toContainText(/error|empty/i)
+  await cursorAfter(page, 'contains: ')
+  await expect(page.getByTestId('rule-editor').locator('textarea')).toBeFocused()
+  await page.keyboard.type("'\\SOFTWARE\\Policies\\'")
+  const text = () =>
+    page.evaluate((uri) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      return monaco.editor.getModel(monaco.Uri.parse(uri))?.getValue() ?? ''
+    }, RULE)
+  await expect.poll(text).toContain("TargetObject|contains: '\\SOFTWARE\\Policies\\'\n")
+  await expect(page.getByTestId('status')).not.toContainText('never closed')
+
+  // One quote too many: the string runs on, and the error sits on the line it opened.
+  await page.keyboard.type("'")
+  await expect(page.getByTestId('status')).toContainText('never closed')
+  const marker = await page.evaluate((uri) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    return monaco.editor
+      .getModelMarkers({ resource: monaco.Uri.parse(uri) })
+      .filter((m) => Number(m.severity) === 8)
+      .map((m) => m.startLineNumber)
+  }, RULE)
+  expect(marker).toContain(6)
+})
