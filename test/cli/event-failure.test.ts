@@ -3,27 +3,16 @@
 import { describe, expect, test } from 'vitest'
 import { join } from 'node:path'
 import { runCli, tempFiles } from './run-cli.ts'
-
-const GROUPS = 1000
-const OVERFLOW_RULE = [
-  'title: Backtracking overflow',
-  'logsource: {category: test}',
-  'detection:',
-  '  sel:',
-  `    F|re: '^${'('.repeat(GROUPS)}a${')'.repeat(GROUPS)}*c'`,
-  '  condition: sel',
-  '',
-].join('\n')
+import { OVERFLOW_EVENTS, OVERFLOW_RULE } from '../fixtures/hostile-rules.ts'
 
 const KEYWORD_RULE =
   'title: k\nlogsource: {category: test}\ndetection:\n  keywords: [needle]\n  condition: keywords\n'
 
 describe('sigma-play eval and engine failures', () => {
   test('a failed event is on stderr with its index, the others on stdout, exit 2', () => {
-    const overflowing = JSON.stringify({ F: 'a'.repeat(50_000) + 'c' })
     const dir = tempFiles({
       'rule.yml': OVERFLOW_RULE,
-      'events.ndjson': [`{"F":"ac"}`, overflowing, `{"F":"b"}`].join('\n') + '\n',
+      'events.ndjson': OVERFLOW_EVENTS + '\n',
     })
     const { status, stdout, stderr } = runCli([
       'eval',

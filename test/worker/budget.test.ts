@@ -8,6 +8,7 @@ import type { Progress } from '../../src/worker/protocol.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { input, start } from './client-harness.ts'
+import { CATASTROPHIC_EVENTS, CATASTROPHIC_RULE } from '../fixtures/hostile-rules.ts'
 
 /** Events with many fields each: top values over them take several budgets on any machine. */
 function wideEvents(count: number, fields: number): string {
@@ -115,17 +116,8 @@ describe('the worker budget with large inputs', () => {
 
   it('does not run a detection again that was stopped on these events with a slow part named', async () => {
     const { client, next, workers, outcomes } = start(1000)
-    const rule = dedent`
-      title: Catastrophic
-      logsource: { product: windows }
-      detection:
-        quick:
-          EventID: 3
-        slow:
-          CommandLine|re: '(a+)+$'
-        condition: quick and slow
-    `
-    const events = JSON.stringify([{ EventID: 3, CommandLine: 'a'.repeat(40) + '!' }])
+    const rule = CATASTROPHIC_RULE
+    const events = CATASTROPHIC_EVENTS
     client.request(input({ rule, events }))
     await next('timeout')
     await next('slow-part', 30_000)

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_EVENT_LIST } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
-import { dedent } from '../helpers/dedent.ts'
 import { input, start } from './client-harness.ts'
+import { CATASTROPHIC_EVENTS, CATASTROPHIC_RULE } from '../fixtures/hostile-rules.ts'
 
 /** The default events repeated: enough of them make an evaluation outlast any budget. */
 const manyEvents = (count: number) =>
@@ -99,17 +99,8 @@ describe('SigmaClient with the real worker', () => {
 
   it('stops a catastrophic regex, restarts the worker and names the slow part', async () => {
     const { client, next, workers } = start(1000)
-    const rule = dedent`
-      title: Catastrophic
-      logsource: { product: windows }
-      detection:
-        quick:
-          EventID: 3
-        slow:
-          CommandLine|re: '(a+)+$'
-        condition: quick and slow
-    `
-    const events = JSON.stringify([{ EventID: 3, CommandLine: 'a'.repeat(40) + '!' }])
+    const rule = CATASTROPHIC_RULE
+    const events = CATASTROPHIC_EVENTS
     client.request(input({ rule, events }))
     const timeout = await next('timeout')
     expect(timeout).toMatchObject({ type: 'timeout', budgetMs: 1000 })

@@ -5,19 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { Analyzer } from '../../src/worker/analyzer.ts'
 import { rowAt } from '../../src/worker/rows.ts'
 import { evaluate, compileRule, isEventFailure } from '../../src/engine/index.ts'
+import { OVERFLOW_EVENT, OVERFLOW_EVENTS, OVERFLOW_RULE } from '../fixtures/hostile-rules.ts'
 
-const GROUPS = 1000
-const rule = [
-  'title: Backtracking overflow',
-  'logsource: {category: test}',
-  'detection:',
-  '  sel:',
-  `    F|re: '^${'('.repeat(GROUPS)}a${')'.repeat(GROUPS)}*c'`,
-  '  condition: sel',
-  '',
-].join('\n')
-const overflowing = JSON.stringify({ F: 'a'.repeat(50_000) + 'c' })
-const events = [`{"F":"ac"}`, overflowing, `{"F":"b"}`].join('\n')
+const rule = OVERFLOW_RULE
+const overflowing = OVERFLOW_EVENT
+const events = OVERFLOW_EVENTS
 
 describe('an engine failure on one event', () => {
   it('is a failure from the public API, not a non-match', () => {
