@@ -253,3 +253,34 @@ test('npm run preview sends the CSP with frame-ancestors as headers, and the pag
   })
   expect(framed).toBe(0)
 })
+
+test('a YAML alias bomb from a link is refused by name, and the page keeps answering', async ({
+  page,
+}) => {
+  // Nine levels of nine aliases: 9^9 maps once expanded, in 600 bytes.
+  const levels = ['a0: &a0 {Image: x}']
+  for (let i = 1; i <= 9; i++)
+    levels.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    )
+  const rule = `title: Bomb\nlogsource: {product: windows}\n${levels.join('\n')}\ndetection:\n    selection: *a9\n    condition: selection\n`
+  const seen = watch(page)
+  await openPage(page, await linkFor({ rule, events: '{"Image": "x"}', selected: 0 }))
+  await expect(page.getByTestId('status')).toContainText('YAML aliases are expanded', {
+    timeout: 10_000,
+  })
+  // The main thread and the editor stay live while the language worker reads the bomb too.
+  for (let i = 0; i < 5; i++) {
+    const start = Date.now()
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    expect(Date.now() - start).toBeLessThan(1000)
+    await page.waitForTimeout(400)
+  }
+  await page.getByTestId('rule-editor').locator('.view-line').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' (edited)')
+  await expect.poll(() => modelValue(page, RULE_URI)).toContain('Bomb (edited)')
+  expect(seen.foreign).toEqual([])
+})
