@@ -170,7 +170,9 @@ function lintIdentifiers({ identifiers, conditions }: LintInput): Diagnostic[] {
         out.push(
           warning(
             'UNUSED_IDENTIFIER',
-            `\`${ident.name}\` is never used by the condition.`,
+            looksLikeField(ident.name)
+              ? `\`${ident.name}\` is never used by the condition. It looks like a field that slipped out of its selection: indent it under the selection it belongs to.`
+              : `\`${ident.name}\` is never used by the condition.`,
             ident.keyRange,
           ),
         )
@@ -180,6 +182,13 @@ function lintIdentifiers({ identifiers, conditions }: LintInput): Diagnostic[] {
   for (const r of resolutions) if (r?.node) walk(r.node, visible, out)
   return out
 }
+
+/**
+ * A field dedented by one level becomes a search identifier of its own: `CommandLine|contains`
+ * or `ParentImage` beside `selection`. Identifiers are written in lower case; fields carry
+ * modifiers or start with a capital.
+ */
+const looksLikeField = (name: string) => name.includes('|') || /^[A-Z][A-Za-z0-9]+$/.test(name)
 
 function walk(node: ResolvedNode, visibleIdentifiers: number, out: Diagnostic[]): void {
   if (node.type === 'selector' && node.pattern === 'them') {

@@ -69,6 +69,8 @@ export type DiagnosticCode =
   | 'UNQUOTED_NUMBER_STRING'
   // value-level lint (added by the item level)
   | 'ESCAPED_WILDCARD'
+  | 'DOUBLE_QUOTED_ESCAPE'
+  | 'REGEX_NESTED_QUANTIFIER'
   // rule-level lint (added by the rule level)
   | 'DUPLICATE_TAG'
   | 'DUPLICATE_REFERENCE'

@@ -32,6 +32,18 @@ describe('rule-level warnings', () => {
       ['UNUSED_IDENTIFIER', 'filter_old'],
     ])
   })
+  test('a field dedented out of its selection is named as such', () => {
+    const text = detection(
+      "selection:\n    Image|endswith: '\\\\rundll32.exe'\nCommandLine|contains: 'http'\ncondition: selection",
+    )
+    const [unused] = compileRule(text).diagnostics.filter((d) => d.code === 'UNUSED_IDENTIFIER')
+    expect(text.slice(unused!.range[0], unused!.range[1])).toBe('CommandLine|contains')
+    expect(unused?.message).toContain('indent it under the selection')
+    const plain = compileRule(detection('sel: {a: x}\nfilter_old: {b: y}\ncondition: sel'))
+    expect(plain.diagnostics.find((d) => d.code === 'UNUSED_IDENTIFIER')?.message).not.toContain(
+      'indent',
+    )
+  })
   test('identifiers used through a selector are used', () => {
     expect(
       warnings(detection('sel: {a: x}\nfilter_a: {b: y}\ncondition: sel and not 1 of filter_*')),

@@ -38,6 +38,34 @@ function endsWithWildcard(value: string): boolean {
   return backslashes % 2 === 0
 }
 
+/** Control characters a double-quoted YAML escape makes of a Windows path's `\\x`. */
+const ESCAPED: Record<string, [string, string]> = {
+  '\r': ['\\r', 'a carriage return'],
+  '\n': ['\\n', 'a line break'],
+  '\t': ['\\t', 'a tab'],
+  '\b': ['\\b', 'a backspace'],
+  '\f': ['\\f', 'a form feed'],
+  '\v': ['\\v', 'a vertical tab'],
+  '\0': ['\\0', 'a NUL'],
+  '\x07': ['\\a', 'a bell'],
+  '\x1b': ['\\e', 'an escape character'],
+}
+
+/** The classic trap: `"\\rundll32.exe"` in double quotes is a carriage return and `undll32.exe`. */
+function escapedControl(value: string): string | undefined {
+  const found = [...value].find((ch) => ch in ESCAPED)
+  const [escape, name] = (found && ESCAPED[found]) || []
+  if (!escape || !name) return undefined
+  return `This value holds ${name}: in double quotes \`${escape}\` is an escape, not a backslash and a letter, so a path like this never matches. Use single quotes for Windows paths ('\\rundll32.exe').`
+}
+
+/**
+ * An open-ended repeat inside a group repeated without bound, `(a+)+`, `(\\w*)*` or
+ * `(?:.*\\)){1,}`: it backtracks for seconds on near misses. A group repeated a fixed number of
+ * times (`(\\d+\\.){3}`) costs little and is left alone.
+ */
+const NESTED_QUANTIFIER = /\((?:\?:)?(?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/
+
 export function lintItem(source: ItemSource): Diagnostic[] {
   const out: Diagnostic[] = []
   const names = source.modifiers.map((m) => m.name)
@@ -82,6 +110,16 @@ export function lintItem(source: ItemSource): Diagnostic[] {
   const seen = new Set<string>()
   const hasNull = source.values.some((v) => v.value === null)
   for (const { value, range } of source.values) {
+    const control = typeof value === 'string' ? escapedControl(value) : undefined
+    if (control) out.push(warn('DOUBLE_QUOTED_ESCAPE', control, range))
+    if (raw && typeof value === 'string' && NESTED_QUANTIFIER.test(value))
+      out.push(
+        warn(
+          'REGEX_NESTED_QUANTIFIER',
+          'A repeat inside a repeated group (like `(a+)+`) can backtrack for seconds on a long value that almost matches; the page stops it after 1 s and the CLI after --timeout. Rewrite it without the nesting (`a+`).',
+          range,
+        ),
+      )
     const key = sameKey(value, casedAt >= 0)
     if (seen.has(key))
       out.push(warn('DUPLICATE_VALUE', 'This value is already listed for this item', range))

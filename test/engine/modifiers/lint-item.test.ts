@@ -60,4 +60,22 @@ describe('value-level warnings', () => {
   test('warnings do not stop the item compiling', () => {
     expect(compile('F|contains', '*abc*').item).toBeDefined()
   })
+
+  test('a control character from a double-quoted escape: the \\rundll32 trap', () => {
+    const found = compile('Image|endswith', '\rundll32.exe').diagnostics
+    expect(found.map((d) => d.code)).toEqual(['DOUBLE_QUOTED_ESCAPE'])
+    expect(found[0]?.message).toContain('a carriage return')
+    expect(compile('Image|endswith', '\\rundll32.exe').diagnostics).toEqual([])
+    expect(warnings(null, ['C:\temp']).map((w) => w[0])).toEqual(['DOUBLE_QUOTED_ESCAPE'])
+  })
+
+  test('a nested open-ended repeat in a regex, not a fixed count', () => {
+    for (const re of ['(a+)+$', '(?:.*\\)){1,}', '(\\w*)*x'])
+      expect(
+        warnings('F|re', re).map((w) => w[0]),
+        re,
+      ).toEqual(['REGEX_NESTED_QUANTIFIER'])
+    for (const re of ['(\\d+\\.){3}\\d+', 'a+b*', '(ab)+', '[a-z]+(?:\\.[a-z]+){2}'])
+      expect(warnings('F|re', re), re).toEqual([])
+  })
 })
