@@ -4,6 +4,7 @@
  * multi-gigabyte file gets a clear error instead of exhausting memory.
  */
 import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { decodeFileText } from './decode-text.ts'
 
 /** No real rule comes near this (SigmaHQ's largest is about 60 KB). */
 export const MAX_RULE_BYTES = 1 << 20
@@ -40,7 +41,7 @@ export function readCapped(path: string, limit: number, what: string): string {
         )
       }
     }
-    return Buffer.concat(chunks).toString('utf8')
+    return decodeFileText(Buffer.concat(chunks))
   } finally {
     closeSync(fd)
   }

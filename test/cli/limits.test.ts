@@ -1,5 +1,8 @@
-/** Issue 14's smaller CLI items: symlink loops, device files, hostile option names, a slow regex. */
-import { mkdirSync, symlinkSync } from 'node:fs'
+/**
+ * Issue 14's smaller CLI items: symlink loops, device files, hostile option names, a slow regex,
+ * UTF-16 and lone-CR rule files.
+ */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { dedent } from '../helpers/dedent.ts'
@@ -80,3 +83,21 @@ test.each([['--rule'], ['--rules']])(
     expect(Date.now() - started).toBeLessThan(50_000)
   },
 )
+
+test('check: a rule saved as UTF-16 (with or without a mark) or with lone CR line ends reads as written', () => {
+  const dir = tempFiles({ 'cr.yml': RULE.replace(/\n/g, '\r') })
+  const le = Buffer.from('\ufeff' + RULE, 'utf16le')
+  const bare = Buffer.from(RULE, 'utf16le')
+  const be = Buffer.from(le).swap16()
+  for (const [name, bytes] of [
+    ['le.yml', le],
+    ['bare.yml', bare],
+    ['be.yml', be],
+  ] as const)
+    writeFileSync(join(dir, name), bytes)
+  for (const name of ['le.yml', 'bare.yml', 'be.yml', 'cr.yml']) {
+    const { status, stdout } = runCli(['check', join(dir, name)])
+    expect(stdout, name).toMatch(/^1 rule, 0 errors/m)
+    expect(status, name).toBe(0)
+  }
+})

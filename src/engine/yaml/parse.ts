@@ -19,10 +19,20 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[]
 }
 
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(input: string): ParsedYaml {
+  const text = lineBreaks(input)
   const fast = fastParse(text)
   if (fast) return { documents: [{ contents: fast }], diagnostics: [] }
   return parseWithYaml(text)
+}
+
+/**
+ * A lone CR (old Mac files, some exports) ends a line for pySigma's YAML reader, for Monaco
+ * and for the line index, but not for the `yaml` package, which then reads the whole file as
+ * one line. Made a LF: the same length, so every offset stays true.
+ */
+function lineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text
 }
 
 /** The reference parser: every YAML feature, every error. */
