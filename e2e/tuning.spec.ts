@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test'
 import { scenario, scenarioJson, TUNING_RULE } from '../test/fixtures/tuning-scenario.ts'
 import type { Page } from '@playwright/test'
 import {
+  EVENTS_URI,
   guard,
   modelValue,
   type MonacoWindow,
@@ -25,7 +26,18 @@ test.setTimeout(240_000)
 async function openPage(page: Page): Promise<void> {
   await page.goto('/')
   await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 120_000 })
-  await page.waitForFunction(() => Boolean((window as unknown as MonacoWindow).__monaco))
+  // Rows can come before the editors (Monaco loads apart): wait for both models too.
+  await page.waitForFunction(
+    ([rule, events]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      return Boolean(
+        monaco?.editor.getModel(monaco.Uri.parse(rule)) &&
+        monaco.editor.getModel(monaco.Uri.parse(events)),
+      )
+    },
+    [RULE_URI, EVENTS_URI] as const,
+    { timeout: 120_000 },
+  )
 }
 
 test('scripted tuning run: mark three false positives, suggest, insert', async ({ page }) => {
