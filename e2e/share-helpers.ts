@@ -26,6 +26,11 @@ export async function openPage(page: Page, path = '/') {
 export async function waitForEditors(page: Page) {
   await expect(page.getByTestId('rule-editor').locator('.view-line').first()).toBeVisible()
   await expect(page.getByTestId('events-editor').locator('.view-line').first()).toBeVisible()
+  await waitForModels(page)
+}
+
+/** Both editors' models exist (rows can be painted before Monaco has loaded). */
+export async function waitForModels(page: Page, timeout?: number) {
   await page.waitForFunction(
     ([rule, events]) => {
       const monaco = (window as unknown as MonacoWindow).__monaco
@@ -35,6 +40,7 @@ export async function waitForEditors(page: Page) {
       )
     },
     [RULE_URI, EVENTS_URI] as const,
+    { timeout },
   )
 }
 

@@ -6,17 +6,8 @@
 import { expect, test } from '@playwright/test'
 import { scenario, scenarioJson, TUNING_RULE } from '../test/fixtures/tuning-scenario.ts'
 import type { Page } from '@playwright/test'
-import {
-  EVENTS_URI,
-  guard,
-  modelValue,
-  type MonacoWindow,
-  row,
-  RULE_URI,
-  setEvents,
-  setRule,
-} from './helpers.ts'
-import { storedDraft } from './share-helpers.ts'
+import { guard, modelValue, row, RULE_URI, setEvents, setRule } from './helpers.ts'
+import { storedDraft, waitForModels } from './share-helpers.ts'
 
 const EVENTS = scenario(2000)
 
@@ -26,18 +17,7 @@ test.setTimeout(240_000)
 async function openPage(page: Page): Promise<void> {
   await page.goto('/')
   await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 120_000 })
-  // Rows can come before the editors (Monaco loads apart): wait for both models too.
-  await page.waitForFunction(
-    ([rule, events]) => {
-      const monaco = (window as unknown as MonacoWindow).__monaco
-      return Boolean(
-        monaco?.editor.getModel(monaco.Uri.parse(rule)) &&
-        monaco.editor.getModel(monaco.Uri.parse(events)),
-      )
-    },
-    [RULE_URI, EVENTS_URI] as const,
-    { timeout: 120_000 },
-  )
+  await waitForModels(page, 120_000)
 }
 
 test('scripted tuning run: mark three false positives, suggest, insert', async ({ page }) => {

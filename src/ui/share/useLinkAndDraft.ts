@@ -65,10 +65,11 @@ export function useLinkAndDraft(
   debounceMs = 300,
 ): LinkAndDraft {
   const { rule, events, selected, options, expect, setStatus, latestState } = store
+  const replaceWhole = store.replaceState
   // A whole state replaces the marks too: a link or draft without marks clears the old ones.
   const replaceState = useCallback(
-    (next: SharedState) => store.replaceState({ expect: undefined, ...next }),
-    [store],
+    (next: SharedState) => replaceWhole({ expect: undefined, ...next }),
+    [replaceWhole],
   )
   const state = useMemo(
     () => shareable({ rule, events, selected, options, expect }),
