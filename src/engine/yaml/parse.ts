@@ -6,6 +6,8 @@
 import { CST, parseAllDocuments, Parser, type Document } from 'yaml'
 import { error } from '../diagnostics.ts'
 import { fastParse } from './fast-parse.ts'
+import { MAX_NESTING, tooDeepNode } from './depth.ts'
+import { nodeRange } from './nodes.ts'
 import type { Diagnostic, Range } from '../types.ts'
 
 /** One YAML document; `doc` is absent when the fast path built the nodes (no aliases then). */
@@ -22,8 +24,23 @@ export interface ParsedYaml {
 export function parseYaml(input: string): ParsedYaml {
   const text = lineBreaks(input)
   const fast = fastParse(text)
-  if (fast) return { documents: [{ contents: fast }], diagnostics: [] }
-  return parseWithYaml(text)
+  const parsed = fast ? { documents: [{ contents: fast }], diagnostics: [] } : parseWithYaml(text)
+  return withinNesting(parsed, text)
+}
+
+const TOO_DEEP = `This nests lists and maps more than ${MAX_NESTING} levels deep; Sigma rules nest 5 at most. Check the brackets and the indentation here.`
+
+/** A document nested too deep is refused whole: every reader after this one walks it. */
+function withinNesting(parsed: ParsedYaml, text: string): ParsedYaml {
+  if (parsed.diagnostics.some((d) => d.message === TOO_DEEP)) return { ...parsed, documents: [] }
+  for (const { contents, doc } of parsed.documents) {
+    const node = tooDeepNode(contents, doc)
+    if (node === undefined) continue
+    const [start] = nodeRange(node)
+    const diagnostic = error('YAML_SYNTAX', TOO_DEEP, visibleRange(text, [start, start]))
+    return { documents: [], diagnostics: [...parsed.diagnostics, diagnostic] }
+  }
+  return parsed
 }
 
 /**
@@ -54,7 +71,8 @@ export function parseWithYaml(text: string): ParsedYaml {
         : undefined
       const range = opening === undefined ? visibleRange(text, e.pos) : [opening, opening + 1]
       const message =
-        (opening !== undefined && UNCLOSED_QUOTE[text.charAt(opening)]) || firstLine(e.message)
+        (opening !== undefined && UNCLOSED_QUOTE[text.charAt(opening)]) ||
+        (e.message.includes('Maximum call stack') ? TOO_DEEP : firstLine(e.message))
       diagnostics.push(error(code, message, range as Range))
     }
   }

@@ -1,0 +1,42 @@
+/**
+ * How deep a document nests. Sigma rules nest a handful of levels (detection › search › field ›
+ * list); a text nested hundreds deep is an attack or an accident, and every reader after the
+ * parser walks the tree recursively. Refusing it here, with its place in the text, keeps those
+ * readers within any stack (a browser worker's is smaller than Node's).
+ */
+import { isAlias, isMap, isPair, isSeq, type Document } from 'yaml'
+import { resolveNode } from './nodes.ts'
+
+/** Far above any real rule (SigmaHQ's deepest nests 5), far below any engine's stack. */
+export const MAX_NESTING = 64
+
+/**
+ * The first node found deeper than `limit`, counting collections (aliases are followed, so an
+ * anchor reused inside itself counts too). Walked with an explicit stack, and each node is
+ * entered again only when reached deeper than before, so a billion-laughs document costs a few
+ * visits per node.
+ */
+export function tooDeepNode(
+  root: unknown,
+  doc: Document | undefined,
+  limit = MAX_NESTING,
+): unknown {
+  const deepestSeen = new Map<unknown, number>()
+  // `via`: the alias being expanded, if any; a node reached through one is shown where the
+  // alias is written, not where its anchor sits.
+  const stack: Array<[node: unknown, depth: number, via: unknown]> = [[root, 0, undefined]]
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth, via] = top
+    const target = isAlias(node) ? resolveNode(node, doc) : node
+    if (!isMap(target) && !isSeq(target)) continue
+    if (depth + 1 > limit) return via ?? node
+    if ((deepestSeen.get(target) ?? -1) >= depth) continue
+    deepestSeen.set(target, depth)
+    const childVia = via ?? (isAlias(node) ? node : undefined)
+    for (const item of target.items as unknown[]) {
+      const children = isPair(item) ? [item.key, item.value] : [item]
+      for (const child of children) stack.push([child, depth + 1, childVia])
+    }
+  }
+  return undefined
+}
