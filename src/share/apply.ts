@@ -9,6 +9,7 @@ export const OPTION_KEYS = [
   'flattenEvtx',
   'eventShape',
   'pipelines',
+  'timeField',
 ] as const satisfies readonly (keyof EngineOptions)[]
 
 /** `defaults` overlaid with what a link or draft carries. */

@@ -53,6 +53,10 @@ const OPTION_CHECKS: {
     SHAPE_OVERRIDES.includes(raw as ShapeOverride)
       ? { ok: true, value: raw as ShapeOverride }
       : { ok: false, message: `options.eventShape must be one of ${SHAPE_OVERRIDES.join(', ')}` },
+  timeField: (raw) =>
+    typeof raw === 'string' && raw.trim() !== ''
+      ? { ok: true, value: raw }
+      : { ok: false, message: 'options.timeField must be a field name' },
 }
 
 /**

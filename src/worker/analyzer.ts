@@ -27,6 +27,7 @@ import { allocateRows, emptyRows, setFailedRow, setRow, tally } from './rows.ts'
 import { summarizeTrace } from './summary.ts'
 import type { TuningRequest } from '../engine/index.ts'
 import { Tuner } from './tuner.ts'
+import { runCorrelations, type CorrelationView } from './correlations.ts'
 
 type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
@@ -54,6 +55,13 @@ export class Analyzer {
   /** Summaries from a full explanation, by row, for the current rows. */
   private detailed = new Map<number, string>()
   private readonly tuner = new Tuner()
+  /** The correlations of the current rule text over the current events, once per change. */
+  private correlated?: {
+    compiled: Compiled
+    parsed: ParsedEvents
+    view: CorrelationView
+    diagnostics: Compiled['diagnostics']
+  }
   private options: EngineOptions = {}
   private readonly timings: Record<Phase, number> = {
     parse: 0,
@@ -157,13 +165,14 @@ export class Analyzer {
 
     if (this.tallied?.rows !== rows) this.tallied = { rows, counts: tally(rows) }
     const { matches, perIdentifier } = this.tallied.counts
+    const correlated = this.correlate(compiled)
 
     return {
       kind: compiled.kind,
       compiled: rule !== undefined,
       meta: compiled.meta,
       identifiers: compiled.identifiers,
-      diagnostics: compiled.diagnostics,
+      diagnostics: correlated?.diagnostics ?? compiled.diagnostics,
       events: {
         format: this.parsed.format,
         shape: this.shape.label,
@@ -177,8 +186,21 @@ export class Analyzer {
       selected,
       trace,
       tuning: tuned,
+      ...(correlated ? { correlations: correlated.view } : {}),
       timings: { ...this.timings },
     }
+  }
+
+  /** Correlation documents (which compileRule only names) run over every event. */
+  private correlate(compiled: Compiled): Analyzer['correlated'] {
+    if (!compiled.diagnostics.some((d) => d.code === 'CORRELATION_RULE')) return undefined
+    const cached = this.correlated
+    if (cached?.compiled === compiled && cached.parsed === this.parsed) return cached
+    this.onPhase('evaluate')
+    const events = this.parsed.events.map((e) => e.value)
+    const run = runCorrelations(this.ruleText, this.options, events, compiled.diagnostics)
+    this.correlated = { compiled, parsed: this.parsed, ...run }
+    return this.correlated
   }
 
   /** The events' own diagnostics, then one INTERNAL diagnostic per event the engine failed on. */

@@ -17,7 +17,9 @@ import type {
 } from '../engine/index.ts'
 import type { TuningRequest, TuningResult } from '../engine/index.ts'
 import type { Rows } from './rows.ts'
+import type { CorrelationView } from './correlations.ts'
 export type { RowResult } from './rows.ts'
+export type { CorrelationView, TimelineGroup, TimelineCorrelation } from './correlations.ts'
 
 /**
  * Rule and events are sent only when they changed since the worker last saw them, so a rule
@@ -104,6 +106,8 @@ export interface AnalysisResult {
   trace?: Trace
   /** Present when the request asked for tuning and the rule compiled. */
   tuning?: TuningResult
+  /** Present when the rule text holds correlation documents: the timeline. */
+  correlations?: CorrelationView
   timings: Record<Phase, number>
 }
 

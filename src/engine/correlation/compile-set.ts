@@ -9,7 +9,7 @@ import { compileDetection, readFilters, type ItemLevel } from '../compile.ts'
 import { error, sortDiagnostics } from '../diagnostics.ts'
 import { notAppliedWarning } from '../meta/apply-filters.ts'
 import type { FilterSource } from '../meta/filter-document.ts'
-import type { Diagnostic, EngineOptions, RuleMeta } from '../types.ts'
+import type { Diagnostic, EngineOptions, Range, RuleMeta } from '../types.ts'
 import { parseYaml, type YamlDocument } from '../yaml/parse.ts'
 import { asMap, findPair, isEmptyDocument, nodeRange, pairRange } from '../yaml/nodes.ts'
 import type { ResolvedCorrelation, ResolvedReference } from './correlate.ts'
@@ -20,6 +20,8 @@ export interface SetRule {
   label: string
   meta: RuleMeta
   rule?: CompiledRule
+  /** Where the rule's document sits in the text. */
+  range: Range
 }
 
 export interface CompiledSet {
@@ -87,7 +89,8 @@ export function compileSetWith(
       notApplied,
     })
     const label = result.meta.name ?? result.meta.id ?? result.meta.title ?? `rule ${i + 1}`
-    return { label, meta: result.meta, ...(result.rule ? { rule: result.rule } : {}) }
+    const range = nodeRange(doc.contents)
+    return { label, meta: result.meta, range, ...(result.rule ? { rule: result.rule } : {}) }
   })
   for (const f of filters) {
     const why = reasons.get(f) ?? []

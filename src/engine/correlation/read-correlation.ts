@@ -59,6 +59,8 @@ export interface CorrelationSource {
   condition: CorrelationCondition
   generate: boolean
   keyRange: Range
+  /** The whole document: diagnostics inside it are this correlation's. */
+  documentRange: Range
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 }
@@ -112,6 +114,14 @@ export function readCorrelation(
   const groupByPair = get('group-by')
   const groupBy = groupByPair ? stringList(groupByPair.value, doc) : []
   if (!groupBy) bad('Sigma correlation group-by definition must be string or list.')
+  if (!groupByPair)
+    diagnostics.push(
+      warning(
+        'CORRELATION_EXTENSION',
+        'No `group-by`: the specification requires it; pySigma allows it, and then all events form one group.',
+        keyRange,
+      ),
+    )
 
   const timespanPair = get('timespan')
   const timespanText = String(scalarOf(timespanPair?.value) ?? '')
@@ -141,6 +151,7 @@ export function readCorrelation(
     condition: condition as CorrelationCondition,
     generate: generate === true,
     keyRange,
+    documentRange: nodeRange(map),
   }
 }
 

@@ -14,12 +14,12 @@ export interface SetRun extends CorrelationReport {
   matches: boolean[][]
   /** Why each untimed event has no time, by event index. */
   untimedReasons: Record<number, string>
+  /** Each event's own time in ms (undefined: none, or no correlation to need it). */
+  times: (number | undefined)[]
 }
 
-export interface RunOptions extends EngineOptions {
-  /** The event field holding the time; by default the first of the usual ones present. */
-  timeField?: string
-}
+/** `timeField` (EngineOptions) names the event field holding the time. */
+export type RunOptions = EngineOptions
 
 export function runSet(
   set: CompiledSet,
@@ -36,7 +36,7 @@ export function runSet(
     }),
   )
   if (set.correlations.length === 0)
-    return { matches, alerts: [], groups: [], untimed: [], untimedReasons: {} }
+    return { matches, alerts: [], groups: [], untimed: [], untimedReasons: {}, times: [] }
   const reasons: Record<number, string> = {}
   const times = events.map((raw, i) => {
     const t = eventTime(raw, options.timeField)
@@ -53,5 +53,5 @@ export function runSet(
   const report = correlate({ correlations: set.correlations, matches, times, fieldOf })
   const untimedReasons: Record<number, string> = {}
   for (const e of report.untimed) untimedReasons[e] = reasons[e] ?? 'it has no time'
-  return { ...report, matches, untimedReasons }
+  return { ...report, matches, untimedReasons, times }
 }

@@ -29,7 +29,12 @@ export function explainMiss(c: ResolvedCorrelation, hits: readonly Hit[]): strin
   }
   const best = bestWindow(c, hits)
   const what = s.type === 'event_count' ? 'count' : s.type.replace('_', ' ')
-  return `${what} ${Number.isNaN(best) ? 'unknown (no usable values)' : round(best)} within ${s.timespanText} at best; the condition is ${s.condition.op} ${s.condition.value}`
+  const { op, value } = s.condition
+  if (Number.isNaN(best))
+    return `${what} unknown (no usable values) within ${s.timespanText}; the condition is ${op} ${value}`
+  // "count 7 of 10": how far the best window came towards a threshold it had to reach.
+  const of = op === 'gte' ? ` of ${value}` : op === 'gt' ? ` of more than ${value}` : ''
+  return `${what} ${round(best)}${of} within ${s.timespanText} at best; the condition is ${op} ${value}`
 }
 
 /** The aggregate of the window that came closest to the threshold. */

@@ -3,6 +3,7 @@
  * flattening and the events' layout. Everything a link can set is rendered as text (inputs and text nodes only).
  */
 import { BODY_LABELS, SHAPE_OVERRIDES, type EngineOptions } from '../../engine/index.ts'
+import { TimeFieldSection } from './TimeFieldSection.tsx'
 import { useOptionRows, type EditableRows } from './useOptionRows.ts'
 
 export interface OptionsPanelProps {
@@ -40,6 +41,7 @@ export function OptionsPanel({
         Flatten Windows event-log JSON (Event.EventData.*)
       </label>
       <ShapeSection rows={rows} />
+      <TimeFieldSection rows={rows} />
     </>
   )
 }

@@ -57,6 +57,8 @@ export interface OptionRows {
   flattenEvtx: boolean
   /** A forced event layout; undefined detects it per event. */
   eventShape?: ShapeOverride | undefined
+  /** The time field correlations read, as typed; empty reads the usual ones. */
+  timeField?: string
 }
 
 /** Rows → options; empty names and empty value lists are left out, later rows win. */
@@ -72,6 +74,8 @@ export function optionsFromRows(rows: OptionRows): EngineOptions {
   if (mappings.length > 0) options.fieldMap = Object.fromEntries(mappings)
   if (!rows.flattenEvtx) options.flattenEvtx = false
   if (rows.eventShape) options.eventShape = rows.eventShape
+  const timeField = rows.timeField?.trim() ?? ''
+  if (timeField !== '') options.timeField = timeField
   return options
 }
 
@@ -81,6 +85,7 @@ export function activeOptionCount(options: EngineOptions): number {
     Object.keys(options.placeholders ?? {}).length +
     Object.keys(options.fieldMap ?? {}).length +
     (options.flattenEvtx === false ? 1 : 0) +
-    (options.eventShape ? 1 : 0)
+    (options.eventShape ? 1 : 0) +
+    (options.timeField ? 1 : 0)
   )
 }

@@ -35,6 +35,7 @@ function seed(options: EngineOptions, ruleNames: readonly string[], newId: () =>
     mappings: mappingRows(options, newId),
     flattenEvtx: options.flattenEvtx !== false,
     eventShape: options.eventShape,
+    timeField: options.timeField ?? '',
   }
 }
 

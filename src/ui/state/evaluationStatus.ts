@@ -3,7 +3,7 @@
  * time-out (naming the slow rule part), then the plain tally.
  */
 import type { Diagnostic, EventsDiagnostic } from '../../engine/index.ts'
-import type { Task } from '../../worker/protocol.ts'
+import type { CorrelationView, Task } from '../../worker/protocol.ts'
 import type { AnalysisView } from './useAnalysis.ts'
 import type { StatusTone } from './useAppState.ts'
 import { count, plural } from '../format.ts'
@@ -32,6 +32,17 @@ function eventsProblem(diagnostics: readonly EventsDiagnostic[], text: string): 
   const first = diagnostics[0]
   if (!first) return undefined
   return `Events: ${first.message} (line ${lineOf(text, first.range[0])})`
+}
+
+/** Alerts, and every correlation document or event the correlations could not use. */
+function correlationTally(view: CorrelationView | undefined): string {
+  if (!view) return ''
+  const alerts = view.groups.reduce((n, g) => n + g.windows.length, 0)
+  const parts = [plural(alerts, 'correlation alert')]
+  if (view.notEvaluated > 0) parts.push(`${plural(view.notEvaluated, 'correlation')} not evaluated`)
+  if (view.untimed.count > 0)
+    parts.push(`${plural(view.untimed.count, 'event')} without a usable time left out`)
+  return ` · ${parts.join(' · ')}`
 }
 
 export function evaluationStatus(
@@ -89,7 +100,9 @@ export function evaluationStatus(
   if (problem) return { message: problem, tone: 'error' }
 
   const { events, matches } = result.counts
-  const tally = events === 0 ? 'No events' : `${count(matches)} of ${plural(events, 'event')} match`
+  const tally =
+    (events === 0 ? 'No events' : `${count(matches)} of ${plural(events, 'event')} match`) +
+    correlationTally(result.correlations)
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
   const time = view.elapsedMs === undefined ? '' : ` · ${Math.round(view.elapsedMs)} ms`
   if (warnings > 0)

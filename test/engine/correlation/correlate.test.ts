@@ -76,7 +76,7 @@ describe('event_count', () => {
   test('just outside the timespan (5m + 1s) does not fire, and says why', () => {
     const r = run([EVENT_COUNT, FAILED], [failed(0), failed(100), failed(301)])
     expect(r.alerts).toEqual([])
-    expect(r.groups[0]?.why).toBe('count 2 within 5m at best; the condition is gte 3')
+    expect(r.groups[0]?.why).toBe('count 2 of 3 within 5m at best; the condition is gte 3')
   })
   test('just under the threshold does not fire; groups are kept apart', () => {
     const r = run([EVENT_COUNT, FAILED], [failed(0), failed(1), failed(2, 'alice'), ok(3)])
@@ -174,7 +174,9 @@ condition: {field: bytes_sent, ${condition}}
   test('values just outside the timespan are not summed', () => {
     const r = run([aggregate('value_sum', 'gt: 1000'), WEB], [post(0, 600), post(3601, 600)])
     expect(r.alerts).toEqual([])
-    expect(r.groups[0]?.why).toBe('value sum 600 within 1h at best; the condition is gt 1000')
+    expect(r.groups[0]?.why).toBe(
+      'value sum 600 of more than 1000 within 1h at best; the condition is gt 1000',
+    )
   })
 })
 
@@ -249,7 +251,7 @@ describe('chains, time fields and untimed events', () => {
     const alice = r.groups.find(
       (g) => g.correlation === 'multiple_failed_login' && g.group.User === 'alice',
     )
-    expect(alice?.why).toBe('count 7 within 10m at best; the condition is gte 10')
+    expect(alice?.why).toBe('count 7 of 10 within 10m at best; the condition is gte 10')
   })
   test.each([
     [{ timestamp: '2024-05-01T10:00:00.000+02:00' }, Date.parse('2024-05-01T08:00:00Z')],
@@ -326,10 +328,22 @@ describe('correlation documents that cannot be evaluated are errors with ranges'
   })
   test('pySigma units w, M, y are accepted with a warning', () => {
     const source = [
-      correlation('type: event_count\nrules: [failed_login]\ntimespan: 1w\ncondition: {gte: 1}'),
+      correlation(
+        'type: event_count\nrules: [failed_login]\ngroup-by: User\ntimespan: 1w\ncondition: {gte: 1}',
+      ),
       FAILED,
     ].join('---\n')
     const codes = compileSet(source).diagnostics.filter((d) => d.code.startsWith('CORRELATION'))
     expect(codes.map((d) => [d.code, d.severity])).toEqual([['CORRELATION_EXTENSION', 'warning']])
+  })
+  test('no group-by is accepted as pySigma does (one group), with a warning that says so', () => {
+    const source = [
+      correlation('type: event_count\nrules: [failed_login]\ntimespan: 5m\ncondition: {gte: 2}'),
+      FAILED,
+    ].join('---\n')
+    const set = compileSet(source)
+    const notes = set.diagnostics.filter((d) => d.code === 'CORRELATION_EXTENSION')
+    expect(notes.map((d) => d.message)).toEqual([expect.stringMatching(/^No `group-by`/)])
+    expect(runSet(set, [failed(0, 'bob'), failed(10, 'alice')]).alerts).toHaveLength(1)
   })
 })
