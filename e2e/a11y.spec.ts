@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
-import { openPage, row } from './helpers.ts'
+import { openPage, row, type MonacoWindow } from './helpers.ts'
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -51,6 +51,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await openPage(page)
       expect(await violations(page)).toEqual([])
       await row(page, 1).click()
+      expect(await violations(page)).toEqual([])
+    })
+
+    test('the Pipeline tab with an error in the pipeline', async ({ page }) => {
+      await openPage(page)
+      await page.getByTestId('pipeline-tab').click()
+      await expect(page.getByTestId('pipeline-editor').locator('.view-lines')).toBeVisible()
+      await page.evaluate(() => {
+        const monaco = (window as unknown as MonacoWindow).__monaco
+        const model = monaco.editor.getModel(monaco.Uri.parse('file:///pipeline.yaml'))
+        model?.setValue('name: x\ntransformations:\n  - type: field_name_mapper\n')
+      })
+      await expect(page.getByTestId('pipeline-note')).toContainText('1 error')
       expect(await violations(page)).toEqual([])
     })
 

@@ -30,6 +30,8 @@ import { ExerciseBar } from './gallery/ExerciseBar.tsx'
 import { shownVerdicts } from './gallery/shown-verdicts.ts'
 import { GenerateButton, type GeneratedNotes } from './generate/GenerateButton.tsx'
 import { OptionsButton } from './options/OptionsButton.tsx'
+import { EventsTabList, TabPanel, useEventsTab } from './pipeline/EventsTabs.tsx'
+import { PipelinePanel } from './pipeline/PipelinePanel.tsx'
 import { unresolvedPlaceholders } from './options/placeholder-names.ts'
 import { LinkBanner } from './share/LinkBanner.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
@@ -59,6 +61,7 @@ export function App({ start }: { start: Start }) {
   const [generated, setGenerated] = useState<GeneratedNotes>()
   // Labels belong to the generated text only: the first edit of the events drops them.
   const rowNotes = generated?.text === store.events ? generated.labels : undefined
+  const eventsTab = useEventsTab()
   useEvaluationStatus(view, store.setRoutineStatus)
   useTabModeStatus(store.setStatus)
 
@@ -180,6 +183,13 @@ export function App({ start }: { start: Start }) {
           <SplitPane name="right" direction="column" initial={0.46} min={120}>
             <Pane
               title="Events"
+              tabs={
+                <EventsTabList
+                  tab={eventsTab.tab}
+                  onSelect={eventsTab.select}
+                  pipelineMark={store.options.pipelines?.length ? '●' : undefined}
+                />
+              }
               meta={
                 latest
                   ? eventsMeta(
@@ -200,20 +210,33 @@ export function App({ start }: { start: Start }) {
                 />
               }
             >
-              <FileDropZone kind="events" onFiles={files.openFiles}>
-                <EventsEditorSlot
-                  onFailure={onEditorFailure}
-                  value={store.events}
-                  onChange={store.setEvents}
-                  diagnostics={eventsDiagnostics}
-                  eventRanges={eventRanges}
-                  selected={selected}
-                  onSelect={setSelected}
-                  trace={trace}
-                  stale={staleReason !== undefined}
-                  theme={theme}
-                />
-              </FileDropZone>
+              <TabPanel id="events" shown={eventsTab.tab === 'events'}>
+                <FileDropZone kind="events" onFiles={files.openFiles}>
+                  <EventsEditorSlot
+                    onFailure={onEditorFailure}
+                    value={store.events}
+                    onChange={store.setEvents}
+                    diagnostics={eventsDiagnostics}
+                    eventRanges={eventRanges}
+                    selected={selected}
+                    onSelect={setSelected}
+                    trace={trace}
+                    stale={staleReason !== undefined}
+                    theme={theme}
+                  />
+                </FileDropZone>
+              </TabPanel>
+              {eventsTab.pipelineOpened && (
+                <TabPanel id="pipeline" shown={eventsTab.tab === 'pipeline'}>
+                  <PipelinePanel
+                    options={store.options}
+                    setOptions={store.setOptions}
+                    shapeBody={latest?.events.shapeBody}
+                    theme={theme}
+                    setStatus={store.setStatus}
+                  />
+                </TabPanel>
+              )}
             </Pane>
             <ResultsPane
               view={shown}

@@ -9,6 +9,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker'
 import YamlWorker from './yaml.worker.ts?worker'
 import ruleSchema from '../language/schema/sigma-rule.schema.json'
+import pipelineSchema from '../language/schema/sigma-pipeline.schema.json'
 import { defineThemes } from './themes.ts'
 import { registerModifierCompletion } from '../language/modifier-completion.ts'
 import { registerModifierHover } from '../language/modifier-hover.ts'
@@ -18,6 +19,7 @@ import { registerQuickFixes } from '../language/quick-fixes.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
+export const PIPELINE_URI = 'file:///pipeline.yaml'
 
 declare global {
   interface Window {
@@ -54,6 +56,12 @@ configureMonacoYaml(monaco, {
       uri: 'inmemory://sigma-playground/sigma-rule.schema.json',
       fileMatch: ['**/rule.yaml'],
       schema: ruleSchema,
+    },
+    {
+      // Completion and hover for transformation types and keys; the engine reports errors.
+      uri: 'inmemory://sigma-playground/sigma-pipeline.schema.json',
+      fileMatch: ['**/pipeline.yaml'],
+      schema: pipelineSchema,
     },
   ],
 })

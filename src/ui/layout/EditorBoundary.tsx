@@ -3,8 +3,8 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 
 interface Props {
-  /** "rule" or "events": names the editor in the message and the test ids. */
-  kind: 'rule' | 'events'
+  /** Names the editor in the message and the test ids. */
+  kind: 'rule' | 'events' | 'pipeline'
   value: string
   onChange(text: string): void
   /** Every user-facing message also goes to the status line. */
@@ -48,7 +48,7 @@ export class EditorBoundary extends Component<Props, State> {
         </p>
         <textarea
           data-testid={`${kind}-editor-fallback`}
-          aria-label={kind === 'rule' ? 'Rule (plain text)' : 'Events (plain text)'}
+          aria-label={`${kind[0]?.toUpperCase()}${kind.slice(1)} (plain text)`}
           spellCheck={false}
           value={value}
           onChange={(event) => onChange(event.target.value)}

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react'
 export function Pane(props: {
   title: string
   meta?: ReactNode
+  /** Tabs in the header; the title then stays for screen readers only. */
+  tabs?: ReactNode
   /** Buttons at the header's right end. */
   actions?: ReactNode
   children: ReactNode
@@ -11,7 +13,8 @@ export function Pane(props: {
   return (
     <section className="pane" aria-label={props.title}>
       <header className="pane-header">
-        <h2>{props.title}</h2>
+        <h2 className={props.tabs ? 'sr-only' : undefined}>{props.title}</h2>
+        {props.tabs}
         {props.meta !== undefined && <span className="pane-meta">{props.meta}</span>}
         {props.actions !== undefined && <span className="pane-actions">{props.actions}</span>}
       </header>

@@ -6,6 +6,7 @@
 import { lazy, Suspense } from 'react'
 import type { EventsEditorProps } from '../editors/EventsEditor.tsx'
 import type { RuleEditorProps } from '../editors/RuleEditor.tsx'
+import type { PipelineEditorProps } from '../editors/PipelineEditor.tsx'
 import { EditorBoundary } from './EditorBoundary.tsx'
 
 // Fetched as soon as this module runs, in parallel with React's first render, not when the
@@ -17,6 +18,11 @@ ruleModule.catch(() => {})
 eventsModule.catch(() => {})
 const LazyRuleEditor = lazy(() => ruleModule.then((m) => ({ default: m.RuleEditor })))
 const LazyEventsEditor = lazy(() => eventsModule.then((m) => ({ default: m.EventsEditor })))
+
+// Fetched when the Pipeline tab first opens: most users never need it.
+const LazyPipelineEditor = lazy(() =>
+  import('../editors/PipelineEditor.tsx').then((m) => ({ default: m.PipelineEditor })),
+)
 
 const Loading = () => (
   <div className="editor-loading" role="status" data-testid="editor-loading">
@@ -49,6 +55,21 @@ export function EventsEditorSlot({ onFailure, ...props }: EventsEditorProps & Fa
     >
       <Suspense fallback={<Loading />}>
         <LazyEventsEditor {...props} />
+      </Suspense>
+    </EditorBoundary>
+  )
+}
+
+export function PipelineEditorSlot({ onFailure, ...props }: PipelineEditorProps & FailureReport) {
+  return (
+    <EditorBoundary
+      kind="pipeline"
+      value={props.value}
+      onChange={props.onChange}
+      onFailure={onFailure}
+    >
+      <Suspense fallback={<Loading />}>
+        <LazyPipelineEditor {...props} />
       </Suspense>
     </EditorBoundary>
   )

@@ -56,3 +56,15 @@ export function setEventsMarkers(
   }))
   monaco.editor.setModelMarkers(model, EVENTS_MARKER_OWNER, markers)
 }
+
+/** The engine's pipeline diagnostics (`PIPELINE`, `YAML_SYNTAX`) at their ranges. */
+export function setPipelineMarkers(monaco: typeof Monaco, model: Model, diagnostics: Diagnostic[]) {
+  const markers = diagnostics.map((d) => ({
+    ...markerRange(model, d.range),
+    severity: severityOf(monaco, d.severity),
+    message: d.message,
+    code: d.code,
+    source: 'pipeline',
+  }))
+  monaco.editor.setModelMarkers(model, 'sigma-pipeline', markers)
+}

@@ -95,6 +95,16 @@ describe('per-tab drafts', () => {
     expect(loaded?.note).toContain('not restored')
   })
 
+  it("keep the user's pipeline, also when only the rule fits", async () => {
+    const pipeline = 'name: mine\ntransformations:\n  - type: field_name_suffix\n    suffix: _x\n'
+    const withPipeline = { ...mine, options: { ...mine.options, pipelines: [pipeline] } }
+    await saveDraft('tab-a', draft(withPipeline))
+    await saveDraft('tab-b', draft({ ...withPipeline, events: 'x'.repeat(LOCAL_EVENTS_LIMIT + 1) }))
+    const drafts = await loadDrafts()
+    expect(drafts.get('tab-a')?.state.options.pipelines).toStrictEqual([pipeline])
+    expect(drafts.get('tab-b')?.state.options.pipelines).toStrictEqual([pipeline])
+  })
+
   it('keep the newest rule when the quota is full, and say truthfully what was not saved', async () => {
     await saveDraft('tab-a', draft(mine))
     storage.quota = JSON.stringify(draft(mine)).length + 200
