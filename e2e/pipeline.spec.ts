@@ -124,6 +124,8 @@ test('the pipeline is kept in the draft and carried by a share link', async ({
   context,
   browser,
 }) => {
+  // Three page loads (first, reload, the link in a fresh context) on a loaded 2-core machine.
+  test.setTimeout(150_000)
   await openPage(page)
   await setEvents(page, RENAMED)
   await openPipelineTab(page)
