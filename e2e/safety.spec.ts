@@ -8,6 +8,7 @@ import { bytesToBase64url } from '../src/share/base64url.ts'
 import { deflateRaw } from '../src/share/deflate.ts'
 import { encodeState, type SharedState } from '../src/share/index.ts'
 import { modelValue, openPage, RULE_URI, setModelValue, watch } from './share-helpers.ts'
+import type { MonacoWindow } from './helpers.ts'
 
 const linkFor = async (state: Omit<SharedState, 'options'>) =>
   `/${await encodeState({ ...state, options: {} })}`
@@ -272,6 +273,34 @@ test('a YAML alias bomb from a link is refused by name, and the page keeps answe
     timeout: 10_000,
   })
   // The main thread and the editor stay live while the language worker reads the bomb too.
+  await expectAnswering(page, 'Bomb')
+  expect(seen.foreign).toEqual([])
+})
+
+test('a rule nested 100,000 brackets deep from a link is refused at its line, and the page keeps answering', async ({
+  page,
+}) => {
+  const depth = 100_000
+  const rule = `title: Deep\nlogsource: {product: windows}\ndetection:\n    keywords: ${'['.repeat(depth)}x${']'.repeat(depth)}\n    condition: keywords\n`
+  await openPage(page, await linkFor({ rule, events: '{"Image": "x"}', selected: 0 }))
+  // Before: the parser ran past the worker's budget ("Stopped after 1 s"), and colouring the
+  // brackets froze the page for seconds.
+  await expect(page.getByTestId('status')).toContainText(
+    'line 4: This nests lists and maps more than 64 levels deep',
+    { timeout: 10_000 },
+  )
+  // Coloured bracket pairs would build a tree of all 200,000 brackets on the main thread.
+  const coloured = await page.evaluate(() =>
+    (window as unknown as MonacoWindow).__monaco.editor
+      .getModels()
+      .map((model) => model.getOptions().bracketPairColorizationOptions.enabled),
+  )
+  expect(coloured).not.toContain(true)
+  await expectAnswering(page, 'Deep')
+})
+
+/** Frames keep coming, and typing into the rule's first line reaches the model. */
+async function expectAnswering(page: Page, title: string) {
   for (let i = 0; i < 5; i++) {
     const start = Date.now()
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
@@ -281,6 +310,5 @@ test('a YAML alias bomb from a link is refused by name, and the page keeps answe
   await page.getByTestId('rule-editor').locator('.view-line').first().click()
   await page.keyboard.press('End')
   await page.keyboard.type(' (edited)')
-  await expect.poll(() => modelValue(page, RULE_URI)).toContain('Bomb (edited)')
-  expect(seen.foreign).toEqual([])
-})
+  await expect.poll(() => modelValue(page, RULE_URI)).toContain(`${title} (edited)`)
+}

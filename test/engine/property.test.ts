@@ -11,36 +11,9 @@ import { anyText, mangledRule, validRule } from './property/rule-arbitrary.ts'
 import { eventTexts } from './property/events-text-arbitrary.ts'
 import { expectSoundEvents } from './property/sound-events.ts'
 import { PLACEHOLDERS } from './property/pools.ts'
+import { exerciseAll, expectNoInternalFailure } from './property/exercise.ts'
 
 const RUNS = 300
-
-type Compiled = ReturnType<typeof compileRule>
-
-/**
- * The public API catches everything and degrades (an INTERNAL diagnostic, a non-match with
- * no identifiers), so "did not throw" alone would always hold. These checks see through the
- * safety net: a degraded answer is an exception that was swallowed.
- */
-function expectNoInternalFailure(compiled: Compiled): void {
-  const internal = compiled.diagnostics.filter((d) => d.code === 'INTERNAL')
-  expect(internal.map((d) => d.message)).toEqual([])
-}
-
-/** Every entry point on one rule and event. */
-function exerciseAll(compiled: Compiled, event: unknown): void {
-  expectNoInternalFailure(compiled)
-  if (compiled.rule === undefined) return
-  const names = compiled.identifiers.map((info) => info.name)
-  const fast = evaluate(compiled.rule, event)
-  const quick = verdict(compiled.rule, event)
-  const trace = explain(compiled.rule, event)
-  expect(Object.keys(quick.identifiers)).toEqual(names)
-  expect(trace.searches.map((search) => search.name)).toEqual(names)
-  expect(trace.conditions.length).toBeGreaterThan(0)
-  expect(quick.match).toBe(fast)
-  expect(trace.match).toBe(fast)
-  expect(() => JSON.stringify(trace)).not.toThrow()
-}
 
 describe('the API never throws', () => {
   test('compileRule on random text, mangled rules and generated rules', () => {

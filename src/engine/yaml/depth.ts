@@ -4,7 +4,7 @@
  * parser walks the tree recursively. Refusing it here, with its place in the text, keeps those
  * readers within any stack (a browser worker's is smaller than Node's).
  */
-import { isAlias, isMap, isPair, isSeq, type Document } from 'yaml'
+import { isAlias, isMap, isPair, isSeq, Lexer, type Document } from 'yaml'
 import { resolveNode } from './nodes.ts'
 
 /** Far above any real rule (SigmaHQ's deepest nests 5), far below any engine's stack. */
@@ -37,6 +37,34 @@ export function tooDeepNode(
       const children = isPair(item) ? [item.key, item.value] : [item]
       for (const child of children) stack.push([child, depth + 1, childVia])
     }
+  }
+  return undefined
+}
+
+/**
+ * Where brackets (`[`, `{`) first nest deeper than `limit`, read from the YAML tokens, before
+ * any parse: the `yaml` parser takes time that grows with the square of the depth (seconds for
+ * a 200 kB line of brackets), so the depth must be known before it runs. The lexer is linear,
+ * and runs only when the text holds that many brackets at all.
+ */
+/** The lexer's own markers (document, scalar, flow end): they take no room in the text. */
+const LEXER_MARKS = new Set(['\x02', '\x18', '\x1f'])
+
+export function flowTooDeep(text: string, limit = MAX_NESTING): number | undefined {
+  let brackets = 0
+  for (let i = 0; i < text.length && brackets <= limit; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x5b || c === 0x7b) brackets++
+  }
+  if (brackets <= limit) return undefined
+  let offset = 0
+  let depth = 0
+  for (const token of new Lexer().lex(text)) {
+    if (LEXER_MARKS.has(token)) continue
+    if (token === '[' || token === '{') {
+      if (++depth > limit) return offset
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1)
+    offset += token.length
   }
   return undefined
 }

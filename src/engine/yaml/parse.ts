@@ -6,7 +6,7 @@
 import { CST, parseAllDocuments, Parser, type Document } from 'yaml'
 import { error } from '../diagnostics.ts'
 import { fastParse } from './fast-parse.ts'
-import { MAX_NESTING, tooDeepNode } from './depth.ts'
+import { flowTooDeep, MAX_NESTING, tooDeepNode } from './depth.ts'
 import { nodeRange } from './nodes.ts'
 import type { Diagnostic, Range } from '../types.ts'
 
@@ -23,6 +23,12 @@ export interface ParsedYaml {
 
 export function parseYaml(input: string): ParsedYaml {
   const text = lineBreaks(input)
+  const deepBracket = flowTooDeep(text)
+  if (deepBracket !== undefined)
+    return {
+      documents: [],
+      diagnostics: [error('YAML_SYNTAX', TOO_DEEP, visibleRange(text, [deepBracket, deepBracket]))],
+    }
   const fast = fastParse(text)
   const parsed = fast ? { documents: [{ contents: fast }], diagnostics: [] } : parseWithYaml(text)
   return withinNesting(parsed, text)

@@ -67,6 +67,12 @@ export function useMonacoEditor(
     lastText.current = start.value
     monaco.editor.setTheme(themeName(start.theme))
     const created = monaco.editor.create(element, { ...baseOptions, ...start.options, model })
+    // Coloured bracket pairs need a tree of every bracket, built on the main thread: seconds
+    // of frozen page for a linked or pasted text nested thousands deep. Set after `create`,
+    // which resets the model's options from the configuration.
+    model.updateOptions({
+      bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+    })
     const subscription = model.onDidChangeContent(() => {
       if (applying.current) return
       const text = model.getValue()
