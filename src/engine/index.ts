@@ -158,8 +158,7 @@ export function checkProposalSteps(
 ): Steps<FilterProposal> {
   const engine = {
     compile: (text: string, o: EngineOptions) => compileRule(text, o).rule,
-    // TODO(tuning): an EventFailure counts as no match here; a proposal check should report it.
-    evaluate: (rule: CompiledRule, event: unknown) => evaluate(rule, event) === true,
+    evaluate,
   }
   return checkProposalStepsWith(engine, proposal, events, match, expect, options)
 }

@@ -4,7 +4,7 @@
  * then shows exactly what inserting the blocks will do.
  */
 import type { CompiledRule } from '../compiled-rule.ts'
-import type { EngineOptions, EventRecord } from '../types.ts'
+import type { EngineOptions, EventFailure, EventRecord } from '../types.ts'
 import { blockYaml } from './insert-filter.ts'
 import type { Expectations, FilterProposal } from './types.ts'
 import { STEP_ITEMS, type Steps } from './steps.ts'
@@ -13,7 +13,7 @@ const LISTED = 200
 
 export interface EngineCalls {
   compile(text: string, options: EngineOptions): CompiledRule | undefined
-  evaluate(rule: CompiledRule, event: unknown): boolean
+  evaluate(rule: CompiledRule, event: unknown): boolean | EventFailure
 }
 
 /**
@@ -43,10 +43,17 @@ export function* checkProposalStepsWith(
   let fixed = 0
   let targets = 0
   let keptBroken = 0
+  let failed = 0
   for (let i = 0; i < match.length; i++) {
     if (i > 0 && i % STEP_ITEMS === 0) yield i
     if (match[i] !== 1) continue
-    const hit = engine.evaluate(rule, events[i]?.value)
+    const judged = engine.evaluate(rule, events[i]?.value)
+    // An engine failure is neither "removed" nor "kept": it is counted and said.
+    if (typeof judged !== 'boolean') {
+      failed++
+      continue
+    }
+    const hit = judged
     if (expect[i] === 'nomatch') {
       targets++
       if (hit) fixed++
@@ -63,9 +70,15 @@ export function* checkProposalStepsWith(
   }
   return {
     ...proposal,
+    ...(failed > 0 && { message: failedMessage(failed) }),
     removed: removed.slice(0, LISTED),
     removedCount: removed.length,
     fixed,
     missed: targets - fixed,
   }
+}
+
+function failedMessage(failed: number): string {
+  const events = failed === 1 ? '1 event' : `${failed.toLocaleString('en-US')} events`
+  return `The engine failed on ${events} while checking this filter (INTERNAL): they are counted neither as removed nor as kept. Please report it with the events.`
 }
