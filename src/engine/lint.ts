@@ -211,20 +211,27 @@ function walk(node: ResolvedNode, visibleIdentifiers: number, out: Diagnostic[])
   }
   if (node.type === 'not') walk(node.child, visibleIdentifiers, out)
   if (node.type === 'and' || node.type === 'or') {
-    const seen = new Set<string>()
+    // One warning per name, at its second use: a chain of 50,000 repeats is one mistake.
+    const uses = new Map<string, { count: number; second?: Range }>()
     for (const child of node.children) {
       if (child.type === 'ref') {
-        if (seen.has(child.name))
-          out.push(
-            warning(
-              'IDENTIFIER_REPEATED',
-              `\`${child.name}\` appears twice in the same \`${node.type}\`.`,
-              child.range,
-            ),
-          )
-        seen.add(child.name)
+        const use = uses.get(child.name) ?? { count: 0 }
+        use.count++
+        if (use.count === 2) use.second = child.range
+        uses.set(child.name, use)
       }
       walk(child, visibleIdentifiers, out)
+    }
+    for (const [name, { count, second }] of uses) {
+      if (!second) continue
+      const times = count === 2 ? 'twice' : `${count.toLocaleString('en-US')} times`
+      out.push(
+        warning(
+          'IDENTIFIER_REPEATED',
+          `\`${name}\` appears ${times} in the same \`${node.type}\`.`,
+          second,
+        ),
+      )
     }
   }
 }

@@ -67,6 +67,13 @@ describe('rule-level warnings', () => {
       ['IDENTIFIER_REPEATED', 'a'],
     ])
   })
+  test('IDENTIFIER_REPEATED once per name, however long the chain', () => {
+    const chain = Array(50_000).fill('a').join(' and ')
+    const repeated = compileRule(detection(`a: {a: x}\ncondition: ${chain}`)).diagnostics.filter(
+      (d) => d.code === 'IDENTIFIER_REPEATED',
+    )
+    expect(repeated.map((d) => d.message)).toEqual(['`a` appears 50,000 times in the same `and`.'])
+  })
   test('missing title, id, level, logsource, description', () => {
     const text = 'detection:\n    sel: {a: x}\n    condition: sel\n'
     expect(warnings(text).map((w) => w[0])).toEqual([
