@@ -5,6 +5,7 @@
  * their facts from here (modifierFacts).
  */
 import { COMPARE_OPS, TIME_PARTS } from './compare.ts'
+import { MODIFIER_DOCS } from './docs.ts'
 import { parseCidr } from './cidr.ts'
 import { base64, base64offset, utf16be, utf16WithBom, wide } from './encodings.ts'
 import { REGEX_FLAG_MODIFIERS, regexValue } from './re.ts'
@@ -56,6 +57,9 @@ export interface ModifierFacts {
   aliasOf?: string
   /** Its values are rewritten before matching (encodings, windash, cidr): worth showing. */
   expands: boolean
+  /** One line on what it does, and an example using it (an alias has its target's). */
+  summary: string
+  example: string
 }
 
 const STRING_NEXT = ['cased', 'windash', 'neq']
@@ -202,14 +206,30 @@ export function modifierNames(): string[] {
 
 const EXPANDING: readonly ModifierFamily[] = ['encoding', 'windash', 'cidr']
 
-/** Every modifier's facts, in registry order. */
+const docsByName = new Map(MODIFIER_DOCS.map((doc) => [doc.name, doc]))
+
+/**
+ * Every modifier's facts and words, in the catalogue order of docs.ts (the editor's order).
+ * A modifier without words is a registry entry docs.ts forgot: a test holds them together.
+ */
 export function modifierFacts(): ModifierFacts[] {
-  return defs.map((def) => ({
-    name: def.name,
-    family: def.family,
-    next: def.next ?? [],
-    position: def.position === true,
-    ...(def.aliasOf ? { aliasOf: def.aliasOf } : {}),
-    expands: EXPANDING.includes(def.family),
-  }))
+  const rank = (def: ModifierDef) => {
+    const at = MODIFIER_DOCS.findIndex((doc) => doc.name === (def.aliasOf ?? def.name))
+    return at < 0 ? MODIFIER_DOCS.length : at
+  }
+  return [...defs]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((def) => {
+      const doc = docsByName.get(def.aliasOf ?? def.name)
+      return {
+        name: def.name,
+        family: def.family,
+        next: def.next ?? [],
+        position: def.position === true,
+        ...(def.aliasOf ? { aliasOf: def.aliasOf } : {}),
+        expands: EXPANDING.includes(def.family),
+        summary: doc?.summary ?? '',
+        example: doc?.example ?? '',
+      }
+    })
 }

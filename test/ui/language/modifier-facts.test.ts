@@ -33,6 +33,11 @@ describe('modifier facts', () => {
   it('document every registry modifier once (aliases through their short name), and no other', () => {
     for (const m of facts) expect(modifierDoc(m.aliasOf ?? m.name), m.name).toBeDefined()
     for (const doc of modifierDocs) expect(names).toContain(doc.name)
+    // The words come from the registry: none is missing, each example uses its modifier.
+    for (const m of facts) {
+      expect(m.summary, m.name).not.toBe('')
+      expect(m.example, m.name).toContain(m.aliasOf ?? m.name)
+    }
   })
 
   it('suggest next only modifiers the engine accepts in that order', () => {
