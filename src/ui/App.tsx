@@ -14,6 +14,7 @@ import { Pane } from './layout/Pane.tsx'
 import { SplitPane } from './layout/SplitPane.tsx'
 import { StatusBar } from './layout/StatusBar.tsx'
 import { ResultsPane } from './results/ResultsPane.tsx'
+import { Timeline } from './timeline/Timeline.tsx'
 import { treeEmptyText, useAnalysis, useShownMeta } from './state/useAnalysis.ts'
 import { shownAnalysis } from './state/shownAnalysis.ts'
 import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
@@ -249,6 +250,11 @@ export function App({ start }: { start: Start }) {
               marks={tuningPane.marks}
               onListKey={tuningPane.onListKey}
               header={tuningPane.header}
+              footer={
+                result?.correlations && (
+                  <Timeline view={result.correlations} selected={selected} onSelect={setSelected} />
+                )
+              }
             />
           </SplitPane>
         </SplitPane>

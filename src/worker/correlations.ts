@@ -5,7 +5,7 @@
  * fire, the engine's why-not. Every correlation document is accounted for: evaluated, or named
  * with why it was not. Pure: it runs in the worker and in Node tests alike.
  */
-import { compileSet, runSet } from '../engine/index.ts'
+import { compileSet, isSliding, runSet } from '../engine/index.ts'
 import type { Diagnostic, EngineOptions, Range } from '../engine/index.ts'
 
 /** Events drawn per group and per window at most: the timeline says how many more there are. */
@@ -21,6 +21,8 @@ export interface TimelineCorrelation {
   rules: string[]
   /** Where pySigma and the specification differ on this document (shown on hover). */
   notes: string[]
+  /** Every window of the timespan counts (true), or each starts after the last one ended. */
+  sliding: boolean
 }
 
 export interface TimelineWindow {
@@ -121,6 +123,7 @@ export function runCorrelations(
       .filter(Boolean)
       .join(' · '),
     rules: s.rules.map((r) => r.ref),
+    sliding: isSliding(s),
     notes: set.diagnostics
       .filter((d) => d.code === 'CORRELATION_EXTENSION' && within(d.range, s.documentRange))
       .map((d) => d.message),
@@ -137,7 +140,8 @@ export function runCorrelations(
     const windows = run.alerts
       .filter((a) => a.correlation === g.correlation && groupKey(a.group) === key)
       .map((a) => ({
-        firstMs: a.firstMs,
+        // The band covers the events that made the alert (a chain's start before its own window).
+        firstMs: a.events.reduce((min, e) => Math.min(min, run.times[e] ?? min), a.firstMs),
         lastMs: a.lastMs,
         events: a.events.slice(0, TIMELINE_EVENT_LIMIT),
         value: a.value,

@@ -31,6 +31,8 @@ interface ResultsPaneProps {
   onListKey?(event: KeyboardEvent): void
   /** Above the counts (the tuning toolbar, top values, proposals). */
   header?: ReactNode
+  /** Under the rows (the correlation timeline). */
+  footer?: ReactNode
 }
 
 function emptyMessage(view: AnalysisView): string | undefined {
@@ -44,7 +46,7 @@ function emptyMessage(view: AnalysisView): string | undefined {
 
 export function ResultsPane(props: ResultsPaneProps) {
   const { view, staleReason, selected, onSelect, onWindow, notes } = props
-  const { order, marks, onListKey, header } = props
+  const { order, marks, onListKey, header, footer } = props
   const result = view.result
   const rows = result?.rows
   const count = order ? order.length : (rows?.count ?? 0)
@@ -133,6 +135,7 @@ export function ResultsPane(props: ResultsPaneProps) {
           <span className="results-reason-index">#{selected}</span> {selectedRow.summary}
         </p>
       )}
+      {footer}
     </section>
   )
 }
