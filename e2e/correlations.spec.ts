@@ -105,6 +105,28 @@ test('the timeline works by keyboard alone', async ({ page }) => {
   await expect(first.nth(3)).not.toBeFocused()
 })
 
+test('gallery examples open with their timeline; where pySigma and the spec differ, it says so', async ({
+  page,
+}) => {
+  for (const [id, correlation] of [
+    ['correlation-temporal-ordered', 'correlation_temporal_ordered'],
+    ['correlation-value-median', 'correlation_value_median'],
+  ] as const) {
+    await page.getByTestId('gallery-button').click()
+    await page.locator(`[data-testid="gallery-item"][data-example="${id}"]`).click()
+    await expect(alert(page, correlation, 'User=bob')).toHaveCount(1)
+    await expect(
+      group(page, correlation, 'User=alice').getByTestId('correlation-why'),
+    ).toBeVisible()
+  }
+  const notes = page.getByTestId('timeline-notes')
+  await expect(notes).toContainText('`value_median` is a pySigma extension')
+  await expect(page.locator('.timeline-badge', { hasText: 'value_median' })).toHaveAttribute(
+    'title',
+    /pySigma extension/,
+  )
+})
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme })

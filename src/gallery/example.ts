@@ -14,6 +14,7 @@ export type Topic =
   | 'Numbers, networks and fields'
   | 'Keywords and placeholders'
   | 'Filters'
+  | 'Correlations'
   | 'Real-world rules'
 
 export interface Example {
@@ -28,6 +29,8 @@ export interface Example {
   /** The verdict for each event, in order. */
   verdicts: boolean[]
   options?: EngineOptions
+  /** Correlation examples: every alert the correlations raise, as the timeline names them. */
+  alerts?: { correlation: string; group: string }[]
 }
 
 /** The rule text of an example: the detection under a small, valid header. */

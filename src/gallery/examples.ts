@@ -8,6 +8,7 @@ import { REGEX } from './examples/regex.ts'
 import { FIELDS } from './examples/fields.ts'
 import { KEYWORDS } from './examples/keywords.ts'
 import { FILTERS } from './examples/filters.ts'
+import { CORRELATIONS } from './examples/correlations.ts'
 import { REAL_WORLD } from './examples/real-world.ts'
 
 export const EXAMPLES: readonly Example[] = [
@@ -19,6 +20,7 @@ export const EXAMPLES: readonly Example[] = [
   ...FIELDS,
   ...KEYWORDS,
   ...FILTERS,
+  ...CORRELATIONS,
   ...REAL_WORLD,
 ]
 

@@ -3,7 +3,8 @@
  * says, from the real engine; each shows both sides (a match and a miss).
  */
 import { describe, expect, test } from 'vitest'
-import { compileRule, parseEvents } from '../../src/engine/index.ts'
+import { compileRule, compileSet, parseEvents, runSet } from '../../src/engine/index.ts'
+import { groupKey } from '../../src/worker/correlations.ts'
 import { verdict } from '../helpers/judge.ts'
 import { EXAMPLES } from '../../src/gallery/examples.ts'
 
@@ -15,6 +16,23 @@ describe.each(EXAMPLES.map((e) => [e.id, e] as const))('example %s', (_, example
     const events = parseEvents(JSON.stringify(example.events, null, 2)).events
     expect(events.map((e) => verdict(rule, e.value).match)).toEqual(example.verdicts)
   })
+
+  test.runIf(example.alerts)(
+    'raises exactly the alerts it states, and a group says why not',
+    () => {
+      const events = parseEvents(JSON.stringify(example.events, null, 2)).events.map((e) => e.value)
+      const set = compileSet(example.rule, example.options)
+      expect(set.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+      const run = runSet(set, events, example.options)
+      const alerts = run.alerts.map((a) => ({
+        correlation: a.correlation,
+        group: groupKey(a.group),
+      }))
+      expect(alerts).toEqual(example.alerts)
+      expect(run.untimed).toEqual([])
+      expect(run.groups.some((g) => g.why !== undefined)).toBe(true)
+    },
+  )
 
   test('shows a match and a miss, with text a learner can read', () => {
     expect(example.verdicts).toContain(true)

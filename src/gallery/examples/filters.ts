@@ -89,4 +89,28 @@ filter:
     ],
     verdicts: [true, false, false, false],
   },
+  {
+    id: 'filter-not-applied',
+    title: 'A filter that applies to nothing says why',
+    topic: 'Filters',
+    explain:
+      'A filter applies only where its logsource is contained in the rule’s: this one says product: linux, the rule is for windows, so it applies to nothing. The rule editor warns on the filter and says why; adm_bob still matches.',
+    rule: `${RULE}---
+title: Admins may run whoami on Linux
+name: filter_linux_admins
+logsource:
+    product: linux
+filter:
+    rules: any
+    selection:
+        User|startswith: 'CORP\\adm_'
+    condition: not selection
+`,
+    events: [
+      { Image: 'C:\\Windows\\System32\\whoami.exe', User: 'CORP\\alice' },
+      { Image: 'C:\\Windows\\System32\\whoami.exe', User: 'CORP\\adm_bob' },
+      { Image: 'C:\\Windows\\System32\\hostname.exe', User: 'CORP\\adm_bob' },
+    ],
+    verdicts: [true, true, false],
+  },
 ]
