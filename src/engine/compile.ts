@@ -30,6 +30,7 @@ import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
 import { readFilterDocument, type FilterSource } from './meta/filter-document.ts'
 import { joinFilters, notAppliedWarning } from './meta/apply-filters.ts'
 import type { YamlDocument } from './yaml/parse.ts'
+import { fingerprintOf } from './rule/outline.ts'
 import type { YAMLMap } from 'yaml'
 
 export interface CompileResult {
@@ -39,6 +40,8 @@ export interface CompileResult {
   identifiers: IdentifierInfo[]
   /** Where each `condition` value sits in the rule text (for edits such as adding a filter). */
   conditionRanges?: Range[]
+  /** What the verdicts depend on (rule/outline.ts); set when the rule compiled. */
+  fingerprint?: string
   diagnostics: Diagnostic[]
 }
 
@@ -72,9 +75,18 @@ export function compileRuleWith(
   const filters = readFilters(classified.filters, text, diagnostics)
   const notApplied = (filter: FilterSource, why: string) =>
     diagnostics.push(notAppliedWarning(filter, why))
-  return done(
-    compileDetection({ text, map, doc, filters, options, level, diagnostics, notApplied }),
-  )
+  const compiled = compileDetection({
+    text,
+    map,
+    doc,
+    filters,
+    options,
+    level,
+    diagnostics,
+    notApplied,
+  })
+  const fingerprint = compiled.rule ? fingerprintOf(parsed.documents) : undefined
+  return done(fingerprint === undefined ? compiled : { ...compiled, fingerprint })
 }
 
 export function readFilters(

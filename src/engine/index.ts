@@ -48,6 +48,13 @@ export { placeholderNames } from './modifiers/expand.ts'
 export { modifierFacts, type ModifierFacts } from './modifiers/registry.ts'
 export { locateFields } from './events/locate.ts'
 export {
+  outlineRule,
+  ruleFingerprint,
+  type OutlineItem,
+  type OutlineValue,
+  type RuleOutline,
+} from './rule/outline.ts'
+export {
   BODY_LABELS,
   SHAPE_OVERRIDES,
   detectShape,

@@ -3,7 +3,6 @@
  * rule edit never re-parses events and an events edit never recompiles the rule. Pure: it runs
  * in the worker and in Node tests alike.
  */
-import { parse } from 'yaml'
 import {
   builtinPipelineFor,
   compileRule,
@@ -11,6 +10,7 @@ import {
   explain,
   isEventFailure,
   parseEvents,
+  ruleFingerprint,
   summarizeShapes,
   verdict,
   withShapePipeline,
@@ -84,7 +84,7 @@ export class Analyzer {
     const before = this.compiled?.rule ? this.verdictKey : undefined
     this.compiled = compileRule(text, options)
     this.options = options
-    this.verdictKey = this.compiled.rule ? verdictKey(text, options) : undefined
+    this.verdictKey = verdictKey(this.compiled.fingerprint, options)
     this.timings.compile = performance.now() - start
     // Editing the title, tags or description changes no verdict: keep the rows (they hold no
     // offsets). Only the selected event's trace is redone, since its ranges moved.
@@ -93,7 +93,8 @@ export class Analyzer {
 
   /** True when `ruleText` has the current rule's detection, logsource and options. */
   sameVerdicts(ruleText: string): boolean {
-    return this.verdictKey !== undefined && verdictKey(ruleText, this.options) === this.verdictKey
+    const key = verdictKey(ruleFingerprint(ruleText), this.options)
+    return key !== undefined && key === this.verdictKey
   }
 
   get ruleText(): string {
@@ -261,18 +262,11 @@ export class Analyzer {
     return summaries
   }
 }
+
 /**
- * The part of a rule the verdicts depend on. Reading it costs a YAML parse (~1 ms); a rule the
- * engine compiled always parses here too. Undefined (never equal) if it cannot be read.
+ * What the verdicts depend on: the rule's fingerprint (engine: rule/outline.ts) and the
+ * options. Undefined, never equal to anything, when the rule has none.
  */
-function verdictKey(text: string, options: EngineOptions): string | undefined {
-  try {
-    const doc: unknown = parse(text, { uniqueKeys: false })
-    if (typeof doc !== 'object' || doc === null) return undefined
-    // Pipelines read the logsource (rule_conditions): it decides verdicts too.
-    const { detection, logsource } = doc as { detection?: unknown; logsource?: unknown }
-    return JSON.stringify([detection ?? null, logsource ?? null, options])
-  } catch {
-    return undefined
-  }
+function verdictKey(fingerprint: string | undefined, options: EngineOptions): string | undefined {
+  return fingerprint === undefined ? undefined : JSON.stringify([fingerprint, options])
 }

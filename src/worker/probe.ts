@@ -10,9 +10,13 @@
  * which maps the rule's field names), or the slow item never meets its field and the probe
  * wrongly finds nothing slow.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml'
-import type { Node, Pair } from 'yaml'
-import { compileRule, summarizeShapes, verdict, withShapePipeline } from '../engine/index.ts'
+import {
+  compileRule,
+  outlineRule,
+  summarizeShapes,
+  verdict,
+  withShapePipeline,
+} from '../engine/index.ts'
 import type { CompiledRule, EngineOptions, EventRecord } from '../engine/index.ts'
 import type { RulePart } from './protocol.ts'
 
@@ -23,64 +27,23 @@ interface ProbePart extends RulePart {
   body: unknown
 }
 
-const keyText = (pair: Pair): string =>
-  isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-
-function rangeOf(node: unknown): [number, number] {
-  const r = (node as Node | null)?.range
-  return r ? [r[0], r[1]] : [0, 0]
-}
-
 /** Every field item (and keyword list) of every search identifier, in rule order. */
 export function ruleParts(text: string): ProbePart[] {
-  const doc = parseDocument(text, { uniqueKeys: false })
-  const detection = doc.get('detection', true)
-  if (!isMap(detection)) return []
-  const parts: ProbePart[] = []
-  for (const pair of detection.items) {
-    const identifier = keyText(pair)
-    if (identifier === 'condition' || identifier === 'timeframe') continue
-    const maps = isSeq(pair.value) ? pair.value.items : [pair.value]
-    const keywords: unknown[] = []
-    for (const entry of maps) {
-      if (isMap(entry)) {
-        for (const item of entry.items) {
-          const key = keyText(item)
-          const start = rangeOf(item.key)[0]
-          const end = rangeOf(item.value)[1] || rangeOf(item.key)[1]
-          parts.push({
-            identifier,
-            item: key,
-            range: [start, end],
-            body: { [key]: plain(item.value) },
-          })
-        }
-      } else if (isScalar(entry)) {
-        keywords.push(plain(entry))
-      }
-    }
-    if (keywords.length > 0) {
-      parts.push({ identifier, item: 'keywords', range: rangeOf(pair.value), body: keywords })
-    }
-  }
-  return parts
+  const items = outlineRule(text)?.items ?? []
+  // An item whose value stands for too many aliases has no plain form: it cannot run alone.
+  return items.flatMap(({ identifier, key, keyRange, range, value }) => {
+    if (value === undefined) return []
+    // A field item runs as a map of itself; keywords (no key) as their list.
+    const body = keyRange ? { [key]: value } : value
+    return [{ identifier, item: key, range, body }]
+  })
 }
 
-function plain(node: unknown): unknown {
-  return isScalar(node) || isSeq(node) || isMap(node) ? node.toJSON() : (node ?? null)
-}
-
-function logsourceOf(text: string): unknown {
-  const logsource = plain(parseDocument(text, { uniqueKeys: false }).get('logsource', true))
-  return isPlainObject(logsource) ? logsource : { product: 'probe' }
-}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-function probeRule(body: unknown, logsource: unknown): string {
+/** A one-identifier rule. JSON is YAML, so no YAML writer is needed. */
+function probeRule(body: unknown, logsource: Record<string, unknown>): string {
+  const source = Object.keys(logsource).length > 0 ? logsource : { product: 'probe' }
   const detection = { probe: body, condition: 'probe' }
-  return stringify({ title: 'probe', logsource, detection })
+  return JSON.stringify({ title: 'probe', logsource: source, detection })
 }
 
 export interface CompiledPart {
@@ -99,7 +62,7 @@ export function compileParts(
 ): CompiledPart[] {
   const shape = summarizeShapes(events.map((e) => e.value))
   const options = withShapePipeline(userOptions, shape.body)
-  const logsource = logsourceOf(ruleText)
+  const logsource = outlineRule(ruleText)?.logsource ?? {}
   const compiled: CompiledPart[] = []
   for (const { body, ...part } of ruleParts(ruleText)) {
     const { rule } = compileRule(probeRule(body, logsource), options)

@@ -1,9 +1,8 @@
 /**
  * Finds the detection item (`Field|mods: value(s)`) around an offset of the rule text, with
- * the source range of each value. Used on hover only, so parsing the rule here is cheap.
+ * the source range of each value, from the engine's outline of the rule (read on hover only).
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml'
-import type { Node, Pair } from 'yaml'
+import { outlineRule, type OutlineItem } from '../../engine/index.ts'
 
 export interface ItemValue {
   text: string
@@ -19,23 +18,6 @@ export interface DetectionItem {
   values: ItemValue[]
   /** Index in `values` of the value containing the offset; -1 when it is on the key. */
   valueIndex: number
-}
-
-function scalarValues(node: unknown): ItemValue[] {
-  const nodes = isSeq(node) ? node.items : [node]
-  const values: ItemValue[] = []
-  for (const item of nodes) {
-    if (!isScalar(item) || !item.range) continue
-    const value: unknown = item.value
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      values.push({
-        text: String(value),
-        start: item.range[0],
-        end: item.range[1],
-      })
-    }
-  }
-  return values
 }
 
 interface Cursor {
@@ -59,52 +41,20 @@ function valueAt(values: ItemValue[], { text, offset }: Cursor): number {
   return onLine.length === 1 && onLine[0] ? values.indexOf(onLine[0]) : -1
 }
 
-function toItem(pair: Pair<unknown, unknown>, at: Cursor): DetectionItem | null {
-  const key = pair.key
-  if (!isScalar(key) || !key.range || typeof key.value !== 'string') return null
-  const values = scalarValues(pair.value)
-  const [keyStart, keyEnd] = key.range
+function toItem(item: OutlineItem, at: Cursor): DetectionItem | null {
+  const values = item.values.map(({ text, range: [start, end] }) => ({ text, start, end }))
   const valueIndex = valueAt(values, at)
-  const onKey = at.offset >= keyStart && at.offset <= keyEnd
+  const [keyStart, keyEnd] = item.keyRange ?? [-1, -1]
+  const onKey = item.keyRange !== undefined && at.offset >= keyStart && at.offset <= keyEnd
   if (valueIndex < 0 && !onKey) return null
-  const [field = '', ...modifiers] = key.value.split('|')
-  return { field, modifiers, keyStart, keyEnd, values, valueIndex }
-}
-
-/** Keyword lists (`keywords: [a, b]`) become an item with no field and no modifiers. */
-function keywordItem(node: Node, at: Cursor): DetectionItem | null {
-  if (!isSeq(node)) return null
-  const values = scalarValues(node)
-  const valueIndex = valueAt(values, at)
-  if (valueIndex < 0) return null
-  return { field: '', modifiers: [], keyStart: -1, keyEnd: -1, values, valueIndex }
+  return { field: item.field, modifiers: item.modifiers, keyStart, keyEnd, values, valueIndex }
 }
 
 export function detectionItemAt(text: string, offset: number): DetectionItem | null {
-  let found: DetectionItem | null = null
   const at: Cursor = { text, offset }
-  try {
-    const doc = parseDocument(text, { uniqueKeys: false, strict: false })
-    if (!isMap(doc.contents)) return null
-    const detection = doc.contents.items.find(
-      (pair) => isScalar(pair.key) && pair.key.value === 'detection',
-    )
-    if (!detection || !isMap(detection.value)) return null
-    for (const search of detection.value.items) {
-      if (isScalar(search.key) && search.key.value === 'condition') continue
-      if (isSeq(search.value)) found ??= keywordItem(search.value, at)
-      visit(search.value, {
-        Pair(_, pair) {
-          if (found) return visit.BREAK
-          if (isPair(pair)) found = toItem(pair, at)
-          return found ? visit.BREAK : undefined
-        },
-      })
-      if (found) break
-    }
-  } catch {
-    // Hover must never fail on a half-typed rule.
-    return null
+  for (const item of outlineRule(text)?.items ?? []) {
+    const found = toItem(item, at)
+    if (found) return found
   }
-  return found
+  return null
 }
