@@ -6,7 +6,6 @@ import { compileRule } from '../../../src/engine/index.ts'
 import {
   rulePlaceholders,
   unresolvedPlaceholders,
-  withoutComment,
 } from '../../../src/ui/options/placeholder-names.ts'
 import { corpusRuleFiles, sigmaPath } from '../../corpus/corpus-files.ts'
 import { readsCorpus, testEachCorpus } from '../../corpus/corpus-test.ts'
@@ -73,14 +72,5 @@ describe('rulePlaceholders layouts', () => {
 
   it('finds nothing in a rule without expand', () => {
     expect(rulePlaceholders("detection:\n    s:\n        A: '%x%'\n    condition: s\n")).toEqual([])
-  })
-})
-
-describe('withoutComment', () => {
-  it('cuts at # after a space outside quotes only', () => {
-    expect(withoutComment(" '%a%' # note")).toBe(" '%a%' ")
-    expect(withoutComment(" 'a #b' # c")).toBe(" 'a #b' ")
-    expect(withoutComment(' "x#y"')).toBe(' "x#y"')
-    expect(withoutComment(' a#b')).toBe(' a#b')
   })
 })
