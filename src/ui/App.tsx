@@ -222,6 +222,7 @@ export function App({ start }: { start: Start }) {
                     selected={selected}
                     onSelect={setSelected}
                     trace={trace}
+                    traceEvent={result?.selected}
                     stale={staleReason !== undefined}
                     theme={theme}
                   />

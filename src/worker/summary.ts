@@ -15,7 +15,7 @@ import {
   type Verdict,
 } from '../engine/index.ts'
 
-interface Reason {
+export interface Reason {
   name: string
   value: boolean
   /** Reached through an odd number of `not`s: a true value here argues against a match. */
@@ -74,7 +74,7 @@ function operator(field: FieldTrace): string {
 }
 
 /** The items that made an identifier true (when it is true) or false (when it is false). */
-function decidingItems(node: SearchNodeTrace, want: boolean): SearchNodeTrace[] {
+export function decidingItems(node: SearchNodeTrace, want: boolean): SearchNodeTrace[] {
   if (node.value !== want) return []
   if (node.type === 'field' || node.type === 'keywords') return [node]
   const children = node.children.filter((c) => c.value === want)
@@ -131,22 +131,33 @@ function why(trace: Trace, reason: Reason, hit: boolean): string {
   return shown.join(', ') + more
 }
 
-export function summarizeTrace(trace: Trace): string {
+/**
+ * The identifiers that decided the verdict, as the summary names them: for a match the true
+ * selections, for a miss the filters that excluded the event, else the selections that failed.
+ */
+export function decidingReasons(trace: Trace): {
+  kind: 'matched' | 'excluded' | 'failed'
+  reasons: Reason[]
+} {
   const chosen = trace.conditions.find((c) => c.value === trace.match) ?? trace.conditions[0]
-  if (!chosen) return trace.match ? 'matched' : 'no match'
-  const reasons = decisive(chosen, false)
-  if (trace.match) {
-    const positive = reasons.filter((r) => r.value && !r.negated)
-    if (positive.length === 0) return 'matched'
-    return `matched: ${positive.map((r) => `${r.name} (${why(trace, r, true)})`).join('; ')}`
-  }
+  const reasons = chosen ? decisive(chosen, false) : []
+  if (trace.match) return { kind: 'matched', reasons: reasons.filter((r) => r.value && !r.negated) }
   const excluded = reasons.filter((r) => r.value && r.negated)
-  if (excluded.length > 0) {
-    return `excluded by ${excluded.map((r) => `${r.name}: ${why(trace, r, true)}`).join('; ')}`
+  if (excluded.length > 0) return { kind: 'excluded', reasons: excluded }
+  return { kind: 'failed', reasons: reasons.filter((r) => !r.value && !r.negated) }
+}
+
+export function summarizeTrace(trace: Trace): string {
+  const { kind, reasons } = decidingReasons(trace)
+  if (kind === 'matched') {
+    if (reasons.length === 0) return 'matched'
+    return `matched: ${reasons.map((r) => `${r.name} (${why(trace, r, true)})`).join('; ')}`
   }
-  const failed = reasons.filter((r) => !r.value && !r.negated)
-  if (failed.length > 0) {
-    return failed.map((r) => `${r.name} failed on ${why(trace, r, false)}`).join('; ')
+  if (kind === 'excluded') {
+    return `excluded by ${reasons.map((r) => `${r.name}: ${why(trace, r, true)}`).join('; ')}`
+  }
+  if (reasons.length > 0) {
+    return reasons.map((r) => `${r.name} failed on ${why(trace, r, false)}`).join('; ')
   }
   return 'no match'
 }

@@ -9,6 +9,7 @@ import { monaco, EVENTS_URI } from './monaco-setup.ts'
 import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setEventsMarkers } from '../paint/markers.ts'
 import { buildEventDecorations, consultedPaths } from '../paint/event-decorations.ts'
+import { decidingPaths } from '../paint/deciding-field.ts'
 import type { FieldLocation } from '../paint/event-decorations.ts'
 import { eventIndexAt } from './event-index.ts'
 import './editors.css'
@@ -26,6 +27,8 @@ export interface EventsEditorProps {
   onSelect(index: number): void
   /** Trace of the selected event: paint the fields it consulted. */
   trace?: Trace
+  /** The event `trace` belongs to (it lags a selection until the worker answers). */
+  traceEvent?: number
   /** The trace is older than the text: its paint stays where Monaco moved it, dimmed. */
   stale?: boolean
   theme: 'light' | 'dark'
@@ -62,6 +65,7 @@ const eventsOptions = {
 export function EventsEditor(props: EventsEditorProps) {
   const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, stale, theme } =
     props
+  const { traceEvent } = props
   const container = useRef<HTMLDivElement>(null)
   const editor = useMonacoEditor(container, {
     uri: EVENTS_URI,
@@ -74,6 +78,8 @@ export function EventsEditor(props: EventsEditorProps) {
   const decorations = useDecorations(editor)
   const latest = useRef({ eventRanges, selected, onSelect })
   latest.current = { eventRanges, selected, onSelect }
+  // A selection made elsewhere waits here for its trace, to scroll to the deciding field.
+  const pendingField = useRef(-1)
 
   useEffect(() => {
     if (!editor) return undefined
@@ -93,6 +99,25 @@ export function EventsEditor(props: EventsEditorProps) {
     if (model) setEventsMarkers(monaco, model, diagnostics)
   }, [editor, diagnostics])
 
+  // A selection made elsewhere (results pane, F8) scrolls its event into view, and once its
+  // trace is in, its deciding field (the effect below).
+  useEffect(() => {
+    const model = editor?.getModel()
+    const range = selected >= 0 ? latest.current.eventRanges[selected] : undefined
+    if (!editor || !model || !range) return
+    const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 })
+    if (cursor >= range[0] && cursor <= range[1]) return
+    pendingField.current = selected
+    // Scroll only if part of the event is hidden, then put its start near the top so that
+    // as many of its fields as fit are in view.
+    const first = model.getPositionAt(range[0]).lineNumber
+    const last = model.getPositionAt(range[1]).lineNumber
+    const visible = editor.getVisibleRanges()
+    const shown = (line: number) =>
+      visible.some((r) => line >= r.startLineNumber && line <= r.endLineNumber)
+    if (!shown(first) || !shown(last)) editor.setScrollTop(editor.getTopForLineNumber(first))
+  }, [editor, selected])
+
   // Recomputed only when a new evaluation arrives (trace, ranges) or the selection moves,
   // never per keystroke, and it scans the selected event's text alone.
   useEffect(() => {
@@ -103,24 +128,13 @@ export function EventsEditor(props: EventsEditorProps) {
     const locations = range && paths.size > 0 ? locateInEvent(model, range, [...paths.keys()]) : {}
     const toPos = (offset: number) => model.getPositionAt(offset)
     decorations.current.set(buildEventDecorations(toPos, range, paths, locations))
-  }, [editor, decorations, trace, eventRanges, selected])
-
-  // A selection made elsewhere (results pane, F8) scrolls its event into view.
-  useEffect(() => {
-    const model = editor?.getModel()
-    const range = selected >= 0 ? latest.current.eventRanges[selected] : undefined
-    if (!editor || !model || !range) return
-    const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 })
-    if (cursor >= range[0] && cursor <= range[1]) return
-    // Scroll only if part of the event is hidden, then put its start near the top so that
-    // as many of its fields as fit are in view.
-    const first = model.getPositionAt(range[0]).lineNumber
-    const last = model.getPositionAt(range[1]).lineNumber
-    const visible = editor.getVisibleRanges()
-    const shown = (line: number) =>
-      visible.some((r) => line >= r.startLineNumber && line <= r.endLineNumber)
-    if (!shown(first) || !shown(last)) editor.setScrollTop(editor.getTopForLineNumber(first))
-  }, [editor, selected])
+    if (!editor || !trace || traceEvent !== selected || pendingField.current !== selected) return
+    pendingField.current = -1
+    // The first deciding field found in the text, else the first field read at all.
+    const path = [...decidingPaths(trace), ...paths.keys()].find((p) => locations[p])
+    const where = path ? locations[path] : undefined
+    if (where) editor.revealLineInCenterIfOutsideViewport(toPos(where.keyRange[0]).lineNumber)
+  }, [editor, decorations, trace, traceEvent, eventRanges, selected])
 
   return (
     <div
