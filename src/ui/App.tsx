@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/index.ts'
 import { rangesFrom } from '../worker/rows.ts'
-import { downloadText, ruleFileName } from './files/download.ts'
+import { downloadText, saveName } from './files/download.ts'
 import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'
 import { Header } from './layout/Header.tsx'
 import { usePageKeys } from './layout/keyboard.ts'
@@ -111,8 +111,9 @@ export function App({ start }: { start: Start }) {
   )
   usePageKeys({
     onSave: () => {
-      downloadText(ruleFileName(store.rule), store.rule, 'application/yaml')
-      setStatus(`Downloaded the rule as ${ruleFileName(store.rule)}`, 'info')
+      const name = saveName('rule', files.names.rule, store.rule)
+      downloadText(name, store.rule, 'application/yaml')
+      setStatus(`Downloaded the rule as ${name}`, 'info')
     },
     onNextEvent: (step) => {
       if (count > 0) setSelected((selected + step + count) % count)

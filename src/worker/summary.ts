@@ -165,7 +165,8 @@ export function summarizeTrace(trace: Trace): string {
 /** Without a trace (very large event sets) the verdict still names the deciding identifiers. */
 export function summarizeVerdict(v: Verdict): string {
   const entries = Object.entries(v.identifiers)
-  const isFilter = (name: string) => name.startsWith('filter')
+  // As the chips tell them: `filter*` names and every identifier of a filter document.
+  const isFilter = (name: string) => name.startsWith('filter') || name.includes(' › ')
   if (v.match) {
     const hits = entries.filter(([n, val]) => val && !isFilter(n)).map(([n]) => n)
     return hits.length ? `matched: ${hits.join(', ')}` : 'matched'

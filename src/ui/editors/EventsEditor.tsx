@@ -10,6 +10,7 @@ import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setEventsMarkers } from '../paint/markers.ts'
 import { buildEventDecorations, consultedPaths } from '../paint/event-decorations.ts'
 import { decidingPaths } from '../paint/deciding-field.ts'
+import { excludingIdentifiers } from '../paint/excluding.ts'
 import type { FieldLocation } from '../paint/event-decorations.ts'
 import { eventIndexAt } from './event-index.ts'
 import './editors.css'
@@ -127,7 +128,8 @@ export function EventsEditor(props: EventsEditorProps) {
     const paths = consultedPaths(trace)
     const locations = range && paths.size > 0 ? locateInEvent(model, range, [...paths.keys()]) : {}
     const toPos = (offset: number) => model.getPositionAt(offset)
-    decorations.current.set(buildEventDecorations(toPos, range, paths, locations))
+    const excluding = excludingIdentifiers(trace)
+    decorations.current.set(buildEventDecorations(toPos, range, paths, locations, excluding))
     if (!editor || !trace || traceEvent !== selected || pendingField.current !== selected) return
     pendingField.current = -1
     // The first deciding field found in the text, else the first field read at all.

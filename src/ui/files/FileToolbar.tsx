@@ -3,7 +3,7 @@
 import { useRef, useState, type MouseEvent } from 'react'
 import { useDetailsPopover, usePopover } from '../layout/popovers.ts'
 import '../share/share.css'
-import { downloadText, eventsFileName, ruleFileName } from './download.ts'
+import { downloadText, saveName } from './download.ts'
 import { OpenUrlDialog } from './OpenUrlDialog.tsx'
 import type { FileOpeners } from './useFileOpeners.ts'
 
@@ -73,14 +73,22 @@ export function FileToolbar({ files, rule, events }: FileToolbarProps) {
             type="button"
             data-testid="download-rule"
             title="Download the rule (Ctrl+S)"
-            onClick={() => downloadText(ruleFileName(rule), rule, 'application/yaml')}
+            onClick={() =>
+              downloadText(saveName('rule', files.names.rule, rule), rule, 'application/yaml')
+            }
           >
             Download rule
           </button>
           <button
             type="button"
             data-testid="download-events"
-            onClick={() => downloadText(eventsFileName(), events, 'application/json')}
+            onClick={() =>
+              downloadText(
+                saveName('events', files.names.events, events),
+                events,
+                'application/json',
+              )
+            }
           >
             Download events
           </button>

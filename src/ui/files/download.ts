@@ -26,3 +26,7 @@ export function ruleFileName(ruleText: string): string {
 
 /** NDJSON when every non-empty line parses on its own would be guesswork: keep `.json`. */
 export const eventsFileName = (): string => 'events.json'
+
+/** The name to save under: the file the user opened, else one made from the content. */
+export const saveName = (kind: 'rule' | 'events', opened: string | undefined, text: string) =>
+  opened ?? (kind === 'rule' ? ruleFileName(text) : eventsFileName())

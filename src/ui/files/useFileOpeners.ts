@@ -25,7 +25,22 @@ export interface FileChoice {
   files: File[]
 }
 
+/** The names of the files the user opened, kept per tab (across reloads) to save under. */
+export type OpenedNames = Partial<Record<FileKind, string>>
+
+const NAMES_KEY = 'sigma-playground:file-names'
+
+function readNames(): OpenedNames {
+  try {
+    return JSON.parse(sessionStorage.getItem(NAMES_KEY) ?? '{}') as OpenedNames
+  } catch {
+    return {} // storage denied (a sandboxed frame) or garbled: names are a convenience
+  }
+}
+
 export interface FileOpeners {
+  /** The opened files' names, for downloads (undefined: never opened from a file). */
+  names: OpenedNames
   /** Opens dropped or picked files; `fallback` says what an unknown extension is taken for. */
   openFiles(files: readonly File[], fallback: FileKind): void
   /** Several files of one kind were given: the user picks one (undefined: cancel). */
@@ -40,41 +55,57 @@ export function useFileOpeners(targets: FileTargets): FileOpeners {
   const latest = useRef(targets)
   latest.current = targets
   const [choice, setChoice] = useState<FileChoice>()
-
-  const load = useCallback(async (file: File, kind: FileKind) => {
-    const { setRule, setEvents, setSelected, setStatus } = latest.current
-    const limit = kind === 'rule' ? MAX_RULE_BYTES : MAX_EVENTS_BYTES
-    if (file.size > limit) {
-      setStatus(
-        `${file.name} is ${formatBytes(file.size)}; ${kind} files up to ${formatBytes(limit)} can be opened.`,
-        'error',
-      )
-      return
-    }
-    const label = `${file.name} (${formatBytes(file.size)})`
-    let shown = -1
-    const progress = (fraction: number) => {
-      const percent = Math.floor(fraction * 10) * 10
-      if (percent === shown) return
-      shown = percent
-      setStatus(`Reading ${label}… ${percent}%`, 'busy')
-    }
-    let text: string
-    try {
-      text = await readFileText(file, kind === 'events' ? progress : undefined)
-    } catch {
-      setStatus(`Could not read ${file.name}.`, 'error')
-      return
-    }
-    if (kind === 'rule') {
-      setRule(text)
-      setStatus(`Opened rule ${label}.`, 'success')
-    } else {
-      setEvents(normalizeEventsText(text))
-      setSelected?.(0)
-      setStatus(`Loaded events from ${label}; parsing in the background…`, 'busy')
-    }
+  const [names, setNames] = useState<OpenedNames>(readNames)
+  const remember = useCallback((kind: FileKind, name: string) => {
+    setNames((current) => {
+      const next = { ...current, [kind]: name }
+      try {
+        sessionStorage.setItem(NAMES_KEY, JSON.stringify(next))
+      } catch {
+        // Kept for this page's life only.
+      }
+      return next
+    })
   }, [])
+
+  const load = useCallback(
+    async (file: File, kind: FileKind) => {
+      const { setRule, setEvents, setSelected, setStatus } = latest.current
+      const limit = kind === 'rule' ? MAX_RULE_BYTES : MAX_EVENTS_BYTES
+      if (file.size > limit) {
+        setStatus(
+          `${file.name} is ${formatBytes(file.size)}; ${kind} files up to ${formatBytes(limit)} can be opened.`,
+          'error',
+        )
+        return
+      }
+      const label = `${file.name} (${formatBytes(file.size)})`
+      let shown = -1
+      const progress = (fraction: number) => {
+        const percent = Math.floor(fraction * 10) * 10
+        if (percent === shown) return
+        shown = percent
+        setStatus(`Reading ${label}… ${percent}%`, 'busy')
+      }
+      let text: string
+      try {
+        text = await readFileText(file, kind === 'events' ? progress : undefined)
+      } catch {
+        setStatus(`Could not read ${file.name}.`, 'error')
+        return
+      }
+      remember(kind, file.name)
+      if (kind === 'rule') {
+        setRule(text)
+        setStatus(`Opened rule ${label}.`, 'success')
+      } else {
+        setEvents(normalizeEventsText(text))
+        setSelected?.(0)
+        setStatus(`Loaded events from ${label}; parsing in the background…`, 'busy')
+      }
+    },
+    [remember],
+  )
 
   const openFiles = useCallback(
     (files: readonly File[], fallback: FileKind) => {
@@ -98,15 +129,20 @@ export function useFileOpeners(targets: FileTargets): FileOpeners {
     [choice, load],
   )
 
-  const openRuleText = useCallback((text: string, source: string) => {
-    latest.current.setRule(text)
-    latest.current.setStatus(`Opened rule from ${source}.`, 'success')
-  }, [])
+  const openRuleText = useCallback(
+    (text: string, source: string) => {
+      const name = decodeURIComponent(new URL(source, 'https://x/').pathname.split('/').pop() ?? '')
+      if (name) remember('rule', name)
+      latest.current.setRule(text)
+      latest.current.setStatus(`Opened rule from ${source}.`, 'success')
+    },
+    [remember],
+  )
 
   const setStatus = useCallback(
     (message: string, tone?: StatusTone) => latest.current.setStatus(message, tone),
     [],
   )
 
-  return { openFiles, choice, choose, openRuleText, setStatus }
+  return { names, openFiles, choice, choose, openRuleText, setStatus }
 }

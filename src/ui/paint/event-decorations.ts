@@ -79,11 +79,19 @@ export function describeUse(path: string, use: FieldUse): string {
   return `${head}\n\n${readers.join('\n')}`
 }
 
+function fieldTone(use: FieldUse, excluding: ReadonlySet<string>): string {
+  if (!use.hit) return 'sp-miss'
+  const selected = use.readers.some((r) => r.value && !excluding.has(r.identifier))
+  return selected ? 'sp-hit' : 'sp-excl'
+}
+
 export function buildEventDecorations(
   toPos: ToPosition,
   eventRange: Range | undefined,
   paths: Map<string, FieldUse>,
   locations: Record<string, FieldLocation | undefined>,
+  /** Identifiers that exclude when true: a field only they matched is a filter hit. */
+  excluding: ReadonlySet<string> = new Set(),
 ): Decoration[] {
   if (!eventRange) return []
   const decorations: Decoration[] = [
@@ -102,7 +110,7 @@ export function buildEventDecorations(
     decorations.push({
       range: span(toPos, where.keyRange[0], where.valueRange[1]),
       options: {
-        inlineClassName: use.hit ? 'sp-hit' : 'sp-miss',
+        inlineClassName: fieldTone(use, excluding),
         hoverMessage: untrusted(describeUse(path, use)),
       },
     })

@@ -1,6 +1,6 @@
 /**
  * The selected event's trace painted into the rule: identifier and field-item lines get
- * `sp-hit` / `sp-miss`, the list value that matched gets `sp-value-hit`, each identifier a
+ * `sp-hit` / `sp-miss` (`sp-excl` for a true item of a filter that excludes the event), the list value that matched gets `sp-value-hit`, each identifier a
  * ✓/✗ glyph, condition tokens a subtle underline, and every painted span explains itself on
  * hover. Pure: positions come from the caller, so this runs in unit tests without Monaco.
  */
@@ -13,6 +13,7 @@ import {
   describeValue,
 } from './trace-words.ts'
 import { codeSpan, untrusted } from '../language/markdown.ts'
+import { excludingIdentifiers } from './excluding.ts'
 
 type Decoration = Monaco.editor.IModelDeltaDecoration
 export type ToPosition = (offset: number) => { lineNumber: number; column: number }
@@ -42,27 +43,39 @@ function conditionWords(node: ConditionTrace & { type: 'ref' | 'selector' }): st
   return members.length > 0 ? `${head}: ${members.join(', ')}` : `${head} (matches no identifier)`
 }
 
-const verdictClass = (value: boolean) => (value ? 'sp-hit' : 'sp-miss')
+/** `sp-hit` for a true item, `sp-excl` for a true item of a filter that excludes, `sp-miss`. */
+type Tone = 'sp-hit' | 'sp-excl' | 'sp-miss'
 
 class RulePainter {
   readonly decorations: Decoration[] = []
   private readonly paintedLines = new Set<number>()
+  /** The identifier being painted excludes the event when true. */
+  private excluding = false
 
-  constructor(private readonly toPos: ToPosition) {}
+  constructor(
+    private readonly toPos: ToPosition,
+    private readonly excluders: Set<string>,
+  ) {}
+
+  private tone(value: boolean): Tone {
+    if (!value) return 'sp-miss'
+    return this.excluding ? 'sp-excl' : 'sp-hit'
+  }
 
   /** One whole-line decoration per line: the first (outermost) owner of a line wins. */
   line(offset: number, value: boolean, hover: string, glyph = false): void {
     const range = lineOf(this.toPos, offset)
     if (this.paintedLines.has(range.startLineNumber)) return
     this.paintedLines.add(range.startLineNumber)
+    const tone = this.tone(value)
     const options: Monaco.editor.IModelDecorationOptions = {
       isWholeLine: true,
-      className: verdictClass(value),
-      linesDecorationsClassName: `${verdictClass(value)}-bar`,
+      className: tone,
+      linesDecorationsClassName: `${tone}-bar`,
       hoverMessage: untrusted(hover),
     }
     if (glyph) {
-      options.glyphMarginClassName = value ? 'sp-glyph sp-glyph-hit' : 'sp-glyph sp-glyph-miss'
+      options.glyphMarginClassName = `sp-glyph sp-glyph-${tone.slice(3)}`
       options.glyphMarginHoverMessage = untrusted(hover)
     }
     this.decorations.push({ range, options })
@@ -93,42 +106,41 @@ class RulePainter {
       this.inline(
         value.range[0],
         value.range[1],
-        value.value ? 'sp-value-hit' : undefined,
+        value.value ? (this.excluding ? 'sp-value-excl' : 'sp-value-hit') : undefined,
         valueHover,
       )
     }
   }
 
   identifier(search: IdentifierTrace): void {
+    this.excluding = this.excluders.has(search.name)
     this.line(search.keyRange[0], search.value, describeIdentifier(search), true)
     this.search(search.body)
   }
 
-  condition(node: ConditionTrace): void {
+  /** `negated`: reached through an odd number of `not`s, so a true token excludes. */
+  condition(node: ConditionTrace, negated = false): void {
     switch (node.type) {
       case 'and':
       case 'or':
-        for (const child of node.children) this.condition(child)
+        for (const child of node.children) this.condition(child, negated)
         return
       case 'not':
-        this.condition(node.child)
+        this.condition(node.child, !negated)
         return
       case 'ref':
-      case 'selector':
-        this.inline(
-          node.range[0],
-          node.range[1],
-          `sp-cond-${node.value ? 'hit' : 'miss'}`,
-          conditionWords(node),
-        )
+      case 'selector': {
+        const tone = node.value ? (negated ? 'excl' : 'hit') : 'miss'
+        this.inline(node.range[0], node.range[1], `sp-cond-${tone}`, conditionWords(node))
         return
+      }
     }
   }
 }
 
 export function buildRuleDecorations(trace: Trace | undefined, toPos: ToPosition): Decoration[] {
   if (!trace) return []
-  const painter = new RulePainter(toPos)
+  const painter = new RulePainter(toPos, excludingIdentifiers(trace))
   for (const search of trace.searches) painter.identifier(search)
   for (const condition of trace.conditions) painter.condition(condition)
   return painter.decorations

@@ -6,7 +6,8 @@
 import type { RowResult } from '../../worker/protocol.ts'
 import { isFilterName } from './chipLabels.ts'
 
-const EXCLUDED = /^excluded by ([^\s:;,]+)/
+// Up to the colon before the why: a filter document's identifier is `mf_x › selection`.
+const EXCLUDED = /^excluded by ([^:;,]+?)(?:[:;,]|$)/
 
 /** The identifier that excluded a non-matching event, if a filter did. */
 export function excludedBy(row: RowResult): string | undefined {
@@ -19,7 +20,9 @@ export function verdictText(row: RowResult): string {
   if (row.error !== undefined) return 'Engine error'
   if (row.match) return 'Match'
   const filter = excludedBy(row)
-  return filter ? `Excluded by ${filter}` : 'No match'
+  if (!filter) return 'No match'
+  // "filter mf_admins › selection": the filter document's name, then its identifier.
+  return filter.includes(' › ') ? `Excluded by filter ${filter}` : `Excluded by ${filter}`
 }
 
 /**

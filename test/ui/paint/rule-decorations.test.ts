@@ -26,7 +26,8 @@ describe('buildRuleDecorations', () => {
     const decorations = buildRuleDecorations(traceOf(rundll32), positions(rule))
     expect(lineClass(decorations, lineOf(rule, 'selection:'))).toBe('sp-hit')
     expect(lineClass(decorations, lineOf(rule, 'Image|endswith'))).toBe('sp-hit')
-    expect(lineClass(decorations, lineOf(rule, 'filter_main_local_ranges:'))).toBe('sp-hit')
+    // The filter that excluded the event is a filter hit, never painted as a selection hit.
+    expect(lineClass(decorations, lineOf(rule, 'filter_main_local_ranges:'))).toBe('sp-excl')
     expect(lineClass(decorations, lineOf(rule, 'filter_main_svchost:'))).toBe('sp-miss')
     expect(lineClass(decorations, lineOf(rule, 'ParentImage:'))).toBe('sp-miss')
     expect(lineClass(decorations, lineOf(rule, 'level:'))).toBeUndefined()
@@ -34,7 +35,7 @@ describe('buildRuleDecorations', () => {
 
   it('marks the list value that matched, and only that one', () => {
     const decorations = buildRuleDecorations(traceOf(rundll32), positions(rule))
-    const valueHits = decorations.filter((d) => d.options.inlineClassName === 'sp-value-hit')
+    const valueHits = decorations.filter((d) => d.options.inlineClassName === 'sp-value-excl')
     const lines = valueHits.map((d) => d.range.startLineNumber)
     expect(lines).toContain(lineOf(rule, "'10.0.0.0/8'"))
     expect(lines).not.toContain(lineOf(rule, "'127.0.0.0/8'"))
@@ -45,7 +46,7 @@ describe('buildRuleDecorations', () => {
     const glyphs = decorations.filter((d) => d.options.glyphMarginClassName)
     expect(glyphs.map((d) => [d.range.startLineNumber, d.options.glyphMarginClassName])).toEqual([
       [lineOf(rule, 'selection:'), 'sp-glyph sp-glyph-hit'],
-      [lineOf(rule, 'filter_main_local_ranges:'), 'sp-glyph sp-glyph-hit'],
+      [lineOf(rule, 'filter_main_local_ranges:'), 'sp-glyph sp-glyph-excl'],
       [lineOf(rule, 'filter_main_svchost:'), 'sp-glyph sp-glyph-miss'],
     ])
   })
@@ -79,6 +80,8 @@ describe('buildRuleDecorations', () => {
       .filter((d) => d.range.startLineNumber === condLine)
       .map((d) => d.options.inlineClassName)
     expect(classes).toContain('sp-cond-hit')
+    // `not filter_main_local_ranges`, true: the token that excluded the event.
+    expect(classes).toContain('sp-cond-excl')
   })
 })
 
