@@ -87,7 +87,8 @@ test('selecting an event paints hits and misses in both editors', async ({ page 
         lineClass('filter_main_ms_ranges:'),
       ]
     })
-    .toEqual(['sp-hit', 'sp-hit', 'sp-miss'])
+    // The filter that excluded the event is a filter hit (sp-excl), not a selection hit.
+    .toEqual(['sp-hit', 'sp-excl', 'sp-miss'])
 
   await expect
     .poll(async () => {
@@ -96,7 +97,7 @@ test('selecting an event paints hits and misses in both editors', async ({ page 
         painted.find((d) => d.inlineClassName && d.text.includes(text))?.inlineClassName
       return [inline('"Image"'), inline('"DestinationIp"'), inline('"SourceHostname"')]
     })
-    .toEqual(['sp-hit', 'sp-hit', 'sp-miss'])
+    .toEqual(['sp-hit', 'sp-excl', 'sp-miss'])
   await expect(page.getByTestId('rule-editor').locator('.sp-hit').first()).toBeVisible()
   await expect(page.getByTestId('events-editor').locator('.sp-miss').first()).toBeVisible()
 

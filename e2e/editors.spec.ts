@@ -247,15 +247,17 @@ test('the default rule is painted for the selected event', async ({ page }) => {
   const eventHits = await paintedSpans(page, 'events-editor', 'sp-hit')
   expect(eventHits.join(' ')).toContain('"Image"')
 
-  // Event #1 is excluded by the local ranges: that filter and its matching network light up.
+  // Event #1 is excluded by the local ranges: that filter and its matching network light up,
+  // in the filter-hit colour (sp-excl), not as a selection hit.
   await page.locator('[data-testid="event-row"][data-index="1"]').click()
   await expect
-    .poll(() => paintedLines(page, 'rule-editor', 'sp-hit'))
+    .poll(() => paintedLines(page, 'rule-editor', 'sp-excl'))
     .toEqual(expect.arrayContaining(['filter_main_local_ranges:', 'DestinationIp|cidr:']))
-  const valueHits = await paintedSpans(page, 'rule-editor', 'sp-value-hit')
+  expect(await paintedLines(page, 'rule-editor', 'sp-hit')).toContain('selection:')
+  const valueHits = await paintedSpans(page, 'rule-editor', 'sp-value-excl')
   expect(valueHits.length).toBeGreaterThan(0)
   expect(valueHits.some((text) => /'\d+\.0\.0\.0\/\d+'|'f[ce]\w*::\/\d+'/.test(text))).toBe(true)
-  const eventFieldHits = await paintedSpans(page, 'events-editor', 'sp-hit')
+  const eventFieldHits = await paintedSpans(page, 'events-editor', 'sp-excl')
   expect(eventFieldHits.join(' ')).toContain('"DestinationIp"')
 })
 
@@ -282,7 +284,9 @@ test('moving the cursor into an event selects it and repaints the rule', async (
     editor.setPosition(model.getPositionAt(offset))
     editor.focus()
   })
-  await expect.poll(() => decoratedLines(page, RULE, 'sp-hit')).toContain('filter_main_ms_ranges:')
+  await expect
+    .poll(() => decoratedLines(page, RULE, 'sp-excl'))
+    .toContain('filter_main_ms_ranges:')
   await expect(page.locator('[data-testid="event-row"][data-index="3"]')).toHaveAttribute(
     'aria-selected',
     'true',
@@ -364,7 +368,8 @@ test('for every default event, the margin glyphs agree with the result chips', a
             const cls = d.options.glyphMarginClassName
             if (!cls) continue
             const name = model.getLineContent(d.range.startLineNumber).trim().replace(/:.*$/, '')
-            glyphs[name] = String(cls.includes('sp-glyph-hit'))
+            // True is a hit, or a filter hit (sp-glyph-excl); false is a miss.
+            glyphs[name] = String(!cls.includes('sp-glyph-miss'))
           }
           return glyphs
         }, RULE),

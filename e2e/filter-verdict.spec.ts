@@ -62,7 +62,7 @@ async function lineClass(page: Page, uri: string, text: string) {
 }
 
 let guards: Guards
-test.beforeEach(async ({ page }) => {
+test.beforeEach(({ page }) => {
   guards = guard(page)
 })
 test.afterEach(() => guards.check())

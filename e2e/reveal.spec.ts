@@ -51,8 +51,8 @@ function editorView(page: Page, uri: string, needle: string, from = 1): Promise<
       const model = editor?.getModel()
       if (!editor || !model) throw new Error(`no editor for ${u}`)
       let line = -1
-      for (let l = f as number; l <= model.getLineCount(); l++) {
-        if (model.getLineContent(l).includes(n as string)) {
+      for (let l = f; l <= model.getLineCount(); l++) {
+        if (model.getLineContent(l).includes(n)) {
           line = l
           break
         }
