@@ -14,6 +14,7 @@ import { generateFrom, type GenerateResult } from './generate/generate.ts'
 import { compileSetWith, type CompiledSet } from './correlation/compile-set.ts'
 import { error } from './diagnostics.ts'
 import { insertFilterBlocksWith, type InsertResult } from './tuning/insert-filter.ts'
+import { appendFilterDocumentWith } from './tuning/filter-document-text.ts'
 import { checkProposalStepsWith } from './tuning/proposal-check.ts'
 import { drain, type Steps } from './tuning/steps.ts'
 import type { Expectations, FilterBlock, FilterProposal } from './tuning/types.ts'
@@ -143,6 +144,11 @@ export * from './tuning/index.ts'
  */
 export function insertFilterBlocks(ruleText: string, blocks: FilterBlock[]): InsertResult {
   return insertFilterBlocksWith(ruleText, blocks, compileRule(ruleText))
+}
+
+/** The proposed blocks as a Sigma filter document after the rule (the rule itself unchanged). */
+export function appendFilterDocument(ruleText: string, blocks: FilterBlock[]): InsertResult {
+  return appendFilterDocumentWith(ruleText, blocks, compileRule(ruleText).meta)
 }
 
 /** What a proposed filter removes among the current matches, decided by this engine. */

@@ -109,6 +109,14 @@ export function App({ start }: { start: Start }) {
     (offset: number) => setReveal((r) => ({ offset, nonce: (r?.nonce ?? 0) + 1 })),
     [],
   )
+  const eventActions = useMemo(
+    () => ({
+      onMark: store.setExpectation,
+      onFilterOut: tuningPane.filterOut,
+      onStatus: store.setStatus,
+    }),
+    [store.setExpectation, tuningPane.filterOut, store.setStatus],
+  )
   usePageKeys({
     onSave: () => {
       const name = saveName('rule', files.names.rule, store.rule)
@@ -224,6 +232,7 @@ export function App({ start }: { start: Start }) {
                     onSelect={setSelected}
                     trace={trace}
                     traceEvent={result?.selected}
+                    actions={eventActions}
                     stale={staleReason !== undefined}
                     theme={theme}
                   />

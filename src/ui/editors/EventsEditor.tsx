@@ -13,6 +13,7 @@ import { decidingPaths } from '../paint/deciding-field.ts'
 import { excludingIdentifiers } from '../paint/excluding.ts'
 import type { FieldLocation } from '../paint/event-decorations.ts'
 import { eventIndexAt } from './event-index.ts'
+import { addEventActions, type EventActionHandlers } from './event-actions.ts'
 import './editors.css'
 
 export interface EventsEditorProps {
@@ -33,6 +34,8 @@ export interface EventsEditorProps {
   /** The trace is older than the text: its paint stays where Monaco moved it, dimmed. */
   stale?: boolean
   theme: 'light' | 'dark'
+  /** The context menu's tuning actions (mark, filter out, copy as a filter item). */
+  actions?: EventActionHandlers
 }
 
 type Model = monaco.editor.ITextModel
@@ -66,7 +69,7 @@ const eventsOptions = {
 export function EventsEditor(props: EventsEditorProps) {
   const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, stale, theme } =
     props
-  const { traceEvent } = props
+  const { traceEvent, actions } = props
   const container = useRef<HTMLDivElement>(null)
   const editor = useMonacoEditor(container, {
     uri: EVENTS_URI,
@@ -77,8 +80,8 @@ export function EventsEditor(props: EventsEditorProps) {
     options: eventsOptions,
   })
   const decorations = useDecorations(editor)
-  const latest = useRef({ eventRanges, selected, onSelect })
-  latest.current = { eventRanges, selected, onSelect }
+  const latest = useRef({ eventRanges, selected, onSelect, actions })
+  latest.current = { eventRanges, selected, onSelect, actions }
   // A selection made elsewhere waits here for its trace, to scroll to the deciding field.
   const pendingField = useRef(-1)
 
@@ -93,6 +96,15 @@ export function EventsEditor(props: EventsEditorProps) {
       if (index >= 0 && index !== current) select(index)
     })
     return () => cursor.dispose()
+  }, [editor])
+
+  useEffect(() => {
+    if (!editor) return undefined
+    const added = addEventActions(editor, () => ({
+      eventRanges: latest.current.eventRanges,
+      handlers: latest.current.actions ?? {},
+    }))
+    return () => added.forEach((action) => action.dispose())
   }, [editor])
 
   useEffect(() => {

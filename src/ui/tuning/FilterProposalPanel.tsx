@@ -1,6 +1,6 @@
 /**
  * Suggest a filter from the marks, show what it would remove, and insert it into the rule as
- * `filter_optional_*` blocks with one click.
+ * `filter_optional_*` blocks with one click, or add it as a Sigma filter document after the rule.
  */
 import { blockYaml } from '../../engine/index.ts'
 import type { FilterProposal } from '../../engine/index.ts'
@@ -23,7 +23,8 @@ export function SuggestFilterButton(props: { fp: number; onSuggest(): void }) {
 export function FilterProposalPanel(props: {
   proposal: FilterProposal
   matches: number
-  onApply(): void
+  /** `asDocument`: as a Sigma filter document after the rule, the rule itself unchanged. */
+  onApply(asDocument: boolean): void
   onDismiss(): void
   onShow(index: number): void
 }) {
@@ -59,9 +60,24 @@ export function FilterProposalPanel(props: {
       {proposal.message && <p className="filter-proposal-note">{proposal.message}</p>}
       <div className="filter-proposal-actions">
         {proposal.blocks.length > 0 && (
-          <button type="button" className="primary" data-testid="apply-filter" onClick={onApply}>
-            Insert into the rule
-          </button>
+          <>
+            <button
+              type="button"
+              className="primary"
+              data-testid="apply-filter"
+              onClick={() => onApply(false)}
+            >
+              Insert into the rule
+            </button>
+            <button
+              type="button"
+              data-testid="apply-filter-document"
+              title="Add a Sigma filter document after the rule; the rule's own text stays as it is"
+              onClick={() => onApply(true)}
+            >
+              Add as a filter document
+            </button>
+          </>
         )}
         <button type="button" onClick={onDismiss}>
           Dismiss

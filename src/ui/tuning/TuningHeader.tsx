@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { candidates } from '../../engine/index.ts'
-import { insertFilterBlocks } from '../../engine/index.ts'
+import { appendFilterDocument, insertFilterBlocks } from '../../engine/index.ts'
 import type { Expectation } from '../../engine/index.ts'
 import type { AnalysisView } from '../state/useAnalysis.ts'
 import type { AppStore } from '../state/useAppState.ts'
@@ -29,6 +29,8 @@ export interface TuningPane {
   order?: Uint32Array
   marks(index: number): ReactNode
   onListKey(event: KeyboardEvent): void
+  /** Turns a field's value into a `filter_optional_*` block (Top values, the events editor). */
+  filterOut(field: string, value: string): void
 }
 
 export function useTuningPane(
@@ -46,15 +48,18 @@ export function useTuningPane(
   const expect = store.expect
 
   const insert = useCallback(
-    (blocks: Parameters<typeof insertFilterBlocks>[1], what: string) => {
-      const inserted = insertFilterBlocks(store.rule, blocks)
+    (blocks: Parameters<typeof insertFilterBlocks>[1], what: string, asDocument = false) => {
+      const inserted = (asDocument ? appendFilterDocument : insertFilterBlocks)(store.rule, blocks)
       if (!inserted.ok) {
         setStatus(`Could not insert the filter: ${inserted.message}`, 'error')
         return false
       }
       setRule(inserted.text)
+      const names = blocks.map((b) => b.name).join(', ')
       setStatus(
-        `Inserted ${blocks.map((b) => b.name).join(', ')} into the rule ${what}.`,
+        asDocument
+          ? `Added a filter document with ${names} after the rule ${what}.`
+          : `Inserted ${names} into the rule ${what}.`,
         'success',
       )
       return true
@@ -104,14 +109,9 @@ export function useTuningPane(
         <FilterProposalPanel
           proposal={proposal}
           matches={result.counts.matches}
-          onApply={() => {
-            if (
-              insert(
-                proposal.blocks,
-                `(removes ${plural(proposal.removedCount, 'match', 'matches')})`,
-              )
-            )
-              controls.dismissProposal()
+          onApply={(asDocument) => {
+            const removes = `(removes ${plural(proposal.removedCount, 'match', 'matches')})`
+            if (insert(proposal.blocks, removes, asDocument)) controls.dismissProposal()
           }}
           onDismiss={controls.dismissProposal}
           onShow={setSelected}
@@ -160,5 +160,5 @@ export function useTuningPane(
     setExpectation(selected, KEY_MARKS[key])
   }
 
-  return { header, order: tuning?.view, marks, onListKey }
+  return { header, order: tuning?.view, marks, onListKey, filterOut }
 }

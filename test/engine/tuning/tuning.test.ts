@@ -1,7 +1,12 @@
 // The tuning loop's pure parts through the worker's Analyzer, on the scenario's 2,000 events:
 // views, search, top values, what-if, suggested filters and their insertion into the rule.
 import { describe, expect, it } from 'vitest'
-import { compileRule, evaluate, insertFilterBlocks } from '../../../src/engine/index.ts'
+import {
+  appendFilterDocument,
+  compileRule,
+  evaluate,
+  insertFilterBlocks,
+} from '../../../src/engine/index.ts'
 import type { TuningRequest } from '../../../src/engine/index.ts'
 import { Analyzer } from '../../../src/worker/analyzer.ts'
 import { scenario, scenarioJson, TUNING_RULE } from '../../fixtures/tuning-scenario.ts'
@@ -135,6 +140,25 @@ describe('suggested filter', () => {
     EVENTS.forEach(({ kind, event }) => {
       expect(evaluate(rule, event)).toBe(kind === 'tp')
     })
+  })
+
+  it('as a filter document after the rule: the rule is unchanged and the filter applies to it', () => {
+    const a = analyzer()
+    const proposal = a.analyze(0, [0, 50], request({ expect: marks, suggest: 1 })).tuning?.proposal
+    const appended = appendFilterDocument(TUNING_RULE, proposal?.blocks ?? [])
+    if (!appended.ok) throw new Error(appended.message)
+    expect(appended.text.startsWith(TUNING_RULE)).toBe(true)
+    expect(appended.text).toContain("rules:\n        - '5b0c7e52-1d0a-4c55-9f0e-7f5a3c1b2d40'")
+    const compiled = compileRule(appended.text)
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const rule = compiled.rule
+    if (!rule) throw new Error('the rule with its filter does not compile')
+    EVENTS.forEach(({ kind, event }) => {
+      expect(evaluate(rule, event)).toBe(kind === 'tp')
+    })
+    // A rule without id or name cannot be named by a filter document.
+    const anonymous = TUNING_RULE.replace(/^id: .*\n/m, '')
+    expect(appendFilterDocument(anonymous, proposal?.blocks ?? [])).toMatchObject({ ok: false })
   })
 
   it('says why when nothing is marked, and narrows to spare a "should match" event', () => {

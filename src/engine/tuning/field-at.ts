@@ -1,0 +1,48 @@
+/**
+ * The field and value under the cursor in one event's JSON text, named as a rule author reads
+ * it (`Image`, not `Event.EventData.Image`), for the events editor's "Filter out events with
+ * this value" and "Copy as a filter item". Only scalar values qualify; a list element counts
+ * as its list's field.
+ */
+import { walkJson } from '../events/json-scan.ts'
+import { flattenEvtx } from '../match/evtx-flatten.ts'
+import type { Range } from '../types.ts'
+
+export interface FieldAt {
+  field: string
+  value: string
+}
+
+const inside = (range: Range | undefined, offset: number) =>
+  range !== undefined && offset >= range[0] && offset <= range[1]
+
+/** `offset` is relative to `eventText`, which holds exactly one JSON event. */
+export function fieldAt(eventText: string, offset: number): FieldAt | undefined {
+  let raw: unknown
+  try {
+    raw = JSON.parse(eventText)
+  } catch {
+    return undefined
+  }
+  // The innermost key/value pair around the offset: the one whose value is shortest.
+  let found: { path: string; valueRange: Range } | undefined
+  walkJson(eventText, 0, eventText.length, (path, keyRange, valueRange) => {
+    if (!inside(keyRange, offset) && !inside(valueRange, offset)) return
+    const size = valueRange[1] - valueRange[0]
+    if (!found || size < found.valueRange[1] - found.valueRange[0]) found = { path, valueRange }
+  })
+  if (!found) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(eventText.slice(found.valueRange[0], found.valueRange[1]))
+  } catch {
+    return undefined
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') value = String(value)
+  if (typeof value !== 'string') return undefined
+  const path = found.path.replace(/\[\d+\]$/, '')
+  const table = flattenEvtx(raw)
+  if (!table) return { field: path, value }
+  for (const [name, resolved] of table) if (resolved.path === path) return { field: name, value }
+  return undefined
+}
