@@ -284,9 +284,7 @@ test('moving the cursor into an event selects it and repaints the rule', async (
     editor.setPosition(model.getPositionAt(offset))
     editor.focus()
   })
-  await expect
-    .poll(() => decoratedLines(page, RULE, 'sp-excl'))
-    .toContain('filter_main_ms_ranges:')
+  await expect.poll(() => decoratedLines(page, RULE, 'sp-excl')).toContain('filter_main_ms_ranges:')
   await expect(page.locator('[data-testid="event-row"][data-index="3"]')).toHaveAttribute(
     'aria-selected',
     'true',
