@@ -46,6 +46,7 @@ const engineOptionSpec = {
   placeholder: { type: 'string', multiple: true },
   'field-map': { type: 'string', multiple: true },
   'no-flatten': { type: 'boolean' },
+  'logsource-only': { type: 'boolean' },
   shape: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -61,6 +62,7 @@ function engineOptions(values: {
   placeholder?: string[]
   'field-map'?: string[]
   'no-flatten'?: boolean
+  'logsource-only'?: boolean
   shape?: string
 }): EngineOptions | string {
   const options: EngineOptions = {}
@@ -80,6 +82,7 @@ function engineOptions(values: {
     options.fieldMap[pair[0]] = pair[1]
   }
   if (values['no-flatten']) options.flattenEvtx = false
+  if (values['logsource-only']) options.logsourceOnly = true
   if (values.shape !== undefined) {
     const shape = SHAPE_OVERRIDES.find((name) => name === values.shape)
     if (!shape) return `--shape expects one of ${SHAPE_OVERRIDES.join(', ')}, got '${values.shape}'`

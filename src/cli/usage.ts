@@ -20,6 +20,7 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
   --placeholder NAME=V1,V2  values for an |expand placeholder %NAME% (repeatable)
   --field-map RULE=EVENT    read rule field RULE from event field EVENT (repeatable)
   --no-flatten              do not flatten Windows event-log JSON (Event.EventData.*)
+  --logsource-only          events outside the rule's logsource (EventID, Channel) never match
   --filter FILE             Sigma filter documents to apply to the rule (repeatable)
   --time-field NAME         the event field correlations read the time from (default:
                             @timestamp, timestamp, UtcTime, TimeCreated, _time, ...)

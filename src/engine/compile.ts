@@ -5,6 +5,7 @@
  */
 import type { CompileItem, ItemOptions, PreparedEvent } from './item.ts'
 import { planFields } from './pipeline/field-plan.ts'
+import { eventFitFor, gateByLogsource } from './logsource/gate.ts'
 import { addConditions } from './pipeline/add-conditions.ts'
 import type {
   Diagnostic,
@@ -167,11 +168,18 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
       notApplied: input.notApplied,
     },
   )
+  const added = addConditions(
+    joined,
+    fieldPlan,
+    (item) => level.compileItem(item, options),
+    diagnostics,
+  )
+  const fit = eventFitFor(meta, fieldPlan)
   const {
     identifiers,
     searches,
     conditions: resolved,
-  } = addConditions(joined, fieldPlan, (item) => level.compileItem(item, options), diagnostics)
+  } = fit && input.options.logsourceOnly ? gateByLogsource(added, fit) : added
   const names = identifiers.map((i) => i.name)
   // Invalid metadata is reported (and `check` counts it) but never stops evaluation: authors
   // write drafts.
@@ -205,6 +213,7 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     prepare: (raw) => level.prepareEvent(raw, options),
     matches: fast,
     fromValues,
+    ...(fit && { logsourceFit: fit }),
   }
   diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
   return done({ rule, meta, identifiers, conditionRanges })

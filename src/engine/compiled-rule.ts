@@ -7,6 +7,7 @@ import type { IdentifierInfo, RuleMeta } from './types.ts'
 import type { CompiledSearch } from './rule/compile-search.ts'
 import type { ResolvedNode } from './condition/resolve.ts'
 import type { Predicate } from './condition/compile.ts'
+import type { EventFit } from './logsource/gate.ts'
 
 export interface CompiledRule {
   readonly meta: RuleMeta
@@ -19,4 +20,6 @@ export interface CompiledRule {
   readonly matches: Predicate<PreparedEvent>
   /** The verdict from precomputed identifier values (same tree, same dropping). */
   readonly fromValues: Predicate<readonly boolean[]>
+  /** Whether an event belongs to the rule's logsource; absent when nothing is known about it. */
+  readonly logsourceFit?: EventFit
 }

@@ -10,6 +10,7 @@ import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
 import { failure } from './event-failure.ts'
 import type { EngineOptions, EventFailure, Trace, Verdict } from './types.ts'
+import type { LogsourceFit } from './logsource/logsource-fit.ts'
 import { generateFrom, type GenerateResult } from './generate/generate.ts'
 import { compileSetWith, type CompiledSet } from './correlation/compile-set.ts'
 import { error } from './diagnostics.ts'
@@ -66,6 +67,13 @@ export {
   type ShapeSummary,
 } from './events/shapes.ts'
 export { RuleSet, type RuleSetMatch } from './ruleset/ruleset.ts'
+export {
+  logsourceJudge,
+  type EventIdentity,
+  type LogsourceFit,
+  type LogsourceJudge,
+} from './logsource/logsource-fit.ts'
+export { LOGSOURCE_IDENTIFIER } from './logsource/gate.ts'
 export { eventFailureDiagnostic, isEventFailure } from './event-failure.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {
@@ -114,6 +122,18 @@ export function verdict(rule: CompiledRule, event: unknown): Verdict | EventFail
     return verdictOf(rule, event)
   } catch (e) {
     return failure(e)
+  }
+}
+
+/**
+ * Whether the event belongs to the rule's logsource (category → EventID/Channel/Provider,
+ * service → Channel), read through the rule's pipelines; `unknown` when that cannot be told.
+ */
+export function logsourceFit(rule: CompiledRule, event: unknown): LogsourceFit {
+  try {
+    return rule.logsourceFit?.(rule.prepare(event)) ?? { fit: 'unknown' }
+  } catch {
+    return { fit: 'unknown' }
   }
 }
 

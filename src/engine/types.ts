@@ -105,6 +105,8 @@ export interface EngineOptions {
   pipelines?: string[]
   /** Read every event as this layout instead of detecting it (`flat`, `evtx`, `winlogbeat`). */
   eventShape?: ShapeOverride
+  /** Events outside the rule's logsource (EventID, Channel) never match. Default false. */
+  logsourceOnly?: boolean
   /** Correlations only: the event field holding each event's time (default: the usual ones). */
   timeField?: string
 }

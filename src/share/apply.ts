@@ -10,6 +10,7 @@ export const OPTION_KEYS = [
   'eventShape',
   'pipelines',
   'timeField',
+  'logsourceOnly',
 ] as const satisfies readonly (keyof EngineOptions)[]
 
 /** `defaults` overlaid with what a link or draft carries. */

@@ -53,6 +53,10 @@ const OPTION_CHECKS: {
     SHAPE_OVERRIDES.includes(raw as ShapeOverride)
       ? { ok: true, value: raw as ShapeOverride }
       : { ok: false, message: `options.eventShape must be one of ${SHAPE_OVERRIDES.join(', ')}` },
+  logsourceOnly: (raw) =>
+    typeof raw === 'boolean'
+      ? { ok: true, value: raw }
+      : { ok: false, message: 'options.logsourceOnly must be true or false' },
   timeField: (raw) =>
     typeof raw === 'string' && raw.trim() !== ''
       ? { ok: true, value: raw }

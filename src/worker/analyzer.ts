@@ -9,6 +9,7 @@ import {
   eventFailureDiagnostic,
   explain,
   isEventFailure,
+  logsourceFit,
   parseEvents,
   ruleFingerprint,
   summarizeShapes,
@@ -23,7 +24,7 @@ import type {
 } from '../engine/index.ts'
 import type { AnalysisResult, Phase, Progress } from './protocol.ts'
 import type { Rows } from './rows.ts'
-import { allocateRows, emptyRows, setFailedRow, setRow, tally } from './rows.ts'
+import { allocateRows, emptyRows, setFailedRow, setOutside, setRow, tally } from './rows.ts'
 import { summarizeTrace } from './summary.ts'
 import type { TuningRequest } from '../engine/index.ts'
 import { Tuner } from './tuner.ts'
@@ -165,7 +166,7 @@ export class Analyzer {
     }
 
     if (this.tallied?.rows !== rows) this.tallied = { rows, counts: tally(rows) }
-    const { matches, perIdentifier } = this.tallied.counts
+    const { matches, perIdentifier, outside } = this.tallied.counts
     const correlated = this.correlate(compiled)
 
     return {
@@ -183,7 +184,7 @@ export class Analyzer {
         diagnostics: this.eventsDiagnostics(rule ? rows : undefined),
       },
       rows,
-      counts: { events: events.length, matches, perIdentifier },
+      counts: { events: events.length, matches, perIdentifier, outside },
       selected,
       trace,
       tuning: tuned,
@@ -225,9 +226,12 @@ export class Analyzer {
     for (let index = 0; index < events.length; index++) {
       if (index > 0 && index % STEP === 0)
         yield { task: 'evaluate', done: index, total: events.length }
-      const v = verdict(rule, events[index]?.value)
+      const value = events[index]?.value
+      const v = verdict(rule, value)
       if (isEventFailure(v)) setFailedRow(rows, index, v.message)
       else setRow(rows, index, v.match, v.identifiers)
+      const fit = rule.logsourceFit && logsourceFit(rule, value)
+      if (fit?.fit === 'outside') setOutside(rows, index, fit.reason)
     }
     this.timings.evaluate = performance.now() - start
     return rows

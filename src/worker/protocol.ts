@@ -100,7 +100,13 @@ export interface AnalysisResult {
   }
   /** Every event's verdict, compact (see rows.ts); empty when the rule did not compile. */
   rows: Rows
-  counts: { events: number; matches: number; perIdentifier: Record<string, number> }
+  counts: {
+    events: number
+    matches: number
+    perIdentifier: Record<string, number>
+    /** Events outside the rule's logsource (marked, and hidden on request). */
+    outside: number
+  }
   /** The selected index after clamping to the events present (-1 when there are none). */
   selected: number
   trace?: Trace

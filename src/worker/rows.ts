@@ -17,6 +17,10 @@ export interface Rows {
   summaries: Record<number, string>
   /** Events the engine failed on, with its message: these rows have no verdict at all. */
   failures: Record<number, string>
+  /** 0, or 1 + the index in `outsideWhy` of why the event is outside the rule's logsource. */
+  outside: Uint8Array
+  /** Distinct reasons ("EventID 4624 is not process_creation"), at most 255. */
+  outsideWhy: string[]
 }
 
 /** One event's row as the results pane shows it (built from `Rows` for visible rows only). */
@@ -30,6 +34,8 @@ export interface RowResult {
   summary: string
   /** Set when the engine failed on this event: `match` is then meaningless, show the error. */
   error?: string
+  /** Why the event is outside the rule's logsource, when it is. */
+  outside?: string
 }
 
 export function emptyRows(names: string[] = []): Rows {
@@ -40,6 +46,8 @@ export function emptyRows(names: string[] = []): Rows {
     hits: new Uint8Array(0),
     summaries: {},
     failures: {},
+    outside: new Uint8Array(0),
+    outsideWhy: [],
   }
 }
 
@@ -51,6 +59,8 @@ export function allocateRows(count: number, names: string[]): Rows {
     hits: new Uint8Array(count * names.length),
     summaries: {},
     failures: {},
+    outside: new Uint8Array(count),
+    outsideWhy: [],
   }
 }
 
@@ -74,6 +84,13 @@ export function setFailedRow(rows: Rows, index: number, message: string): void {
   rows.failures[index] = message
 }
 
+/** Marks event `index` as outside the rule's logsource, for `reason`. */
+export function setOutside(rows: Rows, index: number, reason: string): void {
+  let at = rows.outsideWhy.indexOf(reason)
+  if (at < 0 && rows.outsideWhy.length < 255) at = rows.outsideWhy.push(reason) - 1
+  rows.outside[index] = (at < 0 ? rows.outsideWhy.length - 1 : at) + 1
+}
+
 /** One row as the results pane shows it; the summary falls back to what the verdict says. */
 export function rowAt(rows: Rows, index: number): RowResult | undefined {
   if (index < 0 || index >= rows.count) return undefined
@@ -86,13 +103,24 @@ export function rowAt(rows: Rows, index: number): RowResult | undefined {
   if (error !== undefined) return { match: false, identifiers, summary: error, error }
   const match = rows.match[index] === 1
   const summary = rows.summaries[index] ?? summarizeVerdict({ match, identifiers })
-  return { match, identifiers, summary }
+  const why = rows.outsideWhy[(rows.outside[index] ?? 0) - 1]
+  return why === undefined
+    ? { match, identifiers, summary }
+    : { match, identifiers, summary, outside: why }
 }
 
 /** Events each identifier was true for, and the number of matches. */
-export function tally(rows: Rows): { matches: number; perIdentifier: Record<string, number> } {
+export function tally(rows: Rows): {
+  matches: number
+  perIdentifier: Record<string, number>
+  outside: number
+} {
   let matches = 0
-  for (let i = 0; i < rows.count; i++) matches += rows.match[i] ?? 0
+  let outside = 0
+  for (let i = 0; i < rows.count; i++) {
+    matches += rows.match[i] ?? 0
+    if (rows.outside[i]) outside++
+  }
   const perIdentifier: Record<string, number> = {}
   const width = rows.names.length
   rows.names.forEach((name, j) => {
@@ -100,7 +128,7 @@ export function tally(rows: Rows): { matches: number; perIdentifier: Record<stri
     for (let i = 0; i < rows.count; i++) hits += rows.hits[i * width + j] ?? 0
     perIdentifier[name] = hits
   })
-  return { matches, perIdentifier }
+  return { matches, perIdentifier, outside }
 }
 
 /** Flat `[start0, end0, start1, end1, …]` offsets back to ranges, for the events editor. */

@@ -66,6 +66,7 @@ export class Tuner {
       request.identifier,
       request.search,
       request.mode === 'wrong' ? request.expect : null,
+      request.hideOutside === true,
     ])
     if (this.cachedView?.rows === rows && this.cachedView.key === key) return this.cachedView.view
     const hits = request.search ? this.search.find(request.search) : undefined

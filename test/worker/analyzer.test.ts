@@ -30,6 +30,7 @@ describe('Analyzer', () => {
         filter_main_azure_managed: 1,
         filter_main_svchost_update_processes: 1,
       },
+      outside: 0,
     })
     const ranges = rangesFrom(result.events.ranges)
     expect(ranges).toHaveLength(9)

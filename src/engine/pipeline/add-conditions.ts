@@ -41,10 +41,15 @@ export function addConditions(
       return { type: 'and', range: [0, 0], value: children.every((c) => c.value), children }
     },
   }
+  return andIdentifier(parts, ADDED_CONDITION, search)
+}
+
+/** `search` as one more hidden identifier `name`, ANDed to every condition of the rule. */
+export function andIdentifier(parts: RuleParts, name: string, search: CompiledSearch): RuleParts {
   const index = parts.identifiers.length
   const ref = {
     type: 'ref' as const,
-    name: ADDED_CONDITION,
+    name,
     index,
     range: [0, 0] as const,
     dropped: false as const,
@@ -52,7 +57,7 @@ export function addConditions(
   return {
     identifiers: [
       ...parts.identifiers,
-      { name: ADDED_CONDITION, kind: 'selection', keyRange: [0, 0], range: [0, 0] },
+      { name, kind: 'selection', keyRange: [0, 0], range: [0, 0] },
     ],
     searches: [...parts.searches, search],
     conditions: parts.conditions.map(

@@ -23,6 +23,8 @@ export interface TuningRequest {
   search: string
   whatif: WhatIf
   expect: Expectations
+  /** Leave out the events outside the rule's logsource (the columns' `outside`). */
+  hideOutside?: boolean
   /** Set to a new number to ask for a filter proposal (computed once per number). */
   suggest?: number
 }

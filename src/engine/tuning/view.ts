@@ -10,6 +10,8 @@ export interface VerdictColumns {
   names: readonly string[]
   match: Uint8Array
   hits: Uint8Array
+  /** Non-zero for events outside the rule's logsource. */
+  outside?: Uint8Array
 }
 
 /** The lower-cased events text, kept while the text is, so each search costs one scan. */
@@ -54,15 +56,17 @@ function wrong(expect: Expectations, index: number, match: boolean): boolean {
  */
 export function selectView(
   rows: VerdictColumns,
-  request: Pick<TuningRequest, 'mode' | 'identifier' | 'expect'>,
+  request: Pick<TuningRequest, 'mode' | 'identifier' | 'expect' | 'hideOutside'>,
   searchHits?: Uint8Array,
 ): Uint32Array | undefined {
   const { mode, expect } = request
-  if (mode === 'all' && !searchHits) return undefined
+  const outside = request.hideOutside ? rows.outside : undefined
+  if (mode === 'all' && !searchHits && !outside?.some((o) => o !== 0)) return undefined
   const column = request.identifier === undefined ? -1 : rows.names.indexOf(request.identifier)
   const width = rows.names.length
   const keep = (i: number): boolean => {
     if (searchHits && searchHits[i] !== 1) return false
+    if (outside && outside[i] !== 0) return false
     const match = rows.match[i] === 1
     switch (mode) {
       case 'all':

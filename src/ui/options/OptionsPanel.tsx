@@ -41,6 +41,18 @@ export function OptionsPanel({
         Flatten Windows event-log JSON (Event.EventData.*)
       </label>
       <ShapeSection rows={rows} />
+      <label className="sp-options-check">
+        <input
+          type="checkbox"
+          data-testid="option-logsource-only"
+          checked={rows.logsourceOnly === true}
+          onChange={(event) => {
+            const logsourceOnly = event.currentTarget.checked
+            rows.update((r) => ({ ...r, logsourceOnly }))
+          }}
+        />
+        Only events of the rule&apos;s logsource (others never match)
+      </label>
       <TimeFieldSection rows={rows} />
     </>
   )

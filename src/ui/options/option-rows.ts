@@ -59,6 +59,8 @@ export interface OptionRows {
   eventShape?: ShapeOverride | undefined
   /** The time field correlations read, as typed; empty reads the usual ones. */
   timeField?: string
+  /** Events outside the rule's logsource never match. */
+  logsourceOnly?: boolean
 }
 
 /** Rows → options; empty names and empty value lists are left out, later rows win. */
@@ -76,7 +78,25 @@ export function optionsFromRows(rows: OptionRows): EngineOptions {
   if (rows.eventShape) options.eventShape = rows.eventShape
   const timeField = rows.timeField?.trim() ?? ''
   if (timeField !== '') options.timeField = timeField
+  if (rows.logsourceOnly) options.logsourceOnly = true
   return options
+}
+
+/** The options the panel's rows stand for; the others (the Pipeline tab's) pass through. */
+const PANEL_KEYS = [
+  'placeholders',
+  'fieldMap',
+  'flattenEvtx',
+  'eventShape',
+  'timeField',
+  'logsourceOnly',
+] as const satisfies readonly (keyof EngineOptions)[]
+
+/** `options` with the panel's part replaced by what `rows` say. */
+export function mergeRows(options: EngineOptions, rows: OptionRows): EngineOptions {
+  const rest: EngineOptions = { ...options }
+  for (const key of PANEL_KEYS) delete rest[key]
+  return { ...rest, ...optionsFromRows(rows) }
 }
 
 /** How many options differ from the defaults, for the button's count. */
@@ -86,6 +106,7 @@ export function activeOptionCount(options: EngineOptions): number {
     Object.keys(options.fieldMap ?? {}).length +
     (options.flattenEvtx === false ? 1 : 0) +
     (options.eventShape ? 1 : 0) +
-    (options.timeField ? 1 : 0)
+    (options.timeField ? 1 : 0) +
+    (options.logsourceOnly ? 1 : 0)
   )
 }

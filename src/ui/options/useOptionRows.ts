@@ -10,7 +10,7 @@ import { sameJson } from '../state/useStable.ts'
 import {
   formatValues,
   mappingRows,
-  optionsFromRows,
+  mergeRows,
   valuesOf,
   type MappingRow,
   type OptionRows,
@@ -36,6 +36,7 @@ function seed(options: EngineOptions, ruleNames: readonly string[], newId: () =>
     flattenEvtx: options.flattenEvtx !== false,
     eventShape: options.eventShape,
     timeField: options.timeField ?? '',
+    logsourceOnly: options.logsourceOnly === true,
   }
 }
 
@@ -50,7 +51,7 @@ export function useOptionRows(
   // The options this panel last produced or was seeded from; anything else came from outside.
   const [known, setKnown] = useState(options)
   const [ruleNames] = useState(() => new Set(rulePlaceholders))
-  if (options !== known && !sameJson(options, optionsFromRows(rows))) {
+  if (options !== known && !sameJson(options, mergeRows(options, rows))) {
     setKnown(options)
     setRows(seed(options, rulePlaceholders, newId))
   }
@@ -59,7 +60,7 @@ export function useOptionRows(
     (change: (rows: OptionRows) => OptionRows) => {
       const next = change(rows)
       setRows(next)
-      const produced = optionsFromRows(next)
+      const produced = mergeRows(options, next)
       if (!sameJson(produced, options)) {
         setKnown(produced)
         setOptions(produced)

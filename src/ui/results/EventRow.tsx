@@ -47,6 +47,7 @@ export const EventRow = memo(function EventRow({
       data-match={String(row.match)}
       id={rowId(index)}
       data-verdict={kind}
+      data-logsource={row.outside === undefined ? undefined : 'outside'}
       role="option"
       aria-selected={selected}
       onClick={() => onSelect(index)}
@@ -73,10 +74,15 @@ export const EventRow = memo(function EventRow({
           ))}
         </span>
       </div>
-      <div className="event-summary" title={note ? `${note}: ${row.summary}` : row.summary}>
+      <div className="event-summary" title={summaryTitle(row, note)}>
         {note && (
           <span className="event-note" data-testid="event-note">
             {note}
+          </span>
+        )}
+        {row.outside !== undefined && (
+          <span className="event-outside" data-testid="event-outside">
+            outside logsource: {row.outside}
           </span>
         )}
         {row.summary}
@@ -84,3 +90,9 @@ export const EventRow = memo(function EventRow({
     </div>
   )
 })
+
+/** The summary line's full text, for the tooltip when it is cut short. */
+function summaryTitle(row: RowResult, note: string | undefined): string {
+  const outside = row.outside === undefined ? '' : `outside logsource: ${row.outside} · `
+  return `${note ? `${note}: ` : ''}${outside}${row.summary}`
+}

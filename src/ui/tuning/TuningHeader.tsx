@@ -13,6 +13,7 @@ import { confusion } from './confusion.ts'
 import { ExpectButton } from './ExpectButton.tsx'
 import { FilterProposalPanel, SuggestFilterButton } from './FilterProposalPanel.tsx'
 import { ResultsToolbar } from './ResultsToolbar.tsx'
+import { HideOutsideToggle } from '../logsource/HideOutsideToggle.tsx'
 import { TopValues } from './TopValues.tsx'
 import { useSearchKey } from './useSearchKey.ts'
 import type { Baseline, TuningControls } from './useTuning.ts'
@@ -97,6 +98,11 @@ export function useTuningPane(
         searchRef={searchRef}
       >
         <span className="tuning-actions">
+          <HideOutsideToggle
+            outside={result.counts.outside}
+            hidden={controls.hideOutside}
+            onChange={controls.setHideOutside}
+          />
           <SuggestFilterButton fp={marked.fp} onSuggest={controls.suggest} />
           {marked.marked > 0 && (
             <button type="button" className="link-button" onClick={store.clearExpectations}>

@@ -15,6 +15,8 @@ export interface TuningControls {
   request: TuningRequest
   setMode(mode: ViewMode, identifier?: string): void
   setSearch(text: string): void
+  hideOutside: boolean
+  setHideOutside(hide: boolean): void
   /** as is → true → false → as is. */
   cycleWhatIf(name: string): void
   resetWhatIf(): void
@@ -28,6 +30,7 @@ export function useTuningControls(expect: Expectations | undefined): TuningContr
   const [mode, setModeState] = useState<ViewMode>('all')
   const [identifier, setIdentifier] = useState<string>()
   const [search, setSearch] = useState('')
+  const [hideOutside, setHideOutside] = useState(false)
   const [whatif, setWhatIf] = useState<WhatIf>({})
   const [suggestNonce, setSuggestNonce] = useState<number>()
   const nonce = useRef(0)
@@ -53,8 +56,8 @@ export function useTuningControls(expect: Expectations | undefined): TuningContr
 
   const marks = expect ?? NO_MARKS
   const request = useMemo<TuningRequest>(
-    () => ({ mode, identifier, search, whatif, expect: marks, suggest: suggestNonce }),
-    [mode, identifier, search, whatif, marks, suggestNonce],
+    () => ({ mode, identifier, search, whatif, expect: marks, suggest: suggestNonce, hideOutside }),
+    [mode, identifier, search, whatif, marks, suggestNonce, hideOutside],
   )
   return {
     mode,
@@ -64,6 +67,8 @@ export function useTuningControls(expect: Expectations | undefined): TuningContr
     request,
     setMode,
     setSearch,
+    hideOutside,
+    setHideOutside,
     cycleWhatIf,
     resetWhatIf,
     suggest,

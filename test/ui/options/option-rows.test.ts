@@ -5,6 +5,7 @@ import { compileRule, evaluate } from '../../../src/engine/index.ts'
 import {
   activeOptionCount,
   formatValues,
+  mergeRows,
   optionsFromRows,
   parseValues,
   placeholderName,
@@ -103,5 +104,17 @@ describe('optionsFromRows', () => {
     expect(evaluate(compiled, { Image: 'C:\\x\\net.exe', CommandLine: 'Domain Admins' })).toBe(
       false,
     )
+  })
+})
+
+describe('the panel and the Pipeline tab share the options', () => {
+  it("an Options edit keeps the user's pipeline; logsourceOnly is one of the panel's", () => {
+    const options = { pipelines: ['name: mine\n'], flattenEvtx: false }
+    const rows = { placeholders: [], mappings: [], flattenEvtx: true, logsourceOnly: true }
+    expect(mergeRows(options, rows)).toStrictEqual({
+      pipelines: ['name: mine\n'],
+      logsourceOnly: true,
+    })
+    expect(activeOptionCount({ logsourceOnly: true })).toBe(1)
   })
 })

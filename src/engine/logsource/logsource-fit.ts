@@ -1,0 +1,78 @@
+/**
+ * Whether one event belongs to a rule's logsource. Judged only where the facts are known
+ * (windows-logsources.ts) and the event says what it is (an EventID, a Channel): anything
+ * else is `unknown`, never `outside`, so a verdict is only ever changed on evidence.
+ */
+import { WINDOWS_CATEGORIES, WINDOWS_SERVICES } from './windows-logsources.ts'
+
+export type LogsourceFit =
+  { fit: 'inside' } | { fit: 'outside'; reason: string } | { fit: 'unknown' }
+
+/** What an event says about where it came from (EventID, Channel, Provider_Name). */
+export interface EventIdentity {
+  eventId?: number
+  channel?: string
+  provider?: string
+}
+
+export type LogsourceJudge = (event: EventIdentity) => LogsourceFit
+
+const INSIDE: LogsourceFit = { fit: 'inside' }
+const UNKNOWN: LogsourceFit = { fit: 'unknown' }
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+
+function categoryJudge(category: string): LogsourceJudge | undefined {
+  const sources = WINDOWS_CATEGORIES[category]
+  if (!sources) return undefined
+  return ({ eventId, channel, provider }) => {
+    if (eventId === undefined) return UNKNOWN
+    const fromSource = (s: (typeof sources)[number]) =>
+      (channel === undefined || same(channel, s.channel)) &&
+      (provider === undefined || same(provider, s.provider))
+    const withId = sources.filter((s) => s.ids.includes(eventId))
+    if (withId.some(fromSource)) return INSIDE
+    const from = withId.length > 0 && channel !== undefined ? ` from ${channel}` : ''
+    return { fit: 'outside', reason: `EventID ${eventId}${from} is not ${category}` }
+  }
+}
+
+function serviceJudge(service: string): LogsourceJudge | undefined {
+  const channels = WINDOWS_SERVICES[service]
+  if (!channels) return undefined
+  return ({ channel }) => {
+    if (channel === undefined) return UNKNOWN
+    if (channels.some((c) => same(c, channel))) return INSIDE
+    return { fit: 'outside', reason: `Channel ${channel} is not service ${service}` }
+  }
+}
+
+/**
+ * The judge for a rule's logsource, or undefined when nothing about it is known (no logsource,
+ * a product other than Windows, a category or service outside the table).
+ */
+export function logsourceJudge(
+  logsource: Readonly<Record<string, string>> | undefined,
+): LogsourceJudge | undefined {
+  if (!logsource || (logsource.product ?? 'windows').toLowerCase() !== 'windows') return undefined
+  const judges = [
+    logsource.category === undefined ? undefined : categoryJudge(logsource.category),
+    logsource.service === undefined ? undefined : serviceJudge(logsource.service),
+  ].filter((j): j is LogsourceJudge => j !== undefined)
+  if (judges.length === 0) return undefined
+  return (event) => {
+    let known = false
+    for (const judge of judges) {
+      const fit = judge(event)
+      if (fit.fit === 'outside') return fit
+      if (fit.fit === 'inside') known = true
+    }
+    return known ? INSIDE : UNKNOWN
+  }
+}
+
+/** An EventID as events write it: a number, or digits in a string (CSV, some exports). */
+export function eventIdOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value
+  if (typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value)) return Number(value)
+  return undefined
+}
