@@ -167,7 +167,7 @@ export class Analyzer {
 
     if (this.tallied?.rows !== rows) this.tallied = { rows, counts: tally(rows) }
     const { matches, perIdentifier, outside } = this.tallied.counts
-    const correlated = this.correlate(compiled)
+    const correlated = yield* this.correlate(compiled)
 
     return {
       kind: compiled.kind,
@@ -194,15 +194,23 @@ export class Analyzer {
   }
 
   /** Correlation documents (which compileRule only names) run over every event. */
-  private correlate(compiled: Compiled): Analyzer['correlated'] {
+  private *correlate(compiled: Compiled): Generator<Progress, Analyzer['correlated']> {
     if (!compiled.diagnostics.some((d) => d.code === 'CORRELATION_RULE')) return undefined
     const cached = this.correlated
     if (cached?.compiled === compiled && cached.parsed === this.parsed) return cached
     this.onPhase('evaluate')
     const events = this.parsed.events.map((e) => e.value)
-    const run = runCorrelations(this.ruleText, this.options, events, compiled.diagnostics)
-    this.correlated = { compiled, parsed: this.parsed, ...run }
-    return this.correlated
+    const total = events.length
+    const steps = runCorrelations(this.ruleText, this.options, events, compiled.diagnostics)
+    // Verdicts, times, then grouping: about three steps an event; the count is for the eye.
+    for (;;) {
+      const step = steps.next()
+      if (step.done) {
+        this.correlated = { compiled, parsed: this.parsed, ...step.value }
+        return this.correlated
+      }
+      yield { task: 'correlate', done: Math.min(total, Math.floor(step.value / 3)), total }
+    }
   }
 
   /** The events' own diagnostics, then one INTERNAL diagnostic per event the engine failed on. */

@@ -3,13 +3,16 @@
  * `runSet` (no second implementation), cut to what the timeline draws: per correlation and
  * group, the events with their times, the windows that fired and, for a group that did not
  * fire, the engine's why-not. Every correlation document is accounted for: evaluated, or named
- * with why it was not. Pure: it runs in the worker and in Node tests alike.
+ * with why it was not. Pure: it runs in the worker and in Node tests alike. It pauses as
+ * runSetSteps does, yielding how far it got (see there).
  */
-import { compileSet, isSliding, runSet } from '../engine/index.ts'
-import type { Diagnostic, EngineOptions, Range } from '../engine/index.ts'
+import { compileSet, isSliding, runSetSteps } from '../engine/index.ts'
+import type { CorrelationAlert, Diagnostic, EngineOptions, Range } from '../engine/index.ts'
 
 /** Events drawn per group and per window at most: the timeline says how many more there are. */
 export const TIMELINE_EVENT_LIMIT = 400
+/** Windows drawn per group at most; `alerts` counts them all. */
+export const WINDOW_LIMIT = 100
 
 export interface TimelineCorrelation {
   label: string
@@ -42,7 +45,10 @@ export interface TimelineGroup {
   times: number[]
   /** Events the group gathered in all. */
   total: number
+  /** Up to WINDOW_LIMIT windows that fired. */
   windows: TimelineWindow[]
+  /** Alerts the group raised in all. */
+  alerts: number
   why?: string
 }
 
@@ -69,14 +75,14 @@ export function groupKey(group: Record<string, unknown>): string {
  * evaluated: `ruleDiagnostics` are those of the first rule (compileRule), which calls every
  * correlation "not evaluated" and every other rule "left aside".
  */
-export function runCorrelations(
+export function* runCorrelations(
   text: string,
   options: EngineOptions,
   events: readonly unknown[],
   ruleDiagnostics: readonly Diagnostic[],
-): { view: CorrelationView; diagnostics: Diagnostic[] } {
+): Generator<number, { view: CorrelationView; diagnostics: Diagnostic[] }> {
   const set = compileSet(text, options)
-  const run = runSet(set, events, options)
+  const run = yield* runSetSteps(set, events, options)
   const evaluated = set.correlations.map((c) => c.source)
   const used = new Set<number>()
   for (const c of set.correlations)
@@ -129,33 +135,41 @@ export function runCorrelations(
       .map((d) => d.message),
   }))
 
-  const groups = run.groups.map((g): TimelineGroup => {
+  const alertsBy = new Map<string, CorrelationAlert[]>()
+  for (const a of run.alerts) {
+    const id = `${a.correlation}\u0000${groupKey(a.group)}`
+    alertsBy.set(id, [...(alertsBy.get(id) ?? []), a])
+  }
+  const groups: TimelineGroup[] = []
+  for (const g of run.groups) {
+    yield 3 * events.length
     const key = groupKey(g.group)
     // Each event at its own time (an inner correlation's events come in at its alert's time).
-    const timed = [...new Set(g.events)]
+    const distinct = [...new Set(g.events)]
+    const timed = distinct
       .map((event) => ({ event, ms: run.times[event] }))
       .filter((e): e is { event: number; ms: number } => e.ms !== undefined)
       .sort((a, b) => a.ms - b.ms || a.event - b.event)
       .slice(0, TIMELINE_EVENT_LIMIT)
-    const windows = run.alerts
-      .filter((a) => a.correlation === g.correlation && groupKey(a.group) === key)
-      .map((a) => ({
-        // The band covers the events that made the alert (a chain's start before its own window).
-        firstMs: a.events.reduce((min, e) => Math.min(min, run.times[e] ?? min), a.firstMs),
-        lastMs: a.lastMs,
-        events: a.events.slice(0, TIMELINE_EVENT_LIMIT),
-        value: a.value,
-      }))
-    return {
+    const alerts = alertsBy.get(`${g.correlation}\u0000${key}`) ?? []
+    const windows = alerts.slice(0, WINDOW_LIMIT).map((a) => ({
+      // The band covers the events that made the alert (a chain's start before its own window).
+      firstMs: a.events.reduce((min, e) => Math.min(min, run.times[e] ?? min), a.firstMs),
+      lastMs: a.lastMs,
+      events: a.events.slice(0, TIMELINE_EVENT_LIMIT),
+      value: a.value,
+    }))
+    groups.push({
       correlation: g.correlation,
       key,
       events: timed.map((e) => e.event),
       times: timed.map((e) => e.ms),
-      total: new Set(g.events).size,
+      total: distinct.length,
       windows,
+      alerts: alerts.length,
       ...(g.why !== undefined ? { why: g.why } : {}),
-    }
-  })
+    })
+  }
 
   const untimed = {
     count: run.untimed.length,

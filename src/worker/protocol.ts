@@ -62,7 +62,7 @@ export type WorkerRequest = AnalyzeRequest | ProbeRequest | PingRequest
 export type Phase = 'parse' | 'compile' | 'evaluate' | 'explain'
 
 /** What a long run is busy with when it reports progress (the status line names it). */
-export type Task = 'evaluate' | 'top-values' | 'what-if' | 'suggest' | 'explain'
+export type Task = 'evaluate' | 'top-values' | 'what-if' | 'suggest' | 'explain' | 'correlate'
 
 /** How far a long run got: `done` of `total` items (events, matches or rows) for `task`. */
 export interface Progress {

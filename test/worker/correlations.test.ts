@@ -100,6 +100,42 @@ describe('correlations in the worker', () => {
     expect(view.groups.filter((g) => g.windows.length > 0)).toHaveLength(2)
   })
 
+  it('metadata errors (issue 9, Also) stop neither the rows nor the correlations', () => {
+    const drafty = CHAIN.replace('name: failed_login', 'name: failed_login\nlevel: urgent').replace(
+      'id: 53ba33fd-3a50-4468-a5ef-c583635cfa92',
+      'id: not-a-uuid',
+    )
+    const result = analyze(drafty, CHAIN_EVENTS)
+    const errors = result.diagnostics.filter((d) => d.severity === 'error')
+    expect(errors.map((d) => d.code)).toEqual(['BAD_METADATA', 'BAD_METADATA'])
+    expect(result.compiled).toBe(true)
+    expect(result.counts.matches).toBe(17)
+    expect(result.correlations?.groups.filter((g) => g.windows.length > 0)).toHaveLength(2)
+  })
+
+  it('pauses with progress while correlating, so a large run is not taken for a stuck worker', () => {
+    const events = Array.from({ length: 3000 }, (_, i) => ({
+      '@timestamp': new Date(Date.UTC(2024, 4, 1) + i * 1000).toISOString(),
+      EventID: i % 7 === 0 ? 4624 : 4625,
+      User: `u${i % 3}`,
+    }))
+    const a = new Analyzer()
+    a.setEvents(JSON.stringify(events))
+    a.setRule(CHAIN, {})
+    const steps = a.steps(0)
+    const progress: number[] = []
+    let step = steps.next()
+    for (; !step.done; step = steps.next())
+      if (step.value.task === 'correlate') progress.push(step.value.done)
+    expect(progress.length).toBeGreaterThan(20)
+    expect(progress.every((d, i) => d <= 3000 && d >= (progress[i - 1] ?? 0))).toBe(true)
+    const view = step.value.correlations!
+    const fired = view.groups.filter((g) => g.alerts > 0)
+    expect(fired.length).toBe(6)
+    // Windows drawn are capped; the count of alerts is not.
+    for (const g of fired) expect(g.windows.length).toBe(Math.min(g.alerts, 100))
+  })
+
   it('leaves a text without correlations alone', () => {
     const single = CHAIN.split('---\n')[2]!
     expect(analyze(single, CHAIN_EVENTS).correlations).toBeUndefined()

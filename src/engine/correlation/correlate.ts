@@ -10,6 +10,7 @@ import { compare, isSliding, makeAggregate, type Hit } from './aggregate.ts'
 import { formatTime } from './event-time.ts'
 import type { CorrelationSource, ResolvedCorrelation } from './read-correlation.ts'
 import { explainMiss } from './why-not.ts'
+import { drain, STEP_ITEMS, type Steps } from '../tuning/steps.ts'
 
 export type { ResolvedCorrelation, ResolvedReference } from './read-correlation.ts'
 
@@ -54,14 +55,26 @@ export interface CorrelationReport {
 }
 
 export function correlate(input: CorrelationInput): CorrelationReport {
+  return drain(correlateSteps(input))
+}
+
+/** The same, pausing every few hits (yielding how many it handled) for the page's worker. */
+export function* correlateSteps(input: CorrelationInput): Steps<CorrelationReport> {
+  let handled = 0
   const alertsBy: CorrelationAlert[][] = input.correlations.map(() => [])
   const report: CorrelationReport = { alerts: [], groups: [], untimed: [] }
   const untimed = new Set<number>()
   for (const index of dependencyOrder(input.correlations)) {
     const c = input.correlations[index] as ResolvedCorrelation
     const hits = gatherHits(c, input, alertsBy, untimed)
-    const groups = groupHits(c, hits)
+    const groups = new Map<string, Hit[]>()
+    for (const hit of hits) {
+      if (++handled % STEP_ITEMS === 0) yield handled
+      addToGroup(c, groups, hit)
+    }
     for (const [, members] of groups) {
+      handled += members.length
+      yield handled
       members.sort((a, b) => a.ms - b.ms || (a.events[0] ?? 0) - (b.events[0] ?? 0))
       const group = groupRecord(c, members[0] as Hit)
       const fired = slide(c.source, members, group)
@@ -133,15 +146,11 @@ function gatherHits(
   return hits
 }
 
-function groupHits(c: ResolvedCorrelation, hits: Hit[]): Map<string, Hit[]> {
-  const groups = new Map<string, Hit[]>()
-  for (const hit of hits) {
-    const key = JSON.stringify(c.source.groupBy.map((g) => hit.field(g) ?? null))
-    const members = groups.get(key)
-    if (members) members.push(hit)
-    else groups.set(key, [hit])
-  }
-  return groups
+function addToGroup(c: ResolvedCorrelation, groups: Map<string, Hit[]>, hit: Hit): void {
+  const key = JSON.stringify(c.source.groupBy.map((g) => hit.field(g) ?? null))
+  const members = groups.get(key)
+  if (members) members.push(hit)
+  else groups.set(key, [hit])
 }
 
 function groupRecord(c: ResolvedCorrelation, hit: Hit): Record<string, unknown> {

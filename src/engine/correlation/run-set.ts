@@ -6,8 +6,9 @@ import { evaluateRule } from '../evaluate.ts'
 import { asView, prepareEvent } from '../match/prepare-event.ts'
 import type { EngineOptions } from '../types.ts'
 import type { CompiledSet } from './compile-set.ts'
-import { correlate, type CorrelationReport } from './correlate.ts'
+import { correlateSteps, type CorrelationReport } from './correlate.ts'
 import { eventTime } from './event-time.ts'
+import { drain, STEP_ITEMS, type Steps } from '../tuning/steps.ts'
 
 export interface SetRun extends CorrelationReport {
   /** Per detection rule, per event. */
@@ -26,32 +27,57 @@ export function runSet(
   events: readonly unknown[],
   options: RunOptions = {},
 ): SetRun {
-  const matches = set.rules.map(({ rule }) =>
-    events.map((raw) => {
+  return drain(runSetSteps(set, events, options))
+}
+
+/**
+ * The same run, pausing every few events with how far it got (of twice the events: verdicts,
+ * then times), so the page's worker can report progress to its time budget.
+ */
+export function* runSetSteps(
+  set: CompiledSet,
+  events: readonly unknown[],
+  options: RunOptions = {},
+): Steps<SetRun> {
+  const matches = set.rules.map(() => new Array<boolean>(events.length).fill(false))
+  for (let e = 0; e < events.length; e++) {
+    if (e > 0 && e % STEP_ITEMS === 0) yield e
+    set.rules.forEach(({ rule }, r) => {
       try {
-        return rule ? evaluateRule(rule, raw) : false
+        ;(matches[r] as boolean[])[e] = rule ? evaluateRule(rule, events[e]) : false
       } catch {
-        return false
+        ;(matches[r] as boolean[])[e] = false
       }
-    }),
-  )
+    })
+  }
   if (set.correlations.length === 0)
     return { matches, alerts: [], groups: [], untimed: [], untimedReasons: {}, times: [] }
   const reasons: Record<number, string> = {}
-  const times = events.map((raw, i) => {
-    const t = eventTime(raw, options.timeField)
-    if (t.ok) return t.ms
-    reasons[i] = t.reason
-    return undefined
-  })
+  const times = new Array<number | undefined>(events.length)
+  for (let e = 0; e < events.length; e++) {
+    if (e % STEP_ITEMS === 0) yield events.length + e
+    const t = eventTime(events[e], options.timeField)
+    if (t.ok) times[e] = t.ms
+    else reasons[e] = t.reason
+  }
   const views = new Map<number, ReturnType<typeof asView>>()
   const fieldOf = (event: number, field: string): unknown => {
     let view = views.get(event)
     if (!view) views.set(event, (view = asView(prepareEvent(events[event], options))))
     return view.resolve(field)?.value
   }
-  const report = correlate({ correlations: set.correlations, matches, times, fieldOf })
+  const input = { correlations: set.correlations, matches, times, fieldOf }
+  const report = yield* offset(correlateSteps(input), 2 * events.length)
   const untimedReasons: Record<number, string> = {}
   for (const e of report.untimed) untimedReasons[e] = reasons[e] ?? 'it has no time'
   return { ...report, matches, untimedReasons, times }
+}
+
+/** Progress of a later pass, counted on from `base`. */
+function* offset<T>(steps: Steps<T>, base: number): Steps<T> {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    yield base + step.value
+  }
 }

@@ -22,6 +22,7 @@ const TASK_LABEL: Record<Task, [doing: string, items: string]> = {
   'what-if': ['Trying the what-if', 'events'],
   suggest: ['Suggesting a filter', 'events'],
   explain: ['Explaining the rows shown', 'rows'],
+  correlate: ['Correlating', 'events'],
 }
 
 function firstOf(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) {
@@ -37,7 +38,7 @@ function eventsProblem(diagnostics: readonly EventsDiagnostic[], text: string): 
 /** Alerts, and every correlation document or event the correlations could not use. */
 function correlationTally(view: CorrelationView | undefined): string {
   if (!view) return ''
-  const alerts = view.groups.reduce((n, g) => n + g.windows.length, 0)
+  const alerts = view.groups.reduce((n, g) => n + g.alerts, 0)
   const parts = [plural(alerts, 'correlation alert')]
   if (view.notEvaluated > 0) parts.push(`${plural(view.notEvaluated, 'correlation')} not evaluated`)
   if (view.untimed.count > 0)

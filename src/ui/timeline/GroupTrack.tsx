@@ -34,7 +34,7 @@ export function GroupTrack({ group: g, selected, onSelect }: GroupTrackProps) {
   const end = Math.max(...all)
   // A single instant sits in the middle; otherwise the axis runs from the first to the last.
   const at = (ms: number) => (end === start ? 50 : ((ms - start) / (end - start)) * 100)
-  const fired = g.windows.length > 0
+  const fired = g.alerts > 0
   const inWindow = new Set(g.windows.flatMap((w) => w.events))
   const focusIndex = Math.max(0, g.events.indexOf(selected))
 
@@ -63,7 +63,7 @@ export function GroupTrack({ group: g, selected, onSelect }: GroupTrackProps) {
       <div className="timeline-group-label">
         <span className="timeline-group-key">{g.key}</span>
         <span className="timeline-group-state">
-          {fired ? plural(g.windows.length, 'alert') : 'did not fire'}
+          {fired ? plural(g.alerts, 'alert') : 'did not fire'}
         </span>
       </div>
       <div
@@ -111,6 +111,11 @@ export function GroupTrack({ group: g, selected, onSelect }: GroupTrackProps) {
       {g.why !== undefined && (
         <p className="timeline-why" data-testid="correlation-why">
           Why not: {g.why}
+        </p>
+      )}
+      {g.alerts > g.windows.length && (
+        <p className="timeline-more">
+          {count(g.windows.length)} of {plural(g.alerts, 'window')} drawn
         </p>
       )}
       {g.total > g.events.length && (

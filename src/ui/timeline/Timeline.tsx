@@ -19,8 +19,8 @@ interface TimelineProps {
 }
 
 export function Timeline({ view, selected, onSelect }: TimelineProps) {
-  const alerts = view.groups.reduce((n, g) => n + g.windows.length, 0)
-  const quiet = view.groups.filter((g) => g.windows.length === 0).length
+  const alerts = view.groups.reduce((n, g) => n + g.alerts, 0)
+  const quiet = view.groups.filter((g) => g.alerts === 0).length
   return (
     <section className="timeline" data-testid="timeline" aria-labelledby="timeline-title">
       <header className="timeline-head">
