@@ -8,6 +8,8 @@ import {
   compileRule,
   evaluate,
   explain,
+  fieldMisses,
+  outlineRule,
   formatDiagnostic,
   isEventFailure,
   LineIndex,
@@ -74,6 +76,9 @@ function singleRule(
     counts.internalErrors++
     return failure
   }
+  // --explain also says why fields never match (missing fields, near-miss values).
+  const items =
+    init.output === 'explain' ? (outlineRule(init.rules[0]?.text ?? '')?.items ?? []) : []
   const consume: EventConsumer = (event, value) => {
     if (init.output === 'count') {
       const result = evaluate(rule, value)
@@ -85,7 +90,14 @@ function singleRule(
       const trace = explain(rule, value)
       if (isEventFailure(trace)) return failed(trace)
       const { match, identifiers } = trace
-      return JSON.stringify({ event, match, identifiers, trace })
+      const misses = match ? [] : fieldMisses(rule, items, value, identifiers).map((m) => m.message)
+      return JSON.stringify({
+        event,
+        match,
+        identifiers,
+        ...(misses.length > 0 && { misses }),
+        trace,
+      })
     }
     const result = verdict(rule, value)
     if (isEventFailure(result)) return failed(result)

@@ -112,6 +112,9 @@ export interface DetectionInput {
   notApplied(filter: FilterSource, why: string): void
 }
 
+const ownValue = (map: Record<string, string> | undefined, key: string) =>
+  map && Object.hasOwn(map, key) ? map[key] : undefined
+
 /** One detection document (with the filters that apply to it) → the compiled rule. */
 export function compileDetection(input: DetectionInput): Omit<CompileResult, 'diagnostics'> {
   const { text, map, doc, filters, level, diagnostics } = input
@@ -211,6 +214,8 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     searches: compiled,
     conditions: nodes,
     prepare: (raw) => level.prepareEvent(raw, options),
+    eventFieldsOf: (field) =>
+      fieldPlan ? fieldPlan.names(field) : [ownValue(input.options.fieldMap, field) ?? field],
     matches: fast,
     fromValues,
     ...(fit && { logsourceFit: fit }),

@@ -16,6 +16,8 @@ export interface CompiledRule {
   readonly searches: readonly CompiledSearch[]
   readonly conditions: readonly ResolvedNode[]
   readonly prepare: (raw: unknown) => PreparedEvent
+  /** The event fields a rule field is read from (after the field map and pipelines). */
+  readonly eventFieldsOf: (field: string) => readonly string[]
   /** Fast path: calls identifier matchers lazily and short-circuits. */
   readonly matches: Predicate<PreparedEvent>
   /** The verdict from precomputed identifier values (same tree, same dropping). */

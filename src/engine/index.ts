@@ -74,6 +74,8 @@ export {
   type LogsourceJudge,
 } from './logsource/logsource-fit.ts'
 export { LOGSOURCE_IDENTIFIER } from './logsource/gate.ts'
+export { fieldMisses, type FieldMiss } from './coverage/field-misses.ts'
+export { nearMiss } from './coverage/near-miss.ts'
 export { eventFailureDiagnostic, isEventFailure } from './event-failure.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {

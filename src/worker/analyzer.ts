@@ -9,6 +9,8 @@ import {
   eventFailureDiagnostic,
   explain,
   isEventFailure,
+  fieldMisses,
+  outlineRule,
   logsourceFit,
   parseEvents,
   ruleFingerprint,
@@ -19,6 +21,7 @@ import {
 import type {
   EngineOptions,
   EventsDiagnostic,
+  OutlineItem,
   ParsedEvents,
   ShapeSummary,
 } from '../engine/index.ts'
@@ -75,6 +78,16 @@ export class Analyzer {
 
   /** The last rule and the user's options, recompiled when the events' shape changes. */
   private ruleInput?: { text: string; options: EngineOptions }
+
+  /** " · `Image` is missing; …" for the rule's field items this event cannot satisfy. */
+  private missesOf(rule: Rule, value: unknown, identifiers: Record<string, boolean>): string {
+    if (this.outline?.text !== this.ruleText)
+      this.outline = { text: this.ruleText, items: outlineRule(this.ruleText)?.items ?? [] }
+    const misses = fieldMisses(rule, this.outline.items, value, identifiers)
+    return misses.map((m) => ` · ${m.message}`).join('')
+  }
+
+  private outline?: { text: string; items: OutlineItem[] }
 
   setRule(text: string, userOptions: EngineOptions): void {
     this.onPhase('compile')
@@ -267,6 +280,9 @@ export class Analyzer {
       if (summary === undefined && event) {
         const trace = explain(rule, event.value)
         summary = isEventFailure(trace) ? trace.message : summarizeTrace(trace)
+        // A row that does not match also says why a field could not (missing, near miss).
+        if (!isEventFailure(trace) && !trace.match)
+          summary += this.missesOf(rule, event.value, trace.identifiers)
         this.detailed.set(index, summary)
       }
       if (summary !== undefined) summaries[index] = summary
