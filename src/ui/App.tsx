@@ -25,6 +25,7 @@ import { useTabModeStatus } from './state/tabMovesFocus.ts'
 import { ConditionTree } from './tree/ConditionTree.tsx'
 import { FileDropZone } from './files/FileDropZone.tsx'
 import { FileToolbar } from './files/FileToolbar.tsx'
+import { useRegression } from './files/useRegression.ts'
 import { eventsMeta } from './events/events-meta.ts'
 import { GalleryButton } from './gallery/GalleryButton.tsx'
 import { ExerciseBar } from './gallery/ExerciseBar.tsx'
@@ -83,6 +84,17 @@ export function App({ start }: { start: Start }) {
   const trace = result?.trace
   const { setSelected, setStatus } = store
   const meta = useShownMeta(latest?.meta)
+  const current = !view.stale && view.ruleText === store.rule && view.eventsText === store.events
+  const regression = useRegression({
+    meta,
+    rule: store.rule,
+    events: store.events,
+    matches: current ? latest?.counts.matches : undefined,
+    ruleName: files.names.rule,
+    setEvents: store.setEvents,
+    setSelected,
+    setStatus,
+  })
   const ruleDiagnostics = useStable(latest?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
   const eventsDiagnostics = useStable(latest?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, sameJson)
   const flatRanges = latest?.events.ranges
@@ -137,7 +149,12 @@ export function App({ start }: { start: Start }) {
         actions={
           <>
             <GalleryButton setStatus={store.setStatus} />
-            <FileToolbar files={files} rule={store.rule} events={store.events} />
+            <FileToolbar
+              files={files}
+              rule={store.rule}
+              events={store.events}
+              regression={regression}
+            />
             <OptionsButton
               options={store.options}
               setOptions={store.setOptions}
@@ -151,7 +168,7 @@ export function App({ start }: { start: Start }) {
       <LinkBanner {...link} />
       <ExerciseBar
         verdicts={shownVerdicts(result)}
-        current={!view.stale && view.ruleText === store.rule && view.eventsText === store.events}
+        current={current}
         marks={store.expect}
         setStatus={store.setStatus}
         ownWork={start.base === undefined}

@@ -76,3 +76,36 @@ export function judgeTest(match: readonly boolean[], matchCount: number | undefi
 
 /** The `.json` events beside the `.evtx` a test names. */
 export const eventsPathOf = (evtxPath: string) => evtxPath.replace(/\.evtx$/i, '') + '.json'
+
+export interface RegressionExport {
+  /** The test's own id (SigmaHQ gives each info.yml one). */
+  id: string
+  ruleId: string
+  ruleTitle: string
+  /** `YYYY-MM-DD`. */
+  date: string
+  author?: string
+  test: RegressionTest
+}
+
+const yamlString = (text: string) => `'${text.replace(/'/g, "''")}'`
+
+/** An `info.yml` in SigmaHQ's layout, which `parseRegressionInfo` reads back unchanged. */
+export function writeRegressionInfo(info: RegressionExport): string {
+  const { test } = info
+  const lines = [
+    `id: ${info.id}`,
+    'description: N/A',
+    `date: ${info.date}`,
+    `author: ${yamlString(info.author ?? 'Sigma Playground')}`,
+    'rule_metadata:',
+    `    - id: ${info.ruleId}`,
+    `      title: ${yamlString(info.ruleTitle)}`,
+    'regression_tests_info:',
+    `    - name: ${yamlString(test.name)}`,
+    `      type: ${test.type}`,
+    ...(test.matchCount === undefined ? [] : [`      match_count: ${test.matchCount}`]),
+    `      path: ${yamlString(test.path)}`,
+  ]
+  return `${lines.join('\n')}\n`
+}

@@ -6,15 +6,18 @@ import '../share/share.css'
 import { downloadText, saveName } from './download.ts'
 import { OpenUrlDialog } from './OpenUrlDialog.tsx'
 import type { FileOpeners } from './useFileOpeners.ts'
+import type { RegressionControls } from './useRegression.ts'
 
 export interface FileToolbarProps {
   files: FileOpeners
   rule: string
   events: string
+  regression: RegressionControls
 }
 
-export function FileToolbar({ files, rule, events }: FileToolbarProps) {
+export function FileToolbar({ files, rule, events, regression }: FileToolbarProps) {
   const ruleInput = useRef<HTMLInputElement>(null)
+  const regressionInput = useRef<HTMLInputElement>(null)
   const eventsInput = useRef<HTMLInputElement>(null)
   const [urlDialog, setUrlDialog] = useState(false)
   const menu = useRef<HTMLDetailsElement>(null)
@@ -49,6 +52,18 @@ export function FileToolbar({ files, rule, events }: FileToolbarProps) {
         data-testid="events-file-input"
         onChange={(event) => {
           files.openFiles(Array.from(event.currentTarget.files ?? []), 'events')
+          event.currentTarget.value = ''
+        }}
+      />
+      <input
+        ref={regressionInput}
+        type="file"
+        hidden
+        multiple
+        accept=".yml,.yaml,.json"
+        data-testid="regression-file-input"
+        onChange={(event) => {
+          regression.importFiles(Array.from(event.currentTarget.files ?? []))
           event.currentTarget.value = ''
         }}
       />
@@ -91,6 +106,23 @@ export function FileToolbar({ files, rule, events }: FileToolbarProps) {
             }
           >
             Download events
+          </button>
+          <hr />
+          <button
+            type="button"
+            data-testid="import-regression"
+            title="A SigmaHQ regression test: its info.yml and the events .json beside it"
+            onClick={() => regressionInput.current?.click()}
+          >
+            Open regression test…
+          </button>
+          <button
+            type="button"
+            data-testid="export-regression"
+            title="Download info.yml and the events as a SigmaHQ regression test"
+            onClick={regression.exportTest}
+          >
+            Export as regression test
           </button>
           <p className="sp-menu-note">Or drop files onto either editor.</p>
         </div>
