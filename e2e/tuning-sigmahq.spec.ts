@@ -69,7 +69,7 @@ async function contextAction(page: Page, index: number, needle: string, label: s
       const text = model.getValue()
       // Event `i` of evtx_dump output: the i-th object at the start of a line.
       let start = 0
-      for (let k = 0; k < (i); k++) start = text.indexOf('\n{', start + 1)
+      for (let k = 0; k < i; k++) start = text.indexOf('\n{', start + 1)
       const position = model.getPositionAt(text.indexOf(n, start) + 4)
       editor.revealPositionInCenter(position)
       const at = editor.getScrolledVisiblePosition(position)
