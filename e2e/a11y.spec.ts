@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { violations } from './axe.ts'
-import { openPage, row, type MonacoWindow } from './helpers.ts'
+import { modelValue, openPage, row, RULE_URI, setRule, type MonacoWindow } from './helpers.ts'
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -27,6 +27,15 @@ for (const scheme of ['light', 'dark'] as const) {
         model?.setValue('name: x\ntransformations:\n  - type: field_name_mapper\n')
       })
       await expect(page.getByTestId('pipeline-note')).toContainText('1 error')
+      expect(await violations(page)).toEqual([])
+    })
+
+    test('a selected row that an edit made stop matching (the "lost" mark)', async ({ page }) => {
+      await openPage(page)
+      const rule = await modelValue(page, RULE_URI)
+      await setRule(page, rule.replace("'\\rundll32.exe'", "'\\nothing.exe'"))
+      await row(page, 0).click()
+      await expect(row(page, 0).locator('.row-mark-lost')).toBeVisible()
       expect(await violations(page)).toEqual([])
     })
 
