@@ -17,32 +17,13 @@ import {
   verdicts,
   type Guards,
 } from './helpers.ts'
+import { WHOAMI_WITH_FILTER } from '../test/fixtures/whoami-filter.ts'
 
-const RULE = `title: Whoami
-id: 6f3e2987-db24-4c78-a860-b4f4095a7095
-name: whoami_run
-status: test
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    selection:
-        Image|endswith: '\\whoami.exe'
-    filter_main_signed:
-        Signed: 'true'
-    condition: selection and not filter_main_signed
-level: low
----
-title: Admins may run whoami
-name: mf_admins
-logsource:
-    product: windows
-filter:
-    rules: whoami_run
-    selection:
-        User|startswith: 'adm_'
-    condition: not selection
-`
+// The rule gains a filter of its own, so that both kinds of exclusion are on screen.
+const RULE = WHOAMI_WITH_FILTER.replace(
+  '    condition: selection\n',
+  "    filter_main_signed:\n        Signed: 'true'\n    condition: selection and not filter_main_signed\n",
+)
 const EVENTS = JSON.stringify([
   { Image: 'C:\\Windows\\System32\\whoami.exe', User: 'alice', Signed: 'false' },
   { Image: 'C:\\Windows\\System32\\whoami.exe', User: 'alice', Signed: 'true' },

@@ -3,32 +3,10 @@
  * and the result row names the filter and its identifier.
  */
 import { expect, test } from '@playwright/test'
+import { WHOAMI_WITH_FILTER } from '../test/fixtures/whoami-filter.ts'
 import { guard, openPage, row, setEvents, setRule, verdicts, type Guards } from './helpers.ts'
 
-const RULE = `title: Whoami
-id: 6f3e2987-db24-4c78-a860-b4f4095a7095
-name: whoami_run
-status: test
-description: whoami run
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    selection:
-        Image|endswith: '\\whoami.exe'
-    condition: selection
-level: low
----
-title: Admins may run whoami
-name: mf_admins
-logsource:
-    product: windows
-filter:
-    rules: whoami_run
-    selection:
-        User|startswith: 'adm_'
-    condition: not selection
-`
+const RULE = WHOAMI_WITH_FILTER
 const EVENTS = JSON.stringify([
   { Image: 'C:\\Windows\\System32\\whoami.exe', User: 'alice' },
   { Image: 'C:\\Windows\\System32\\whoami.exe', User: 'adm_bob' },

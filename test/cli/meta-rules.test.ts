@@ -5,34 +5,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { ADMINS_FILTER, WHOAMI_RULE } from '../fixtures/whoami-filter.ts'
 import { PLACEHOLDER_RULE } from './fixtures.ts'
 import { runCli, tempFiles } from './run-cli.ts'
 
 const example = (name: string) =>
   readFileSync(new URL(`../../src/examples/${name}`, import.meta.url), 'utf8')
 
-const RULE = `title: Whoami
-id: 6f3e2987-db24-4c78-a860-b4f4095a7095
-name: whoami_run
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    selection:
-        Image|endswith: '\\whoami.exe'
-    condition: selection
-level: low
-`
-const FILTER = `title: Admins may
-name: mf_admins
-logsource:
-    product: windows
-filter:
-    rules: whoami_run
-    selection:
-        User|startswith: 'adm_'
-    condition: not selection
-`
+const RULE = WHOAMI_RULE
+const FILTER = ADMINS_FILTER
 const EVENTS = [
   { Image: 'C:\\Windows\\whoami.exe', User: 'adm_bob' },
   { Image: 'C:\\Windows\\whoami.exe', User: 'alice' },
