@@ -48,10 +48,26 @@ function treeLines(markup: string) {
   })
 }
 
-function* refsAndSelectors(node: ConditionTrace): Generator<ConditionTrace> {
-  if (node.type === 'ref' || node.type === 'selector') yield node
-  else if (node.type === 'not') yield* refsAndSelectors(node.child)
-  else for (const child of node.children) yield* refsAndSelectors(child)
+/** Each identifier and `1 of x*` of a condition, and whether an odd number of `not`s reach it. */
+function* refsAndSelectors(
+  node: ConditionTrace,
+  negated = false,
+): Generator<[ConditionTrace, boolean]> {
+  if (node.type === 'ref' || node.type === 'selector') yield [node, negated]
+  else if (node.type === 'not') yield* refsAndSelectors(node.child, !negated)
+  else for (const child of node.children) yield* refsAndSelectors(child, negated)
+}
+
+/** Identifiers that exclude the event when true: a true one is painted as a filter hit. */
+function excluders(trace: Trace): Set<string> {
+  const names = new Set<string>()
+  for (const condition of trace.conditions)
+    for (const [node, negated] of refsAndSelectors(condition)) {
+      if (!negated) continue
+      if (node.type === 'ref') names.add(node.name)
+      if (node.type === 'selector') for (const m of node.members) names.add(m.name)
+    }
+  return names
 }
 
 function expectTreeAgrees(trace: Trace, selected: number, alone: Alone, match: boolean) {
@@ -83,19 +99,21 @@ function expectTreeAgrees(trace: Trace, selected: number, alone: Alone, match: b
 function expectRulePaintAgrees(text: string, trace: Trace, alone: Alone) {
   const toPos = positions(text)
   const decorations = buildRuleDecorations(trace, toPos)
-  // The ✓/✗ glyph on each identifier's key line.
+  const excluding = excluders(trace)
+  const tone = (value: boolean, excludes: boolean) => (value ? (excludes ? 'excl' : 'hit') : 'miss')
+  // The ✓/⊘/✗ glyph on each identifier's key line.
   for (const search of trace.searches) {
     const line = toPos(search.keyRange[0]).lineNumber
     const glyph = decorations.find(
       (d) => d.options.glyphMarginClassName && d.range.startLineNumber === line,
     )
     expect(glyph?.options.glyphMarginClassName, search.name).toBe(
-      `sp-glyph sp-glyph-${alone[search.name] ? 'hit' : 'miss'}`,
+      `sp-glyph sp-glyph-${tone(alone[search.name] === true, excluding.has(search.name))}`,
     )
   }
   // Each identifier named in the condition, and each `1 of x*`, underlined by its value.
   for (const condition of trace.conditions) {
-    for (const node of refsAndSelectors(condition)) {
+    for (const [node, negated] of refsAndSelectors(condition)) {
       if (node.type === 'ref') expect(text.slice(...node.range)).toBe(node.name)
       const want =
         node.type === 'ref'
@@ -113,7 +131,7 @@ function expectRulePaintAgrees(text: string, trace: Trace, alone: Alone) {
           d.range.startColumn === range.startColumn,
       )
       expect(token?.options.inlineClassName, text.slice(...node.range)).toBe(
-        `sp-cond-${want ? 'hit' : 'miss'}`,
+        `sp-cond-${tone(want === true, negated)}`,
       )
     }
   }
@@ -142,7 +160,7 @@ function expectSummaryAgrees(trace: Trace, summary: string, names: string[], alo
   const failing = named(/(?:^|; )(\w+) failed on/g)
   for (const name of failing) expect(alone[name], summary).toBe(false)
   const emptySelector = trace.conditions.some((c) =>
-    [...refsAndSelectors(c)].some((n) => n.type === 'selector' && n.members.length === 0),
+    [...refsAndSelectors(c)].some(([n]) => n.type === 'selector' && n.members.length === 0),
   )
   if (!emptySelector) expect(failing.length, summary).toBeGreaterThan(0)
   return 'missed'
