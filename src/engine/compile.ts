@@ -18,7 +18,7 @@ import type {
 import { error, hasErrors, sortDiagnostics } from './diagnostics.ts'
 import { parseYaml } from './yaml/parse.ts'
 import { classifyDocuments } from './yaml/classify.ts'
-import { nodeRange } from './yaml/nodes.ts'
+import { asMap, findPair, isEmptyDocument, nodeRange } from './yaml/nodes.ts'
 import { readMetadata } from './rule/metadata.ts'
 import { readDetection } from './rule/detection.ts'
 import { compileSearch, type CompiledSearch } from './rule/compile-search.ts'
@@ -30,6 +30,7 @@ import type { CompiledRule } from './compiled-rule.ts'
 import { lintCompiled, lintRule, type ParsedCondition } from './lint.ts'
 import { readFilterDocument, type FilterSource } from './meta/filter-document.ts'
 import { joinFilters, notAppliedWarning } from './meta/apply-filters.ts'
+import { filterApplies } from './meta/filter-applies.ts'
 import type { YamlDocument } from './yaml/parse.ts'
 import { fingerprintOf } from './rule/outline.ts'
 import type { YAMLMap } from 'yaml'
@@ -74,8 +75,18 @@ export function compileRuleWith(
   // Filter documents in the same text are joined to the rule: evaluating the rule without
   // them would be a wrong verdict.
   const filters = readFilters(classified.filters, text, diagnostics)
-  const notApplied = (filter: FilterSource, why: string) =>
-    diagnostics.push(notAppliedWarning(filter, why))
+  // With several rules in the text, a filter that skips the first rule may be meant for a later
+  // one: it applies to nothing only when it applies to no rule here (as compileSet says too).
+  const otherRules = otherDetections(parsed.documents, map).map((m) => readMetadata(m).meta)
+  const notApplied = (filter: FilterSource, why: string) => {
+    const whys = [why]
+    for (const rule of otherRules) {
+      const applies = filterApplies(filter, rule)
+      if (applies.applies) return
+      whys.push(applies.why)
+    }
+    diagnostics.push(notAppliedWarning(filter, whys.join('; ')))
+  }
   const compiled = compileDetection({
     text,
     map,
@@ -88,6 +99,19 @@ export function compileRuleWith(
   })
   const fingerprint = compiled.rule ? fingerprintOf(parsed.documents) : undefined
   return done(fingerprint === undefined ? compiled : { ...compiled, fingerprint })
+}
+
+/** The detection documents of the text other than `chosen` (filters and correlations left out). */
+function otherDetections(
+  documents: readonly YamlDocument[],
+  chosen: YAMLMap<unknown, unknown>,
+): YAMLMap<unknown, unknown>[] {
+  const maps: YAMLMap<unknown, unknown>[] = []
+  for (const d of documents) {
+    const m = isEmptyDocument(d.contents) ? undefined : asMap(d.contents)
+    if (m && m !== chosen && !findPair(m, 'filter') && !findPair(m, 'correlation')) maps.push(m)
+  }
+  return maps
 }
 
 export function readFilters(

@@ -117,6 +117,25 @@ describe('a filter document beside a rule', () => {
     },
   )
 
+  test('with several rules in the text, a filter for a later rule is not said to apply to nothing', () => {
+    const second = RULE.replace(
+      '6f3e2987-db24-4c78-a860-b4f4095a7095',
+      '0a5b1c9e-2f7d-4e3a-9b8c-1d2e3f4a5b6c',
+    )
+      .replace('name: whoami_run', 'name: hostname_run')
+      .replace('whoami.exe', 'hostname.exe')
+    const result = compile(RULE, second, filter('hostname_run', NOT_ADMIN))
+    expect(codes(result)).not.toContain('FILTER_NOT_APPLIED')
+    // The first rule stays as it was: the filter is not joined to it.
+    expect(evaluate(result.rule!, ADMIN)).toBe(true)
+    // A filter that applies to none of the rules still says so, naming why for each.
+    const none = compile(RULE, second, filter('nobody', NOT_ADMIN))
+    const warn = none.diagnostics.filter((d) => d.code === 'FILTER_NOT_APPLIED')
+    expect(warn).toHaveLength(1)
+    expect(warn[0]?.message).toContain('whoami_run')
+    expect(warn[0]?.message).toContain('hostname_run')
+  })
+
   test("`them` and `1 of x*` in a filter see only the filter's identifiers", () => {
     const rule = dedent`
       title: Two selections
