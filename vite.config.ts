@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
@@ -58,6 +59,15 @@ const cspMeta = (): Plugin => ({
 export default defineConfig({
   plugins: [react(), cspMeta(), previewHeaders()],
   worker: { format: 'es' },
+  // monaco-yaml's formatter is off (monaco-setup.ts), so its worker needs no Prettier.
+  resolve: {
+    alias: [
+      {
+        find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/,
+        replacement: fileURLToPath(new URL('./src/ui/editors/prettier-absent.ts', import.meta.url)),
+      },
+    ],
+  },
   // Discovered late in dev otherwise, which re-optimises deps and reloads the page.
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   build: { chunkSizeWarningLimit: 5000 },

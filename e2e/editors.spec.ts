@@ -76,14 +76,14 @@ async function cursorAfter(page: Page, needle: string, shift = 0) {
   )
 }
 
-async function ruleAction(page: Page, action: string) {
+async function ruleAction(page: Page, action: string, uri = RULE) {
   await page.evaluate(
-    ([uri, id]) => {
+    ([target, id]) => {
       const monaco = (window as unknown as MonacoWindow).__monaco
-      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === target)
       editor?.trigger('e2e', id, {})
     },
-    [RULE, action] as const,
+    [uri, action] as const,
   )
 }
 
@@ -332,6 +332,49 @@ test('an events parse error becomes a marker and the page keeps working', async 
     .toEqual([3])
   await expect(page.getByTestId('events-editor').locator('.squiggly-error').first()).toBeVisible()
   await expect(page.locator('[data-testid="event-row"]').first()).toBeVisible()
+})
+
+test('Format Document lays out NDJSON events and keeps every literal as written', async ({
+  page,
+}) => {
+  const EVENTS = 'file:///events.json'
+  const eventsText = () =>
+    page.evaluate(
+      (uri) =>
+        (window as unknown as MonacoWindow).__monaco.editor
+          .getModel((window as unknown as MonacoWindow).__monaco.Uri.parse(uri))
+          ?.getValue(),
+      EVENTS,
+    )
+  await page.evaluate((uri) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    monaco.editor
+      .getModel(monaco.Uri.parse(uri))
+      ?.setValue('{"Image":"C:\\\\x.exe","Id":18446744073709551615}\n{"Image":"b"}\n')
+  }, EVENTS)
+  await ruleAction(page, 'editor.action.formatDocument', EVENTS)
+  await expect
+    .poll(eventsText)
+    .toBe('{\n  "Image": "C:\\\\x.exe",\n  "Id": 18446744073709551615\n}\n{\n  "Image": "b"\n}\n')
+  await expect(page.locator('[data-testid="event-row"]')).toHaveCount(2)
+})
+
+test('the events editor completes words from the events (the shared editor worker)', async ({
+  page,
+}) => {
+  const EVENTS = 'file:///events.json'
+  await page.evaluate((uri) => {
+    const monaco = (window as unknown as MonacoWindow).__monaco
+    const model = monaco.editor.getModel(monaco.Uri.parse(uri))
+    model?.setValue('[{"ParentImage": "C:\\\\Windows\\\\explorer.exe"},\n {"Image": "expl"}]\n')
+    const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+    const end = model?.getValue().indexOf('expl"}') ?? 0
+    editor?.setPosition(model!.getPositionAt(end + 4))
+    editor?.focus()
+  }, EVENTS)
+  await ruleAction(page, 'editor.action.triggerSuggest', EVENTS)
+  const rows = page.getByTestId('events-editor').locator('.suggest-widget .monaco-list-row')
+  await expect(rows.filter({ hasText: 'explorer' }).first()).toBeVisible()
 })
 
 test('for every default event, the margin glyphs agree with the result chips', async ({ page }) => {

@@ -9,6 +9,7 @@ import type {
   EngineOptions,
   EventsDiagnostic,
   EventsFormat,
+  GenerateResult,
   IdentifierInfo,
   Range,
   RuleKind,
@@ -57,7 +58,18 @@ export interface PingRequest {
   seq: 0
 }
 
-export type WorkerRequest = AnalyzeRequest | ProbeRequest | PingRequest
+/**
+ * Generates events from a rule. Sent to a fresh worker of its own, terminated after, so that
+ * a hostile regex in a linked rule stops only that worker (ui/generate/generate-in-worker.ts).
+ */
+export interface GenerateRequest {
+  type: 'generate'
+  seq: 0
+  rule: string
+  options: EngineOptions
+}
+
+export type WorkerRequest = AnalyzeRequest | ProbeRequest | PingRequest | GenerateRequest
 
 export type Phase = 'parse' | 'compile' | 'evaluate' | 'explain'
 
@@ -120,6 +132,7 @@ export interface AnalysisResult {
 export type WorkerReply =
   /** Sent once the worker's modules have loaded: start-up time never counts against a budget. */
   | { type: 'ready'; seq: 0 }
+  | { type: 'generated'; seq: 0; result: GenerateResult }
   | { type: 'phase'; seq: number; phase: Phase }
   /** A heartbeat from a long run: it proves the worker is alive and says how far it got. */
   | ({ type: 'progress'; seq: number } & Progress)

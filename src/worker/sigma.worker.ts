@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 /**
  * The evaluation worker: message routing only. The engine runs here and never on the page's
- * main thread, so a runaway regex freezes this worker, which the client then replaces.
+ * main thread, so a runaway regex freezes this worker, which the client then replaces. Event
+ * generation runs in a worker of this same script (one copy of the engine in the bundle).
  */
-import { parseEvents } from '../engine/index.ts'
+import { generateEvents, parseEvents } from '../engine/index.ts'
 import { Analyzer } from './analyzer.ts'
 import { compileParts, ruleParts, runParts } from './probe.ts'
 import type { AnalyzeRequest, Phase, ProbeRequest, WorkerReply, WorkerRequest } from './protocol.ts'
@@ -76,6 +77,10 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
   const request = message.data
   if (request.type === 'ping') {
     post({ type: 'ready', seq: 0 })
+    return
+  }
+  if (request.type === 'generate') {
+    post({ type: 'generated', seq: 0, result: generateEvents(request.rule, request.options) })
     return
   }
   latestSeq = request.seq

@@ -5,8 +5,6 @@
  */
 import * as monaco from './monaco.ts'
 import { configureMonacoYaml } from 'monaco-yaml'
-import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker'
-import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker'
 import YamlWorker from './yaml.worker.ts?worker'
 import ruleSchema from '../language/schema/sigma-rule.schema.json'
 import pipelineSchema from '../language/schema/sigma-pipeline.schema.json'
@@ -16,6 +14,7 @@ import { registerModifierHover } from '../language/modifier-hover.ts'
 import { registerFieldCompletion } from '../language/field-completion.ts'
 import { bindTabFocus } from './tab-focus.ts'
 import { registerQuickFixes } from '../language/quick-fixes.ts'
+import { layOutJson } from './json-layout.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -28,25 +27,21 @@ declare global {
   }
 }
 
-// Monaco asks for a worker for every label, its own JSON one included; returning undefined
-// for any of them crashes that language service, hence the default branch.
+// One worker script for every label. monaco-yaml's worker is Monaco's editor worker with the
+// YAML service loaded on request, so it also serves the editor's own work (links, word
+// completion) and the bundle holds one copy of that code instead of two. JSON never asks:
+// every JSON feature that needs a worker of its own is off (below).
 self.MonacoEnvironment = {
-  getWorker(_workerId: string, label: string): Worker {
-    switch (label) {
-      case 'json':
-        return new JsonWorker()
-      case 'yaml':
-        return new YamlWorker()
-      default:
-        return new EditorWorker()
-    }
-  },
+  getWorker: () => new YamlWorker(),
 }
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   completion: true,
   hover: true,
+  // Prettier's YAML output reorders nothing but rewrites quotes and flow style the author chose,
+  // and it would more than double the worker (vite.config.ts leaves it out).
+  format: { enable: false },
   // The engine checks the same metadata (title, id, status, level, dates, tags) and more, and
   // its diagnostics are the markers; schema validation would repeat each of them.
   validate: false,
@@ -69,19 +64,26 @@ configureMonacoYaml(monaco, {
 // The events editor holds arrays, NDJSON and concatenated objects; JSON diagnostics would
 // flag the latter two as errors, and the engine reports real parse errors itself.
 monaco.languages.json.jsonDefaults.setDiagnosticsOptions({ validate: false })
-// Large event buffers: keep only what helps editing, so the JSON worker does not ship
-// symbols and colour ranges for 10,000 events back to the page after every keystroke.
+// Only colouring, which runs on this thread: the JSON worker (a sixth of the page's script)
+// would parse 10,000 events after every keystroke to offer symbols and hovers events don't
+// need. Folding falls back to indentation; formatting is our own, which keeps every literal.
 monaco.languages.json.jsonDefaults.setModeConfiguration({
-  documentFormattingEdits: true,
-  documentRangeFormattingEdits: true,
+  documentFormattingEdits: false,
+  documentRangeFormattingEdits: false,
   completionItems: false,
   hovers: false,
   documentSymbols: false,
   tokens: true,
   colors: false,
-  foldingRanges: true,
+  foldingRanges: false,
   diagnostics: false,
-  selectionRanges: true,
+  selectionRanges: false,
+})
+monaco.languages.registerDocumentFormattingEditProvider('json', {
+  provideDocumentFormattingEdits(model) {
+    const text = layOutJson(model.getValue())
+    return text === undefined ? [] : [{ range: model.getFullModelRange(), text }]
+  },
 })
 
 defineThemes(monaco)

@@ -1,9 +1,11 @@
 /**
- * The slim Monaco: the editor core and its standard features, plus only the YAML and JSON
- * languages. Importing 'monaco-editor' itself would also bundle the CSS, HTML and TypeScript
- * workers and some eighty grammars the page never uses.
+ * The slim Monaco: the editor core with only the features the two editors use, and only the
+ * YAML and JSON languages. Importing 'monaco-editor' itself would also bundle the CSS, HTML
+ * and TypeScript workers and some eighty grammars; its `edcore.main` would add inline
+ * completions, inline edits, code lens, colour pickers, peek definitions and the like, which
+ * no Sigma rule or event has a use for.
  */
-import 'monaco-editor/esm/vs/editor/edcore.main.js'
+import './monaco-features.ts'
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
 import 'monaco-editor/esm/vs/language/json/monaco.contribution.js'
 

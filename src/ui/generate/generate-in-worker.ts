@@ -1,14 +1,15 @@
 /**
- * One generation in a fresh worker with a time budget; the worker is always terminated after,
- * so a runaway regex in a linked rule costs one thread for at most the budget.
+ * One generation in a fresh evaluation worker with a time budget; the worker is always
+ * terminated after, so a runaway regex in a linked rule costs one thread for at most the budget.
  */
 import type { EngineOptions, GenerateResult } from '../../engine/index.ts'
+import type { GenerateRequest, WorkerReply } from '../../worker/protocol.ts'
 
 const BUDGET_MS = 3000
 
 export function generateInWorker(rule: string, options: EngineOptions): Promise<GenerateResult> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('../../worker/generate.worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../../worker/sigma.worker.ts', import.meta.url), {
       type: 'module',
     })
     const done = (result: GenerateResult) => {
@@ -24,8 +25,11 @@ export function generateInWorker(rule: string, options: EngineOptions): Promise<
         }),
       BUDGET_MS,
     )
-    worker.onmessage = (message: MessageEvent<GenerateResult>) => done(message.data)
+    worker.onmessage = (message: MessageEvent<WorkerReply>) => {
+      if (message.data.type === 'generated') done(message.data.result)
+    }
     worker.onerror = () => done({ events: [], problem: 'The generator stopped with an error.' })
-    worker.postMessage({ rule, options })
+    const request: GenerateRequest = { type: 'generate', seq: 0, rule, options }
+    worker.postMessage(request)
   })
 }
