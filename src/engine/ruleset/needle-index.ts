@@ -1,103 +1,185 @@
 /**
- * Many needles found in one pass over a text: an Aho–Corasick automaton compiled into a dense
- * transition table over character classes. Each state lists the groups any needle ending
- * there belongs to, so one scan of an event's values names every group with a needle in it.
+ * Many needles found in one pass over a text: an Aho–Corasick automaton. Each state lists
+ * the groups of the needles ending there, so one scan of an event's values names every group
+ * with a needle in it.
  *
- * Printable ASCII characters have a class each; every other character shares one. Sharing can
- * only report a group whose needle is not really there (the caller then evaluates a rule for
- * nothing), never miss one, and keeps the table small.
+ * Exact: every character any needle holds has a class of its own and needles are whole, so a
+ * group is reported only when one of its needles is really in the text (a needle cut short or
+ * characters sharing a class let `c:\windows\system32\` or any two emoji pass every rule
+ * they start).
+ *
+ * Fast on a large index: states are numbered breadth first, and the shallow states, which
+ * most characters of a text lead to, get a full row over the ASCII classes, packed together
+ * at the start of one table, so a scan stays in a megabyte. Deeper states, and the other
+ * characters (SigmaHQ's needles hold a thousand distinct emoji and letters), use each
+ * state's own edges (mostly one: a needle's tail) and fall back along failure links.
  */
 
-/** Needles are cut to this many characters: a prefix of a necessary substring is necessary. */
-const MAX_NEEDLE = 20
-/** The class of characters outside printable ASCII that some needle holds. */
-const OTHER = 1
+/** Cells of the dense table (shallow states × ASCII classes): 1 MB of Int32. */
+const DENSE_CELLS = 1 << 20
 
 export class NeedleIndex {
+  /** Class of each UTF-16 code unit; 0 for those no needle holds (they lead back to the root). */
   private readonly classOf = new Uint16Array(65536)
-  private readonly classes: number
-  private readonly next: Int32Array
-  /** Per state, the groups found when the scan reaches it (own needles and suffixes'). */
-  private readonly found: (readonly number[] | undefined)[]
+  /** Classes below this (ASCII characters') have a column in `dense`. */
+  private readonly columns: number
+  /** States below this have a full row in `dense`. */
+  private readonly denseStates: number
+  private readonly dense: Int32Array
+  /** Edges of each state (CSR: edgeStart[s]..edgeStart[s+1]), sorted by class. */
+  private readonly edgeStart: Int32Array
+  private readonly edgeClass: Uint16Array
+  private readonly edgeTo: Int32Array
+  private readonly fail: Int32Array
+  /** Groups of the needles ending exactly at each state. */
+  private readonly own: (readonly number[] | undefined)[]
+  /** The nearest state on the failure chain with needles of its own (-1: none). */
+  private readonly outLink: Int32Array
+  /** The state itself when it has needles of its own, else its outLink. */
+  private readonly outFirst: Int32Array
+  /** Per scan, the states whose groups (and outLink chain's) were reported already. */
+  private readonly reported: Int32Array
+  private scans = 0
 
   /** `needles[g]`: the needles of group g (any one of them passes the group). */
   constructor(needles: readonly (readonly string[])[]) {
-    let classes = 2
-    const trie: Map<number, number>[] = [new Map<number, number>()]
-    const own: Set<number>[] = [new Set()]
+    // ASCII first, so that their classes are the dense table's columns.
+    let classes = 1
+    const classify = (ascii: boolean) => {
+      for (const group of needles)
+        for (const needle of group)
+          for (let i = 0; i < needle.length; i++) {
+            const code = needle.charCodeAt(i)
+            if (code < 0x80 === ascii && this.classOf[code] === 0) this.classOf[code] = classes++
+          }
+    }
+    classify(true)
+    this.columns = classes
+    classify(false)
+
+    // The trie, with states numbered in insertion order; one map of all edges.
+    const child = new Map<number, number>()
+    const ownByTrie = new Map<number, number[]>()
+    let trieStates = 1
     needles.forEach((group, g) => {
-      for (const whole of group) {
-        const needle = whole.slice(0, MAX_NEEDLE)
+      for (const needle of group) {
+        if (needle === '') continue
         let state = 0
         for (let i = 0; i < needle.length; i++) {
-          const code = needle.charCodeAt(i)
-          if (code < 0x20 || code > 0x7e) this.classOf[code] = OTHER
-          else if (this.classOf[code] === 0) this.classOf[code] = classes++
-          const c = this.classOf[code] as number
-          let to = (trie[state] as Map<number, number>).get(c)
+          const key = state * classes + (this.classOf[needle.charCodeAt(i)] as number)
+          let to = child.get(key)
           if (to === undefined) {
-            to = trie.length
-            trie.push(new Map())
-            own.push(new Set())
-            ;(trie[state] as Map<number, number>).set(c, to)
+            to = trieStates++
+            child.set(key, to)
           }
           state = to
         }
-        ;(own[state] as Set<number>).add(g)
+        const own = ownByTrie.get(state)
+        if (own) own.push(g)
+        else ownByTrie.set(state, [g])
       }
     })
-    this.classes = classes
-    const next = new Int32Array(trie.length * classes)
-    const found = new Array<readonly number[] | undefined>(trie.length)
-    // Breadth first, so a state's failure target is complete before the state is.
-    const fail = new Int32Array(trie.length)
-    const queue: number[] = []
-    for (const [c, to] of trie[0] as Map<number, number>) {
-      next[c] = to
-      queue.push(to)
-    }
-    found[0] = undefined
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] as number
-      const f = fail[state] as number
-      const inherited = found[f]
-      const mine = own[state] as Set<number>
-      found[state] = mine.size > 0 ? [...new Set([...mine, ...(inherited ?? [])])] : inherited
-      const edges = trie[state] as Map<number, number>
-      const base = state * classes
-      const failBase = f * classes
-      for (let c = 0; c < classes; c++) {
-        const to = edges.get(c)
-        if (to === undefined) next[base + c] = next[failBase + c] as number
-        else {
-          fail[to] = next[failBase + c] as number
-          next[base + c] = to
-          queue.push(to)
-        }
+
+    // Each trie state's edge keys, grouped by state and sorted (so by class).
+    const edgeStart = new Int32Array(trieStates + 1)
+    for (const key of child.keys()) (edgeStart[Math.floor(key / classes) + 1] as number)++
+    for (let s = 0; s < trieStates; s++)
+      edgeStart[s + 1] = (edgeStart[s + 1] as number) + (edgeStart[s] as number)
+    const keysByTrie = new Int32Array(child.size)
+    const fill = edgeStart.slice(0, trieStates)
+    for (const key of child.keys()) keysByTrie[(fill[Math.floor(key / classes)] as number)++] = key
+    for (let s = 0; s < trieStates; s++) keysByTrie.subarray(edgeStart[s], edgeStart[s + 1]).sort()
+
+    // Breadth first: new numbers, edges in CSR form (classes ascending).
+    const newOf = new Int32Array(trieStates)
+    const order = new Int32Array(trieStates)
+    this.edgeStart = new Int32Array(trieStates + 1)
+    this.edgeClass = new Uint16Array(child.size)
+    this.edgeTo = new Int32Array(child.size)
+    this.own = new Array<readonly number[] | undefined>(trieStates)
+    let placed = 1
+    let edges = 0
+    for (let head = 0; head < trieStates; head++) {
+      const old = order[head] as number
+      this.edgeStart[head] = edges
+      this.own[head] = ownByTrie.get(old)
+      for (let k = edgeStart[old] as number; k < (edgeStart[old + 1] as number); k++) {
+        const key = keysByTrie[k] as number
+        const target = child.get(key) as number
+        newOf[target] = placed
+        order[placed++] = target
+        this.edgeClass[edges] = key - old * classes
+        this.edgeTo[edges++] = newOf[target]
       }
     }
-    this.next = next
-    this.found = found
+    this.edgeStart[trieStates] = edges
+
+    const { columns } = this
+    this.denseStates = Math.max(1, Math.min(trieStates, Math.floor(DENSE_CELLS / columns)))
+    this.dense = new Int32Array(this.denseStates * columns)
+    this.fail = new Int32Array(trieStates)
+    this.outLink = new Int32Array(trieStates).fill(-1)
+    this.reported = new Int32Array(trieStates)
+    // Breadth first again: a state's failure target is shallower, so it is complete first.
+    const { edgeClass, edgeTo } = this
+    for (let s = 0; s < trieStates; s++) {
+      const f = this.fail[s] as number
+      if (s > 0 && s < this.denseStates)
+        this.dense.copyWithin(s * columns, f * columns, f * columns + columns)
+      for (let e = this.edgeStart[s] as number; e < (this.edgeStart[s + 1] as number); e++) {
+        const c = edgeClass[e] as number
+        const to = edgeTo[e] as number
+        if (s < this.denseStates && c < columns) this.dense[s * columns + c] = to
+        const target = s === 0 ? 0 : this.step(f, c)
+        this.fail[to] = target
+        this.outLink[to] = this.own[target] ? target : (this.outLink[target] as number)
+      }
+    }
+    this.outFirst = this.outLink.map((link, s) => (this.own[s] ? s : link))
+  }
+
+  /** The state after reading a character of class `c` in state `s`. */
+  private step(s: number, c: number): number {
+    const { denseStates, dense, columns, edgeStart, edgeClass, edgeTo, fail } = this
+    for (;;) {
+      if (s < denseStates && c < columns) return dense[s * columns + c] as number
+      for (let e = edgeStart[s] as number, end = edgeStart[s + 1] as number; e < end; e++) {
+        const ec = edgeClass[e] as number
+        if (ec === c) return edgeTo[e] as number
+        if (ec > c) break
+      }
+      if (s === 0) return 0
+      s = fail[s] as number
+    }
   }
 
   /** Calls `hit(g)` for each group with a needle in `text` (a group may be reported twice). */
   scan(text: string, hit: (group: number) => void): void {
-    const { classOf, next, found, classes } = this
+    const { classOf, denseStates, dense, columns, own, outLink, outFirst, reported } = this
+    const scan = ++this.scans
     let state = 0
-    let last = -1
     for (let i = 0; i < text.length; i++) {
-      state = next[state * classes + (classOf[text.charCodeAt(i)] as number)] as number
-      if (state !== last) {
-        const groups = found[state]
-        if (groups !== undefined) {
-          last = state
-          for (const g of groups) hit(g)
-        }
+      const c = classOf[text.charCodeAt(i)] as number
+      state =
+        c === 0
+          ? 0
+          : state < denseStates && c < columns
+            ? (dense[state * columns + c] as number)
+            : this.step(state, c)
+      // Report the needles ending here: this state's and those along its failure chain,
+      // each state once per scan (its chain was reported with it).
+      for (
+        let s = outFirst[state] as number;
+        s > 0 && reported[s] !== scan;
+        s = outLink[s] as number
+      ) {
+        reported[s] = scan
+        for (const g of own[s] as readonly number[]) hit(g)
       }
     }
   }
 
   get states(): number {
-    return this.found.length
+    return this.fail.length
   }
 }
