@@ -4,7 +4,9 @@
  */
 import { compileRuleSafely, type CompileResult } from './compile.ts'
 import type { CompiledRule } from './compiled-rule.ts'
-import { evaluateRule, verdictOf } from './evaluate.ts'
+import type { PreparedEvent } from './item.ts'
+export type { PreparedEvent } from './item.ts'
+import { evaluateRule, verdictOf, verdictOfPrepared } from './evaluate.ts'
 import { explainRule } from './explain.ts'
 import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
@@ -127,13 +129,29 @@ export function verdict(rule: CompiledRule, event: unknown): Verdict | EventFail
   }
 }
 
+/** `verdict` for an event readied by `rule.prepare` (see evaluate.ts: verdictOfPrepared). */
+export function preparedVerdict(
+  rule: CompiledRule,
+  prepared: PreparedEvent,
+): Verdict | EventFailure {
+  try {
+    return verdictOfPrepared(rule, prepared)
+  } catch (e) {
+    return failure(e)
+  }
+}
+
 /**
  * Whether the event belongs to the rule's logsource (category → EventID/Channel/Provider,
  * service → Channel), read through the rule's pipelines; `unknown` when that cannot be told.
  */
-export function logsourceFit(rule: CompiledRule, event: unknown): LogsourceFit {
+export function logsourceFit(
+  rule: CompiledRule,
+  event: unknown,
+  prepared?: PreparedEvent,
+): LogsourceFit {
   try {
-    return rule.logsourceFit?.(rule.prepare(event)) ?? { fit: 'unknown' }
+    return rule.logsourceFit?.(prepared ?? rule.prepare(event)) ?? { fit: 'unknown' }
   } catch {
     return { fit: 'unknown' }
   }

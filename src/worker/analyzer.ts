@@ -13,9 +13,9 @@ import {
   outlineRule,
   logsourceFit,
   parseEvents,
+  preparedVerdict,
   ruleFingerprint,
   summarizeShapes,
-  verdict,
   withShapePipeline,
 } from '../engine/index.ts'
 import type {
@@ -23,6 +23,7 @@ import type {
   EventsDiagnostic,
   OutlineItem,
   ParsedEvents,
+  PreparedEvent,
   ShapeSummary,
 } from '../engine/index.ts'
 import type { AnalysisResult, Phase, Progress } from './protocol.ts'
@@ -56,6 +57,11 @@ export class Analyzer {
   private tallied?: { rows: Rows; counts: ReturnType<typeof tally> }
   /** What the verdicts depend on: the detection section and the options (see verdictKey). */
   private verdictKey?: string
+  /**
+   * Each event readied for matching (shape detected, fields looked up once), kept across rule
+   * edits: a prepared event depends on the events and the shape options only, never the rule.
+   */
+  private prepared: { key: string; views: (PreparedEvent | undefined)[] } = { key: '', views: [] }
   /** Summaries from a full explanation, by row, for the current rows. */
   private detailed = new Map<number, string>()
   private readonly tuner = new Tuner()
@@ -129,6 +135,7 @@ export class Analyzer {
     this.tuner.setEvents(text, events, this.ranges)
     this.timings.parse = performance.now() - start
     this.rows = undefined
+    this.prepared = { key: '', views: [] }
   }
 
   /** Runs a whole analysis at once (tests, small inputs). */
@@ -244,18 +251,27 @@ export class Analyzer {
     this.detailed = new Map()
     const events = this.parsed.events
     const rows = allocateRows(events.length, names)
+    const views = this.preparedViews()
     for (let index = 0; index < events.length; index++) {
       if (index > 0 && index % STEP === 0)
         yield { task: 'evaluate', done: index, total: events.length }
       const value = events[index]?.value
-      const v = verdict(rule, value)
+      const view = (views[index] ??= rule.prepare(value))
+      const v = preparedVerdict(rule, view)
       if (isEventFailure(v)) setFailedRow(rows, index, v.message)
       else setRow(rows, index, v.match, v.identifiers)
-      const fit = rule.logsourceFit && logsourceFit(rule, value)
+      const fit = rule.logsourceFit && logsourceFit(rule, value, view)
       if (fit?.fit === 'outside') setOutside(rows, index, fit.reason)
     }
     this.timings.evaluate = performance.now() - start
     return rows
+  }
+
+  /** The prepared events for the current shape options; a change of those starts afresh. */
+  private preparedViews(): (PreparedEvent | undefined)[] {
+    const key = `${this.options.flattenEvtx !== false}|${this.options.eventShape ?? ''}`
+    if (this.prepared.key !== key) this.prepared = { key, views: [] }
+    return this.prepared.views
   }
 
   /**
