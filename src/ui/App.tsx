@@ -43,6 +43,9 @@ import { useBaseline, useTuningControls } from './tuning/useTuning.ts'
 import { WhatIfToggles } from './tuning/WhatIfToggles.tsx'
 import './tuning/tuning.css'
 import type { Start } from './start/boot.ts'
+import RuleSetDialog from './rulesets/RuleSetDialog.tsx'
+import { RuleSetReopen } from './rulesets/RuleSetReopen.tsx'
+import { useRuleSets } from './rulesets/useRuleSets.ts'
 
 const NO_RANGES: Range[] = []
 const NO_DIAGNOSTICS: Diagnostic[] = []
@@ -64,6 +67,11 @@ export function App({ start }: { start: Start }) {
   // Labels belong to the generated text only: the first edit of the events drops them.
   const rowNotes = generated?.text === store.events ? generated.labels : undefined
   const eventsTab = useEventsTab()
+  const ruleSets = useRuleSets({
+    latestState: store.latestState,
+    setStatus: store.setStatus,
+    openState: link.openState,
+  })
   useEvaluationStatus(view, store.setRoutineStatus)
   useTabModeStatus(store.setStatus)
 
@@ -154,7 +162,9 @@ export function App({ start }: { start: Start }) {
               rule={store.rule}
               events={store.events}
               regression={regression}
+              onRuleSets={ruleSets.show}
             />
+            <RuleSetReopen sets={ruleSets} />
             <OptionsButton
               options={store.options}
               setOptions={store.setOptions}
@@ -166,6 +176,7 @@ export function App({ start }: { start: Start }) {
         }
       />
       <LinkBanner {...link} />
+      <RuleSetDialog sets={ruleSets} events={store.events} />
       <ExerciseBar
         verdicts={shownVerdicts(result)}
         current={current}
@@ -177,7 +188,11 @@ export function App({ start }: { start: Start }) {
         <SplitPane name="columns" direction="row" initial={0.5} min={320}>
           <SplitPane name="left" direction="column" initial={0.66} min={90}>
             <Pane title="Rule" meta="Sigma YAML">
-              <FileDropZone kind="rule" onFiles={files.openFiles}>
+              <FileDropZone
+                kind="rule"
+                onFiles={files.openFiles}
+                onDropTransfer={ruleSets.takeDrop}
+              >
                 <RuleEditorSlot
                   onFailure={onEditorFailure}
                   value={store.rule}
@@ -238,7 +253,11 @@ export function App({ start }: { start: Start }) {
               }
             >
               <TabPanel id="events" shown={eventsTab.tab === 'events'}>
-                <FileDropZone kind="events" onFiles={files.openFiles}>
+                <FileDropZone
+                  kind="events"
+                  onFiles={files.openFiles}
+                  onDropTransfer={ruleSets.takeDrop}
+                >
                   <EventsEditorSlot
                     onFailure={onEditorFailure}
                     value={store.events}

@@ -7,13 +7,21 @@ import type { FileKind } from './read.ts'
 export interface FileDropZoneProps {
   kind: FileKind
   onFiles(files: File[], fallback: FileKind): void
+  /** Sees the drop first; true when it took it (a folder or .zip of rules: src/ui/rulesets). */
+  onDropTransfer?(transfer: DataTransfer): boolean
   children: ReactNode
   className?: string
 }
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files')
 
-export function FileDropZone({ kind, onFiles, children, className }: FileDropZoneProps) {
+export function FileDropZone({
+  kind,
+  onFiles,
+  onDropTransfer,
+  children,
+  className,
+}: FileDropZoneProps) {
   const [over, setOver] = useState(false)
   const accept = (event: DragEvent) => {
     if (!carriesFiles(event)) return
@@ -36,6 +44,7 @@ export function FileDropZone({ kind, onFiles, children, className }: FileDropZon
         event.preventDefault()
         event.stopPropagation()
         setOver(false)
+        if (onDropTransfer?.(event.dataTransfer)) return
         onFiles(Array.from(event.dataTransfer.files), kind)
       }}
     >

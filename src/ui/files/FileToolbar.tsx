@@ -13,9 +13,11 @@ export interface FileToolbarProps {
   rule: string
   events: string
   regression: RegressionControls
+  /** Opens "Which rules fire on these events?" (src/ui/rulesets). */
+  onRuleSets(): void
 }
 
-export function FileToolbar({ files, rule, events, regression }: FileToolbarProps) {
+export function FileToolbar({ files, rule, events, regression, onRuleSets }: FileToolbarProps) {
   const ruleInput = useRef<HTMLInputElement>(null)
   const regressionInput = useRef<HTMLInputElement>(null)
   const eventsInput = useRef<HTMLInputElement>(null)
@@ -110,6 +112,14 @@ export function FileToolbar({ files, rule, events, regression }: FileToolbarProp
           <hr />
           <button
             type="button"
+            data-testid="open-ruleset"
+            title="Run a folder or .zip of rules over these events: which fire, how often"
+            onClick={onRuleSets}
+          >
+            Which rules fire on these events?…
+          </button>
+          <button
+            type="button"
             data-testid="import-regression"
             title="A SigmaHQ regression test: its info.yml and the events .json beside it"
             onClick={() => regressionInput.current?.click()}
@@ -124,7 +134,9 @@ export function FileToolbar({ files, rule, events, regression }: FileToolbarProp
           >
             Export as regression test
           </button>
-          <p className="sp-menu-note">Or drop files onto either editor.</p>
+          <p className="sp-menu-note">
+            Or drop files onto either editor, a folder or .zip of rules anywhere.
+          </p>
         </div>
       </details>
       {urlDialog && <OpenUrlDialog files={files} onClose={() => setUrlDialog(false)} />}

@@ -39,6 +39,11 @@ export interface LinkAndDraft {
   setAside: SetAsideEntry[]
   restore: (entry: SetAsideEntry) => void
   dismissSetAside: () => void
+  /**
+   * Opens a state over the page as a link would (a rule from a rule set): edited work is set
+   * aside and offered back from the banner; `message` goes to the status line.
+   */
+  openState: (next: SharedState, message: string) => void
   /** What autosave could not store, until dismissed or fixed. */
   storageWarning: string | undefined
   dismissStorageWarning: () => void
@@ -102,11 +107,39 @@ export function useLinkAndDraft(
     })
   }, [])
 
+  /** Opens `next` as a link opens: the user's own work is set aside and offered back. */
+  const openOver = useCallback(
+    (next: SharedState) => {
+      const { state: now, replaceState: replace } = latest.current
+      const current = { state: now, edited: isWork(now) }
+      const opened = openLinkOver(current, next, latest.current.list, dismissedAt(), Date.now())
+      base.current = opened.base
+      replace(opened.state)
+      setList(opened.setAside)
+      setOffer(opened.offerSetAside)
+      const entry = opened.setAside[0]
+      if (opened.setAsideChanged && entry) storeList((stored) => pushSetAside(stored, entry))
+      return opened
+    },
+    [isWork, storeList],
+  )
+
+  const openState = useCallback(
+    (next: SharedState, message: string) => {
+      const opened = openOver(next)
+      const setAside = opened.setAsideChanged
+        ? ' Your previous work was set aside: restore it from the banner.'
+        : ''
+      latest.current.setStatus(`${message}${setAside}`, 'success')
+    },
+    [openOver],
+  )
+
   useEffect(() => {
     // A link pasted into the address bar of an open tab changes only the fragment.
     const onHashChange = () =>
       void decodeFragment(currentFragment()).then((result) => {
-        const { state: now, replaceState: replace, setStatus: status } = latest.current
+        const { state: now, setStatus: status } = latest.current
         if (!result.ok) {
           if (result.error === 'NO_STATE') return
           const message = `${result.message} Your own work was kept.`
@@ -116,25 +149,12 @@ export function useLinkAndDraft(
         }
         if (sameState(result.state, now)) return
         setLinkError(undefined)
-        const current = { state: now, edited: isWork(now) }
-        const opened = openLinkOver(
-          current,
-          result.state,
-          latest.current.list,
-          dismissedAt(),
-          Date.now(),
-        )
-        base.current = opened.base
-        replace(opened.state)
-        setList(opened.setAside)
-        setOffer(opened.offerSetAside)
-        const entry = opened.setAside[0]
-        if (opened.setAsideChanged && entry) storeList((stored) => pushSetAside(stored, entry))
+        const opened = openOver(result.state)
         if (opened.status) status(opened.status.message, opened.status.tone)
       })
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
-  }, [isWork, storeList])
+  }, [openOver])
 
   const onSaved = useCallback((message: string | undefined, report: SaveReport) => {
     setStorageWarning(report.events ? undefined : message)
@@ -182,6 +202,7 @@ export function useLinkAndDraft(
     setAside: offer ? list : [],
     restore,
     dismissSetAside: dismiss,
+    openState,
     storageWarning,
     dismissStorageWarning: useCallback(() => setStorageWarning(undefined), []),
   }
