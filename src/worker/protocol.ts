@@ -18,6 +18,7 @@ import type {
 } from '../engine/index.ts'
 import type { TuningRequest, TuningResult } from '../engine/index.ts'
 import type { Rows } from './rows.ts'
+import type { RuleSetReply, RuleSetRequest } from './ruleset-protocol.ts'
 import type { CorrelationView } from './correlations.ts'
 export type { RowResult } from './rows.ts'
 export type { CorrelationView, TimelineGroup, TimelineCorrelation } from './correlations.ts'
@@ -69,7 +70,15 @@ export interface GenerateRequest {
   options: EngineOptions
 }
 
-export type WorkerRequest = AnalyzeRequest | ProbeRequest | PingRequest | GenerateRequest
+/** A whole rule set over the events, in a worker of its own (see ruleset-protocol.ts). */
+export interface RuleSetRunRequest {
+  type: 'ruleset'
+  seq: 0
+  request: RuleSetRequest
+}
+
+export type WorkerRequest =
+  AnalyzeRequest | ProbeRequest | PingRequest | GenerateRequest | RuleSetRunRequest
 
 export type Phase = 'parse' | 'compile' | 'evaluate' | 'explain'
 
@@ -133,6 +142,7 @@ export type WorkerReply =
   /** Sent once the worker's modules have loaded: start-up time never counts against a budget. */
   | { type: 'ready'; seq: 0 }
   | { type: 'generated'; seq: 0; result: GenerateResult }
+  | { type: 'ruleset'; seq: 0; reply: RuleSetReply }
   | { type: 'phase'; seq: number; phase: Phase }
   /** A heartbeat from a long run: it proves the worker is alive and says how far it got. */
   | ({ type: 'progress'; seq: number } & Progress)

@@ -1,6 +1,7 @@
 /**
- * Messages between the page and the rule-set worker ("Which rules fire on these events?").
- * One run per worker: the page cancels by terminating it, so there is no cancel message.
+ * Messages between the page and a rule-set run ("Which rules fire on these events?"), carried
+ * by the evaluation worker's `ruleset` messages. One run per worker: the page cancels by
+ * terminating it, so there is no cancel message.
  */
 import type { EngineOptions } from '../engine/index.ts'
 
@@ -67,7 +68,6 @@ export interface RuleSetResult {
 }
 
 export type RuleSetReply =
-  | { type: 'ready' }
   | ({ type: 'progress' } & RuleSetProgress)
   /** Only in a traced run: the file about to run on event `event`. */
   | { type: 'at'; file: number; event: number }

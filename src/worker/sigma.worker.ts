@@ -2,11 +2,13 @@
 /**
  * The evaluation worker: message routing only. The engine runs here and never on the page's
  * main thread, so a runaway regex freezes this worker, which the client then replaces. Event
- * generation runs in a worker of this same script (one copy of the engine in the bundle).
+ * generation and rule-set runs use workers of this same script (one copy of the engine in the
+ * bundle).
  */
 import { generateEvents, parseEvents } from '../engine/index.ts'
 import { Analyzer } from './analyzer.ts'
 import { compileParts, ruleParts, runParts } from './probe.ts'
+import { runRuleSetSliced } from './ruleset-sliced.ts'
 import type { AnalyzeRequest, Phase, ProbeRequest, WorkerReply, WorkerRequest } from './protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
@@ -81,6 +83,10 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
   }
   if (request.type === 'generate') {
     post({ type: 'generated', seq: 0, result: generateEvents(request.rule, request.options) })
+    return
+  }
+  if (request.type === 'ruleset') {
+    runRuleSetSliced(request.request, (reply) => post({ type: 'ruleset', seq: 0, reply }))
     return
   }
   latestSeq = request.seq

@@ -6,20 +6,16 @@
  * starts again without it. Cancel terminates the worker, which stops the work at once.
  */
 import { Watchdog } from '../../worker/watchdog.ts'
+import type { WorkerLike } from '../../worker/client.ts'
 import type {
   RuleProblem,
   RuleSetProgress,
-  RuleSetReply,
   RuleSetRequest,
   RuleSetResult,
 } from '../../worker/ruleset-protocol.ts'
 
-export interface RuleSetWorker {
-  postMessage(message: RuleSetRequest): void
-  terminate(): void
-  onmessage: ((event: MessageEvent<RuleSetReply>) => void) | null
-  onerror: ((event: ErrorEvent) => void) | null
-}
+/** A worker of the evaluation worker's script (one copy of the engine in the bundle). */
+export type RuleSetWorker = WorkerLike
 
 export type RunUpdate =
   | { type: 'progress'; progress: RuleSetProgress }
@@ -45,7 +41,7 @@ const TRACED_EVENTS = 2000
 const MAX_SLOW_RULES = 5
 
 const createDefaultWorker = (): RuleSetWorker =>
-  new Worker(new URL('../../worker/ruleset.worker.ts', import.meta.url), { type: 'module' })
+  new Worker(new URL('../../worker/sigma.worker.ts', import.meta.url), { type: 'module' })
 
 export function runRuleSetInWorker(
   request: RuleSetRequest,
@@ -73,13 +69,17 @@ export function runRuleSetInWorker(
     const current = createWorker()
     worker = current
     watchdog.arm(budgets.startMs)
-    current.onmessage = ({ data: reply }) => {
+    current.onmessage = ({ data: message }) => {
       if (over || current !== worker) return
+      if (message.type === 'ready') {
+        const run = { ...request, skip: slow.map((s) => s.file), trace }
+        current.postMessage({ type: 'ruleset', seq: 0, request: run })
+        watchdog.arm(budgets.parseBudgetMs)
+        return
+      }
+      if (message.type !== 'ruleset') return
+      const reply = message.reply
       switch (reply.type) {
-        case 'ready':
-          current.postMessage({ ...request, skip: slow.map((s) => s.file), trace })
-          watchdog.arm(budgets.parseBudgetMs)
-          return
         case 'progress':
           last = reply
           watchdog.arm(reply.phase === 'parse' ? budgets.parseBudgetMs : budgets.budgetMs)

@@ -1,7 +1,6 @@
-// The page's rule-set runner against the real worker in a Node thread: a run reports progress and
+// The page's rule-set runner against the real evaluation worker in a Node thread: a run reports progress and
 // its result, a rule that stalls is named, listed and left out while the rest still runs, and
 // cancel terminates the worker.
-import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   runRuleSetInWorker,
@@ -10,31 +9,18 @@ import {
   type RunUpdate,
 } from '../../../src/ui/rulesets/run-in-worker.ts'
 import { runRuleSetNow } from '../../../src/worker/ruleset-run.ts'
-import type { RuleSetReply, RuleSetRequest } from '../../../src/worker/ruleset-protocol.ts'
+import type { RuleSetRequest } from '../../../src/worker/ruleset-protocol.ts'
+import { createThreadWorker, type ThreadWorker } from '../../worker/threads.ts'
 import { CATASTROPHIC_RULE } from '../../fixtures/hostile-rules.ts'
 import { RULESET_EVENTS, RULESET_FILES } from '../../fixtures/ruleset-rules.ts'
 
-const script = new URL('../../worker/ruleset-node-worker-boot.mjs', import.meta.url)
-const threads: { worker: RuleSetWorker; terminated: boolean }[] = []
-afterEach(() => threads.splice(0).forEach((t) => t.worker.terminate()))
+const threads: ThreadWorker[] = []
+afterEach(() => threads.splice(0).forEach((t) => t.terminate()))
 
 function threadWorker(): RuleSetWorker {
-  const thread = new Worker(script)
-  const entry = { terminated: false, worker: undefined as unknown as RuleSetWorker }
-  entry.worker = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (message: RuleSetRequest) => thread.postMessage(message),
-    terminate: () => {
-      entry.terminated = true
-      void thread.terminate()
-    },
-  }
-  thread.on('message', (data: RuleSetReply) =>
-    entry.worker.onmessage?.({ data } as MessageEvent<RuleSetReply>),
-  )
-  threads.push(entry)
-  return entry.worker
+  const worker = createThreadWorker()
+  threads.push(worker)
+  return worker
 }
 
 function run(request: RuleSetRequest) {

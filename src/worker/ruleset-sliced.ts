@@ -1,22 +1,17 @@
-/// <reference lib="webworker" />
 /**
- * The rule-set worker: one run, reported in slices. Between slices it posts how far it got (the
+ * A rule-set run inside a worker, in slices: between slices it posts how far it got (the
  * heartbeat the page's time budget watches) and yields to the event loop. The page cancels by
- * terminating this worker, which stops the work wherever it is.
+ * terminating the worker, which stops the work wherever it is; a worker runs one rule set.
  */
 import { runRuleSet } from './ruleset-run.ts'
 import type { RuleSetReply, RuleSetRequest } from './ruleset-protocol.ts'
-
-declare const self: DedicatedWorkerGlobalScope
-
-const post = (reply: RuleSetReply) => self.postMessage(reply)
 
 /** How long the run works before it reports progress. */
 const SLICE_MS = 40
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-async function run(request: RuleSetRequest): Promise<void> {
+async function run(request: RuleSetRequest, post: (reply: RuleSetReply) => void): Promise<void> {
   const steps = runRuleSet(request, (file, event) => post({ type: 'at', file, event }))
   let sliceStart = performance.now()
   let phase = ''
@@ -36,11 +31,12 @@ async function run(request: RuleSetRequest): Promise<void> {
   }
 }
 
-self.onmessage = (message: MessageEvent<RuleSetRequest>) => {
-  run(message.data).catch((error: unknown) => {
+export function runRuleSetSliced(
+  request: RuleSetRequest,
+  post: (reply: RuleSetReply) => void,
+): void {
+  run(request, post).catch((error: unknown) => {
     // The engine promises not to throw; if it does anyway, the page says so instead of waiting.
     post({ type: 'failure', message: error instanceof Error ? error.message : String(error) })
   })
 }
-
-post({ type: 'ready' })
