@@ -52,7 +52,7 @@ export function timeOnce(pass: () => number): Timing {
   return { ms, cpuMs: (used.user + used.system) / 1000, result }
 }
 
-const grouped = (n: number) => Math.round(n).toLocaleString('en-US')
+export const grouped = (n: number) => Math.round(n).toLocaleString('en-US')
 
 export const perSecond = (count: number, ms: number) => `${grouped((count / ms) * 1000)}/s`
 export const millis = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`

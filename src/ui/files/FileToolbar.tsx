@@ -118,6 +118,7 @@ export function FileToolbar({ files, rule, events, regression, onRuleSets }: Fil
           >
             Which rules fire on these events?…
           </button>
+          <hr />
           <button
             type="button"
             data-testid="import-regression"
