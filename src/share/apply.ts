@@ -1,17 +1,7 @@
 // Filling a partial state (a link's payload, a stored draft) from a base state.
 import type { EngineOptions } from '../engine/index.ts'
 import type { PartialSharedState, SharedState } from './types.ts'
-import { PAYLOAD_FIELDS } from './validate.ts'
-
-export const OPTION_KEYS = [
-  'placeholders',
-  'fieldMap',
-  'flattenEvtx',
-  'eventShape',
-  'pipelines',
-  'timeField',
-  'logsourceOnly',
-] as const satisfies readonly (keyof EngineOptions)[]
+import { OPTION_KEYS, PAYLOAD_FIELDS } from './fields.ts'
 
 /** `defaults` overlaid with what a link or draft carries. */
 export function applySharedState(defaults: SharedState, shared: PartialSharedState): SharedState {

@@ -1,50 +1,20 @@
 // Share links: the page state <-> a URL fragment `#v<n>/<payload>`. Pure: runs in the page,
 // a worker and Node. Public API: encodeState, decodeFragment, applySharedState, linkLength.
-import type { DecodeResult, SharedState } from './types.ts'
+import type { DecodeResult } from './types.ts'
 import { failure } from './types.ts'
-import { OPTION_KEYS } from './apply.ts'
-import { decodeV1, encodeV1 } from './v1.ts'
-import { V1_DEFAULTS } from './v1-defaults.ts'
-import { PAYLOAD_FIELDS } from './validate.ts'
+import { decodeV1 } from './v1.ts'
 
 export type { DecodeResult, PartialSharedState, SharedState, ShareErrorCode } from './types.ts'
 export { MAX_DECOMPRESSED_BYTES } from './v1.ts'
 export { V1_DEFAULTS } from './v1-defaults.ts'
 export { applySharedState } from './apply.ts'
-
-export const CURRENT_VERSION = 'v1'
+export { CURRENT_VERSION, diffState, encodeState } from './encode.ts'
 
 /** Every version ever shipped keeps its decoder. A Map, so `#constructor/...` finds nothing. */
 const decoders = new Map<string, (payload: string) => Promise<DecodeResult>>([['v1', decodeV1]])
 
 /** Links longer than this may be cut by chat tools and some browsers; the UI warns. */
 export const LINK_WARN_LENGTH = 8000
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
-
-/** Only the fields (and option keys) that differ from `defaults`. */
-export function diffState(state: SharedState, defaults: SharedState): Record<string, unknown> {
-  const diff: Record<string, unknown> = {}
-  for (const field of PAYLOAD_FIELDS) {
-    if (field === 'options' || state[field] === undefined) continue
-    if (!sameJson(state[field], defaults[field])) diff[field] = state[field]
-  }
-  const options: Record<string, unknown> = {}
-  for (const key of OPTION_KEYS) {
-    const mine = state.options[key]
-    if (!sameJson(mine, defaults.options[key])) options[key] = mine === undefined ? null : mine
-  }
-  if (Object.keys(options).length > 0) diff.options = options
-  return diff
-}
-
-/**
- * `#v1/` + base64url(deflate-raw(JSON of what differs from the frozen v1 defaults)). Never the
- * page's current defaults: those may change, and a link must open the same state forever.
- */
-export async function encodeState(state: SharedState): Promise<string> {
-  return `#${CURRENT_VERSION}/${await encodeV1(diffState(state, V1_DEFAULTS))}`
-}
 
 const FRAGMENT = /^v(\d{1,6})\/(.*)$/s
 

@@ -1,7 +1,7 @@
 // Format v1: base64url(deflate-raw(UTF-8 JSON)) of the fields that differ from the defaults.
 // Links outlive releases: this decoder must keep accepting every v1 link ever produced.
-import { base64urlToBytes, bytesToBase64url } from './base64url.ts'
-import { deflateRaw, inflateRawCapped } from './deflate.ts'
+import { base64urlToBytes } from './base64url.ts'
+import { inflateRawCapped } from './deflate.ts'
 import { applySharedState } from './apply.ts'
 import type { DecodeResult } from './types.ts'
 import { failure } from './types.ts'
@@ -12,12 +12,6 @@ import { V1_DEFAULTS } from './v1-defaults.ts'
 export const MAX_DECOMPRESSED_BYTES = 20 * 1024 * 1024
 /** Far above any compressed state that fits the cap; checked before any work is done. */
 export const MAX_PAYLOAD_CHARS = 8 * 1024 * 1024
-
-/** The payload JSON: `options` values of `null` mean "unset although the defaults set it". */
-export async function encodeV1(diff: Record<string, unknown>): Promise<string> {
-  const json = JSON.stringify(diff)
-  return bytesToBase64url(await deflateRaw(new TextEncoder().encode(json)))
-}
 
 export async function decodeV1(payload: string): Promise<DecodeResult> {
   if (payload.length > MAX_PAYLOAD_CHARS) {

@@ -123,9 +123,6 @@ const FIELD_CHECKS: {
   expect: validateExpect,
 }
 
-/** The top-level fields of a payload, in a fixed order. */
-export const PAYLOAD_FIELDS = Object.keys(FIELD_CHECKS) as (keyof PartialSharedState)[]
-
 /** Unknown top-level keys are ignored; a known key of the wrong type rejects the payload. */
 export function validatePayload(payload: unknown): Validated<PartialSharedState> {
   if (!isPlainObject(payload)) return { ok: false, message: 'the payload must be a JSON object' }

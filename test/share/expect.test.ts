@@ -1,7 +1,7 @@
 // Expectations (the tuning loop's marks) travel in links; links made before them still open.
 import { describe, expect, it } from 'vitest'
 import { decodeFragment, encodeState, V1_DEFAULTS } from '../../src/share/index.ts'
-import { encodeV1 } from '../../src/share/v1.ts'
+import { encodeV1 } from '../../src/share/encode.ts'
 
 describe('expectations in share links', () => {
   it('round-trip with the rest of the state', async () => {

@@ -1,8 +1,8 @@
 /**
  * The editor features the page offers, picked from Monaco's `editor.all`: editing and
  * selection commands, clipboard, find, folding, hover, completion with snippets, quick fixes,
- * markers (F8), the context menu, Tab focus mode, and the command palette (F1) and go-to-line
- * (Ctrl+G) for keyboard users.
+ * markers (F8), the context menu, Tab focus mode and go-to-line (Ctrl+G). Not the command
+ * palette: F1 opens the page's own help (layout/HelpButton.tsx).
  */
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js'
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js'
@@ -39,6 +39,5 @@ import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperation
 import 'monaco-editor/esm/vs/editor/contrib/wordPartOperations/browser/wordPartOperations.js'
 import 'monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution.js'
 import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess.js'
-import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess.js'
 import 'monaco-editor/esm/vs/editor/common/standaloneStrings.js'
 import 'monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles.js'

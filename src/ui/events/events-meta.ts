@@ -4,6 +4,7 @@
  * user forced in Options is said too, so the caption never hides why verdicts changed.
  */
 import { BODY_LABELS, type EventsFormat, type ShapeOverride } from '../../engine/index.ts'
+import { plural } from '../format.ts'
 
 const FORMAT_LABELS: Partial<Record<EventsFormat, string>> = {
   array: 'JSON array',
@@ -19,7 +20,7 @@ export function eventsMeta(
   shape: string,
   forced: ShapeOverride | undefined,
 ): string {
-  const events = `${count.toLocaleString('en-US')} ${count === 1 ? 'event' : 'events'}`
+  const events = plural(count, 'event')
   const kind = shape === BODY_LABELS.flat || count === 0 ? FORMAT_LABELS[format] : shape
   const read = forced ? ` · read as ${BODY_LABELS[forced]}` : ''
   return `${events}${kind ? ` · ${kind}` : ''}${read}`

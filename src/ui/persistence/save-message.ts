@@ -2,13 +2,12 @@
 // not, said once when that changes (not on every pause in typing).
 import type { StatusTone } from '../state/useAppState.ts'
 import { MAX_DRAFT_CHARS, type SaveReport } from './draft.ts'
+import { count as format } from '../format.ts'
 
 type Outcome = 'all' | 'rule' | 'none'
 
 const outcome = (report: SaveReport): Outcome =>
   report.events ? 'all' : report.rule ? 'rule' : 'none'
-
-const format = (n: number) => n.toLocaleString('en-US')
 
 export function saveMessage(
   report: SaveReport,

@@ -16,7 +16,7 @@ export function ResultsCounts({
     <div className="results-counts" data-testid="results-counts">
       <div className="tally">
         <span className="tally-item">
-          <strong data-testid="count-events">{events.toLocaleString('en-US')}</strong> events
+          <strong data-testid="count-events">{count(events)}</strong> events
         </span>
         <span className={`tally-item ${matches > 0 ? 'tally-match' : ''}`}>
           <strong data-testid="count-matches">{matches.toLocaleString('en-US')}</strong>{' '}

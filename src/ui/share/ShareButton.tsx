@@ -6,13 +6,12 @@ import { encodeOnce, tooLargeToMirror } from './fragment.ts'
 import './share.css'
 import type { StatusTone } from '../state/useAppState.ts'
 import { useDetailsPopover } from '../layout/popovers.ts'
+import { count as format } from '../format.ts'
 
 export interface ShareButtonProps {
   state: SharedState
   setStatus: (message: string, kind?: StatusTone) => void
 }
-
-const format = (n: number) => n.toLocaleString('en-US')
 
 const buildLink = async (state: SharedState) =>
   shareUrl(window.location.href, await encodeOnce(state))

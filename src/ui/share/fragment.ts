@@ -1,8 +1,8 @@
 // The address bar's fragment as the state's mirror. replaceState, never pushState: editing
 // must not fill the history, and a reload must reopen what is on screen.
 import type { SharedState } from '../../share/index.ts'
-import { encodeState } from '../../share/index.ts'
 import { sameState } from '../persistence/draft.ts'
+import { encodeOffThread } from './encode-off-thread.ts'
 
 /**
  * States bigger than this are not mirrored into the address bar: encoding megabytes on every
@@ -16,13 +16,13 @@ export const tooLargeToMirror = (state: SharedState): boolean =>
 export const currentFragment = (): string => window.location.hash
 
 // The address bar and the Share button's length both encode the same state object after a
-// pause in typing; encode it once. Keyed weakly by the (memoised) state object itself.
+// pause in typing; encode it once, in a worker. Keyed weakly by the (memoised) state object.
 const encoded = new WeakMap<SharedState, Promise<string>>()
 
 export function encodeOnce(state: SharedState): Promise<string> {
   const hit = encoded.get(state)
   if (hit) return hit
-  const fragment = encodeState(state)
+  const fragment = encodeOffThread(state)
   encoded.set(state, fragment)
   return fragment
 }
