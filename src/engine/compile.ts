@@ -42,7 +42,7 @@ export interface CompileResult {
   identifiers: IdentifierInfo[]
   /** Where each `condition` value sits in the rule text (for edits such as adding a filter). */
   conditionRanges?: Range[]
-  /** What the verdicts depend on (rule/outline.ts); set when the rule compiled. */
+  /** What the verdicts depend on (rule/outline.ts); set when the rule compiled, computed when read. */
   fingerprint?: string
   diagnostics: Diagnostic[]
 }
@@ -97,8 +97,22 @@ export function compileRuleWith(
     diagnostics,
     notApplied,
   })
-  const fingerprint = compiled.rule ? fingerprintOf(parsed.documents) : undefined
-  return done(fingerprint === undefined ? compiled : { ...compiled, fingerprint })
+  const result = done(compiled)
+  if (compiled.rule) withLazyFingerprint(result, parsed.documents)
+  return result
+}
+
+/**
+ * Only the page's worker reads the fingerprint (a twelfth of a corpus compile): it is worked
+ * out on first read, then kept. Enumerable, so copies and messages still carry it.
+ */
+function withLazyFingerprint(result: CompileResult, documents: readonly YamlDocument[]): void {
+  let memo: { value: string | undefined } | undefined
+  Object.defineProperty(result, 'fingerprint', {
+    enumerable: true,
+    configurable: true,
+    get: () => (memo ??= { value: fingerprintOf(documents) }).value,
+  })
 }
 
 /** The detection documents of the text other than `chosen` (filters and correlations left out). */

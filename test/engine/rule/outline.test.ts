@@ -81,6 +81,16 @@ describe('fingerprint', () => {
     expect(ruleFingerprint(rule)).toBe(base)
   })
 
+  test('worked out only when read (the CLI and corpus compiles never read it)', () => {
+    const compiled = compileRule(rule)
+    const property = Object.getOwnPropertyDescriptor(compiled, 'fingerprint')
+    expect(property?.get).toBeTypeOf('function')
+    expect(property?.enumerable).toBe(true)
+    expect(compiled.fingerprint).toBe(base)
+    expect({ ...compiled }.fingerprint).toBe(base)
+    expect(compileRule('title: t\n').fingerprint).toBeUndefined()
+  })
+
   test('descriptive edits keep it; anything a verdict reads changes it', () => {
     expect(fingerprint(rule.replace('title: Outline', 'title: Renamed\nlevel: high'))).toBe(base)
     for (const edit of [
