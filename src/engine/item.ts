@@ -4,6 +4,7 @@
  * ItemSource and gets back closures compiled once per rule.
  */
 import type { FieldPlan } from './pipeline/field-plan.ts'
+import type { Screen } from './ruleset/needles.ts'
 import type { Diagnostic, EngineOptions, FieldTrace, KeywordTrace, Range, Scalar } from './types.ts'
 
 export interface ItemSource {
@@ -24,7 +25,7 @@ export interface PreparedEvent {
 
 export interface CompiledItem {
   /** What any event this item matches must hold (ruleset/needles.ts). */
-  readonly screen?: readonly (readonly string[])[]
+  readonly screen?: Screen
   /** Fast path: may short-circuit. */
   match(event: PreparedEvent): boolean
   /** Explaining path: never short-circuits; must agree with `match`. */

@@ -6,7 +6,6 @@ import type { CompileItem, ItemOptions, ItemSource } from '../item.ts'
 import type { Diagnostic, EngineOptions, Scalar } from '../types.ts'
 import type { CompiledValue, ValueSource } from './compiled-value.ts'
 import { droppedItem, makeFieldItem } from './field-item.ts'
-import { NAMES_WINLOGBEAT_SPELLS_OTHERWISE } from '../match/winlogbeat-flatten.ts'
 import { makeKeywordItem } from './keyword-item.ts'
 import type { LeafTest } from './leaf-tests.ts'
 import { compileLeafTest } from './leaf-tests.ts'
@@ -40,9 +39,6 @@ function mapFields(field: string, options: EngineOptions): string[] {
   const mapped = map && Object.hasOwn(map, field) ? map[field] : undefined
   return [typeof mapped === 'string' ? mapped : field]
 }
-
-/** The field name a screen may look for, or null when some event shape spells it otherwise. */
-const screenField = (field: string) => (NAMES_WINLOGBEAT_SPELLS_OTHERWISE.has(field) ? null : field)
 
 const mapField = (field: string, options: EngineOptions) => mapFields(field, options)[0] ?? field
 
@@ -116,7 +112,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     compiled.map((v) => v.alternatives),
     linking,
     negated,
-    keyword ? null : screenField(mapField(source.field ?? '', options)),
+    keyword ? null : mapField(source.field ?? '', options),
   )
   if (keyword) {
     const item = makeKeywordItem({

@@ -9,6 +9,7 @@ import type { Resolved } from './evtx-flatten.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
 import { flattenWinlogbeat } from './winlogbeat-flatten.ts'
 import { resolveLiteralOrDotted } from './field-path.ts'
+import { isObject } from '../json-object.ts'
 import type { KeywordLeaf, Leaf, ScalarLeaf } from './subject.ts'
 import { collectKeywordLeaves, collectLeaves } from './subject.ts'
 
@@ -70,6 +71,34 @@ export class EventView implements PreparedEvent {
       this.fields.set(field, found)
     }
     return found
+  }
+
+  /**
+   * Every field name `resolve` may answer, up to `maxLength` characters, and maybe more (a
+   * name listed may still resolve to nothing): each path of keys through nested objects,
+   * joined by dots (a literal key and every dotted split are among them), and the event-log
+   * table's flat names. Walked with an explicit stack, so any nesting depth works.
+   */
+  names(maxLength: number): string[] {
+    const out: string[] = []
+    const pending: { node: unknown; path: string | null }[] = [
+      { node: this.shape.value, path: null },
+    ]
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const { node, path } = next
+      if (!isObject(node)) continue
+      for (const key of Object.keys(node)) {
+        const name = path === null ? key : `${path}.${key}`
+        if (name.length > maxLength) continue
+        out.push(name)
+        pending.push({ node: node[key], path: name })
+      }
+    }
+    if (this.shape.body !== 'flat' && this.shape.body !== 'ecs') {
+      if (this.table === undefined) this.table = flatTable(this.shape)
+      if (this.table) for (const name of this.table.keys()) out.push(name)
+    }
+    return out
   }
 
   /** Every string and number leaf, for keyword search. */

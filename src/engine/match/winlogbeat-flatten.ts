@@ -17,17 +17,6 @@ const HEADER_NAMES: Record<string, string> = {
   version: 'Version',
 }
 
-/**
- * Flat names whose Winlogbeat key does not contain them (`EventID` is `event_id`): a screen
- * that looks for the field's name in the event text must not count on them.
- */
-export const NAMES_WINLOGBEAT_SPELLS_OTHERWISE: ReadonlySet<string> = new Set([
-  'EventID',
-  'EventRecordID',
-  'Execution_ProcessID',
-  'Execution_ThreadID',
-])
-
 function addData(
   table: Map<string, Resolved>,
   data: Record<string, unknown>,

@@ -10,17 +10,44 @@
  *
  * Fast on a large index: states are numbered breadth first, and the shallow states, which
  * most characters of a text lead to, get a full row over the ASCII classes, packed together
- * at the start of one table, so a scan stays in a megabyte. Deeper states, and the other
+ * at the start of one table, so a scan stays in a few hundred kilobytes. Deeper states, and the other
  * characters (SigmaHQ's needles hold a thousand distinct emoji and letters), use each
  * state's own edges (mostly one: a needle's tail) and fall back along failure links.
  */
 
-/** Cells of the dense table (shallow states × ASCII classes): 1 MB of Int32. */
-const DENSE_CELLS = 1 << 20
+/** Cells of the dense table (shallow states × ASCII classes): 128 kB of Int32 per index. */
+const DENSE_CELLS = 1 << 15
+
+/**
+ * The characters needles hold, numbered: ASCII first, so that their classes are the dense
+ * table's columns. Several indexes may share one (the per-field indexes do, to stay small).
+ */
+export class CharClasses {
+  /** Class of each UTF-16 code unit; 0 for those no needle holds (they lead back to the root). */
+  readonly classOf = new Uint16Array(65536)
+  /** Classes below this are ASCII characters'. */
+  readonly ascii: number
+  readonly count: number
+
+  constructor(needles: Iterable<string>) {
+    let classes = 1
+    const texts = [...needles]
+    const number = (ascii: boolean) => {
+      for (const needle of texts)
+        for (let i = 0; i < needle.length; i++) {
+          const code = needle.charCodeAt(i)
+          if (code < 0x80 === ascii && this.classOf[code] === 0) this.classOf[code] = classes++
+        }
+    }
+    number(true)
+    this.ascii = classes
+    number(false)
+    this.count = classes
+  }
+}
 
 export class NeedleIndex {
-  /** Class of each UTF-16 code unit; 0 for those no needle holds (they lead back to the root). */
-  private readonly classOf = new Uint16Array(65536)
+  private readonly classOf: Uint16Array
   /** Classes below this (ASCII characters') have a column in `dense`. */
   private readonly columns: number
   /** States below this have a full row in `dense`. */
@@ -41,21 +68,17 @@ export class NeedleIndex {
   private readonly reported: Int32Array
   private scans = 0
 
-  /** `needles[g]`: the needles of group g (any one of them passes the group). */
-  constructor(needles: readonly (readonly string[])[]) {
-    // ASCII first, so that their classes are the dense table's columns.
-    let classes = 1
-    const classify = (ascii: boolean) => {
-      for (const group of needles)
-        for (const needle of group)
-          for (let i = 0; i < needle.length; i++) {
-            const code = needle.charCodeAt(i)
-            if (code < 0x80 === ascii && this.classOf[code] === 0) this.classOf[code] = classes++
-          }
-    }
-    classify(true)
-    this.columns = classes
-    classify(false)
+  /**
+   * `needles[g]`: the needles of group g (any one of them passes the group). `chars` must
+   * number every character of them.
+   */
+  constructor(
+    needles: readonly (readonly string[])[],
+    chars: CharClasses = new CharClasses(needles.flat()),
+  ) {
+    this.classOf = chars.classOf
+    this.columns = chars.ascii
+    const classes = chars.count
 
     // The trie, with states numbered in insertion order; one map of all edges.
     const child = new Map<number, number>()

@@ -1,18 +1,27 @@
 /**
- * Screening facts. A part's screen is a list of clauses, each a set of lower-case strings:
- * every event the part matches holds, for every clause, at least one of its strings in some
- * value. An empty list promises nothing (the part must always be evaluated).
+ * Screening facts. A part's screen is a list of clauses, each a set of needles: every event
+ * the part matches holds, for every clause, at least one of its needles. An empty list
+ * promises nothing (the part must always be evaluated).
+ *
+ * A needle is a lower-case string inside one field's values (as the engine looks the field
+ * up: the event's own spelling, dotted paths, event-log flattening), or, for keywords, inside
+ * any value. A field needle with no text only says the field is there.
  *
  * Derived from the values after every modifier has run (so windash, base64offset and wide
  * give their real variants), and only where a match implies the substring: string patterns,
- * whose literal runs the event value must contain. Values with no such run (numbers, which
- * compare numerically, regexes, CIDR, compare) still need their field to be there: the
- * field's name is then the clause (the haystack holds key names too). null, `exists: false`
- * and negations promise nothing.
+ * whose literal runs the event value must contain, and whole numbers, whose digits any
+ * decimal text of them holds. Values with no such run (regexes, CIDR, compare, booleans)
+ * still need their field to be there. null, `exists: false` and negations promise nothing.
  */
 import type { Alternative, TypedValue } from '../modifiers/typed-value.ts'
 
-export type Clause = readonly string[]
+export interface Needle {
+  /** The event field whose values hold the text; null: any value (keywords). */
+  readonly field: string | null
+  /** Lower-case text; '' (field needles only): the field is there. */
+  readonly text: string
+}
+export type Clause = readonly Needle[]
 export type Screen = readonly Clause[]
 
 /** More clauses screen harder and cost little: an event must hold every one. */
@@ -20,30 +29,41 @@ const MAX_CLAUSES = 6
 
 export const NOTHING_KNOWN: Screen = []
 
+/** Capital sigma lower-cases by context (σ or final ς): a cased needle with it may not fold inside. */
+const CONTEXT_CASED = /\u03a3/
+
 function valueNeedle(value: TypedValue): string | null {
   // A whole number is matched by any decimal text of it: its digits with optional sign,
-  // leading zeros, zero fraction or spaces hold them; the haystack writes exponent forms out.
+  // leading zeros, zero fraction or spaces hold them; the screen writes other forms out.
   if (value.kind === 'number')
     return Number.isSafeInteger(value.value) && value.value >= 0 ? String(value.value) : null
   if (value.kind !== 'string') return null
   let longest = ''
   for (const token of value.tokens)
     if (token.t === 'lit' && token.s.length > longest.length) longest = token.s
-  // The engine folds case with toLowerCase on both sides, so a folded needle is still inside.
+  if (value.cased && CONTEXT_CASED.test(longest)) return null
+  // Uncased tests fold case with toLowerCase on both sides, and folding a cased match keeps
+  // the needle inside, so the screen looks for the folded needle in folded values.
   return longest === '' ? null : longest.toLowerCase()
 }
 
-/** A clause is as selective as its shortest string (short strings occur everywhere). */
+const needleKey = (n: Needle) =>
+  n.field === null ? `\u0000${n.text}` : `${n.field}\u0000${n.text}`
+
+/** A needle held to one field is rarer than the same text anywhere; short texts are everywhere. */
+const weight = (n: Needle) => n.text.length + (n.field === null ? 0 : 4)
+
+/** A clause is as selective as its least selective needle. */
 function selectivity(clause: Clause): number {
-  let shortest = Infinity
-  for (const needle of clause) shortest = Math.min(shortest, needle.length)
-  return shortest * 1000 - clause.length
+  let weakest = Infinity
+  for (const needle of clause) weakest = Math.min(weakest, weight(needle))
+  return weakest * 1000 - clause.length
 }
 
 function bestFirst(clauses: Clause[]): Screen {
   const seen = new Set<string>()
   const unique = clauses.filter((clause) => {
-    const key = [...clause].sort().join('\u0000')
+    const key = clause.map(needleKey).sort().join('\u0001')
     return seen.has(key) ? false : (seen.add(key), true)
   })
   return unique.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_CLAUSES)
@@ -63,19 +83,20 @@ export function anyOf(parts: readonly Screen[]): Screen {
   const width = Math.max(...parts.map((part) => part.length))
   const clauses: Clause[] = []
   for (let i = 0; i < width; i++) {
-    const union = new Set<string>()
+    const union = new Map<string, Needle>()
     for (const part of parts)
-      for (const needle of part[Math.min(i, part.length - 1)] ?? []) union.add(needle)
-    clauses.push([...union])
+      for (const needle of part[Math.min(i, part.length - 1)] ?? [])
+        union.set(needleKey(needle), needle)
+    clauses.push([...union.values()])
   }
   return bestFirst(clauses)
 }
 
 /** One rule value: any of its alternatives (expansions) may be the one that matched. */
-function valueScreen(alternatives: readonly Alternative[]): Screen {
-  const needles = alternatives.map((alt) => valueNeedle(alt.value))
-  if (needles.length === 0 || needles.some((n) => n === null)) return NOTHING_KNOWN
-  return [[...new Set(needles as string[])]]
+function valueScreen(alternatives: readonly Alternative[], field: string | null): Screen {
+  const texts = alternatives.map((alt) => valueNeedle(alt.value))
+  if (texts.length === 0 || texts.some((n) => n === null)) return NOTHING_KNOWN
+  return [[...new Set(texts as string[])].map((text) => ({ field, text }))]
 }
 
 /** Does matching this value need its field to hold something (not null, not absent)? */
@@ -83,18 +104,6 @@ function needsField(alternatives: readonly Alternative[]): boolean {
   return alternatives.every(
     ({ value }) => value.kind !== 'null' && !(value.kind === 'exists' && !value.value),
   )
-}
-
-/**
- * However the engine finds a field (a literal key, a dotted path, event-log flattening that
- * joins `Elem_attr` or drops spaces), each run of letters and digits of its name is part of
- * some key, so the longest run is a sound clause.
- */
-function fieldClause(field: string): Screen {
-  let longest = ''
-  for (const run of field.toLowerCase().split(/[^a-z0-9]+/))
-    if (run.length > longest.length) longest = run
-  return longest === '' ? NOTHING_KNOWN : [[longest]]
 }
 
 /**
@@ -108,8 +117,8 @@ export function itemScreen(
   field: string | null,
 ): Screen {
   if (negated) return NOTHING_KNOWN
-  const each = values.map(valueScreen)
+  const each = values.map((alternatives) => valueScreen(alternatives, field))
   const screen = linking === 'and' ? allOf(each) : anyOf(each)
   if (screen.length > 0 || field === null || values.length === 0) return screen
-  return values.every(needsField) ? fieldClause(field) : NOTHING_KNOWN
+  return values.every(needsField) ? [[{ field, text: '' }]] : NOTHING_KNOWN
 }

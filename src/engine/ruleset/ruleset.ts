@@ -1,14 +1,16 @@
 /**
  * Many rules over the same events (`sigma-play eval --rules`, the page's "which rules fire").
- * Each rule is screened first: its clauses (needles.ts) go into one index (needle-index.ts),
- * so a single pass over an event's values names the few rules whose every clause holds;
- * only those are evaluated, plus the rules with no clause at all. The screen only ever skips
- * rules that cannot match, so the hits are exactly those of evaluating every rule alone.
+ * Each rule is screened first: its clauses (needles.ts) go into needle indexes, one per
+ * field (field-screen.ts), so one pass over the values of the fields an event has names the
+ * few rules whose every clause holds; only those are evaluated, plus the rules with no clause
+ * at all. The screen only ever skips rules that cannot match, so the hits are exactly those
+ * of evaluating every rule alone.
  */
 import type { CompiledRule } from '../compiled-rule.ts'
 import type { ResolvedNode } from '../condition/resolve.ts'
-import { haystack } from './haystack.ts'
-import { NeedleIndex } from './needle-index.ts'
+import type { PreparedEvent } from '../item.ts'
+import { asView } from '../match/prepare-event.ts'
+import { FieldScreen } from './field-screen.ts'
 import { allOf, anyOf, NOTHING_KNOWN, type Screen } from './needles.ts'
 
 /** The rule's condition(s) over its searches' screens; dropped parts promise nothing. */
@@ -43,10 +45,10 @@ export interface RuleSetMatch {
 }
 
 export class RuleSet {
-  private readonly index: NeedleIndex
+  private readonly screen: FieldScreen
   /** Rules with no clause: evaluated on every event. */
   private readonly always: number[] = []
-  /** Rule of each clause (the index's groups). */
+  /** Rule of each clause (the screen's groups). */
   private readonly ruleOfClause: number[] = []
   /** Clauses each rule has. */
   private readonly clauseCount: Int32Array
@@ -57,7 +59,7 @@ export class RuleSet {
 
   /** Every rule must have been compiled with the same options (one prepared event serves all). */
   constructor(readonly rules: readonly CompiledRule[]) {
-    const clauses: (readonly string[])[] = []
+    const clauses: Screen[number][] = []
     this.clauseCount = new Int32Array(rules.length)
     rules.forEach((rule, i) => {
       const screen = ruleScreen(rule)
@@ -68,24 +70,33 @@ export class RuleSet {
       }
       this.clauseCount[i] = screen.length
     })
-    this.index = new NeedleIndex(clauses)
+    this.screen = new FieldScreen(clauses)
     this.clauseStamp = new Int32Array(clauses.length)
     this.ruleStamp = new Int32Array(rules.length)
     this.clausesHeld = new Int32Array(rules.length)
   }
 
-  /** How many rules the screen can never skip, and the index's size: for benches and tests. */
+  /** How many rules the screen can never skip, and the indexes' size: for benches and tests. */
   get stats(): { rules: number; alwaysEvaluated: number; states: number } {
-    const { rules, always, index } = this
-    return { rules: rules.length, alwaysEvaluated: always.length, states: index.states }
+    const { rules, always, screen } = this
+    return { rules: rules.length, alwaysEvaluated: always.length, states: screen.states }
+  }
+
+  private prepare(event: unknown): PreparedEvent | undefined {
+    return this.rules[0]?.prepare(event)
   }
 
   /** Rules that may match `event` (always a superset of the matching ones), in rule order. */
   candidates(event: unknown): number[] {
+    const prepared = this.prepare(event)
+    return prepared ? this.screened(prepared) : []
+  }
+
+  private screened(prepared: PreparedEvent): number[] {
     const stamp = ++this.stamp
     const { clauseStamp, ruleStamp, clausesHeld, clauseCount, ruleOfClause } = this
     const found: number[] = [...this.always]
-    this.index.scan(haystack(event), (clause) => {
+    this.screen.scan(asView(prepared), (clause) => {
       if (clauseStamp[clause] === stamp) return
       clauseStamp[clause] = stamp
       const rule = ruleOfClause[clause] as number
@@ -100,10 +111,9 @@ export class RuleSet {
   /** `beforeRule` is told each rule before it runs (the CLI's watchdog names a slow one). */
   match(event: unknown, beforeRule?: (rule: number) => void): RuleSetMatch {
     const result: RuleSetMatch = { hits: [], errors: [] }
-    const candidates = this.candidates(event)
-    if (candidates.length === 0) return result
-    const prepared = (this.rules[0] as CompiledRule).prepare(event)
-    for (const i of candidates) {
+    const prepared = this.prepare(event)
+    if (!prepared) return result
+    for (const i of this.screened(prepared)) {
       beforeRule?.(i)
       try {
         if ((this.rules[i] as CompiledRule).matches(prepared)) result.hits.push(i)

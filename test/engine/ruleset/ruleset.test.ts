@@ -34,6 +34,11 @@ const WRITTEN = [
   `  sel: {Image: null}\n  condition: sel`,
   `  sel: {Image|cased: 'İstanbul'}\n  condition: sel`,
   `  a: {x: 1}\n  b: {y|contains: zz}\n  condition: 1 of a or b`,
+  `  sel: {a.b|contains: xyz}\n  condition: sel`,
+  `  sel: {Name|cased|contains: 'Σ'}\n  condition: sel`,
+  `  sel: {Enabled: true, Port|gte: 1000}\n  condition: sel`,
+  `  sel: {Target|exists: true}\n  condition: sel`,
+  `  keywords: ['4624']\n  condition: keywords`,
 ]
 
 const EVENTS: unknown[] = [
@@ -55,6 +60,22 @@ const EVENTS: unknown[] = [
   { Image: 'İstanbul' },
   { x: '1', y: 'azzb' },
   { x: 2 },
+  // Winlogbeat spells EventID event_id; Data names go through its own table.
+  { winlog: { event_id: 4624, event_data: { LogonType: '3' } } },
+  // Rounds to 4624 without holding its digits.
+  { EventID: '4623.99999999999999999', LogonType: '3e0' },
+  // Dotted paths: nested objects, a literal dotted key, and a key holding dots mid-path.
+  { a: { b: 'XXYZZ' } },
+  { 'a.b': 'xyz' },
+  { a: { 'b.c': 'xyz' } },
+  // Σ folds to ς at the end of a word: a cased match whose folded text lacks σ.
+  { Name: 'ΑΣ' },
+  { Enabled: 'TRUE', Port: '1e4' },
+  { Target: null },
+  { Target: { deep: 1 } },
+  { Other: 4624 },
+  // Needles in the wrong field: a field-blind screen would evaluate these rules.
+  { ParentImage: 'c:\\x\\rundll32.exe', Details: 'x -enc y http', EventID: 16, Data: 4624 },
 ]
 
 test('written rules: the screened hits equal each rule alone, on every event', () => {
@@ -66,6 +87,10 @@ test('written rules: the screened hits equal each rule alone, on every event', (
   expect(evaluated).toBeLessThan((rules.length * EVENTS.length) / 2)
   // Only `Image: null` (absent matches) promises nothing.
   expect(set.stats.alwaysEvaluated).toBe(1)
+  // A needle counts only in the field the rule reads: here only `Image: null` and the
+  // keyword rule (4624 in any value) are left to evaluate.
+  const wrongFields = EVENTS[EVENTS.length - 1]
+  expect(set.candidates(wrongFields).map((i) => WRITTEN[i])).toEqual([WRITTEN[8], WRITTEN[15]])
 })
 
 describe('the SigmaHQ corpus over its regression events', readsCorpus, () => {

@@ -1,0 +1,130 @@
+/**
+ * The screen's needles sorted by where they must be: a needle index per event field, one for
+ * any value (keywords), and per field the clauses its mere presence holds. A scan visits only
+ * the fields the event has (EventView.names) and reads each through the engine's own lookup,
+ * so a needle is searched in exactly the values the rule's item would test, and a clause
+ * such as `EventID: 16` no longer passes on any event with a 16 somewhere.
+ */
+import { isObject } from '../json-object.ts'
+import type { EventView } from '../match/prepare-event.ts'
+import type { Subject } from '../match/subject.ts'
+import { parseDecimal } from '../modifiers/compare.ts'
+import { CharClasses, NeedleIndex } from './needle-index.ts'
+import type { Clause } from './needles.ts'
+
+/** The needles of one place (a field, or any value). */
+class Place {
+  /** Per group of the index: its needles, and the clause it belongs to. */
+  readonly texts: string[][] = []
+  readonly clauses: number[] = []
+  /** Clauses held as soon as the field is there. */
+  readonly present: number[] = []
+  index: NeedleIndex | undefined
+  /** Some needle is a whole number, which numeric text may spell otherwise (`4.624e3`). */
+  numeric = false
+  /** The scan that last visited this place (a field may be named twice). */
+  seen = 0
+  report: (group: number) => void = () => {}
+}
+
+export class FieldScreen {
+  private readonly anywhere = new Place()
+  private readonly fields = new Map<string, Place>()
+  /** The longest field name screened: longer paths in an event need not be listed. */
+  private longest = 0
+  private scans = 0
+  private hold: (clause: number) => void = () => {}
+
+  constructor(clauses: readonly Clause[]) {
+    clauses.forEach((clause, c) => {
+      const groups = new Map<Place, string[]>()
+      for (const { field, text } of clause) {
+        const place = field === null ? this.anywhere : this.place(field)
+        if (text === '') {
+          place.present.push(c)
+          continue
+        }
+        let texts = groups.get(place)
+        if (!texts) {
+          texts = []
+          groups.set(place, texts)
+          place.texts.push(texts)
+          place.clauses.push(c)
+        }
+        texts.push(text)
+        if (/^\d+$/.test(text)) place.numeric = true
+      }
+    })
+    const places = [this.anywhere, ...this.fields.values()]
+    // One numbering of characters for every index: 300 fields do not need 300 class tables.
+    const chars = new CharClasses(places.flatMap((place) => place.texts.flat()))
+    for (const place of places) {
+      if (place.texts.length > 0) place.index = new NeedleIndex(place.texts, chars)
+      const { clauses } = place
+      place.report = (group) => this.hold(clauses[group] as number)
+    }
+  }
+
+  private place(field: string): Place {
+    let place = this.fields.get(field)
+    if (!place) {
+      place = new Place()
+      this.fields.set(field, place)
+      this.longest = Math.max(this.longest, field.length)
+    }
+    return place
+  }
+
+  /** Calls `hold(c)` for each clause some needle of which the event holds (maybe twice). */
+  scan(view: EventView, hold: (clause: number) => void): void {
+    this.hold = hold
+    const scan = ++this.scans
+    if (this.anywhere.index)
+      this.anywhere.index.scan(keywordText(view.shape.value), this.anywhere.report)
+    if (this.fields.size === 0) return
+    for (const name of view.names(this.longest)) {
+      const place = this.fields.get(name)
+      if (place === undefined || place.seen === scan) continue
+      place.seen = scan
+      const lookup = view.lookup(name)
+      if (lookup.resolved === undefined) continue
+      for (const c of place.present) hold(c)
+      if (place.index) for (const leaf of lookup.scalars) search(place, leaf.subject)
+    }
+  }
+
+  /** States of all the indexes: for benches and tests. */
+  get states(): number {
+    let states = 0
+    for (const place of [this.anywhere, ...this.fields.values()]) states += place.index?.states ?? 0
+    return states
+  }
+}
+
+/**
+ * What keywords search (match/subject.ts collectKeywordLeaves): every string and number,
+ * folded, in one text with NUL between values (a needle holding NUL might span two: one more
+ * candidate, never one less). No paths or leaf objects: only the screen reads it.
+ */
+function keywordText(value: unknown): string {
+  const texts: string[] = []
+  const pending: unknown[] = [value]
+  for (let next = pending.pop(); pending.length > 0 || next !== undefined; next = pending.pop()) {
+    if (typeof next === 'string') texts.push(next.toLowerCase())
+    else if (typeof next === 'number') texts.push(String(next))
+    else if (Array.isArray(next)) for (const item of next) pending.push(item)
+    else if (isObject(next)) for (const key of Object.keys(next)) pending.push(next[key])
+  }
+  return texts.join('\u0000')
+}
+
+/** The value as the engine's tests read it: folded text, and a numeric text as its number. */
+function search(place: Place, subject: Subject): void {
+  const index = place.index as NeedleIndex
+  index.scan(subject.lower, place.report)
+  if (place.numeric && typeof subject.raw === 'string') {
+    const number = parseDecimal(subject.raw)
+    const digits = number === undefined ? undefined : String(number)
+    if (digits !== undefined && digits !== subject.lower) index.scan(digits, place.report)
+  }
+}
