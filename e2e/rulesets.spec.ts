@@ -125,6 +125,13 @@ test('a zip of rules: the rules that fire by hits, the errors, and one opened ov
     .first()
     .click()
   expect(await modelValue(page, RULE_URI)).toBe(DRAFT)
+
+  // Other events: the results say they are for the old ones, and run again on request.
+  await setEvents(page, JSON.stringify((JSON.parse(RULESET_EVENTS) as unknown[]).slice(0, 2)))
+  await page.getByTestId('ruleset-reopen').click()
+  await page.getByTestId('ruleset-rerun').click()
+  await expect(page.getByTestId('ruleset-summary')).toContainText('1 of 5 rules fires on 2 events')
+  expect(await hitsOf(page)).toEqual([['6f3e2987-db24-4c78-a860-b4f4095a7095', 1]])
   guards.check()
 })
 

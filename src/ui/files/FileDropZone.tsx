@@ -52,6 +52,7 @@ export function FileDropZone({
       {over && (
         <div className="sp-drop-hint">
           Drop to open as {kind === 'rule' ? 'the rule' : 'events'}
+          {onDropTransfer && ' (a folder or .zip: which rules fire on the events)'}
         </div>
       )}
     </div>

@@ -139,7 +139,12 @@ export function useRuleSets(targets: RuleSetsTargets): RuleSets {
   }, [say])
 
   const rerun = useCallback(() => {
-    if (stage.kind === 'done') start(stage.files, [])
+    // The files' own read problems (entries that could not be read) are listed again.
+    if (stage.kind === 'done')
+      start(
+        stage.files,
+        stage.result.errors.filter((e) => e.file < 0),
+      )
   }, [stage, start])
 
   const openRule = useCallback(
