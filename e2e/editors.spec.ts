@@ -334,6 +334,34 @@ test('an events parse error becomes a marker and the page keeps working', async 
   await expect(page.locator('[data-testid="event-row"]').first()).toBeVisible()
 })
 
+test('a list of one-field maps gets a hint that it is OR, with no squiggle', async ({ page }) => {
+  await setRule(
+    page,
+    "title: L\nid: 5b2c4a7e-0f1d-4c36-9a8e-2d7f3e6b1c90\ndescription: d\nlogsource:\n    product: windows\ndetection:\n    selection:\n        - Image|endswith: '\\\\x.exe'\n        - CommandLine|contains: 'y'\n    condition: selection\nlevel: low\n",
+  )
+  await expect
+    .poll(() =>
+      page.evaluate((uri) => {
+        const monaco = (window as unknown as MonacoWindow).__monaco
+        return monaco.editor
+          .getModelMarkers({ owner: 'sigma', resource: monaco.Uri.parse(uri) })
+          .map(
+            (m) =>
+              `${typeof m.code === 'string' ? m.code : m.code?.value}@${m.startLineNumber}/${m.severity}`,
+          )
+      }, RULE),
+    )
+    .toEqual(['LIST_OF_MAPS@7/1'])
+  const editor = page.getByTestId('rule-editor')
+  await expect(editor.locator('.squiggly-hint').first()).toBeAttached()
+  await expect(editor.locator('.squiggly-warning, .squiggly-info')).toHaveCount(0)
+  await cursorAfter(page, '    sel')
+  await ruleAction(page, 'editor.action.showHover')
+  await expect(
+    page.locator('.monaco-hover-content').filter({ hasText: 'drop the dashes' }).first(),
+  ).toBeVisible()
+})
+
 test('Format Document lays out NDJSON events and keeps every literal as written', async ({
   page,
 }) => {

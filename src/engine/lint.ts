@@ -18,12 +18,15 @@
  *                             (`condition: not filter`, `sel or not filter`), so it fires on
  *                             unrelated events
  *
+ * And one note (severity `info`): LIST_OF_MAPS (lint-list-of-maps.ts).
+ *
  * Raised elsewhere on the rule level: MULTIPLE_DOCUMENTS (yaml/classify.ts: only the first
  * document is evaluated), UNQUOTED_NUMBER_STRING (rule/item-source.ts: `00000429` stays text).
  */
 import type { YAMLMap } from 'yaml'
 import { warning } from './diagnostics.ts'
 import { editDistance } from './edit-distance.ts'
+import { lintListsOfMaps } from './lint-list-of-maps.ts'
 import type { ConditionNode } from './condition/ast.ts'
 import type { Resolution, ResolvedNode } from './condition/resolve.ts'
 import type { ConditionSource } from './rule/condition-source.ts'
@@ -92,7 +95,7 @@ export function lintCompiled(
 }
 
 export function lintRule(input: LintInput): Diagnostic[] {
-  return [...lintMetadata(input), ...lintIdentifiers(input)]
+  return [...lintMetadata(input), ...lintIdentifiers(input), ...lintListsOfMaps(input.map)]
 }
 
 function lintMetadata({ map, meta, headRange }: LintInput): Diagnostic[] {

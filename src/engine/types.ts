@@ -51,6 +51,8 @@ export type DiagnosticCode =
   | 'BAD_METADATA'
   // warnings (lint)
   | 'UNUSED_IDENTIFIER'
+  /** An identifier that is a list of one-field maps on different fields: OR, often meant as AND. */
+  | 'LIST_OF_MAPS'
   | 'SELECTOR_MATCHES_NOTHING'
   | 'CONTAINS_WITH_WILDCARD'
   | 'ALL_SINGLE_VALUE'

@@ -132,3 +132,37 @@ describe('checks on the compiled rule', () => {
     ).toEqual([])
   })
 })
+
+describe('LIST_OF_MAPS: a note that a list of one-field maps is OR', () => {
+  const notes = (body: string) => {
+    const text = detection(body)
+    return compileRule(text)
+      .diagnostics.filter((d) => d.code === 'LIST_OF_MAPS')
+      .map((d) => [d.severity, text.slice(d.range[0], d.range[1]), d.message])
+  }
+
+  test('one-field maps on different fields: an info at the identifier, naming the fields', () => {
+    const found = notes(
+      "selection:\n    - Image|endswith: '\\\\rundll32.exe'\n    - CommandLine|contains: 'http'\ncondition: selection",
+    )
+    expect(found).toHaveLength(1)
+    expect(found[0]?.slice(0, 2)).toEqual(['info', 'selection'])
+    expect(found[0]?.[2]).toContain('`Image` or `CommandLine`')
+    expect(found[0]?.[2]).toContain('drop the dashes')
+  })
+
+  test('the OR the author plainly meant gets no note', () => {
+    // Several fields in a map: groups, ORed on purpose.
+    expect(notes('sel:\n    - {a: x, b: y}\n    - {c: z}\ncondition: sel')).toEqual([])
+    // One field, several maps: alternatives of one field.
+    expect(notes('sel:\n    - a|endswith: x\n    - a|contains: y\ncondition: sel')).toEqual([])
+    // One map, or a list of values.
+    expect(notes('sel:\n    - a: x\ncondition: sel')).toEqual([])
+    expect(notes('sel:\n    a:\n        - x\n        - y\ncondition: sel')).toEqual([])
+  })
+
+  test('a note is not a warning: the rule stays clean for check and the page', () => {
+    const result = compileRule(detection('sel:\n    - a: x\n    - b: y\ncondition: sel'))
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+  })
+})

@@ -23,7 +23,9 @@ function markerRange(model: Model, range: Range): Monaco.IRange {
 function severityOf(monaco: typeof Monaco, severity: Severity): Monaco.MarkerSeverity {
   if (severity === 'error') return monaco.MarkerSeverity.Error
   if (severity === 'warning') return monaco.MarkerSeverity.Warning
-  return monaco.MarkerSeverity.Info
+  // Notes explain (a list of maps is OR) on rules that are often right as written: a hint's
+  // faint dots and its hover, never a squiggle that reads as a fault.
+  return monaco.MarkerSeverity.Hint
 }
 
 /** A missing placeholder is fixed outside the rule text: the hover says where. */
