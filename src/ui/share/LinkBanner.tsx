@@ -65,7 +65,7 @@ export function LinkBanner(link: LinkAndDraft) {
           <span>
             {shared
               ? 'Your previous work is back; the shared state is set aside.'
-              : 'Your previous work was set aside when a link opened.'}
+              : 'Your previous work was set aside when a link or another rule opened over it.'}
           </span>
           <button type="button" data-testid="restore-draft" onClick={() => link.restore(newest)}>
             {shared ? 'Back to the shared link' : 'Restore your previous work'}
