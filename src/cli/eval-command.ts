@@ -50,8 +50,22 @@ function readRules(args: EvalArgs, io: CliIo): RuleFile[] | undefined {
   return rules
 }
 
+/**
+ * The evaluation worker, started before anything else so that it loads the bundle while this
+ * thread reads and checks the rule (start-up is most of a small run). An error before EvalRun
+ * listens is kept for it.
+ */
+class EarlyWorker {
+  readonly worker = new Worker(new URL(import.meta.url))
+  error: Error | undefined
+  constructor() {
+    this.worker.once('error', (error) => (this.error ??= error))
+  }
+}
+
 class EvalRun {
   private readonly worker: Worker
+  private readonly earlyError: Error | undefined
   private readonly watch = new Int32Array(new SharedArrayBuffer(Watch.size * 4))
   private readonly out = new PacedOutput(process.stdout)
   private readonly inFlight = new Map<number, Batch>()
@@ -69,8 +83,10 @@ class EvalRun {
     private readonly io: CliIo,
     private readonly rules: RuleFile[],
     private readonly eventsName: string,
+    early: EarlyWorker,
   ) {
-    this.worker = new Worker(new URL(import.meta.url))
+    this.worker = early.worker
+    this.earlyError = early.error
     this.worker.on('message', (message: FromWorker) => this.receive(message))
     this.worker.on('error', (error) => this.failed?.(error))
   }
@@ -91,6 +107,7 @@ class EvalRun {
 
   private reply(): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
+      if (this.earlyError) return reject(this.earlyError)
       this.replies.push(resolve)
       this.failed = reject
     })
@@ -238,6 +255,21 @@ class EvalRun {
 }
 
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
+  const early = new EarlyWorker()
+  const streamed = await prepareStream(args, io)
+  if (typeof streamed === 'number') {
+    await early.worker.terminate()
+    return streamed
+  }
+  const eventsName = args.events === '-' ? '<stdin>' : args.events
+  return new EvalRun(streamed.args, io, streamed.rules, eventsName, early).run()
+}
+
+/** The rules and options for the streaming run, or the exit status when there is none. */
+async function prepareStream(
+  args: EvalArgs,
+  io: CliIo,
+): Promise<number | { args: EvalArgs; rules: RuleFile[] }> {
   if (!args.many) {
     const documents = await runDocuments(args, io)
     if (documents !== 'stream') return documents
@@ -247,6 +279,5 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   const pipelines = readPipelines(args.pipelines, io)
   if (!pipelines) return 2
   if (pipelines.length > 0) args = { ...args, engine: { ...args.engine, pipelines } }
-  const eventsName = args.events === '-' ? '<stdin>' : args.events
-  return new EvalRun(args, io, rules, eventsName).run()
+  return { args, rules }
 }
