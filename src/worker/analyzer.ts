@@ -33,6 +33,7 @@ import { summarizeTrace } from './summary.ts'
 import type { TuningRequest } from '../engine/index.ts'
 import { Tuner } from './tuner.ts'
 import { runCorrelations, type CorrelationView } from './correlations.ts'
+import { runRuleVerdicts, withRulesEvaluated, type RuleVerdicts } from './rule-verdicts.ts'
 
 type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
@@ -72,6 +73,8 @@ export class Analyzer {
     view: CorrelationView
     diagnostics: Compiled['diagnostics']
   }
+  /** Every detection rule's verdicts when the text holds several, once per change. */
+  private ruleVerdicts?: { compiled: Compiled; parsed: ParsedEvents; verdicts?: RuleVerdicts }
   private options: EngineOptions = {}
   private readonly timings: Record<Phase, number> = {
     parse: 0,
@@ -188,13 +191,14 @@ export class Analyzer {
     if (this.tallied?.rows !== rows) this.tallied = { rows, counts: tally(rows) }
     const { matches, perIdentifier, outside } = this.tallied.counts
     const correlated = yield* this.correlate(compiled)
+    const perRule = yield* this.verdictsPerRule(compiled, correlated?.diagnostics)
 
     return {
       kind: compiled.kind,
       compiled: rule !== undefined,
       meta: compiled.meta,
       identifiers: compiled.identifiers,
-      diagnostics: correlated?.diagnostics ?? compiled.diagnostics,
+      diagnostics: perRule.diagnostics,
       events: {
         format: this.parsed.format,
         shape: this.shape.label,
@@ -209,6 +213,7 @@ export class Analyzer {
       trace,
       tuning: tuned,
       ...(correlated ? { correlations: correlated.view } : {}),
+      ...(perRule.verdicts ? { ruleVerdicts: perRule.verdicts } : {}),
       timings: { ...this.timings },
     }
   }
@@ -230,6 +235,34 @@ export class Analyzer {
         return this.correlated
       }
       yield { task: 'correlate', done: Math.min(total, Math.floor(step.value / 3)), total }
+    }
+  }
+
+  /** Each rule's verdicts when the text holds several detection rules (see rule-verdicts.ts). */
+  private *verdictsPerRule(
+    compiled: Compiled,
+    corrected: Compiled['diagnostics'] | undefined,
+  ): Generator<Progress, { verdicts?: RuleVerdicts; diagnostics: Compiled['diagnostics'] }> {
+    const diagnostics = corrected ?? compiled.diagnostics
+    if (!compiled.diagnostics.some((d) => d.code === 'MULTIPLE_DOCUMENTS')) return { diagnostics }
+    let cached = this.ruleVerdicts
+    if (cached?.compiled !== compiled || cached.parsed !== this.parsed) {
+      this.onPhase('evaluate')
+      const events = this.parsed.events.map((e) => e.value)
+      const steps = runRuleVerdicts(this.ruleText, this.options, events)
+      for (;;) {
+        const step = steps.next()
+        if (step.done) {
+          cached = { compiled, parsed: this.parsed, verdicts: step.value }
+          break
+        }
+        yield { task: 'evaluate', done: step.value, total: events.length }
+      }
+      this.ruleVerdicts = cached
+    }
+    return {
+      verdicts: cached.verdicts,
+      diagnostics: withRulesEvaluated(diagnostics, cached.verdicts),
     }
   }
 

@@ -20,6 +20,8 @@ import type { TuningRequest, TuningResult } from '../engine/index.ts'
 import type { Rows } from './rows.ts'
 import type { RuleSetReply, RuleSetRequest } from './ruleset-protocol.ts'
 import type { CorrelationView } from './correlations.ts'
+import type { RuleVerdicts } from './rule-verdicts.ts'
+export type { RuleVerdicts } from './rule-verdicts.ts'
 export type { RowResult } from './rows.ts'
 export type { CorrelationView, TimelineGroup, TimelineCorrelation } from './correlations.ts'
 
@@ -135,6 +137,8 @@ export interface AnalysisResult {
   tuning?: TuningResult
   /** Present when the rule text holds correlation documents: the timeline. */
   correlations?: CorrelationView
+  /** Present when the rule text holds several detection rules: each one's verdict per event. */
+  ruleVerdicts?: RuleVerdicts
   timings: Record<Phase, number>
 }
 

@@ -28,6 +28,8 @@ export function defineThemes(monaco: typeof Monaco): void {
       'editor.foreground': '#1f2328',
       'editorLineNumber.foreground': '#6e7781',
       'editorLineNumber.activeForeground': '#1f2328',
+      // The number of the empty line after a final newline: Monaco dims it below AA contrast.
+      'editorLineNumber.dimmedForeground': '#6e7781',
       'editor.lineHighlightBackground': '#f3f5f8',
       'editor.lineHighlightBorder': '#00000000',
       'editorGutter.background': '#ffffff',
@@ -51,6 +53,7 @@ export function defineThemes(monaco: typeof Monaco): void {
       'editor.foreground': '#d7dae0',
       'editorLineNumber.foreground': '#858d97',
       'editorLineNumber.activeForeground': '#d7dae0',
+      'editorLineNumber.dimmedForeground': '#858d97',
       'editor.lineHighlightBackground': '#1f232b',
       'editor.lineHighlightBorder': '#00000000',
       'editorGutter.background': '#16181d',

@@ -1,8 +1,9 @@
 /** One event's verdict, its identifier chips and the one-line reason. */
 import { memo, type ReactNode } from 'react'
-import type { RowResult } from '../../worker/protocol.ts'
+import type { RowResult, RuleVerdicts } from '../../worker/protocol.ts'
 import { HitIcon, MissIcon } from '../layout/icons.tsx'
 import { IdentifierChip } from './IdentifierChip.tsx'
+import { RuleVerdictChips } from './RuleVerdictChips.tsx'
 import { decidingOrder, excludedBy, verdictText } from './rowVerdict.ts'
 
 interface EventRowProps {
@@ -18,6 +19,8 @@ interface EventRowProps {
   onSelect(index: number): void
   /** Tuning marks shown after the verdict (expectation, what-if flip, new/lost). */
   marks?: ReactNode
+  /** Every rule's verdicts, when the rule text holds several detection rules. */
+  ruleVerdicts?: RuleVerdicts
 }
 
 /** The DOM id of row `index`, for the list's aria-activedescendant. */
@@ -33,6 +36,7 @@ export const EventRow = memo(function EventRow({
   top,
   onSelect,
   marks,
+  ruleVerdicts,
 }: EventRowProps) {
   const excluded = excludedBy(row)
   const verdict = verdictText(row)
@@ -63,6 +67,7 @@ export const EventRow = memo(function EventRow({
           <span className="verdict-text">{verdict}</span>
         </span>
         {marks}
+        {ruleVerdicts && <RuleVerdictChips verdicts={ruleVerdicts} index={index} />}
         <span className="event-chips">
           {decidingOrder(row, names).map((name) => (
             <IdentifierChip

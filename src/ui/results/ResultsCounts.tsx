@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '../../worker/protocol.ts'
 import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
 import { count, plural } from '../format.ts'
+import { RuleCounts } from './RuleVerdictChips.tsx'
 
 export function ResultsCounts({
   result,
@@ -23,6 +24,7 @@ export function ResultsCounts({
           {matches === 1 ? 'match' : 'matches'}
         </span>
       </div>
+      {result.ruleVerdicts && <RuleCounts verdicts={result.ruleVerdicts} events={events} />}
       <ul className="identifier-counts" aria-label="Events hit per identifier">
         {result.identifiers.map((info) => (
           <li

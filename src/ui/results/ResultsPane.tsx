@@ -89,6 +89,7 @@ export function ResultsPane(props: ResultsPaneProps) {
         top={at * ROW_HEIGHT}
         onSelect={onSelect}
         marks={marks?.(index)}
+        ruleVerdicts={result?.ruleVerdicts}
       />,
     )
   }
