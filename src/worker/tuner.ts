@@ -9,7 +9,7 @@ import type { CompiledRule, EngineOptions, EventRecord, Steps } from '../engine/
 import { checkProposalSteps } from '../engine/index.ts'
 import { eventFields, type FieldPairs } from '../engine/index.ts'
 import { suggestFilterSteps } from '../engine/index.ts'
-import { topValueSteps } from '../engine/index.ts'
+import { fieldIndexSteps, topValueSteps, type FieldIndex } from '../engine/index.ts'
 import type { Expectations, FieldTop, FilterProposal } from '../engine/index.ts'
 import type { TuningRequest, TuningResult } from '../engine/index.ts'
 import { EventSearch, selectView } from '../engine/index.ts'
@@ -32,6 +32,8 @@ export class Tuner {
   private events: readonly EventRecord[] = []
   private search = new EventSearch('', new Uint32Array(0))
   private fields: (FieldPairs | undefined)[] = []
+  /** Every event's field values interned, built on the first top values of an events text. */
+  private index?: FieldIndex
   private cachedView?: { key: string; rows: Rows; view?: Uint32Array }
   private cachedTop?: { key: string; rows: Rows; top: FieldTop[] }
   private cachedWhatIf?: { key: string; rows: Rows; result: TuningResult['whatif'] }
@@ -48,6 +50,7 @@ export class Tuner {
     this.events = events
     this.search = new EventSearch(text, ranges)
     this.fields = new Array<FieldPairs | undefined>(events.length)
+    this.index = undefined
     this.cachedView = this.cachedTop = this.cachedWhatIf = this.proposal = undefined
   }
 
@@ -83,7 +86,7 @@ export class Tuner {
     options: EngineOptions = {},
   ): Generator<Progress, TuningResult | undefined> {
     if (!request || !rule) return undefined
-    const timings = { view: 0, topValues: 0, whatif: 0, suggest: 0 }
+    const timings = { view: 0, fieldIndex: 0, topValues: 0, whatif: 0, suggest: 0 }
     const start = performance.now()
     const view = this.view(rows, request)
     timings.view = performance.now() - start
@@ -93,7 +96,13 @@ export class Tuner {
 
     const topKey = this.cachedView?.key ?? ALL
     if (this.cachedTop?.rows !== rows || this.cachedTop.key !== topKey) {
-      const steps = topValueSteps(indices, this.fieldsOf, rows.match)
+      if (!this.index) {
+        const events = this.events
+        const build = fieldIndexSteps(events.length, (i) => events[i]?.value)
+        const progress = reporting('top-values', events.length, build)
+        this.index = yield* timed(timings, 'fieldIndex', progress)
+      }
+      const steps = topValueSteps(indices, this.index, rows.match)
       const top = yield* timed(timings, 'topValues', reporting('top-values', indices.length, steps))
       this.cachedTop = { key: topKey, rows, top }
     }

@@ -74,7 +74,9 @@ describe('the worker budget with large inputs', () => {
     })
     client.request(input({ events, tuning: request }))
     // The test's own limit is above this wait (the vitest default, 60 s, was below it).
-    const outcome = await next('result', 150_000)
+    const outcome = await next('result', 150_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}; outcomes: ${outcomes.map((o) => o.type).join(', ')}`)
+    })
     if (outcome.type !== 'result') throw new Error('unreachable')
     expect(outcomes.filter((o) => o.type === 'timeout')).toEqual([])
     expect(outcome.result.counts.events).toBe(20_000)
@@ -85,7 +87,10 @@ describe('the worker budget with large inputs', () => {
     expect(tuned?.whatif).toBeDefined()
     expect(tuned?.proposal?.nonce).toBe(1)
     // The tuning passes alone outlast the budget: only their heartbeats kept the worker alive.
-    const passes = tuned ? tuned.timings.topValues + tuned.timings.suggest : 0
+    // (Top values are the field index, built once per events text, then the counting.)
+    const passes = tuned
+      ? tuned.timings.fieldIndex + tuned.timings.topValues + tuned.timings.suggest
+      : 0
     expect(passes).toBeGreaterThan(BUDGET)
     const tasks = new Set(outcomes.map((o) => (o.type === 'progress' ? o.task : undefined)))
     expect(tasks).toContain('top-values')

@@ -11,29 +11,40 @@ export type FieldPairs = [field: string, value: string][]
 /** Deep objects stop here: nobody filters on the 40th level, and the walk stays bounded. */
 const MAX_DEPTH = 8
 
-function addScalar(out: FieldPairs, field: string, value: unknown): void {
-  if (typeof value === 'string') out.push([field, value])
-  else if (typeof value === 'number' || typeof value === 'boolean') out.push([field, String(value)])
+/**
+ * Receives each field → value pair of an event, in order. Numbers and booleans come as they
+ * are (their text is `String(value)`): the field index interns them without making the text.
+ */
+export type FieldVisitor = (field: string, value: string | number | boolean) => void
+
+function visitScalar(visit: FieldVisitor, field: string, value: unknown): void {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    visit(field, value)
 }
 
-function addValue(out: FieldPairs, field: string, value: unknown, depth: number): void {
+function visitValue(visit: FieldVisitor, field: string, value: unknown, depth: number): void {
   if (Array.isArray(value)) {
-    for (const item of value) addScalar(out, field, item)
+    for (const item of value) visitScalar(visit, field, item)
   } else if (isObject(value)) {
     if (depth >= MAX_DEPTH) return
     for (const key of Object.keys(value))
-      addValue(out, field ? `${field}.${key}` : key, value[key], depth + 1)
-  } else addScalar(out, field, value)
+      visitValue(visit, field ? `${field}.${key}` : key, value[key], depth + 1)
+  } else visitScalar(visit, field, value)
+}
+
+/** Walks an event's pairs without building them (the field index interns them as they come). */
+export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): void {
+  const table = flatten ? flattenEvtx(raw) : undefined
+  if (table) {
+    for (const [name, resolved] of table) visitValue(visit, name, resolved.value, MAX_DEPTH - 1)
+    return
+  }
+  visitValue(visit, '', raw, 0)
 }
 
 export function eventFields(raw: unknown, flatten = true): FieldPairs {
   const out: FieldPairs = []
-  const table = flatten ? flattenEvtx(raw) : undefined
-  if (table) {
-    for (const [name, resolved] of table) addValue(out, name, resolved.value, MAX_DEPTH - 1)
-    return out
-  }
-  addValue(out, '', raw, 0)
+  visitFields(raw, (field, value) => out.push([field, String(value)]), flatten)
   return out
 }
 
