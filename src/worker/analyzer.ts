@@ -33,7 +33,9 @@ import { summarizeTrace } from './summary.ts'
 import type { TuningRequest } from '../engine/index.ts'
 import { Tuner } from './tuner.ts'
 import { runCorrelations, type CorrelationView } from './correlations.ts'
-import { runRuleVerdicts, withRulesEvaluated, type RuleVerdicts } from './rule-verdicts.ts'
+import { runRuleVerdicts, verdictsOf, withRulesEvaluated } from './rule-verdicts.ts'
+import type { RuleVerdicts } from './rule-verdicts.ts'
+import type { SetRule } from '../engine/index.ts'
 
 type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
@@ -72,6 +74,8 @@ export class Analyzer {
     parsed: ParsedEvents
     view: CorrelationView
     diagnostics: Compiled['diagnostics']
+    rules: SetRule[]
+    matches: boolean[][]
   }
   /** Every detection rule's verdicts when the text holds several, once per change. */
   private ruleVerdicts?: { compiled: Compiled; parsed: ParsedEvents; verdicts?: RuleVerdicts }
@@ -191,7 +195,7 @@ export class Analyzer {
     if (this.tallied?.rows !== rows) this.tallied = { rows, counts: tally(rows) }
     const { matches, perIdentifier, outside } = this.tallied.counts
     const correlated = yield* this.correlate(compiled)
-    const perRule = yield* this.verdictsPerRule(compiled, correlated?.diagnostics)
+    const perRule = yield* this.verdictsPerRule(compiled, correlated)
 
     return {
       kind: compiled.kind,
@@ -241,11 +245,18 @@ export class Analyzer {
   /** Each rule's verdicts when the text holds several detection rules (see rule-verdicts.ts). */
   private *verdictsPerRule(
     compiled: Compiled,
-    corrected: Compiled['diagnostics'] | undefined,
+    correlated: Analyzer['correlated'],
   ): Generator<Progress, { verdicts?: RuleVerdicts; diagnostics: Compiled['diagnostics'] }> {
-    const diagnostics = corrected ?? compiled.diagnostics
+    const diagnostics = correlated?.diagnostics ?? compiled.diagnostics
     if (!compiled.diagnostics.some((d) => d.code === 'MULTIPLE_DOCUMENTS')) return { diagnostics }
     let cached = this.ruleVerdicts
+    // A correlation run has every rule's verdicts already: no second pass over the events.
+    if (correlated && (cached?.compiled !== compiled || cached.parsed !== this.parsed))
+      cached = this.ruleVerdicts = {
+        compiled,
+        parsed: this.parsed,
+        verdicts: verdictsOf(correlated.rules, correlated.matches),
+      }
     if (cached?.compiled !== compiled || cached.parsed !== this.parsed) {
       this.onPhase('evaluate')
       const events = this.parsed.events.map((e) => e.value)

@@ -6,7 +6,7 @@
  * silently or left aside. Pure: it runs in the worker and in Node tests alike.
  */
 import { compileSet, runSetSteps } from '../engine/index.ts'
-import type { Diagnostic, EngineOptions, Range } from '../engine/index.ts'
+import type { Diagnostic, EngineOptions, Range, SetRule } from '../engine/index.ts'
 
 export interface RuleVerdicts {
   /** One per detection rule of the text, in text order; the first is the one painted. */
@@ -37,18 +37,34 @@ export function* runRuleVerdicts(
   if (set.rules.length < 2) return undefined
   // Verdicts only: the correlations (if any) have their own pass (correlations.ts).
   const run = yield* runSetSteps({ ...set, correlations: [] }, events, options)
-  const width = set.rules.length
-  const match = new Uint8Array(events.length * width)
-  const rules = set.rules.map((r, i) => {
-    let matches = 0
-    const column = run.matches[i] ?? []
-    for (let e = 0; e < events.length; e++)
+  return verdictsOf(set.rules, run.matches)
+}
+
+/** The columns from each rule's verdicts (also those a correlation run already has). */
+export function verdictsOf(
+  setRules: readonly SetRule[],
+  matches: readonly (readonly boolean[])[],
+): RuleVerdicts | undefined {
+  if (setRules.length < 2) return undefined
+  const width = setRules.length
+  const count = matches[0]?.length ?? 0
+  const match = new Uint8Array(count * width)
+  const rules = setRules.map((r, i) => {
+    let matched = 0
+    const column = matches[i] ?? []
+    for (let e = 0; e < count; e++)
       if (column[e]) {
         match[e * width + i] = 1
-        matches++
+        matched++
       }
     const title = r.meta.title ?? r.label
-    return { label: r.label, title, compiled: r.rule !== undefined, matches, range: r.range }
+    return {
+      label: r.label,
+      title,
+      compiled: r.rule !== undefined,
+      matches: matched,
+      range: r.range,
+    }
   })
   return { rules, match }
 }

@@ -66,7 +66,7 @@ export function* correlateSteps(input: CorrelationInput): Steps<CorrelationRepor
   const untimed = new Set<number>()
   for (const index of dependencyOrder(input.correlations)) {
     const c = input.correlations[index] as ResolvedCorrelation
-    const hits = gatherHits(c, input, alertsBy, untimed)
+    const hits = yield* gatherHits(c, input, alertsBy, untimed, () => handled)
     const groups = new Map<string, Hit[]>()
     for (const hit of hits) {
       if (++handled % STEP_ITEMS === 0) yield handled
@@ -77,7 +77,7 @@ export function* correlateSteps(input: CorrelationInput): Steps<CorrelationRepor
       yield handled
       members.sort((a, b) => a.ms - b.ms || (a.events[0] ?? 0) - (b.events[0] ?? 0))
       const group = groupRecord(c, members[0] as Hit)
-      const fired = slide(c.source, members, group)
+      const fired = yield* slide(c.source, members, group, () => handled)
       ;(alertsBy[index] as CorrelationAlert[]).push(...fired)
       report.alerts.push(...fired)
       const outcome: GroupOutcome = {
@@ -110,14 +110,20 @@ function dependencyOrder(correlations: readonly ResolvedCorrelation[]): number[]
   return order
 }
 
-function gatherHits(
+/**
+ * What the correlation's rules matched, as hits. It reads every event's verdict (100,000 at a
+ * time in the page), so it pauses like every other pass, yielding `progress()` unchanged.
+ */
+function* gatherHits(
   c: ResolvedCorrelation,
   input: CorrelationInput,
   alertsBy: readonly CorrelationAlert[][],
   untimed: Set<number>,
-): Hit[] {
+  progress: () => number,
+): Steps<Hit[]> {
   const hits: Hit[] = []
-  c.refs.forEach((ref, source) => {
+  for (let source = 0; source < c.refs.length; source++) {
+    const ref = c.refs[source] as ResolvedCorrelation['refs'][number]
     const ruleName = c.refNames[source] ?? ''
     const fieldName = (name: string) => c.source.aliases[name]?.[ruleName] ?? name
     if (ref.kind === 'correlation') {
@@ -130,10 +136,11 @@ function gatherHits(
           field: (name) => alert.group[name] ?? input.fieldOf(first, fieldName(name)),
         })
       }
-      return
+      continue
     }
     const matched = input.matches[ref.index] ?? []
     for (let e = 0; e < matched.length; e++) {
+      if (e > 0 && e % STEP_ITEMS === 0) yield progress()
       if (!matched[e]) continue
       const ms = input.times[e]
       if (ms === undefined) {
@@ -142,7 +149,7 @@ function gatherHits(
       }
       hits.push({ source, ms, events: [e], field: (name) => input.fieldOf(e, fieldName(name)) })
     }
-  })
+  }
   return hits
 }
 
@@ -166,16 +173,30 @@ function groupRecord(c: ResolvedCorrelation, hit: Hit): Record<string, unknown> 
  * window is the span after its first hit, and the next starts at the first hit after it, so a
  * tail of the data is not mistaken for a quiet window. One alert per firing window.
  */
-function slide(c: CorrelationSource, hits: readonly Hit[], group: Record<string, unknown>) {
+function* slide(
+  c: CorrelationSource,
+  hits: readonly Hit[],
+  group: Record<string, unknown>,
+  progress: () => number,
+): Steps<CorrelationAlert[]> {
   const sliding = isSliding(c)
   const alerts: CorrelationAlert[] = []
   const aggregate = makeAggregate(c)
   let end = 0
+  // A group can hold every event: pause now and then within it too (by windows tried and hits
+  // added, since a window that fires jumps past its hits).
+  let work = 0
   for (let start = 0; start < hits.length; start++) {
+    if (++work >= STEP_ITEMS) {
+      work = 0
+      yield progress()
+    }
     const first = hits[start] as Hit
     if (end < start) end = start
-    while (end < hits.length && (hits[end] as Hit).ms <= first.ms + c.timespanMs)
+    while (end < hits.length && (hits[end] as Hit).ms <= first.ms + c.timespanMs) {
       aggregate.add(hits[end++] as Hit)
+      work++
+    }
     const value = aggregate.value()
     if (!Number.isNaN(value) && compare(c.condition.op, value, c.condition.value)) {
       const window = hits.slice(start, end)
