@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
+import { cursorAfter, ruleAction } from './helpers.ts'
 
 const RULE = 'file:///rule.yaml'
 
@@ -57,33 +58,6 @@ async function setRule(page: Page, text: string) {
       monaco.editor.getModel(monaco.Uri.parse(uri))?.setValue(value)
     },
     [RULE, text] as const,
-  )
-}
-
-/** Puts the rule editor's cursor just after `needle` (plus `shift` characters), focused. */
-async function cursorAfter(page: Page, needle: string, shift = 0) {
-  await page.evaluate(
-    ([uri, text, extra]) => {
-      const monaco = (window as unknown as MonacoWindow).__monaco
-      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
-      const model = monaco.editor.getModel(monaco.Uri.parse(uri))
-      if (!editor || !model) throw new Error('no rule editor')
-      const offset = model.getValue().indexOf(text) + text.length + extra
-      editor.setPosition(model.getPositionAt(offset))
-      editor.focus()
-    },
-    [RULE, needle, shift] as const,
-  )
-}
-
-async function ruleAction(page: Page, action: string, uri = RULE) {
-  await page.evaluate(
-    ([target, id]) => {
-      const monaco = (window as unknown as MonacoWindow).__monaco
-      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === target)
-      editor?.trigger('e2e', id, {})
-    },
-    [uri, action] as const,
   )
 }
 

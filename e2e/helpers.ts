@@ -157,3 +157,30 @@ export async function decorations(page: Page, uri: string): Promise<Painted[]> {
     }))
   }, uri)
 }
+
+/** Puts the rule editor's cursor just after `needle` (plus `shift` characters), focused. */
+export async function cursorAfter(page: Page, needle: string, shift = 0) {
+  await page.evaluate(
+    ([uri, text, extra]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri)
+      const model = monaco.editor.getModel(monaco.Uri.parse(uri))
+      if (!editor || !model) throw new Error('no rule editor')
+      const offset = model.getValue().indexOf(text) + text.length + extra
+      editor.setPosition(model.getPositionAt(offset))
+      editor.focus()
+    },
+    [RULE_URI, needle, shift] as const,
+  )
+}
+
+export async function ruleAction(page: Page, action: string, uri = RULE_URI) {
+  await page.evaluate(
+    ([target, id]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === target)
+      editor?.trigger('e2e', id, {})
+    },
+    [uri, action] as const,
+  )
+}

@@ -78,6 +78,7 @@ export {
 export { LOGSOURCE_IDENTIFIER } from './logsource/gate.ts'
 export { fieldMisses, type FieldMiss } from './coverage/field-misses.ts'
 export { nearMiss } from './coverage/near-miss.ts'
+export { fieldCoverageSteps, type FieldCoverage } from './coverage/field-coverage.ts'
 export { eventFailureDiagnostic, isEventFailure } from './event-failure.ts'
 
 export function compileRule(text: string, options: EngineOptions = {}): CompileResult {

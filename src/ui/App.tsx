@@ -14,6 +14,7 @@ import { Pane } from './layout/Pane.tsx'
 import { SplitPane } from './layout/SplitPane.tsx'
 import { StatusBar } from './layout/StatusBar.tsx'
 import { ResultsPane } from './results/ResultsPane.tsx'
+import { CoverageNote } from './coverage/CoverageNote.tsx'
 import { Timeline } from './timeline/Timeline.tsx'
 import { treeEmptyText, useAnalysis, useShownMeta } from './state/useAnalysis.ts'
 import { shownAnalysis } from './state/shownAnalysis.ts'
@@ -296,7 +297,17 @@ export function App({ start }: { start: Start }) {
               order={tuningPane.order}
               marks={tuningPane.marks}
               onListKey={tuningPane.onListKey}
-              header={tuningPane.header}
+              header={
+                <>
+                  <CoverageNote
+                    coverage={result?.coverage}
+                    options={store.options}
+                    setOptions={store.setOptions}
+                    setStatus={setStatus}
+                  />
+                  {tuningPane.header}
+                </>
+              }
               footer={
                 result?.correlations && (
                   <Timeline view={result.correlations} selected={selected} onSelect={setSelected} />

@@ -35,7 +35,8 @@ import { Tuner } from './tuner.ts'
 import { runCorrelations, type CorrelationView } from './correlations.ts'
 import { runRuleVerdicts, verdictsOf, withRulesEvaluated } from './rule-verdicts.ts'
 import type { RuleVerdicts } from './rule-verdicts.ts'
-import type { SetRule } from '../engine/index.ts'
+import type { FieldCoverage, SetRule } from '../engine/index.ts'
+import { fieldCoverageSteps } from '../engine/index.ts'
 
 type Compiled = ReturnType<typeof compileRule>
 type Rule = NonNullable<Compiled['rule']>
@@ -78,6 +79,8 @@ export class Analyzer {
     matches: boolean[][]
   }
   /** Every detection rule's verdicts when the text holds several, once per change. */
+  /** The rule's fields over every event (present in how many; look-alikes when in none). */
+  private coverage?: { compiled: Compiled; parsed: ParsedEvents; fields: FieldCoverage[] }
   private ruleVerdicts?: { compiled: Compiled; parsed: ParsedEvents; verdicts?: RuleVerdicts }
   private options: EngineOptions = {}
   private readonly timings: Record<Phase, number> = {
@@ -196,6 +199,7 @@ export class Analyzer {
     const { matches, perIdentifier, outside } = this.tallied.counts
     const correlated = yield* this.correlate(compiled)
     const perRule = yield* this.verdictsPerRule(compiled, correlated)
+    const coverage = rule ? yield* this.fieldCoverage(compiled, rule) : undefined
 
     return {
       kind: compiled.kind,
@@ -218,6 +222,7 @@ export class Analyzer {
       tuning: tuned,
       ...(correlated ? { correlations: correlated.view } : {}),
       ...(perRule.verdicts ? { ruleVerdicts: perRule.verdicts } : {}),
+      ...(coverage ? { coverage } : {}),
       timings: { ...this.timings },
     }
   }
@@ -309,6 +314,27 @@ export class Analyzer {
     }
     this.timings.evaluate = performance.now() - start
     return rows
+  }
+
+  /** Each rule field's coverage over the events, once per rule and events (see field-coverage). */
+  private *fieldCoverage(compiled: Compiled, rule: Rule): Generator<Progress, FieldCoverage[]> {
+    const cached = this.coverage
+    if (cached?.compiled === compiled && cached.parsed === this.parsed) return cached.fields
+    if (this.outline?.text !== this.ruleText)
+      this.outline = { text: this.ruleText, items: outlineRule(this.ruleText)?.items ?? [] }
+    const events = this.parsed.events
+    const raws = events.map((e) => e.value)
+    const views = this.preparedViews()
+    const prepared = (i: number) => (views[i] ??= rule.prepare(raws[i]))
+    const steps = fieldCoverageSteps(rule, this.outline.items, raws, prepared)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) {
+        this.coverage = { compiled, parsed: this.parsed, fields: step.value }
+        return step.value
+      }
+      yield { task: 'evaluate', done: step.value, total: events.length }
+    }
   }
 
   /** The prepared events for the current shape options; a change of those starts afresh. */

@@ -16,7 +16,7 @@ import type {
   RuleMeta,
   Trace,
 } from '../engine/index.ts'
-import type { TuningRequest, TuningResult } from '../engine/index.ts'
+import type { FieldCoverage, TuningRequest, TuningResult } from '../engine/index.ts'
 import type { Rows } from './rows.ts'
 import type { RuleSetReply, RuleSetRequest } from './ruleset-protocol.ts'
 import type { CorrelationView } from './correlations.ts'
@@ -139,6 +139,8 @@ export interface AnalysisResult {
   correlations?: CorrelationView
   /** Present when the rule text holds several detection rules: each one's verdict per event. */
   ruleVerdicts?: RuleVerdicts
+  /** The rule's fields over every event: in how many each is present, and fixes for absent ones. */
+  coverage?: FieldCoverage[]
   timings: Record<Phase, number>
 }
 

@@ -43,13 +43,28 @@ function nearestFields(field: string, names: readonly string[]): string[] {
   return names.filter((name) => squash(name) === want || squash(name).endsWith(want)).slice(0, 3)
 }
 
-function missing(item: OutlineItem, names: readonly string[]): FieldMiss {
-  const { field, keyRange } = item
+/** What a user can do about a rule field no event has: the look-alike fields, and the fix. */
+export interface MissingFix {
+  /** Event fields that look like the rule field, or that a built-in pipeline maps it to. */
+  have: string[]
+  /** The built-in pipeline mapping the rule field to one of `have`. */
+  pipeline?: string
+  pipelineName?: string
+  nearest: string[]
+}
+
+export function missingFix(field: string, names: readonly string[]): MissingFix {
   const mapped = (KNOWN.get(field) ?? []).find(([, to]) => names.includes(to))
   const nearest = nearestFields(field, names)
   const pipeline = mapped?.[0]
   const pipelineName = BUILTIN_PIPELINES.find((p) => p.id === pipeline)?.name
   const have = mapped ? [mapped[1]] : nearest
+  return { have, nearest, ...(pipeline && { pipeline }), ...(pipelineName && { pipelineName }) }
+}
+
+function missing(item: OutlineItem, names: readonly string[]): FieldMiss {
+  const { field, keyRange } = item
+  const { have, nearest, pipeline, pipelineName } = missingFix(field, names)
   const message =
     have.length === 0
       ? `\`${field}\` is missing from this event`

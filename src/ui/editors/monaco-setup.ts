@@ -11,6 +11,7 @@ import pipelineSchema from '../language/schema/sigma-pipeline.schema.json'
 import { defineThemes } from './themes.ts'
 import { registerModifierCompletion } from '../language/modifier-completion.ts'
 import { registerModifierHover } from '../language/modifier-hover.ts'
+import { registerCoverageHover } from '../language/coverage-hover.ts'
 import { registerFieldCompletion } from '../language/field-completion.ts'
 import { bindTabFocus } from './tab-focus.ts'
 import { registerQuickFixes } from '../language/quick-fixes.ts'
@@ -89,6 +90,7 @@ monaco.languages.registerDocumentFormattingEditProvider('json', {
 defineThemes(monaco)
 registerModifierCompletion(monaco, RULE_URI)
 registerModifierHover(monaco, RULE_URI)
+registerCoverageHover(monaco, RULE_URI)
 registerFieldCompletion(monaco, RULE_URI)
 bindTabFocus()
 registerQuickFixes(monaco, RULE_URI)

@@ -3,7 +3,7 @@
  * time-out (naming the slow rule part), then the plain tally.
  */
 import type { Diagnostic, EventsDiagnostic } from '../../engine/index.ts'
-import type { CorrelationView, Task } from '../../worker/protocol.ts'
+import type { AnalysisResult, CorrelationView, Task } from '../../worker/protocol.ts'
 import type { AnalysisView } from './useAnalysis.ts'
 import type { StatusTone } from './useAppState.ts'
 import { count, plural } from '../format.ts'
@@ -44,6 +44,14 @@ function correlationTally(view: CorrelationView | undefined): string {
   if (view.untimed.count > 0)
     parts.push(`${plural(view.untimed.count, 'event')} without a usable time left out`)
   return ` · ${parts.join(' · ')}`
+}
+
+/** The rule's fields no event has (the coverage note above the results says more). */
+function coverageTally(coverage: AnalysisResult['coverage']): string {
+  const missing = (coverage ?? []).filter((f) => f.present === 0 && f.events > 0)
+  if (missing.length === 0) return ''
+  const names = missing.map((f) => f.field).join(', ')
+  return ` · ${missing.length === 1 ? 'a rule field' : `${missing.length} rule fields`} in no event: ${names}`
 }
 
 export function evaluationStatus(
@@ -103,10 +111,12 @@ export function evaluationStatus(
   const { events, matches } = result.counts
   const tally =
     (events === 0 ? 'No events' : `${count(matches)} of ${plural(events, 'event')} match`) +
-    correlationTally(result.correlations)
+    correlationTally(result.correlations) +
+    coverageTally(result.coverage)
+  const missingFields = coverageTally(result.coverage) !== ''
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
   const time = view.elapsedMs === undefined ? '' : ` · ${Math.round(view.elapsedMs)} ms`
   if (warnings > 0)
     return { message: `${tally} · ${plural(warnings, 'warning')}${time}`, tone: 'warning' }
-  return { message: `${tally}${time}`, tone: 'success' }
+  return { message: `${tally}${time}`, tone: missingFields ? 'warning' : 'success' }
 }
