@@ -6,6 +6,7 @@
 import type { RuleVerdicts } from '../../worker/protocol.ts'
 import { HitIcon, MissIcon } from '../layout/icons.tsx'
 import { count, plural } from '../format.ts'
+import './rule-verdicts.css'
 
 export function RuleVerdictChips({ verdicts, index }: { verdicts: RuleVerdicts; index: number }) {
   const width = verdicts.rules.length
