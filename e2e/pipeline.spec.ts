@@ -6,6 +6,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { guard, markers, openPage, row, setEvents, verdicts } from './helpers.ts'
 import { copyShareLink, modelValue, storedDraft } from './share-helpers.ts'
+import { encodeState, V1_DEFAULTS } from '../src/share/index.ts'
+import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
 
 const PIPELINE_URI = 'file:///pipeline.yaml'
 
@@ -164,4 +166,24 @@ test('the tabs work from the keyboard', async ({ page }) => {
   await page.keyboard.press('ArrowLeft')
   await expect(eventsTab).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByTestId('events-editor')).toBeVisible()
+})
+
+test('a link with several pipelines names every one, and all of them apply', async ({ page }) => {
+  const first = MAPPING.replace('      DestinationIp: dst.ip\n', '')
+  const second = `name: Destinations\npriority: 40\ntransformations:\n  - type: field_name_mapping\n    mapping:\n      DestinationIp: dst.ip\n`
+  const state = {
+    ...V1_DEFAULTS,
+    rule: DEFAULT_RULE,
+    events: RENAMED,
+    options: { pipelines: [first, second] },
+  }
+  await openPage(page, `/${await encodeState(state)}`)
+  // The second pipeline applies: 10.1.2.3 is in a local range, so only the first event matches.
+  await expect.poll(() => verdicts(page, 2)).toEqual([true, false])
+  await openPipelineTab(page)
+  await expect(page.getByTestId('status')).toContainText('This link carries 2 pipelines')
+  await expect.poll(() => modelValue(page, PIPELINE_URI)).toBe(first)
+  await expect(page.getByTestId('pipeline-others')).toContainText(
+    'the other, “Destinations”, is applied too',
+  )
 })

@@ -37,6 +37,20 @@ function appliedNote(text: string, errors: number, body: BodyShape | undefined):
   return `Applied to the rule${auto ? ` instead of the built-in “${auto.name}”` : ''}; the Options field mappings apply first.`
 }
 
+/**
+ * A link may carry several pipelines: the editor edits the first, the others are applied after
+ * it (by priority) and named here, never applied unsaid.
+ */
+function othersNote(options: EngineOptions): string | undefined {
+  const others = options.pipelines?.slice(1) ?? []
+  if (others.length === 0) return undefined
+  const names = others.map((text, i) => {
+    const name = parsePipeline(text).pipeline?.name
+    return name ? `“${name}”` : `pipeline ${i + 2}`
+  })
+  return `This link carries ${others.length + 1} pipelines: the editor shows the first; ${others.length === 1 ? 'the other' : `the other ${others.length}`}, ${names.join(', ')}, ${others.length === 1 ? 'is' : 'are'} applied too, in priority order, and kept in the draft and in links.`
+}
+
 export function PipelinePanel({
   options,
   setOptions,
@@ -45,6 +59,10 @@ export function PipelinePanel({
   setStatus,
 }: PipelinePanelProps) {
   const text = userPipeline(options)
+  const others = othersNote(options)
+  useEffect(() => {
+    if (others) setStatus(others, 'info')
+  }, [others, setStatus])
   const diagnostics = useMemo(() => (text.trim() ? parsePipeline(text).diagnostics : []), [text])
   const [chosen, setChosen] = useState<string>(BUILTIN_PIPELINES[1]?.id ?? '')
   const builtin = BUILTIN_PIPELINES.find((p) => p.id === chosen)
@@ -111,6 +129,11 @@ export function PipelinePanel({
       >
         {appliedNote(text, diagnostics.length, shapeBody)}
       </p>
+      {others && (
+        <p className="pipeline-note" data-testid="pipeline-others">
+          {others}
+        </p>
+      )}
       <div className="pipeline-editor-slot">
         <PipelineEditorSlot
           value={text}
