@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { guard, openPage, row, setEvents, verdicts } from './helpers.ts'
+import { violations } from './axe.ts'
 
 const rundll = {
   Image: 'C:\\Windows\\System32\\rundll32.exe',
@@ -46,3 +47,26 @@ test('rows outside the logsource are marked, can be hidden, and stop matching wh
   await expect(row(page, 1)).toHaveAttribute('data-logsource', 'outside')
   guards.check()
 })
+
+for (const scheme of ['light', 'dark'] as const)
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme })
+    test('axe: no violation over the hide checkbox, an outside row and a marked row', async ({
+      page,
+    }) => {
+      await openPage(page)
+      await setEvents(page, EVENTS)
+      await expect(row(page, 1)).toHaveAttribute('data-logsource', 'outside')
+      const expectMark = row(page, 0).getByTestId('expect')
+      await expectMark.click()
+      await expect(expectMark).toHaveAttribute('data-expect', 'match')
+      await row(page, 1).getByTestId('expect').click()
+      await row(page, 1).getByTestId('expect').click()
+      await expect(row(page, 1).getByTestId('expect')).toHaveAttribute('data-expect', 'nomatch')
+      await page.getByTestId('hide-outside').focus()
+      expect(await violations(page)).toEqual([])
+      await page.getByTestId('hide-outside').check()
+      await expect(page.getByTestId('event-row')).toHaveCount(2)
+      expect(await violations(page)).toEqual([])
+    })
+  })
