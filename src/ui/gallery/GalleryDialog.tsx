@@ -63,7 +63,7 @@ export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialo
   return (
     <dialog
       ref={dialog}
-      className="sp-gallery"
+      className="sp-modal sp-gallery"
       aria-labelledby="sp-gallery-title"
       data-testid="gallery"
       onClose={onClose}
@@ -80,7 +80,7 @@ export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialo
         </p>
         <button
           type="button"
-          className="sp-gallery-close"
+          className="sp-modal-close"
           onClick={onClose}
           aria-label="Close the gallery"
         >

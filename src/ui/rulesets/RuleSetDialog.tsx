@@ -168,14 +168,14 @@ export default function RuleSetDialog({ sets, events }: RuleSetDialogProps) {
   return (
     <dialog
       ref={dialog}
-      className="sp-ruleset"
+      className="sp-modal sp-ruleset"
       aria-labelledby="sp-ruleset-title"
       data-testid="ruleset-dialog"
       onClose={sets.close}
     >
       <div className="sp-ruleset-head">
         <h2 id="sp-ruleset-title">Which rules fire on these events?</h2>
-        <button type="button" className="sp-ruleset-close" aria-label="Close" onClick={sets.close}>
+        <button type="button" className="sp-modal-close" aria-label="Close" onClick={sets.close}>
           ×
         </button>
       </div>
