@@ -59,12 +59,19 @@ const cspMeta = (): Plugin => ({
 export default defineConfig({
   plugins: [react(), cspMeta(), previewHeaders()],
   worker: { format: 'es' },
-  // monaco-yaml's formatter is off (monaco-setup.ts), so its worker needs no Prettier.
   resolve: {
     alias: [
+      // monaco-yaml's formatter is off (monaco-setup.ts), so its worker needs no Prettier.
       {
         find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/,
         replacement: fileURLToPath(new URL('./src/ui/editors/prettier-absent.ts', import.meta.url)),
+      },
+      // Nor does the page create diff editors.
+      {
+        find: /^.*\/widget\/(diffEditor\/diffEditorWidget|multiDiffEditor\/multiDiffEditorWidget)\.js$/,
+        replacement: fileURLToPath(
+          new URL('./src/ui/editors/diff-editor-absent.ts', import.meta.url),
+        ),
       },
     ],
   },

@@ -15,7 +15,7 @@ import { registerCoverageHover } from '../language/coverage-hover.ts'
 import { registerFieldCompletion } from '../language/field-completion.ts'
 import { bindTabFocus } from './tab-focus.ts'
 import { registerQuickFixes } from '../language/quick-fixes.ts'
-import { layOutJson } from './json-layout.ts'
+import { registerJsonLanguage } from './json-language.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -62,31 +62,7 @@ configureMonacoYaml(monaco, {
   ],
 })
 
-// The events editor holds arrays, NDJSON and concatenated objects; JSON diagnostics would
-// flag the latter two as errors, and the engine reports real parse errors itself.
-monaco.languages.json.jsonDefaults.setDiagnosticsOptions({ validate: false })
-// Only colouring, which runs on this thread: the JSON worker (a sixth of the page's script)
-// would parse 10,000 events after every keystroke to offer symbols and hovers events don't
-// need. Folding falls back to indentation; formatting is our own, which keeps every literal.
-monaco.languages.json.jsonDefaults.setModeConfiguration({
-  documentFormattingEdits: false,
-  documentRangeFormattingEdits: false,
-  completionItems: false,
-  hovers: false,
-  documentSymbols: false,
-  tokens: true,
-  colors: false,
-  foldingRanges: false,
-  diagnostics: false,
-  selectionRanges: false,
-})
-monaco.languages.registerDocumentFormattingEditProvider('json', {
-  provideDocumentFormattingEdits(model) {
-    const text = layOutJson(model.getValue())
-    return text === undefined ? [] : [{ range: model.getFullModelRange(), text }]
-  },
-})
-
+registerJsonLanguage(monaco)
 defineThemes(monaco)
 registerModifierCompletion(monaco, RULE_URI)
 registerModifierHover(monaco, RULE_URI)

@@ -1,12 +1,12 @@
 /**
  * The slim Monaco: the editor core with only the features the two editors use, and only the
- * YAML and JSON languages. Importing 'monaco-editor' itself would also bundle the CSS, HTML
- * and TypeScript workers and some eighty grammars; its `edcore.main` would add inline
- * completions, inline edits, code lens, colour pickers, peek definitions and the like, which
- * no Sigma rule or event has a use for.
+ * YAML grammar (the events' JSON language is ours: json-language.ts). Importing
+ * 'monaco-editor' itself would also bundle the CSS, HTML, JSON and TypeScript workers and
+ * some eighty grammars; its `edcore.main` would add inline completions, inline edits, code
+ * lens, colour pickers, peek definitions and the like, which no Sigma rule or event has a use
+ * for. The diff editors it still imports are left out by an alias in vite.config.ts.
  */
 import './monaco-features.ts'
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
-import 'monaco-editor/esm/vs/language/json/monaco.contribution.js'
 
 export * from 'monaco-editor/esm/vs/editor/editor.api.js'
