@@ -6,28 +6,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { compileSet, runSet } from '../../../src/engine/index.ts'
 import { dedent } from '../../helpers/dedent.ts'
+import { FAILED_LOGON_RULE, SUCCESSFUL_LOGON_RULE } from '../../fixtures/logon-rules.ts'
 
 const T0 = Date.parse('2024-05-01T10:00:00Z')
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString()
 
-const FAILED = dedent`
-  title: Failed logon
-  name: failed_login
-  logsource: {product: windows, service: security}
-  detection:
-      selection:
-          EventID: 4625
-      condition: selection
-`
-const OK = dedent`
-  title: Successful logon
-  name: successful_login
-  logsource: {product: windows, service: security}
-  detection:
-      selection:
-          EventID: 4624
-      condition: selection
-`
+const FAILED = FAILED_LOGON_RULE
+const OK = SUCCESSFUL_LOGON_RULE
 
 function correlation(body: string): string {
   return `title: Test correlation\nname: corr\ncorrelation:\n${body

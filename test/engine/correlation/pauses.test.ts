@@ -7,15 +7,9 @@ import { describe, expect, test } from 'vitest'
 import { compileSet } from '../../../src/engine/index.ts'
 import { correlateSteps } from '../../../src/engine/correlation/correlate.ts'
 import { STEP_ITEMS } from '../../../src/engine/tuning/steps.ts'
+import { FAILED_LOGON_RULE } from '../../fixtures/logon-rules.ts'
 
-const RULE = `title: Failed logon
-name: failed_login
-logsource: {product: windows, service: security}
-detection:
-    selection:
-        EventID: 4625
-    condition: selection
-`
+const RULE = FAILED_LOGON_RULE
 const COUNT = (groupBy: string) => `title: Many
 name: many
 correlation:

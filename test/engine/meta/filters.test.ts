@@ -6,19 +6,9 @@ import { describe, expect, test } from 'vitest'
 import { compileRule, evaluate } from '../../../src/engine/index.ts'
 import { explain, verdict } from '../../helpers/judge.ts'
 import { dedent } from '../../helpers/dedent.ts'
+import { WHOAMI_RULE } from '../../fixtures/whoami-filter.ts'
 
-const RULE = dedent`
-  title: Whoami
-  id: 6f3e2987-db24-4c78-a860-b4f4095a7095
-  name: whoami_run
-  logsource:
-      category: process_creation
-      product: windows
-  detection:
-      selection:
-          Image|endswith: '\\whoami.exe'
-      condition: selection
-`
+const RULE = WHOAMI_RULE
 
 const filter = (rules: string, body: string, logsource = 'product: windows') =>
   [
@@ -212,10 +202,9 @@ describe('invalid metadata never stops evaluation', () => {
   test.each([['level: severe'], ['id: not-a-uuid'], ['status: sure']])(
     '%s is reported as an error, and the rule still evaluates',
     (line) => {
-      const text = RULE.replace('name: whoami_run', `name: whoami_run\n${line}`).replace(
-        /^id: .*\n/m,
-        line.startsWith('id') ? '' : 'id: 6f3e2987-db24-4c78-a860-b4f4095a7095\n',
-      )
+      const key = line.slice(0, line.indexOf(':'))
+      const text = RULE.replace(new RegExp(`^${key}: .*$`, 'm'), line)
+      expect(text).toContain(line)
       const result = compileRule(text)
       expect(result.diagnostics.map((d) => [d.code, d.severity])).toContainEqual([
         'BAD_METADATA',
