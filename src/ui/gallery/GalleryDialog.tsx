@@ -2,7 +2,8 @@
  * The gallery: worked examples grouped by topic. Opening one goes through a share link of its
  * own, so the user's work is set aside and offered back exactly as when any link opens.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
+import { useModalDialog } from '../layout/useModalDialog.ts'
 import { EXAMPLES } from '../../gallery/examples.ts'
 import type { Example, Topic } from '../../gallery/example.ts'
 import { encodeState } from '../../share/index.ts'
@@ -23,15 +24,8 @@ export const exampleLink = async (example: Example): Promise<string> =>
   `${window.location.origin}${window.location.pathname}${await encodeState(exampleState(example))}`
 
 export default function GalleryDialog({ open, onClose, setStatus }: GalleryDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog(open)
   const [copied, setCopied] = useState<string>()
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) element.showModal()
-    if (!open && element.open) element.close()
-  }, [open])
 
   const solved = open ? solvedExercises() : []
 

@@ -8,6 +8,7 @@
 import type * as Monaco from '../editors/monaco.ts'
 import type { FieldCoverage } from '../../engine/index.ts'
 import { codeSpan, untrusted } from './markdown.ts'
+import { count, plural } from '../format.ts'
 
 let current: readonly FieldCoverage[] = []
 /** The fix's button text per field (from the coverage note), for the hover to point at. */
@@ -23,9 +24,8 @@ export function setHoverCoverage(
 }
 
 export function coverageMarkdown(f: FieldCoverage, fix?: string): string {
-  const events = f.events === 1 ? 'the event' : `${f.events.toLocaleString('en-US')} events`
-  if (f.present > 0)
-    return `${codeSpan(f.field)} is present in ${f.present.toLocaleString('en-US')} of ${events}.`
+  const events = f.events === 1 ? 'the event' : plural(f.events, 'event')
+  if (f.present > 0) return `${codeSpan(f.field)} is present in ${count(f.present)} of ${events}.`
   const have = f.have ?? []
   const near =
     have.length === 0

@@ -2,7 +2,9 @@
  * The "Which rules fire on these events?" dialog: pick a folder, rule files or a .zip; watch the
  * run (with Cancel); then the rules that fired, the count without a hit and the rules with errors.
  */
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo, useRef } from 'react'
+import { useModalDialog } from '../layout/useModalDialog.ts'
+import { plural } from '../format.ts'
 import type { RuleProblem } from '../../worker/ruleset-protocol.ts'
 import { pickedFrom } from './collect.ts'
 import { byHits, RuleSetList } from './RuleSetList.tsx'
@@ -108,7 +110,7 @@ function Body({ sets, events }: RuleSetDialogProps) {
           <p data-testid="ruleset-progress">
             {stage.progress
               ? progressText(stage.progress)
-              : `Starting ${stage.files.length.toLocaleString('en-US')} rules…`}
+              : `Starting ${plural(stage.files.length, 'rule')}…`}
           </p>
           <progress
             value={progressFraction(stage.progress)}
@@ -139,9 +141,7 @@ function Body({ sets, events }: RuleSetDialogProps) {
           ) : (
             <p>No rule fires on these events.</p>
           )}
-          <p className="sp-ruleset-silent">
-            {silent.toLocaleString('en-US')} {silent === 1 ? 'rule' : 'rules'} without a hit.
-          </p>
+          <p className="sp-ruleset-silent">{plural(silent, 'rule')} without a hit.</p>
           {stage.result.errors.length > 0 && <Errors errors={stage.result.errors} />}
         </>
       )
@@ -150,20 +150,13 @@ function Body({ sets, events }: RuleSetDialogProps) {
 }
 
 export default function RuleSetDialog({ sets, events }: RuleSetDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (sets.open && !element.open) {
-      element.showModal()
-      // Back to the results: on from the rule opened last (showModal put focus on Close).
-      const rule =
-        element.querySelector<HTMLElement>('.sp-ruleset-opened button') ??
-        element.querySelector<HTMLElement>('.sp-ruleset-list button')
-      rule?.focus()
-    }
-    if (!sets.open && element.open) element.close()
-  }, [sets.open])
+  // Back to the results: on from the rule opened last (showModal put focus on Close).
+  const dialog = useModalDialog(sets.open, (element) => {
+    const rule =
+      element.querySelector<HTMLElement>('.sp-ruleset-opened button') ??
+      element.querySelector<HTMLElement>('.sp-ruleset-list button')
+    rule?.focus()
+  })
 
   return (
     <dialog

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { RuleHits } from '../../worker/ruleset-protocol.ts'
+import { count } from '../format.ts'
 
 interface RuleSetListProps {
   rules: RuleHits[]
@@ -66,7 +67,7 @@ export function RuleSetList({ rules, opened, onOpen }: RuleSetListProps) {
               {rule.level || '—'}
             </span>
             <span className="sp-ruleset-hits">
-              {rule.hits.toLocaleString('en-US')}
+              {count(rule.hits)}
               <span className="sp-ruleset-unit"> {rule.hits === 1 ? 'hit' : 'hits'}</span>
             </span>
             <span className="sp-ruleset-path">{rule.path}</span>

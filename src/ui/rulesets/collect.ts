@@ -7,6 +7,7 @@
 import type { RuleSource } from '../../worker/ruleset-protocol.ts'
 import { formatBytes, MAX_EVENTS_BYTES, MAX_RULE_BYTES, readFileText } from '../files/read.ts'
 import { isRuleEntry, readZipRules, ZIP_LIMITS, ZipError, type RuleFileProblem } from './zip.ts'
+import { count } from '../format.ts'
 
 export interface PickedFile {
   file: File
@@ -56,7 +57,7 @@ export async function collectRules(
   const rules = picked.filter((p) => isRuleEntry(p.path))
   if (rules.length > MAX_RULE_FILES)
     throw new CollectError(
-      `${rules.length.toLocaleString('en-US')} rule files; at most ${MAX_RULE_FILES.toLocaleString('en-US')} are read at once.`,
+      `${count(rules.length)} rule files; at most ${count(MAX_RULE_FILES)} are read at once.`,
     )
   const total = rules.reduce((sum, p) => sum + Math.min(p.file.size, MAX_RULE_BYTES), 0)
   if (total > MAX_TOTAL_BYTES)
@@ -82,7 +83,7 @@ export async function collectRules(
     }
     if (collected.files.length > MAX_RULE_FILES)
       throw new CollectError(
-        `More than ${MAX_RULE_FILES.toLocaleString('en-US')} rule files; at most that many are read at once.`,
+        `More than ${count(MAX_RULE_FILES)} rule files; at most that many are read at once.`,
       )
   }
   return collected

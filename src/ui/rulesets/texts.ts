@@ -1,9 +1,8 @@
 // What the status line and the dialog say about a rule-set run.
 import type { RuleSetProgress, RuleSetResult } from '../../worker/ruleset-protocol.ts'
+import { count, plural } from '../format.ts'
 
-const n = (value: number) => value.toLocaleString('en-US')
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${n(count)} ${count === 1 ? one : many}`
+const n = count
 
 /** "1,200 of 3,780 rules compiled · 4,000 of 10,000 events" */
 export function progressText(p: RuleSetProgress): string {

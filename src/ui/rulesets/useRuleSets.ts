@@ -18,6 +18,7 @@ import { ruleSetDrop } from './drop.ts'
 import { runRuleSetInWorker } from './run-in-worker.ts'
 import { progressText, summaryText } from './texts.ts'
 import type { RuleFileProblem } from './zip.ts'
+import { count, plural } from '../format.ts'
 
 export type RuleSetStage =
   | { kind: 'choose' }
@@ -103,14 +104,14 @@ export function useRuleSets(targets: RuleSetsTargets): RuleSets {
       running.current?.cancel()
       running.current = undefined
       setOpen(true)
-      const reading = `Reading ${picked.length.toLocaleString('en-US')} file${picked.length === 1 ? '' : 's'}…`
+      const reading = `Reading ${plural(picked.length, 'file')}…`
       setStage({ kind: 'reading', message: reading })
       say(reading, 'busy')
       collectRules(picked).then(
         ({ files, problems, ignored }) => {
           if (files.length === 0) {
             const why = problems[0] ? ` (${problems[0].path} ${problems[0].message})` : ''
-            const message = `No rules found: no readable .yml or .yaml file among ${(ignored + problems.length).toLocaleString('en-US')} files${why}.`
+            const message = `No rules found: no readable .yml or .yaml file among ${count(ignored + problems.length)} files${why}.`
             setStage({ kind: 'failed', message })
             say(message, 'error')
             return
@@ -156,7 +157,7 @@ export function useRuleSets(targets: RuleSetsTargets): RuleSets {
       const selected = rule.firstHit >= 0 && now.events === stage.events ? rule.firstHit : 0
       setStage({ ...stage, opened: rule.file })
       setOpen(false)
-      const hits = `fires on ${rule.hits.toLocaleString('en-US')} of ${stage.result.events.toLocaleString('en-US')} events`
+      const hits = `fires on ${count(rule.hits)} of ${count(stage.result.events)} events`
       latest.current.openState(
         { ...now, rule: source.text, selected },
         `Opened ${source.path} (${hits}).`,

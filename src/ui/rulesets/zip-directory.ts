@@ -4,6 +4,7 @@
  * header may say 0 and put them in a data descriptor after the data). ZIP64 records are read
  * too. Anything malformed is a ZipError with a message for the status line, never a crash.
  */
+import { count } from '../format.ts'
 
 export class ZipError extends Error {}
 
@@ -96,7 +97,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   const directory = readDirectoryLocation(view)
   if (directory.count > maxEntries)
     throw new ZipError(
-      `has ${directory.count.toLocaleString('en-US')} entries; at most ${maxEntries.toLocaleString('en-US')} are read.`,
+      `has ${count(directory.count)} entries; at most ${count(maxEntries)} are read.`,
     )
   const names = new TextDecoder('utf-8')
   const entries: ZipEntry[] = []

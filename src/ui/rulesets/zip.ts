@@ -9,6 +9,7 @@
 import { decodeFileText } from '../../cli/decode-text.ts'
 import { MAX_RULE_BYTES } from '../files/read.ts'
 import { entryData, readZipDirectory, ZipError, type ZipEntry } from './zip-directory.ts'
+import { count } from '../format.ts'
 
 export { ZipError } from './zip-directory.ts'
 
@@ -81,7 +82,7 @@ async function inflate(data: Uint8Array, cap: number, name: string): Promise<Uin
     if (total > cap) {
       await reader.cancel()
       throw new ZipError(
-        `has an entry (${name}) that inflates past the ${cap.toLocaleString('en-US')} bytes it declares: refused as a zip bomb.`,
+        `has an entry (${name}) that inflates past the ${count(cap)} bytes it declares: refused as a zip bomb.`,
       )
     }
     chunks.push(value)
@@ -120,7 +121,7 @@ async function readEntry(
   if (entry.encrypted) return { problem: 'is encrypted; encrypted entries cannot be read.' }
   if (entry.uncompressedSize > limits.maxRuleBytes)
     return {
-      problem: `is ${entry.uncompressedSize.toLocaleString('en-US')} bytes; rules up to ${limits.maxRuleBytes.toLocaleString('en-US')} are read.`,
+      problem: `is ${count(entry.uncompressedSize)} bytes; rules up to ${count(limits.maxRuleBytes)} are read.`,
     }
   if (entry.method !== 0 && entry.method !== 8)
     return {
@@ -156,7 +157,7 @@ export async function readZipRules(
     .reduce((sum, e) => sum + e.uncompressedSize, 0)
   if (declared > limits.maxTotalBytes)
     throw new ZipError(
-      `holds ${declared.toLocaleString('en-US')} bytes of rules; at most ${limits.maxTotalBytes.toLocaleString('en-US')} are read.`,
+      `holds ${count(declared)} bytes of rules; at most ${count(limits.maxTotalBytes)} are read.`,
     )
   const result: ZipRules = { files: [], problems: [], ignored: entries.length - rules.length }
   for (const entry of rules) {
