@@ -94,19 +94,8 @@ export class Tuner {
     let viewMatches = 0
     for (let k = 0; k < indices.length; k++) viewMatches += rows.match[indices[k] as number] ?? 0
 
-    const topKey = this.cachedView?.key ?? ALL
-    if (this.cachedTop?.rows !== rows || this.cachedTop.key !== topKey) {
-      if (!this.index) {
-        const events = this.events
-        const build = fieldIndexSteps(events.length, (i) => events[i]?.value)
-        const progress = reporting('top-values', events.length, build)
-        this.index = yield* timed(timings, 'fieldIndex', progress)
-      }
-      const steps = topValueSteps(indices, this.index, rows.match)
-      const top = yield* timed(timings, 'topValues', reporting('top-values', indices.length, steps))
-      this.cachedTop = { key: topKey, rows, top }
-    }
-    const cachedTop = this.cachedTop
+    const topValues =
+      request.topValues === false ? undefined : yield* this.top(rows, indices, timings)
 
     const whatKey = JSON.stringify(request.whatif)
     if (this.cachedWhatIf?.rows !== rows || this.cachedWhatIf.key !== whatKey) {
@@ -126,11 +115,31 @@ export class Tuner {
       view,
       viewCount: indices.length,
       viewMatches,
-      topValues: cachedTop.top,
+      ...(topValues ? { topValues } : {}),
       whatif: cachedWhatIf.result,
       proposal: request.suggest === undefined ? undefined : this.proposal,
       timings,
     }
+  }
+
+  /** Top values of the events in view, cached on the rows and the view. */
+  private *top(
+    rows: Rows,
+    indices: Uint32Array,
+    timings: Timings,
+  ): Generator<Progress, FieldTop[]> {
+    const key = this.cachedView?.key ?? ALL
+    if (this.cachedTop?.rows === rows && this.cachedTop.key === key) return this.cachedTop.top
+    if (!this.index) {
+      const events = this.events
+      const build = fieldIndexSteps(events.length, (i) => events[i]?.value)
+      const progress = reporting('top-values', events.length, build)
+      this.index = yield* timed(timings, 'fieldIndex', progress)
+    }
+    const steps = topValueSteps(indices, this.index, rows.match)
+    const top = yield* timed(timings, 'topValues', reporting('top-values', indices.length, steps))
+    this.cachedTop = { key, rows, top }
+    return top
   }
 
   /** A filter proposal from the marks, with what it removes checked by the engine. */

@@ -27,6 +27,11 @@ export interface TuningRequest {
   hideOutside?: boolean
   /** Set to a new number to ask for a filter proposal (computed once per number). */
   suggest?: number
+  /**
+   * False while the page's Top values panel is closed: they cost a pass over the view on every
+   * verdict change, so none are counted (`topValues` is then absent). Counted when unset.
+   */
+  topValues?: boolean
 }
 
 export interface TopValue {
@@ -91,7 +96,8 @@ export interface TuningResult {
   view?: Uint32Array
   viewCount: number
   viewMatches: number
-  topValues: FieldTop[]
+  /** Absent when the request said `topValues: false`. */
+  topValues?: FieldTop[]
   whatif?: WhatIfResult
   proposal?: FilterProposal
   /**

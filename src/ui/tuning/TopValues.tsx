@@ -1,9 +1,12 @@
 /**
  * Top values of the events in view: per field the most common values with their counts, the
  * fields that best tell matches from non-matches first. A value can be filtered out at once.
+ * Closed, the panel renders nothing inside and the worker counts nothing (see useTuning): a
+ * keystroke then pays for neither.
  */
-import { useState } from 'react'
+import { memo, useState, type SyntheticEvent } from 'react'
 import type { FieldTop } from '../../engine/index.ts'
+import { count } from '../format.ts'
 
 const SHOWN = 10
 const FIELDS_SHOWN = 12
@@ -17,7 +20,7 @@ function Field(props: { top: FieldTop; onFilterOut(field: string, value: string)
       <div className="top-field-head">
         <strong>{top.field}</strong>
         <span className="top-field-meta">
-          {top.distinct.toLocaleString('en-US')} values · separation {Math.round(top.score * 100)}%
+          {count(top.distinct)} values · separation {Math.round(top.score * 100)}%
         </span>
       </div>
       <ul className="top-field-values">
@@ -30,7 +33,7 @@ function Field(props: { top: FieldTop; onFilterOut(field: string, value: string)
             data-value={v.value}
             data-count={v.count}
           >
-            <span className="top-value-count">{v.count.toLocaleString('en-US')}</span>
+            <span className="top-value-count">{count(v.count)}</span>
             <span className="top-value-bar" title={`${v.matches} of ${v.count} match`}>
               <span style={{ width: `${(100 * v.matches) / Math.max(1, v.count)}%` }} />
             </span>
@@ -59,15 +62,36 @@ function Field(props: { top: FieldTop; onFilterOut(field: string, value: string)
   )
 }
 
-export function TopValues(props: {
+export const TopValues = memo(function TopValues(props: {
+  /** Undefined until the worker has counted them for the open panel. */
+  fields?: readonly FieldTop[]
+  open: boolean
+  onOpen(open: boolean): void
+  onFilterOut(field: string, value: string): void
+}) {
+  const { open, onOpen } = props
+  const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => onOpen(event.currentTarget.open)
+  return (
+    <details className="top-values" data-testid="top-values" open={open} onToggle={onToggle}>
+      <summary>Top values in view</summary>
+      {open &&
+        (props.fields ? (
+          <FieldList fields={props.fields} onFilterOut={props.onFilterOut} />
+        ) : (
+          <p className="pane-empty">Counting…</p>
+        ))}
+    </details>
+  )
+})
+
+function FieldList(props: {
   fields: readonly FieldTop[]
   onFilterOut(field: string, value: string): void
 }) {
   const [all, setAll] = useState(false)
   const fields = all ? props.fields : props.fields.slice(0, FIELDS_SHOWN)
   return (
-    <details className="top-values" data-testid="top-values">
-      <summary>Top values in view</summary>
+    <>
       {fields.length === 0 ? (
         <p className="pane-empty">No fields in the events in view.</p>
       ) : (
@@ -82,6 +106,6 @@ export function TopValues(props: {
           {all ? 'Fewer fields' : `All ${props.fields.length} fields`}
         </button>
       )}
-    </details>
+    </>
   )
 }

@@ -123,7 +123,12 @@ export function useTuningPane(
           onShow={setSelected}
         />
       )}
-      {tuning && <TopValues fields={tuning.topValues} onFilterOut={filterOut} />}
+      <TopValues
+        fields={tuning?.topValues}
+        open={controls.topValuesOpen}
+        onOpen={controls.setTopValuesOpen}
+        onFilterOut={filterOut}
+      />
     </>
   ) : undefined
 

@@ -17,6 +17,9 @@ export interface TuningControls {
   setSearch(text: string): void
   hideOutside: boolean
   setHideOutside(hide: boolean): void
+  /** Whether the Top values panel is open: only then does the worker count them. */
+  topValuesOpen: boolean
+  setTopValuesOpen(open: boolean): void
   /** as is → true → false → as is. */
   cycleWhatIf(name: string): void
   resetWhatIf(): void
@@ -31,6 +34,7 @@ export function useTuningControls(expect: Expectations | undefined): TuningContr
   const [identifier, setIdentifier] = useState<string>()
   const [search, setSearch] = useState('')
   const [hideOutside, setHideOutside] = useState(false)
+  const [topValuesOpen, setTopValuesOpen] = useState(false)
   const [whatif, setWhatIf] = useState<WhatIf>({})
   const [suggestNonce, setSuggestNonce] = useState<number>()
   const nonce = useRef(0)
@@ -56,8 +60,17 @@ export function useTuningControls(expect: Expectations | undefined): TuningContr
 
   const marks = expect ?? NO_MARKS
   const request = useMemo<TuningRequest>(
-    () => ({ mode, identifier, search, whatif, expect: marks, suggest: suggestNonce, hideOutside }),
-    [mode, identifier, search, whatif, marks, suggestNonce, hideOutside],
+    () => ({
+      mode,
+      identifier,
+      search,
+      whatif,
+      expect: marks,
+      suggest: suggestNonce,
+      hideOutside,
+      topValues: topValuesOpen,
+    }),
+    [mode, identifier, search, whatif, marks, suggestNonce, hideOutside, topValuesOpen],
   )
   return {
     mode,
@@ -69,6 +82,8 @@ export function useTuningControls(expect: Expectations | undefined): TuningContr
     setSearch,
     hideOutside,
     setHideOutside,
+    topValuesOpen,
+    setTopValuesOpen,
     cycleWhatIf,
     resetWhatIf,
     suggest,
