@@ -51,9 +51,11 @@ for (const scheme of ['light', 'dark'] as const)
       await setEvents(page, NO_IMAGE)
       const note = page.getByTestId('field-coverage')
       const image = note.locator('[data-testid="missing-field"][data-field="Image"]')
+      // Field names are set as code, not written with backticks.
       await expect(image).toContainText(
-        '`Image` is missing from all 3 events; they have `process.executable`',
+        'Image is missing from all 3 events; they have process.executable',
       )
+      await expect(image.locator('code')).toHaveText(['Image', 'process.executable'])
       // Initiated is in two of the three events: not listed.
       await expect(note.locator('[data-field="Initiated"]')).toHaveCount(0)
       await expect(page.getByTestId('status')).toContainText(

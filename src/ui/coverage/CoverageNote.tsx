@@ -1,8 +1,8 @@
 /**
  * The rule's fields that no event has, above the results: the look-alike fields the events do
  * have, and a one-click fix (the built-in pipeline that maps them, or a field mapping). The
- * status line names the fields too (evaluationStatus). A pipeline of the user's is never replaced: then the fix is a
- * field mapping.
+ * status line names the fields too (evaluationStatus). A pipeline of the user's is never
+ * replaced: then the fix is a field mapping.
  */
 import { useEffect } from 'react'
 import { BUILTIN_PIPELINES, type EngineOptions, type FieldCoverage } from '../../engine/index.ts'
@@ -44,12 +44,22 @@ export function coverageFix(
   }
 }
 
-export function missingText(f: FieldCoverage): string {
+/** "`Image` is missing from all 3 events; they have `process.executable`", names as code. */
+function MissingText({ f }: { f: FieldCoverage }) {
   const have = f.have ?? []
   const events = f.events === 1 ? 'the event' : `all ${plural(f.events, 'event')}`
-  return have.length === 0
-    ? `\`${f.field}\` is missing from ${events}`
-    : `\`${f.field}\` is missing from ${events}; they have ${have.map((n) => `\`${n}\``).join(', ')}`
+  return (
+    <span>
+      <code>{f.field}</code> is missing from {events}
+      {have.length > 0 && '; they have '}
+      {have.map((name, i) => (
+        <span key={name}>
+          {i > 0 && ', '}
+          <code>{name}</code>
+        </span>
+      ))}
+    </span>
+  )
 }
 
 export function CoverageNote(props: {
@@ -82,7 +92,7 @@ export function CoverageNote(props: {
           const fix = coverageFix(f, options, setOptions, setStatus)
           return (
             <li key={f.field} data-testid="missing-field" data-field={f.field}>
-              <span>{missingText(f)}</span>
+              <MissingText f={f} />
               {fix && (
                 <button
                   type="button"
