@@ -93,6 +93,8 @@ export class SigmaClient {
   private retried?: AnalysisInput
   /** What the current worker already holds, so unchanged texts are not sent again. */
   private held: { rule?: string; options?: string; events?: string } = {}
+  /** The current worker's event ranges, posted once per events text (see protocol). */
+  private ranges: Uint32Array = new Uint32Array(0)
   private readonly budgetMs: number
   private readonly parseBudgetMs: number
   private readonly probeBudgetMs: number
@@ -148,6 +150,7 @@ export class SigmaClient {
       this.next()
     }
     this.held = {}
+    this.ranges = new Uint32Array(0)
     // A worker started before this client listened may have said `ready` to no one.
     worker.postMessage({ type: 'ping', seq: 0 })
     return worker
@@ -192,6 +195,8 @@ export class SigmaClient {
   }
 
   private onReply(reply: WorkerReply): void {
+    // Kept from any result, even one dropped below: the worker posts them only once.
+    if (reply.type === 'result' && reply.ranges) this.ranges = reply.ranges
     const run = this.inFlight
     // A heartbeat: the budget bounds each stretch of work, not a long run that moves. One from
     // a run a newer request superseded still proves the worker alive (it is finishing a slice).
@@ -223,7 +228,8 @@ export class SigmaClient {
     if (reply.type === 'still-slow' && !this.pending) this.stillSlow(run.input, reply.part)
     if (reply.type === 'result' && !this.pending) {
       const elapsedMs = performance.now() - run.sentAt
-      this.listener({ type: 'result', result: reply.result, input: run.input, elapsedMs })
+      const result = { ...reply.result, events: { ...reply.result.events, ranges: this.ranges } }
+      this.listener({ type: 'result', result, input: run.input, elapsedMs })
     } else if (reply.type === 'failure') {
       this.listener({ type: 'failure', message: reply.message })
     }

@@ -117,7 +117,10 @@ export interface AnalysisResult {
     /** The commonest body layout detected. */
     shapeBody: BodyShape
     count: number
-    /** Event `i` spans `[ranges[2i], ranges[2i + 1])` in the events text. */
+    /**
+     * Event `i` spans `[ranges[2i], ranges[2i + 1])` in the events text. The worker posts them
+     * once per events text (see `ranges` on the reply); the client puts them back in each result.
+     */
     ranges: Uint32Array
     diagnostics: EventsDiagnostic[]
   }
@@ -152,7 +155,11 @@ export type WorkerReply =
   | { type: 'phase'; seq: number; phase: Phase }
   /** A heartbeat from a long run: it proves the worker is alive and says how far it got. */
   | ({ type: 'progress'; seq: number } & Progress)
-  | { type: 'result'; seq: number; result: AnalysisResult }
+  /**
+   * `result.events.ranges` is left empty; `ranges` comes with the first result of each events
+   * text only (a keystroke in the rule would otherwise copy them, and the page rebuild them).
+   */
+  | { type: 'result'; seq: number; result: AnalysisResult; ranges?: Uint32Array }
   /** Not run: the detection is the one stopped (see `stopped`); `part` found in the new text. */
   | { type: 'still-slow'; seq: number; part?: RulePart }
   | { type: 'probe-step'; seq: number; part: RulePart }

@@ -9,7 +9,8 @@ import { generateEvents, parseEvents } from '../engine/index.ts'
 import { Analyzer } from './analyzer.ts'
 import { compileParts, ruleParts, runParts } from './probe.ts'
 import { runRuleSetSliced } from './ruleset-sliced.ts'
-import type { AnalyzeRequest, Phase, ProbeRequest, WorkerReply, WorkerRequest } from './protocol.ts'
+import type { AnalysisResult, AnalyzeRequest, Phase, ProbeRequest } from './protocol.ts'
+import type { WorkerReply, WorkerRequest } from './protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
@@ -19,6 +20,19 @@ let currentSeq = 0
 /** The newest request received; an evaluation that sees a newer one at a pause gives up. */
 let latestSeq = 0
 const analyzer = new Analyzer((phase: Phase) => post({ type: 'phase', seq: currentSeq, phase }))
+/** The event ranges last posted: the client keeps them until the events text changes. */
+let postedRanges: Uint32Array | undefined
+const NO_RANGES = new Uint32Array(0)
+
+function postResult(seq: number, result: AnalysisResult): void {
+  const ranges = result.events.ranges
+  const events = { ...result.events, ranges: NO_RANGES }
+  if (ranges === postedRanges) post({ type: 'result', seq, result: { ...result, events } })
+  else {
+    postedRanges = ranges
+    post({ type: 'result', seq, result: { ...result, events }, ranges })
+  }
+}
 
 /** How long a run works before it pauses to report progress and let newer requests in. */
 const SLICE_MS = 40
@@ -57,7 +71,7 @@ async function analyze(request: AnalyzeRequest): Promise<void> {
   for (;;) {
     const step = steps.next()
     if (step.done) {
-      post({ type: 'result', seq: request.seq, result: step.value })
+      postResult(request.seq, step.value)
       return
     }
     if (performance.now() - sliceStart < SLICE_MS) continue

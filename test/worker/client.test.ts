@@ -1,7 +1,7 @@
 // SigmaClient against the real worker in a Node thread: latest wins, caching of unchanged texts,
 // and a catastrophic regex that gets the worker replaced and the slow rule part named.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_EVENT_LIST } from '../../src/ui/defaults/events.ts'
+import { DEFAULT_EVENT_LIST, DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 import { input, start } from './client-harness.ts'
 import { CATASTROPHIC_EVENTS, CATASTROPHIC_RULE } from '../fixtures/hostile-rules.ts'
@@ -43,6 +43,38 @@ describe('SigmaClient with the real worker', () => {
     if (outcome.type !== 'result') throw new Error('unreachable')
     expect(outcome.result.selected).toBe(7)
     expect(outcomes.filter((o) => o.type === 'result')).toHaveLength(0)
+  })
+
+  it('gets the event ranges once per events text, and puts them in every result', async () => {
+    const { client, next, workers } = start()
+    const eventAt = (ranges: Uint32Array, i: number, text: string) =>
+      JSON.parse(text.slice(ranges[2 * i], ranges[2 * i + 1])) as { DestinationIp: string }
+    client.request(input())
+    const first = await next('result')
+    // A rule edit right after an events edit: the client drops the first result (a newer
+    // request is pending) but must keep the ranges it alone carried.
+    const few = JSON.stringify(DEFAULT_EVENT_LIST.slice(3, 6))
+    client.request(input({ events: few }))
+    client.request(input({ events: few, rule: DEFAULT_RULE.replace("'true'", "'truex'") }))
+    const second = await next('result')
+    client.request(input({ events: few, rule: DEFAULT_RULE }))
+    const third = await next('result')
+    if (first.type !== 'result' || second.type !== 'result' || third.type !== 'result')
+      throw new Error('unreachable')
+    expect(first.result.events.ranges).toHaveLength(18)
+    expect(eventAt(first.result.events.ranges, 1, DEFAULT_EVENTS).DestinationIp).toBe(
+      DEFAULT_EVENT_LIST[1]?.DestinationIp,
+    )
+    for (const { result } of [second, third]) {
+      expect(result.events.ranges).toHaveLength(6)
+      expect(eventAt(result.events.ranges, 2, few).DestinationIp).toBe(
+        DEFAULT_EVENT_LIST[5]?.DestinationIp,
+      )
+    }
+    // The same array each time: the page rebuilds nothing for a rule edit.
+    expect(third.result.events.ranges).toBe(second.result.events.ranges)
+    const posted = (workers[0]?.replies ?? []).flatMap((r) => (r.type === 'result' ? [r] : []))
+    expect(posted.map((r) => r.ranges?.length)).toEqual([18, 6, undefined, undefined])
   })
 
   it('sends the events only when they changed', async () => {

@@ -7,12 +7,15 @@ const script = new URL('./node-worker-boot.mjs', import.meta.url)
 
 export interface ThreadWorker extends WorkerLike {
   terminated: boolean
+  /** Every reply the worker posted, in order. */
+  replies: WorkerReply[]
 }
 
 export function createThreadWorker(): ThreadWorker {
   const thread = new Worker(script)
   const worker: ThreadWorker = {
     terminated: false,
+    replies: [],
     onmessage: null,
     onerror: null,
     postMessage: (message: WorkerRequest) => thread.postMessage(message),
@@ -21,9 +24,10 @@ export function createThreadWorker(): ThreadWorker {
       void thread.terminate()
     },
   }
-  thread.on('message', (data: WorkerReply) =>
-    worker.onmessage?.({ data } as MessageEvent<WorkerReply>),
-  )
+  thread.on('message', (data: WorkerReply) => {
+    worker.replies.push(data)
+    worker.onmessage?.({ data } as MessageEvent<WorkerReply>)
+  })
   thread.on('error', (error: Error) =>
     worker.onerror?.({ message: error.message, preventDefault() {} } as ErrorEvent),
   )
