@@ -5,7 +5,7 @@
  */
 import type { CompileItem, ItemOptions, PreparedEvent } from './item.ts'
 import { planFields } from './pipeline/field-plan.ts'
-import { eventFitFor, gateByLogsource } from './logsource/gate.ts'
+import { eventFitFor, gateByLogsource, logsourceRouteFor } from './logsource/gate.ts'
 import { addConditions } from './pipeline/add-conditions.ts'
 import type {
   Diagnostic,
@@ -215,12 +215,14 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     (item) => level.compileItem(item, options),
     diagnostics,
   )
-  const fit = eventFitFor(meta, fieldPlan)
+  const route = logsourceRouteFor(meta, fieldPlan)
+  const fit = route && eventFitFor(route)
+  const gate = input.options.logsourceOnly ? route : undefined
   const {
     identifiers,
     searches,
     conditions: resolved,
-  } = fit && input.options.logsourceOnly ? gateByLogsource(added, fit) : added
+  } = fit && gate ? gateByLogsource(added, fit) : added
   const names = identifiers.map((i) => i.name)
   // Invalid metadata is reported (and `check` counts it) but never stops evaluation: authors
   // write drafts.
@@ -257,6 +259,7 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     matches: fast,
     fromValues,
     ...(fit && { logsourceFit: fit }),
+    ...(gate && { logsourceGate: gate }),
   }
   diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
   return done({ rule, meta, identifiers, conditionRanges })

@@ -7,7 +7,7 @@ import type { IdentifierInfo, RuleMeta } from './types.ts'
 import type { CompiledSearch } from './rule/compile-search.ts'
 import type { ResolvedNode } from './condition/resolve.ts'
 import type { Predicate } from './condition/compile.ts'
-import type { EventFit } from './logsource/gate.ts'
+import type { EventFit, LogsourceRoute } from './logsource/gate.ts'
 
 export interface CompiledRule {
   readonly meta: RuleMeta
@@ -24,4 +24,9 @@ export interface CompiledRule {
   readonly fromValues: Predicate<readonly boolean[]>
   /** Whether an event belongs to the rule's logsource; absent when nothing is known about it. */
   readonly logsourceFit?: EventFit
+  /**
+   * Under `logsourceOnly`: the route whose judge the rule is gated by, so events it calls
+   * `outside` never match, whatever the detection (a rule set skips them unscreened).
+   */
+  readonly logsourceGate?: LogsourceRoute
 }

@@ -48,18 +48,20 @@ function serviceJudge(service: string): LogsourceJudge | undefined {
 
 /**
  * The judge for a rule's logsource, or undefined when nothing about it is known (no logsource,
- * a product other than Windows, a category or service outside the table).
+ * a product other than Windows, a category or service outside the table). Logsources with the
+ * same `key` have the same judge.
  */
 export function logsourceJudge(
   logsource: Readonly<Record<string, string>> | undefined,
-): LogsourceJudge | undefined {
+): { judge: LogsourceJudge; key: string } | undefined {
   if (!logsource || (logsource.product ?? 'windows').toLowerCase() !== 'windows') return undefined
-  const judges = [
-    logsource.category === undefined ? undefined : categoryJudge(logsource.category),
-    logsource.service === undefined ? undefined : serviceJudge(logsource.service),
-  ].filter((j): j is LogsourceJudge => j !== undefined)
+  const { category, service } = logsource
+  const byCategory = category === undefined ? undefined : categoryJudge(category)
+  const byService = service === undefined ? undefined : serviceJudge(service)
+  const judges = [byCategory, byService].filter((j): j is LogsourceJudge => j !== undefined)
   if (judges.length === 0) return undefined
-  return (event) => {
+  const key = JSON.stringify([byCategory && category, byService && service])
+  const judge: LogsourceJudge = (event) => {
     let known = false
     for (const judge of judges) {
       const fit = judge(event)
@@ -68,6 +70,7 @@ export function logsourceJudge(
     }
     return known ? INSIDE : UNKNOWN
   }
+  return { judge, key }
 }
 
 /** An EventID as events write it: a number, or digits in a string (CSV, some exports). */

@@ -74,12 +74,13 @@ export class EventView implements PreparedEvent {
   }
 
   /**
-   * Every field name `resolve` may answer, up to `maxLength` characters, and maybe more (a
-   * name listed may still resolve to nothing): each path of keys through nested objects,
-   * joined by dots (a literal key and every dotted split are among them), and the event-log
-   * table's flat names. Walked with an explicit stack, so any nesting depth works.
+   * The names among `fields` that `resolve` may answer, and maybe more (a name listed may still
+   * resolve to nothing): each path of keys through nested objects, joined by dots (a literal
+   * key and every dotted split are among them), and the event-log table's flat names. A path is
+   * walked further only when it is in `prefixes` (a wanted name goes on after it and a dot).
+   * Walked with an explicit stack, so any nesting depth works.
    */
-  names(maxLength: number): string[] {
+  names(fields: ReadonlySet<string>, prefixes: ReadonlySet<string>): string[] {
     const out: string[] = []
     const pending: { node: unknown; path: string | null }[] = [
       { node: this.shape.value, path: null },
@@ -89,14 +90,13 @@ export class EventView implements PreparedEvent {
       if (!isObject(node)) continue
       for (const key of Object.keys(node)) {
         const name = path === null ? key : `${path}.${key}`
-        if (name.length > maxLength) continue
-        out.push(name)
-        pending.push({ node: node[key], path: name })
+        if (fields.has(name)) out.push(name)
+        if (prefixes.has(name)) pending.push({ node: node[key], path: name })
       }
     }
     if (this.shape.body !== 'flat' && this.shape.body !== 'ecs') {
       if (this.table === undefined) this.table = flatTable(this.shape)
-      if (this.table) for (const name of this.table.keys()) out.push(name)
+      if (this.table) for (const name of this.table.keys()) if (fields.has(name)) out.push(name)
     }
     return out
   }

@@ -27,11 +27,31 @@ class Place {
   report: (group: number) => void = () => {}
 }
 
+/**
+ * One event as the screens of a rule set read it: its field names listed and its keyword text
+ * built once, however many screens (logsource groups) scan it.
+ */
+export class ScreenedEvent {
+  private keywords: string | undefined
+  readonly names: readonly string[]
+
+  /** `fields`: every field some screen reads; `prefixes`: their dotted beginnings. */
+  constructor(
+    readonly view: EventView,
+    fields: ReadonlySet<string>,
+    prefixes: ReadonlySet<string>,
+  ) {
+    this.names = view.names(fields, prefixes)
+  }
+
+  get keywordText(): string {
+    return (this.keywords ??= keywordText(this.view.shape.value))
+  }
+}
+
 export class FieldScreen {
   private readonly anywhere = new Place()
   private readonly fields = new Map<string, Place>()
-  /** The longest field name screened: longer paths in an event need not be listed. */
-  private longest = 0
   private scans = 0
   private hold: (clause: number) => void = () => {}
 
@@ -70,19 +90,18 @@ export class FieldScreen {
     if (!place) {
       place = new Place()
       this.fields.set(field, place)
-      this.longest = Math.max(this.longest, field.length)
     }
     return place
   }
 
   /** Calls `hold(c)` for each clause some needle of which the event holds (maybe twice). */
-  scan(view: EventView, hold: (clause: number) => void): void {
+  scan(event: ScreenedEvent, hold: (clause: number) => void): void {
     this.hold = hold
     const scan = ++this.scans
-    if (this.anywhere.index)
-      this.anywhere.index.scan(keywordText(view.shape.value), this.anywhere.report)
+    if (this.anywhere.index) this.anywhere.index.scan(event.keywordText, this.anywhere.report)
     if (this.fields.size === 0) return
-    for (const name of view.names(this.longest)) {
+    const { view } = event
+    for (const name of event.names) {
       const place = this.fields.get(name)
       if (place === undefined || place.seen === scan) continue
       place.seen = scan

@@ -3,15 +3,18 @@
  * Each rule is screened first: its clauses (needles.ts) go into needle indexes, one per
  * field (field-screen.ts), so one pass over the values of the fields an event has names the
  * few rules whose every clause holds; only those are evaluated, plus the rules with no clause
- * at all. The screen only ever skips rules that cannot match, so the hits are exactly those
- * of evaluating every rule alone.
+ * at all. Rules gated by their logsource (`logsourceOnly`) are screened only for the events
+ * their logsource may hold (logsource-routes.ts). The screen only ever skips rules that cannot
+ * match, so the hits are exactly those of evaluating every rule alone.
  */
 import type { CompiledRule } from '../compiled-rule.ts'
 import type { ResolvedNode } from '../condition/resolve.ts'
 import type { PreparedEvent } from '../item.ts'
 import { asView } from '../match/prepare-event.ts'
-import { FieldScreen } from './field-screen.ts'
+import { ScreenedEvent } from './field-screen.ts'
+import { LogsourceRoutes } from './logsource-routes.ts'
 import { allOf, anyOf, NOTHING_KNOWN, type Screen } from './needles.ts'
+import { ClauseTally } from './screen-group.ts'
 
 /** The rule's condition(s) over its searches' screens; dropped parts promise nothing. */
 function conditionScreen(node: ResolvedNode, rule: CompiledRule): Screen {
@@ -45,41 +48,35 @@ export interface RuleSetMatch {
 }
 
 export class RuleSet {
-  private readonly screen: FieldScreen
-  /** Rules with no clause: evaluated on every event. */
-  private readonly always: number[] = []
-  /** Rule of each clause (the screen's groups). */
-  private readonly ruleOfClause: number[] = []
-  /** Clauses each rule has. */
-  private readonly clauseCount: Int32Array
-  private readonly clauseStamp: Int32Array
-  private readonly ruleStamp: Int32Array
-  private readonly clausesHeld: Int32Array
-  private stamp = 0
+  private readonly screens: readonly Screen[]
+  private readonly routes: LogsourceRoutes
+  private readonly tally: ClauseTally
+  /** Every field a clause reads, and their beginnings up to a dot: what events are searched for. */
+  private readonly fields = new Set<string>()
+  private readonly prefixes = new Set<string>()
 
   /** Every rule must have been compiled with the same options (one prepared event serves all). */
   constructor(readonly rules: readonly CompiledRule[]) {
-    const clauses: Screen[number][] = []
-    this.clauseCount = new Int32Array(rules.length)
-    rules.forEach((rule, i) => {
-      const screen = ruleScreen(rule)
-      if (screen.length === 0) this.always.push(i)
-      for (const clause of screen) {
-        clauses.push(clause)
-        this.ruleOfClause.push(i)
-      }
-      this.clauseCount[i] = screen.length
-    })
-    this.screen = new FieldScreen(clauses)
-    this.clauseStamp = new Int32Array(clauses.length)
-    this.ruleStamp = new Int32Array(rules.length)
-    this.clausesHeld = new Int32Array(rules.length)
+    this.screens = rules.map(ruleScreen)
+    for (const screen of this.screens)
+      for (const clause of screen)
+        for (const { field } of clause) {
+          if (field === null || this.fields.has(field)) continue
+          this.fields.add(field)
+          for (let dot = field.indexOf('.'); dot > 0; dot = field.indexOf('.', dot + 1))
+            this.prefixes.add(field.slice(0, dot))
+        }
+    this.routes = new LogsourceRoutes(rules, this.screens)
+    this.tally = new ClauseTally(this.screens)
   }
 
-  /** How many rules the screen can never skip, and the indexes' size: for benches and tests. */
+  /**
+   * How many rules the screen can never skip, and the indexes' size (every logsource group's,
+   * built now if it was not yet): for benches and tests.
+   */
   get stats(): { rules: number; alwaysEvaluated: number; states: number } {
-    const { rules, always, screen } = this
-    return { rules: rules.length, alwaysEvaluated: always.length, states: screen.states }
+    const alwaysEvaluated = this.screens.filter((screen) => screen.length === 0).length
+    return { rules: this.rules.length, alwaysEvaluated, states: this.routes.states }
   }
 
   private prepare(event: unknown): PreparedEvent | undefined {
@@ -93,18 +90,12 @@ export class RuleSet {
   }
 
   private screened(prepared: PreparedEvent): number[] {
-    const stamp = ++this.stamp
-    const { clauseStamp, ruleStamp, clausesHeld, clauseCount, ruleOfClause } = this
-    const found: number[] = [...this.always]
-    this.screen.scan(asView(prepared), (clause) => {
-      if (clauseStamp[clause] === stamp) return
-      clauseStamp[clause] = stamp
-      const rule = ruleOfClause[clause] as number
-      const held = ruleStamp[rule] === stamp ? (clausesHeld[rule] as number) + 1 : 1
-      ruleStamp[rule] = stamp
-      clausesHeld[rule] = held
-      if (held === clauseCount[rule]) found.push(rule)
-    })
+    const view = asView(prepared)
+    const groups = this.routes.groupsOf(view)
+    this.tally.stamp++
+    const found: number[] = []
+    const event = new ScreenedEvent(view, this.fields, this.prefixes)
+    for (const group of groups) group.collect(event, this.tally, found)
     return found.sort((a, b) => a - b)
   }
 
