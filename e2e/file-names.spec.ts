@@ -30,13 +30,17 @@ async function downloadFromMenu(page: Page, testId: string) {
   return download.suggestedFilename()
 }
 
-test('downloads keep the names of the files that were opened', async ({ page }) => {
-  const guards = guard(page)
-  await openPage(page)
+async function openBothFiles(page: Page) {
   await page.getByTestId('rule-file-input').setInputFiles(file('whoami_tuned.yaml', RULE))
   await page.getByTestId('events-file-input').setInputFiles(file('day-2024-05-01.ndjson', EVENTS))
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(RULE)
   await expect.poll(() => modelValue(page, EVENTS_URI)).toContain('x.exe')
+}
+
+test('downloads keep the names of the files that were opened', async ({ page }) => {
+  const guards = guard(page)
+  await openPage(page)
+  await openBothFiles(page)
   expect(await downloadFromMenu(page, 'download-rule')).toBe('whoami_tuned.yaml')
   expect(await downloadFromMenu(page, 'download-events')).toBe('day-2024-05-01.ndjson')
 
@@ -53,5 +57,22 @@ test('downloads keep the names of the files that were opened', async ({ page }) 
   await page.reload()
   await openPage(page, page.url())
   expect(await downloadFromMenu(page, 'download-rule')).toBe('whoami_tuned.yaml')
+  guards.check()
+})
+
+test('an example opened over an opened file is not saved under that file’s name', async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  await openBothFiles(page)
+
+  await page.getByTestId('gallery-button').click()
+  await page.locator('[data-testid="gallery-item"][data-example="cidr"]').click()
+  await expect.poll(() => modelValue(page, RULE_URI)).not.toBe(RULE)
+  const rule = await downloadFromMenu(page, 'download-rule')
+  expect(rule).not.toBe('whoami_tuned.yaml')
+  expect(rule).toMatch(/\.yml$/)
+  expect(await downloadFromMenu(page, 'download-events')).not.toBe('day-2024-05-01.ndjson')
   guards.check()
 })

@@ -48,6 +48,8 @@ export interface FileOpeners {
   choose(file: File | undefined): void
   /** Loads rule text fetched elsewhere ("Open from URL"). */
   openRuleText(text: string, source: string): void
+  /** Drops the names: another rule and events (a link, an example) took the files' place. */
+  forgetNames(): void
   setStatus(message: string, tone?: StatusTone): void
 }
 
@@ -56,9 +58,9 @@ export function useFileOpeners(targets: FileTargets): FileOpeners {
   latest.current = targets
   const [choice, setChoice] = useState<FileChoice>()
   const [names, setNames] = useState<OpenedNames>(readNames)
-  const remember = useCallback((kind: FileKind, name: string) => {
+  const keep = useCallback((update: (current: OpenedNames) => OpenedNames) => {
     setNames((current) => {
-      const next = { ...current, [kind]: name }
+      const next = update(current)
       try {
         sessionStorage.setItem(NAMES_KEY, JSON.stringify(next))
       } catch {
@@ -67,6 +69,11 @@ export function useFileOpeners(targets: FileTargets): FileOpeners {
       return next
     })
   }, [])
+  const remember = useCallback(
+    (kind: FileKind, name: string) => keep((current) => ({ ...current, [kind]: name })),
+    [keep],
+  )
+  const forgetNames = useCallback(() => keep(() => ({})), [keep])
 
   const load = useCallback(
     async (file: File, kind: FileKind) => {
@@ -144,5 +151,5 @@ export function useFileOpeners(targets: FileTargets): FileOpeners {
     [],
   )
 
-  return { names, openFiles, choice, choose, openRuleText, setStatus }
+  return { names, openFiles, choice, choose, openRuleText, forgetNames, setStatus }
 }
