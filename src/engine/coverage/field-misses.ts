@@ -25,16 +25,22 @@ export interface FieldMiss {
 
 const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '')
 
-/** Rule field → [pipeline id, event field] for every field_name_mapping of the built-ins. */
-const KNOWN = (() => {
-  const known = new Map<string, [string, string][]>()
+let known: Map<string, [string, string][]> | undefined
+
+/**
+ * Rule field → [pipeline id, event field] for every field_name_mapping of the built-ins. Built
+ * on first use: parsing the pipelines at import cost every page load and CLI start.
+ */
+function knownMappings(): Map<string, [string, string][]> {
+  if (known) return known
+  known = new Map()
   for (const builtin of BUILTIN_PIPELINES)
     for (const t of parsePipeline(builtin.text).pipeline?.transformations ?? [])
       if (t.type === 'field_name_mapping')
         for (const [from, to] of t.mapping)
           for (const name of to) known.set(from, [...(known.get(from) ?? []), [builtin.id, name]])
   return known
-})()
+}
 
 /** Event fields whose name is the rule field's, or ends with it, ignoring case and separators. */
 function nearestFields(field: string, names: readonly string[]): string[] {
@@ -54,7 +60,7 @@ export interface MissingFix {
 }
 
 export function missingFix(field: string, names: readonly string[]): MissingFix {
-  const mapped = (KNOWN.get(field) ?? []).find(([, to]) => names.includes(to))
+  const mapped = (knownMappings().get(field) ?? []).find(([, to]) => names.includes(to))
   const nearest = nearestFields(field, names)
   const pipeline = mapped?.[0]
   const pipelineName = BUILTIN_PIPELINES.find((p) => p.id === pipeline)?.name
