@@ -1,5 +1,5 @@
 /** One event's verdict, its identifier chips and the one-line reason. */
-import { memo, type ReactNode } from 'react'
+import { isValidElement, memo, type ReactNode } from 'react'
 import type { RowResult, RuleVerdicts } from '../../worker/protocol.ts'
 import { HitIcon, MissIcon } from '../layout/icons.tsx'
 import { IdentifierChip } from './IdentifierChip.tsx'
@@ -25,6 +25,46 @@ interface EventRowProps {
 
 /** The DOM id of row `index`, for the list's aria-activedescendant. */
 export const rowId = (index: number) => `event-row-${index}`
+
+/**
+ * Every result (each keystroke) brings new row objects and new marks elements: rows on screen
+ * whose content is unchanged skip their render all the same.
+ */
+function sameProps(a: EventRowProps, b: EventRowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.names === b.names &&
+    a.labels === b.labels &&
+    a.note === b.note &&
+    a.selected === b.selected &&
+    a.top === b.top &&
+    a.onSelect === b.onSelect &&
+    a.ruleVerdicts === b.ruleVerdicts &&
+    sameRow(a.row, b.row) &&
+    sameElement(a.marks, b.marks)
+  )
+}
+
+function sameRow(a: RowResult, b: RowResult): boolean {
+  if (a === b) return true
+  if (a.match !== b.match || a.summary !== b.summary) return false
+  if (a.error !== b.error || a.outside !== b.outside) return false
+  return shallowEqual(a.identifiers, b.identifiers)
+}
+
+/** The same component with equal props (marks are one element of plain props: RowMarks). */
+function sameElement(a: ReactNode, b: ReactNode): boolean {
+  if (a === b) return true
+  if (!isValidElement(a) || !isValidElement(b)) return false
+  return a.type === b.type && a.key === b.key && shallowEqual(a.props as object, b.props as object)
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  const keys = Object.keys(x)
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.is(x[k], y[k]))
+}
 
 export const EventRow = memo(function EventRow({
   index,
@@ -94,7 +134,7 @@ export const EventRow = memo(function EventRow({
       </div>
     </div>
   )
-})
+}, sameProps)
 
 /** The summary line's full text, for the tooltip when it is cut short. */
 function summaryTitle(row: RowResult, note: string | undefined): string {

@@ -1,10 +1,12 @@
 /** The tally above the rows: events, matches, and how many events each identifier hit. */
+import { memo } from 'react'
 import type { AnalysisResult } from '../../worker/protocol.ts'
 import { FilterIcon, SelectionIcon } from '../layout/icons.tsx'
 import { count, plural } from '../format.ts'
 import { RuleCounts } from './RuleVerdictChips.tsx'
 
-export function ResultsCounts({
+/** Memoised: a keystroke re-renders the pane before its result arrives, with the same one. */
+export const ResultsCounts = memo(function ResultsCounts({
   result,
   labels,
 }: {
@@ -20,7 +22,7 @@ export function ResultsCounts({
           <strong data-testid="count-events">{count(events)}</strong> events
         </span>
         <span className={`tally-item ${matches > 0 ? 'tally-match' : ''}`}>
-          <strong data-testid="count-matches">{matches.toLocaleString('en-US')}</strong>{' '}
+          <strong data-testid="count-matches">{count(matches)}</strong>{' '}
           {matches === 1 ? 'match' : 'matches'}
         </span>
       </div>
@@ -41,4 +43,4 @@ export function ResultsCounts({
       </ul>
     </div>
   )
-}
+})

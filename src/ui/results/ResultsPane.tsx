@@ -7,6 +7,7 @@ import { useMemo } from 'react'
 import type { AnalysisView } from '../state/useAnalysis.ts'
 import type { StaleReason } from '../state/shownAnalysis.ts'
 import { STALE_NOTE } from '../state/shownAnalysis.ts'
+import { sameJson, useStable } from '../state/useStable.ts'
 import { rowAt } from '../../worker/rows.ts'
 import { chipLabels } from './chipLabels.ts'
 import { EventRow, rowId } from './EventRow.tsx'
@@ -52,7 +53,11 @@ export function ResultsPane(props: ResultsPaneProps) {
   const count = order ? order.length : (rows?.count ?? 0)
   const indexAt = (position: number) => (order ? (order[position] ?? -1) : position)
   const position = order ? order.indexOf(selected) : selected
-  const names = useMemo(() => (result?.identifiers ?? []).map((i) => i.name), [result?.identifiers])
+  // The same array while the names are: rows compare it by identity to skip their render.
+  const names = useStable(
+    useMemo(() => (result?.identifiers ?? []).map((i) => i.name), [result?.identifiers]),
+    sameJson,
+  )
   const labels = useMemo(() => chipLabels(names), [names])
   const { viewport, onScroll, first, last, totalHeight } = useVirtualRows(count, position, onWindow)
   const empty = emptyMessage(view)

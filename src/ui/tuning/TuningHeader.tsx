@@ -10,7 +10,7 @@ import type { Expectation } from '../../engine/index.ts'
 import type { AnalysisView } from '../state/useAnalysis.ts'
 import type { AppStore } from '../state/useAppState.ts'
 import { confusion } from './confusion.ts'
-import { ExpectButton } from './ExpectButton.tsx'
+import { RowMarks } from './RowMarks.tsx'
 import { FilterProposalPanel, SuggestFilterButton } from './FilterProposalPanel.tsx'
 import { ResultsToolbar } from './ResultsToolbar.tsx'
 import { HideOutsideToggle } from '../logsource/HideOutsideToggle.tsx'
@@ -135,31 +135,16 @@ export function useTuningPane(
   const flips = tuning?.whatif?.match
   const marks = (index: number) => {
     const now = rows?.match[index] === 1
-    const flip = flips && (flips[index] === 1) !== now
     const base = baseline.match
-    const changed = base && (base[index] === 1) !== now
     return (
-      <>
-        <ExpectButton
-          index={index}
-          mark={expect?.[index]}
-          onMark={(i, mark) => setExpectation(i, mark)}
-        />
-        {flip && (
-          <span className="row-mark row-mark-flip" data-testid="whatif-flip">
-            {now ? 'what-if: no match' : 'what-if: match'}
-          </span>
-        )}
-        {changed && (
-          <span
-            className={`row-mark ${now ? 'row-mark-new' : 'row-mark-lost'}`}
-            data-testid="baseline-mark"
-            data-change={now ? 'new' : 'lost'}
-          >
-            {now ? 'new' : 'lost'}
-          </span>
-        )}
-      </>
+      <RowMarks
+        index={index}
+        mark={expect?.[index]}
+        now={now}
+        flip={flips !== undefined && (flips[index] === 1) !== now}
+        changed={base !== undefined && (base[index] === 1) !== now}
+        onMark={setExpectation}
+      />
     )
   }
 
