@@ -452,3 +452,42 @@ test('typing a Windows path in single quotes keeps one closing quote; an unclose
   }, RULE)
   expect(marker).toContain(6)
 })
+
+test('events fold: by indentation when small, one fold per event over 2 MB', async ({ page }) => {
+  const EVENTS = 'file:///events.json'
+  const eventsEditor = page.getByTestId('events-editor')
+  const shownKeys = () => eventsEditor.locator('.view-line', { hasText: '"EventID"' }).count()
+  const setEvents = (text: string) =>
+    page.evaluate(
+      ([uri, t]) => {
+        const monaco = (window as unknown as MonacoWindow).__monaco
+        monaco.editor.getModel(monaco.Uri.parse(uri))?.setValue(t)
+      },
+      [EVENTS, text] as const,
+    )
+  const fields = Object.fromEntries(
+    Array.from({ length: 12 }, (_, f) => [`Field${f}`, 'x'.repeat(20)]),
+  )
+  const events = (count: number) =>
+    JSON.stringify(
+      Array.from({ length: count }, (_, i) => ({ EventID: 1, n: i, ...fields })),
+      null,
+      2,
+    )
+
+  await setEvents(events(20))
+  await expect(page.getByTestId('count-events')).toHaveText('20')
+  expect(await shownKeys()).toBeGreaterThan(0)
+  await ruleAction(page, 'editor.foldAll', EVENTS)
+  await expect.poll(shownKeys).toBe(0)
+
+  const large = events(6000)
+  expect(large.length).toBeGreaterThan(2_000_000)
+  await setEvents(large)
+  await expect(page.getByTestId('count-events')).toHaveText('6,000', { timeout: 20_000 })
+  await expect.poll(shownKeys).toBeGreaterThan(0)
+  await ruleAction(page, 'editor.foldAll', EVENTS)
+  await expect.poll(shownKeys).toBe(0)
+  // The first lines now show one folded event each.
+  await expect(eventsEditor.locator('.view-line', { hasText: '{' }).nth(5)).toBeVisible()
+})

@@ -13,6 +13,7 @@ import { decidingPaths } from '../paint/deciding-field.ts'
 import { excludingIdentifiers } from '../paint/excluding.ts'
 import type { FieldLocation } from '../paint/event-decorations.ts'
 import { eventIndexAt } from './event-index.ts'
+import { setEventFolds } from './event-folding.ts'
 import { addEventActions, type EventActionHandlers } from './event-actions.ts'
 import './editors.css'
 
@@ -57,9 +58,6 @@ function locateInEvent(model: Model, range: Range, paths: string[]): Record<stri
   return located
 }
 
-/** Events texts longer than this are not folded (see below). */
-const FOLDING_LIMIT = 2_000_000
-
 // Sticky scroll would only pin the array's `[` over the first visible event.
 const eventsOptions = {
   ariaLabel: 'Log events (JSON)',
@@ -83,10 +81,7 @@ export function EventsEditor(props: EventsEditorProps) {
     options: eventsOptions,
   })
   const decorations = useDecorations(editor)
-  // Without the JSON worker, folding is worked out from indentation on this thread: over tens of
-  // megabytes that would freeze the page, and nobody folds such a file by hand.
-  const foldable = value.length <= FOLDING_LIMIT
-  useEffect(() => editor?.updateOptions({ folding: foldable }), [editor, foldable])
+  useEffect(() => setEventFolds(eventRanges), [eventRanges])
   const latest = useRef({ eventRanges, selected, onSelect, actions })
   latest.current = { eventRanges, selected, onSelect, actions }
   // A selection made elsewhere waits here for its trace, to scroll to the deciding field.

@@ -16,6 +16,7 @@ import { registerFieldCompletion } from '../language/field-completion.ts'
 import { bindTabFocus } from './tab-focus.ts'
 import { registerQuickFixes } from '../language/quick-fixes.ts'
 import { registerJsonLanguage } from './json-language.ts'
+import { registerEventFolding } from './event-folding.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -63,6 +64,7 @@ configureMonacoYaml(monaco, {
 })
 
 registerJsonLanguage(monaco)
+registerEventFolding(monaco, EVENTS_URI)
 defineThemes(monaco)
 registerModifierCompletion(monaco, RULE_URI)
 registerModifierHover(monaco, RULE_URI)
