@@ -1,9 +1,11 @@
 /**
  * CLI figures (issue 10), end to end through `node bin/sigma-play.js`: start-up against bare
- * node, `eval --count` against a hand-written predicate reading the same NDJSON file, and
- * `eval --rules` over the SigmaHQ corpus with the regression events repeated.
+ * node, `eval --count` against a hand-written predicate reading the same NDJSON file,
+ * `eval --rules` over the SigmaHQ corpus with the regression events repeated, and the peak
+ * memory of streaming a generated gigabyte through stdin. Rule diagnostics the corpus gives
+ * on stderr (a few rules with placeholders) are counted in one line, not printed each run.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,13 +30,33 @@ if (!hasCorpus) {
 const BIN = fileURLToPath(new URL('../bin/sigma-play.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'sigma-play-bench-'))
 
+/** Rule diagnostics by code (`file:line:col error CODE …`), from the last run that gave any. */
+let ruleDiagnostics = new Map<string, number>()
+const DIAGNOSTIC = /^\S+:\d+:\d+ error ([A-Z_]+) /
+
+/** Tallies the rule diagnostics; anything else on stderr is printed, as it may be a fault. */
+function readStderr(stderr: string): void {
+  const tally = new Map<string, number>()
+  for (const line of stderr.split('\n')) {
+    const code = DIAGNOSTIC.exec(line)?.[1]
+    if (code) tally.set(code, (tally.get(code) ?? 0) + 1)
+    else if (line.trim() !== '') console.error(line)
+  }
+  if (tally.size > 0) ruleDiagnostics = tally
+}
+
 function wall(args: string[], runs = 5): number {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] })
-    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`)
+    const result = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    })
     times.push(performance.now() - start)
+    readStderr(result.stderr)
+    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`)
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
 }
@@ -98,6 +120,61 @@ const routedAll = wall(
 )
 const routedPerSecond = (n / Math.max(1, routedAll - routedOnly)) * 1000
 
+/**
+ * Peak resident memory (MB) of `eval --count` over `megabytes` of NDJSON generated on the fly
+ * and piped to stdin, so no file is written: the CLI runs in-process under a wrapper that
+ * reports process.resourceUsage().maxRSS (worker thread included) on exit.
+ */
+async function streamPeak(megabytes: number): Promise<{ mb: number; events: number }> {
+  const chunk = join(dir, 'chunk.ndjson')
+  writeFileSync(
+    chunk,
+    networkEvents(10_000)
+      .map((e) => JSON.stringify(e))
+      .join('\n') + '\n',
+  )
+  const generator = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs = require('node:fs'); const text = fs.readFileSync(${JSON.stringify(chunk)});
+       let left = ${megabytes} * 2 ** 20;
+       const more = () => { while (left > 0) { left -= text.length; if (!process.stdout.write(text)) return process.stdout.once('drain', more) } process.stdout.end() };
+       process.stdout.on('error', () => process.exit(0)); more()`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const wrapper = join(dir, 'maxrss.mjs')
+  writeFileSync(
+    wrapper,
+    `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n'))\n` +
+      `process.argv.splice(1, 1, ${JSON.stringify(BIN)})\nawait import(${JSON.stringify(BIN)})\n`,
+  )
+  const cli = spawn(
+    process.execPath,
+    [wrapper, 'eval', '--rule', rule, '--events', '-', '--count'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  )
+  // The generator may still be writing when a failed run closes its stdin.
+  cli.stdin.on('error', () => {})
+  generator.stdout.pipe(cli.stdin)
+  let out = ''
+  let err = ''
+  cli.stdout.on('data', (data: Buffer) => (out += data.toString()))
+  cli.stderr.on('data', (data: Buffer) => (err += data.toString()))
+  const status = await new Promise<number | null>((resolve) => cli.on('close', resolve))
+  const kb = Number(/maxrss (\d+)/.exec(err)?.[1] ?? NaN)
+  if (status !== 0 || !Number.isFinite(kb))
+    throw new Error(`streaming run exited ${status}: ${err}`)
+  return { mb: kb / 1024, events: (JSON.parse(out) as { events: number }).events }
+}
+const STREAM_MB = Number(process.env.BENCH_STREAM_MB ?? 1024)
+const streamed = await streamPeak(STREAM_MB)
+
+const diagnostics = [...ruleDiagnostics].map(([code, n]) => `${n} ${code}`).join(', ')
+if (diagnostics)
+  console.log(`Corpus rules reported on stderr and skipped: ${diagnostics} (as every run does)`)
+
 printTable(
   `CLI (wall clock, medians; load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores)`,
   ['figure', 'measured', 'target'],
@@ -121,6 +198,11 @@ printTable(
       `--rules --logsource-only, same events`,
       `${Math.round(routedPerSecond).toLocaleString('en-US')} events/s (compile excluded)`,
       '≥ 50,000/s per core',
+    ],
+    [
+      `peak memory, eval --count over ${STREAM_MB.toLocaleString('en-US')} MB on stdin`,
+      `${streamed.mb.toFixed(0)} MB (${streamed.events.toLocaleString('en-US')} events)`,
+      'flat; < 250 MB',
     ],
   ],
 )
