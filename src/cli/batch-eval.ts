@@ -11,14 +11,18 @@ import {
   parseEvents,
 } from '../engine/index.ts'
 import type { EventFailure, EventsDiagnostic } from '../engine/index.ts'
+import { decodeBatch } from './event-batches.ts'
 
 export interface BatchInput {
   seq: number
-  text: string
+  /** UTF-8, decoded here: the reading thread only cuts bytes at newlines. */
+  bytes: Uint8Array
   firstLine: number
   /** NDJSON: every line is one event (or, rarely, several back to back). */
   lines: boolean
 }
+
+type TextBatch = Omit<BatchInput, 'bytes'> & { text: string }
 
 /** What a batch produced: output text, and the malformed records' messages. */
 export interface BatchOutput {
@@ -59,7 +63,9 @@ export class BatchEvaluator {
     return this.nextEvent
   }
 
-  run(batch: BatchInput): BatchOutput {
+  run(input: BatchInput): BatchOutput {
+    this.parsing(true)
+    const batch = { ...input, text: decodeBatch(input.bytes) }
     const result: BatchOutput = { seq: batch.seq, out: '', errors: [], malformed: 0 }
     const lines: string[] = []
     let positions: LineIndex | undefined
@@ -85,7 +91,6 @@ export class BatchEvaluator {
           `${this.eventsName}:${line}:${col} error ${diagnostic.code} malformed events: ${diagnostic.message}`,
         )
     }
-    this.parsing(true)
     if (batch.lines) this.runLines(batch, emit, report)
     else this.runText(batch, emit, report)
     this.parsing(false)
@@ -95,7 +100,7 @@ export class BatchEvaluator {
 
   /** NDJSON: JSON.parse each line; only a line that fails goes through the full reader. */
   private runLines(
-    batch: BatchInput,
+    batch: TextBatch,
     emit: (value: unknown, start: number, end: number) => void,
     report: (diagnostic: EventsDiagnostic, line: number, col: number) => void,
   ): void {
@@ -129,7 +134,7 @@ export class BatchEvaluator {
 
   /** Pretty-printed records, an array or anything else: the engine's reader over the batch. */
   private runText(
-    batch: BatchInput,
+    batch: TextBatch,
     emit: (value: unknown, start: number, end: number) => void,
     report: (diagnostic: EventsDiagnostic, line: number, col: number) => void,
   ): void {

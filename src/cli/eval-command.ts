@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
 import type { EvalArgs } from './args.ts'
-import { BatchSplitter, InputTooLarge, type Batch } from './event-batches.ts'
+import { BatchSplitter, decodeBatch, InputTooLarge, type Batch } from './event-batches.ts'
 import { MAX_ERROR_MESSAGES } from './batch-eval.ts'
 import { findRuleFiles } from './find-rules.ts'
 import { readPipelines } from './pipelines.ts'
@@ -201,7 +201,6 @@ class EvalRun {
   /** Reads, cuts and hands over the input; resolves once every batch is answered. */
   private async stream(input: Readable): Promise<number> {
     const splitter = new BatchSplitter()
-    const decoder = new TextDecoder('utf-8')
     const hand = async (batches: Batch[], lines: boolean) => {
       for (const batch of batches) {
         await this.slot(IN_FLIGHT)
@@ -213,11 +212,11 @@ class EvalRun {
     }
     try {
       for await (const chunk of input) {
-        await hand(splitter.push(decoder.decode(chunk as Buffer, { stream: true })), splitter.lines)
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+        await hand(splitter.push(bytes), splitter.lines)
         if (this.timedOut) return 0
       }
-      const rest = splitter.push(decoder.decode())
-      await hand([...rest, ...splitter.end()], splitter.lines)
+      await hand(splitter.end(), splitter.lines)
     } catch (error) {
       if (error instanceof InputTooLarge) {
         await this.slot(1)
@@ -243,7 +242,9 @@ class EvalRun {
     await this.worker.terminate()
     const rule = this.rules[ruleIndex]
     const seconds = this.args.timeoutMs / 1000
-    const eventText = batch?.text.slice(Atomics.load(w, Watch.start), Atomics.load(w, Watch.end))
+    const eventText = batch
+      ? decodeBatch(batch.bytes).slice(Atomics.load(w, Watch.start), Atomics.load(w, Watch.end))
+      : undefined
     const where = rule ? await nameSlowPart(rule, this.args.engine, eventText) : ''
     this.io.err(
       `sigma-play: error TIMEOUT event ${event} took over ${seconds} s` +

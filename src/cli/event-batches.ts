@@ -6,17 +6,18 @@
  * - over several lines (evtx_dump's pretty-printed objects): batches end before a line that
  *   starts with `{` or `[`, where evtx_dump starts each record;
  * - a JSON array (`[` first) or CSV (its header names every row's cells): read whole, up to
- *   MAX_ARRAY_CHARS, and parsed as one text.
+ *   MAX_ARRAY_BYTES, and parsed as one text.
  */
 import { findValueEnd, looksLikeCsv, skipWhitespace } from '../engine/index.ts'
 
-/** One event above this is refused: no real log record comes near it. */
-export const MAX_EVENT_CHARS = 16 << 20
+/** One event above this (UTF-8 bytes) is refused: no real log record comes near it. */
+export const MAX_EVENT_BYTES = 16 << 20
 /** A JSON array cannot be cut into events before it is whole; past this, NDJSON is the way. */
-export const MAX_ARRAY_CHARS = 256 << 20
+export const MAX_ARRAY_BYTES = 256 << 20
 
 export interface Batch {
-  text: string
+  /** UTF-8 bytes, cut at a newline (never inside a character); decoded by the worker. */
+  bytes: Uint8Array
   /** 1-based line of the batch's first character in the whole input. */
   firstLine: number
 }
@@ -33,17 +34,35 @@ export class InputTooLarge extends Error {
 
 type Layout = 'unknown' | 'lines' | 'records' | 'array'
 
-const MB = (chars: number) => `${chars >> 20} MB`
+const MB = (bytes: number) => `${bytes >> 20} MB`
+const NEWLINE = 0x0a
 
-function countLines(text: string): number {
+function countLines(bytes: Uint8Array): number {
   let n = 0
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) n++
   return n
 }
 
+/**
+ * A batch's text. The input's byte-order mark was dropped by the splitter; one at the start of
+ * a later batch is a character of the event, as it was in the whole text.
+ */
+export function decodeBatch(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+}
+
+/** A copy with a buffer of its own, so that it can be transferred to the worker. */
+const own = (bytes: Uint8Array) => Uint8Array.prototype.slice.call(bytes)
+
+/**
+ * Works on bytes, not text: the reading thread only looks for newlines, and the worker decodes
+ * each batch, so input is decoded once, on the thread that parses it.
+ */
 export class BatchSplitter {
   private layout: Layout = 'unknown'
-  private pending = ''
+  /** Input not yet handed over, in the chunks it came in (an array is joined only at the end). */
+  private parts: Buffer[] = []
+  private size = 0
   private line = 1
   private started = false
 
@@ -53,13 +72,14 @@ export class BatchSplitter {
   }
 
   /** Batches complete so far; throws InputTooLarge when one event outgrows the cap. */
-  push(text: string): Batch[] {
-    if (!this.started && text.length > 0) {
+  push(chunk: Buffer): Batch[] {
+    if (!this.started && chunk.length > 0) {
       // A byte-order mark is not part of the first event.
       this.started = true
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
     }
-    this.pending += text
+    this.parts.push(chunk)
+    this.size += chunk.length
     if (this.layout === 'unknown') this.layout = this.judgeLayout()
     const batch = this.layout === 'unknown' || this.layout === 'array' ? null : this.cut()
     this.checkSize()
@@ -68,47 +88,57 @@ export class BatchSplitter {
 
   /** What is left when the input ends. */
   end(): Batch[] {
-    const text = this.pending
-    this.pending = ''
-    return text.length > 0 ? [{ text, firstLine: this.line }] : []
+    const bytes = this.pending()
+    this.parts = []
+    this.size = 0
+    return bytes.length > 0 ? [{ bytes: own(bytes), firstLine: this.line }] : []
+  }
+
+  private pending(): Buffer {
+    if (this.parts.length > 1) this.parts = [Buffer.concat(this.parts, this.size)]
+    return this.parts[0] ?? Buffer.alloc(0)
   }
 
   private judgeLayout(): Layout {
-    const start = skipWhitespace(this.pending, 0)
-    if (start >= this.pending.length) return 'unknown'
-    if (this.pending[start] === '[') return 'array'
+    // Only the first event is looked at; a character cut at the end does not change it.
+    const text = new TextDecoder().decode(this.pending())
+    const start = skipWhitespace(text, 0)
+    if (start >= text.length) return 'unknown'
+    if (text[start] === '[') return 'array'
     // The header line must be whole before it can be judged.
-    if (this.pending.indexOf('\n', start) < 0) return 'unknown'
-    if (looksLikeCsv(this.pending, start)) return 'array'
-    const end = findValueEnd(this.pending, start)
+    if (text.indexOf('\n', start) < 0) return 'unknown'
+    if (looksLikeCsv(text, start)) return 'array'
+    const end = findValueEnd(text, start)
     // An open first value may yet close: wait for more (the size cap still applies).
     if (end < 0) return 'unknown'
-    return this.pending.slice(start, end).includes('\n') ? 'records' : 'lines'
+    return text.slice(start, end).includes('\n') ? 'records' : 'lines'
   }
 
   private cut(): Batch | null {
-    const text = this.pending
+    const bytes = this.pending()
     const at =
       this.layout === 'lines'
-        ? text.lastIndexOf('\n') + 1
-        : Math.max(text.lastIndexOf('\n{'), text.lastIndexOf('\n[')) + 1
+        ? bytes.lastIndexOf(NEWLINE) + 1
+        : Math.max(bytes.lastIndexOf('\n{'), bytes.lastIndexOf('\n[')) + 1
     if (at <= 0) return null
-    const batch = { text: text.slice(0, at), firstLine: this.line }
-    this.pending = text.slice(at)
-    this.line += countLines(batch.text)
+    const batch = { bytes: own(bytes.subarray(0, at)), firstLine: this.line }
+    const rest = bytes.subarray(at)
+    this.parts = rest.length > 0 ? [rest] : []
+    this.size = rest.length
+    this.line += countLines(batch.bytes)
     return batch
   }
 
   private checkSize(): void {
     if (this.layout === 'array') {
-      if (this.pending.length > MAX_ARRAY_CHARS)
+      if (this.size > MAX_ARRAY_BYTES)
         throw new InputTooLarge(
-          `a JSON array or CSV over ${MB(MAX_ARRAY_CHARS)} cannot be streamed; write one event per line (NDJSON)`,
+          `a JSON array or CSV over ${MB(MAX_ARRAY_BYTES)} cannot be streamed; write one event per line (NDJSON)`,
           this.line,
         )
-    } else if (this.pending.length > MAX_EVENT_CHARS) {
+    } else if (this.size > MAX_EVENT_BYTES) {
       throw new InputTooLarge(
-        `one event is over ${MB(MAX_EVENT_CHARS)}, the limit for one event`,
+        `one event is over ${MB(MAX_EVENT_BYTES)}, the limit for one event`,
         this.line,
       )
     }
