@@ -10,10 +10,12 @@
  * Derived from the values after every modifier has run (so windash, base64offset and wide
  * give their real variants), and only where a match implies the substring: string patterns,
  * whose literal runs the event value must contain, and whole numbers, whose digits any
- * decimal text of them holds. Values with no such run (regexes, CIDR, compare, booleans)
+ * decimal text of them holds, and regexes, whose required literal runs (regex-needle.ts) every
+ * match holds. Values with no such run (CIDR, compare, booleans, regexes with none)
  * still need their field to be there. null, `exists: false` and negations promise nothing.
  */
 import type { Alternative, TypedValue } from '../modifiers/typed-value.ts'
+import { regexNeedle } from './regex-needle.ts'
 
 export interface Needle {
   /** The event field whose values hold the text; null: any value (keywords). */
@@ -37,6 +39,7 @@ function valueNeedle(value: TypedValue): string | null {
   // leading zeros, zero fraction or spaces hold them; the screen writes other forms out.
   if (value.kind === 'number')
     return Number.isSafeInteger(value.value) && value.value >= 0 ? String(value.value) : null
+  if (value.kind === 'regex') return regexNeedle(value.source, value.flags)
   if (value.kind !== 'string') return null
   let longest = ''
   for (const token of value.tokens)

@@ -39,6 +39,10 @@ const WRITTEN = [
   `  sel: {Enabled: true, Port|gte: 1000}\n  condition: sel`,
   `  sel: {Target|exists: true}\n  condition: sel`,
   `  keywords: ['4624']\n  condition: keywords`,
+  // Regexes: their required literal runs are needles (regex-needle.ts), in any case.
+  `  sel: {CommandLine|re: '(?i)invoke-(expression|webrequest)\\s+HTTP'}\n  condition: sel`,
+  `  sel: {CommandLine|re: 'ab?c[0-9]{2,}de|zz'}\n  condition: sel`,
+  `  sel: {CommandLine|re|i: 'x+y{0,3}KELVIN'}\n  condition: sel`,
 ]
 
 const EVENTS: unknown[] = [
@@ -74,6 +78,12 @@ const EVENTS: unknown[] = [
   { Target: null },
   { Target: { deep: 1 } },
   { Other: 4624 },
+  { CommandLine: 'iwr; INVOKE-WebRequest   http://x' },
+  { CommandLine: 'ac99de' },
+  { CommandLine: 'zz' },
+  { CommandLine: 'xxkelvin' },
+  // The Kelvin sign folds to k but no ASCII-only regex matches it without the u flag.
+  { CommandLine: 'x\u212aelvin' },
   // Needles in the wrong field: a field-blind screen would evaluate these rules.
   { ParentImage: 'c:\\x\\rundll32.exe', Details: 'x -enc y http', EventID: 16, Data: 4624 },
 ]
