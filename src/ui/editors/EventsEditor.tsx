@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react'
 import type { EventsDiagnostic, Range, Trace } from '../../engine/index.ts'
 import { locateFields } from '../../engine/index.ts'
 import { monaco, EVENTS_URI } from './monaco-setup.ts'
-import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
+import { setDecorations, useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setEventsMarkers } from '../paint/markers.ts'
 import { buildEventDecorations, consultedPaths } from '../paint/event-decorations.ts'
 import { decidingPaths } from '../paint/deciding-field.ts'
@@ -143,7 +143,10 @@ export function EventsEditor(props: EventsEditorProps) {
     const locations = range && paths.size > 0 ? locateInEvent(model, range, [...paths.keys()]) : {}
     const toPos = (offset: number) => model.getPositionAt(offset)
     const excluding = excludingIdentifiers(trace)
-    decorations.current.set(buildEventDecorations(toPos, range, paths, locations, excluding))
+    setDecorations(
+      decorations.current,
+      buildEventDecorations(toPos, range, paths, locations, excluding),
+    )
     if (!editor || !trace || traceEvent !== selected || pendingField.current !== selected) return
     pendingField.current = -1
     // The first deciding field found in the text, else the first field read at all.

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react'
 import type { Diagnostic, Trace } from '../../engine/index.ts'
 import { monaco, RULE_URI } from './monaco-setup.ts'
-import { useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
+import { setDecorations, useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setRuleMarkers } from '../paint/markers.ts'
 import { buildRuleDecorations } from '../paint/rule-decorations.ts'
 import './editors.css'
@@ -62,7 +62,8 @@ export function RuleEditor({
   useEffect(() => {
     const model = editor?.getModel()
     if (!model || !decorations.current) return
-    decorations.current.set(buildRuleDecorations(trace, (offset) => model.getPositionAt(offset)))
+    const list = buildRuleDecorations(trace, (offset) => model.getPositionAt(offset))
+    setDecorations(decorations.current, list)
   }, [editor, decorations, trace])
 
   // The metadata above `detection:` decides nothing, so the first painted trace scrolls the

@@ -142,3 +142,35 @@ export function useDecorations(editor: Editor | null): RefObject<Decorations | n
   }, [editor])
   return decorations
 }
+
+type Decoration = Parameters<Decorations['set']>[0][number]
+/** The options last set on each collection, as JSON (see setDecorations). */
+const setOptions = new WeakMap<Decorations, string>()
+
+/**
+ * Sets `list` on `collection` unless it already shows exactly that: the same options at the
+ * same places (where Monaco moved them with the edits). Any change of decorations makes Monaco
+ * redraw every visible line, and most results (an edit to the title, a keystroke that changes
+ * no verdict of the selected event) bring the same paint.
+ */
+export function setDecorations(collection: Decorations, list: readonly Decoration[]): void {
+  const options = JSON.stringify(list.map((d) => d.options))
+  const shown = collection.getRanges()
+  const same =
+    setOptions.get(collection) === options &&
+    shown.length === list.length &&
+    list.every((d, i) => {
+      const r = shown[i]
+      const w = d.range
+      return (
+        r !== undefined &&
+        r.startLineNumber === w.startLineNumber &&
+        r.startColumn === w.startColumn &&
+        r.endLineNumber === w.endLineNumber &&
+        r.endColumn === w.endColumn
+      )
+    })
+  if (same) return
+  collection.set(list)
+  setOptions.set(collection, options)
+}
