@@ -3,9 +3,9 @@
  * Each rule is screened first: its clauses (needles.ts) go into needle indexes, one per
  * field (field-screen.ts), so one pass over the values of the fields an event has names the
  * few rules whose every clause holds; only those are evaluated, plus the rules with no clause
- * at all. Rules gated by their logsource (`logsourceOnly`) are screened only for the events
- * their logsource may hold (logsource-routes.ts). The screen only ever skips rules that cannot
- * match, so the hits are exactly those of evaluating every rule alone.
+ * at all. Rules gated by their logsource (`logsourceOnly`) are skipped for the events their
+ * logsource cannot hold (logsource-routes.ts). Only rules that cannot match are ever skipped,
+ * so the hits are exactly those of evaluating every rule alone.
  */
 import type { CompiledRule } from '../compiled-rule.ts'
 import type { ResolvedNode } from '../condition/resolve.ts'
@@ -14,7 +14,7 @@ import { asView } from '../match/prepare-event.ts'
 import { ScreenedEvent } from './field-screen.ts'
 import { LogsourceRoutes } from './logsource-routes.ts'
 import { allOf, anyOf, NOTHING_KNOWN, type Screen } from './needles.ts'
-import { ClauseTally } from './screen-group.ts'
+import { ClauseTally, ScreenGroup } from './screen-group.ts'
 
 /** The rule's condition(s) over its searches' screens; dropped parts promise nothing. */
 function conditionScreen(node: ResolvedNode, rule: CompiledRule): Screen {
@@ -50,6 +50,7 @@ export interface RuleSetMatch {
 export class RuleSet {
   private readonly screens: readonly Screen[]
   private readonly routes: LogsourceRoutes
+  private readonly screen: ScreenGroup
   private readonly tally: ClauseTally
   /** Every field a clause reads, and their beginnings up to a dot: what events are searched for. */
   private readonly fields = new Set<string>()
@@ -66,17 +67,18 @@ export class RuleSet {
           for (let dot = field.indexOf('.'); dot > 0; dot = field.indexOf('.', dot + 1))
             this.prefixes.add(field.slice(0, dot))
         }
-    this.routes = new LogsourceRoutes(rules, this.screens)
+    this.routes = new LogsourceRoutes(rules)
+    this.screen = new ScreenGroup(
+      rules.map((_, i) => i),
+      this.screens,
+    )
     this.tally = new ClauseTally(this.screens)
   }
 
-  /**
-   * How many rules the screen can never skip, and the indexes' size (every logsource group's,
-   * built now if it was not yet): for benches and tests.
-   */
+  /** How many rules the screen can never skip, and the indexes' size: for benches and tests. */
   get stats(): { rules: number; alwaysEvaluated: number; states: number } {
-    const alwaysEvaluated = this.screens.filter((screen) => screen.length === 0).length
-    return { rules: this.rules.length, alwaysEvaluated, states: this.routes.states }
+    const { rules, screen } = this
+    return { rules: rules.length, alwaysEvaluated: screen.always.length, states: screen.states }
   }
 
   private prepare(event: unknown): PreparedEvent | undefined {
@@ -91,11 +93,11 @@ export class RuleSet {
 
   private screened(prepared: PreparedEvent): number[] {
     const view = asView(prepared)
-    const groups = this.routes.groupsOf(view)
+    const outside = this.routes.outside(view)
     this.tally.stamp++
     const found: number[] = []
     const event = new ScreenedEvent(view, this.fields, this.prefixes)
-    for (const group of groups) group.collect(event, this.tally, found)
+    this.screen.collect(event, this.tally, found, outside)
     return found.sort((a, b) => a - b)
   }
 

@@ -1,7 +1,6 @@
 /**
- * The screen over some of a rule set's rules (all of them, or one logsource's): their clauses
- * in one FieldScreen, and the rules that have none. Rule numbers are the rule set's, so the
- * groups an event is routed to add their candidates to one list.
+ * The screen over some of a rule set's rules: their clauses in one FieldScreen, and the rules
+ * that have none. Rule numbers are the rule set's.
  */
 import { FieldScreen, type ScreenedEvent } from './field-screen.ts'
 import type { Screen } from './needles.ts'
@@ -45,9 +44,12 @@ export class ScreenGroup {
     return this.screen.states
   }
 
-  /** Adds to `found` the members whose every clause the event holds (tally.stamp is its own). */
-  collect(event: ScreenedEvent, tally: ClauseTally, found: number[]): void {
-    for (const rule of this.always) found.push(rule)
+  /**
+   * Adds to `found` the members whose every clause the event holds (tally.stamp is its own),
+   * but not those `skip` marks (outside their logsource).
+   */
+  collect(event: ScreenedEvent, tally: ClauseTally, found: number[], skip?: Uint8Array): void {
+    for (const rule of this.always) if (skip?.[rule] !== 1) found.push(rule)
     const { stamp, ruleStamp, clausesHeld, clauseCount } = tally
     const { clauseStamp, ruleOfClause } = this
     this.screen.scan(event, (clause) => {
@@ -57,7 +59,7 @@ export class ScreenGroup {
       const held = ruleStamp[rule] === stamp ? (clausesHeld[rule] as number) + 1 : 1
       ruleStamp[rule] = stamp
       clausesHeld[rule] = held
-      if (held === clauseCount[rule]) found.push(rule)
+      if (held === clauseCount[rule] && skip?.[rule] !== 1) found.push(rule)
     })
   }
 }
