@@ -78,9 +78,10 @@ export function detectBody(body: unknown): BodyShape {
  * "no event-log flattening" switch) reads every body as flat. Envelopes are always opened.
  */
 export function detectShape(raw: unknown, override?: ShapeOverride, flatten = true): EventShape {
-  const outer = unwrapEnvelope(raw)
-  const body = override ?? (flatten ? detectBody(outer.value) : 'flat')
-  return { ...outer, body }
+  const { envelope, value, base } = unwrapEnvelope(raw)
+  // One object literal of one shape: this runs once per event evaluated, and a spread built a
+  // second object (and a shape the property reads after it did not expect).
+  return { envelope, body: override ?? (flatten ? detectBody(value) : 'flat'), value, base }
 }
 
 export function shapeLabel(shape: Pick<EventShape, 'envelope' | 'body'>): string {
