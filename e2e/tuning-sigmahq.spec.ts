@@ -49,7 +49,21 @@ async function openRegressionTest(page: Page) {
 
 /** Right-clicks the events editor on `needle` in event `index` and picks a menu entry. */
 async function contextAction(page: Page, index: number, needle: string, label: string) {
-  const point = await page.evaluate(
+  // The field's place on screen, asked until two answers agree: a panel closing just before
+  // (the filter proposal) moves the events editor, and a click on the old place hits no field.
+  let point = await fieldPoint(page, index, needle)
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForTimeout(100)
+    const again = await fieldPoint(page, index, needle)
+    if (again.x === point.x && again.y === point.y) break
+    point = again
+  }
+  await page.mouse.click(point.x, point.y, { button: 'right' })
+  await page.locator('.monaco-menu .action-label', { hasText: label }).click()
+}
+
+async function fieldPoint(page: Page, index: number, needle: string) {
+  return page.evaluate(
     ([uri, i, n]) => {
       type Editor = {
         getModel(): {
@@ -78,8 +92,6 @@ async function contextAction(page: Page, index: number, needle: string, label: s
     },
     [EVENTS_URI, index, needle] as const,
   )
-  await page.mouse.click(point.x, point.y, { button: 'right' })
-  await page.locator('.monaco-menu .action-label', { hasText: label }).click()
 }
 
 let guards: Guards

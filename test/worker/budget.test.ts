@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TuningRequest } from '../../src/engine/index.ts'
 import { Analyzer } from '../../src/worker/analyzer.ts'
-import type { AnalysisResult, Progress } from '../../src/worker/protocol.ts'
+import type { Progress } from '../../src/worker/protocol.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { input, start } from './client-harness.ts'
@@ -22,19 +22,6 @@ function wideEvents(count: number, fields: number): string {
     return event
   })
   return JSON.stringify(events)
-}
-
-type Timings = NonNullable<AnalysisResult['tuning']>['timings']
-/** The tuning passes that heartbeat: the field index, the counting of top values, suggesting. */
-const passesOf = (t: Timings) => t.fieldIndex + t.topValues + t.suggest
-
-function tuningPasses(events: string, request: TuningRequest): number {
-  const analyzer = new Analyzer()
-  analyzer.setEvents(events)
-  analyzer.setRule(DEFAULT_RULE, {})
-  const tuned = analyzer.analyze(0, [0, 50], request).tuning
-  if (!tuned) throw new Error('no tuning result')
-  return passesOf(tuned.timings)
 }
 
 const tuning = (extra: Partial<TuningRequest> = {}): TuningRequest => ({
@@ -82,10 +69,10 @@ describe('the worker budget with large inputs', () => {
       expect: { 0: 'nomatch', 3: 'nomatch', 6: 'match' },
       suggest: 1,
     })
-    // The budget is a fraction of what the tuning passes take on this machine now, measured in
-    // this thread first: a fixed budget failed on a machine faster than this one (the passes
-    // finished inside it) and would time out on a much busier one.
-    const BUDGET = Math.max(150, Math.round(tuningPasses(events, request) / 2.5))
+    // The page's budget. The whole run (parsing 60 MB, evaluating, the tuning passes) takes it
+    // several times over; the tuning passes alone take about one budget here, less on a faster
+    // machine, so they are not what is compared (asserting that failed CI on one).
+    const BUDGET = 1000
     const { client, next, outcomes } = start(BUDGET)
     client.request(input({ events, tuning: request }))
     // The test's own limit is above this wait (the vitest default, 60 s, was below it).
@@ -101,9 +88,9 @@ describe('the worker budget with large inputs', () => {
     expect(tuned?.topValues?.length).toBeGreaterThan(0)
     expect(tuned?.whatif).toBeDefined()
     expect(tuned?.proposal?.nonce).toBe(1)
-    // The tuning passes alone outlast the budget: only their heartbeats kept the worker alive.
-    // (Top values are the field index, built once per events text, then the counting.)
-    expect(tuned && passesOf(tuned.timings)).toBeGreaterThan(BUDGET)
+    // The run outlasted the budget and was not stopped: only heartbeats kept the worker alive,
+    // the tuning passes' among them.
+    expect(outcome.elapsedMs).toBeGreaterThan(BUDGET)
     const tasks = new Set(outcomes.map((o) => (o.type === 'progress' ? o.task : undefined)))
     expect(tasks).toContain('top-values')
   }, 180_000)
