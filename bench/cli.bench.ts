@@ -61,6 +61,18 @@ function wall(args: string[], runs = 5): number {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
 }
 
+/** `count` generated network events, one JSON line each, in a file of the bench's folder. */
+function writeNdjson(name: string, count: number): string {
+  const path = join(dir, name)
+  writeFileSync(
+    path,
+    networkEvents(count)
+      .map((e) => JSON.stringify(e))
+      .join('\n') + '\n',
+  )
+  return path
+}
+
 const rule = join(
   SIGMAHQ_DIR,
   'rules/windows/network_connection/net_connection_win_rundll32_net_connections.yml',
@@ -70,13 +82,7 @@ writeFileSync(one, JSON.stringify(networkEvents(1)[0]) + '\n')
 const bare = wall(['-e', '0'])
 const cli = wall([BIN, 'eval', '--rule', rule, '--events', one])
 
-const events = join(dir, 'events.ndjson')
-writeFileSync(
-  events,
-  networkEvents(200_000)
-    .map((e) => JSON.stringify(e))
-    .join('\n') + '\n',
-)
+const events = writeNdjson('events.ndjson', 200_000)
 const handScript = join(dir, 'hand.mjs')
 const handModule = fileURLToPath(new URL('./hand-written-rundll32.ts', import.meta.url))
 writeFileSync(
@@ -126,13 +132,7 @@ const routedPerSecond = (n / Math.max(1, routedAll - routedOnly)) * 1000
  * reports process.resourceUsage().maxRSS (worker thread included) on exit.
  */
 async function streamPeak(megabytes: number): Promise<{ mb: number; events: number }> {
-  const chunk = join(dir, 'chunk.ndjson')
-  writeFileSync(
-    chunk,
-    networkEvents(10_000)
-      .map((e) => JSON.stringify(e))
-      .join('\n') + '\n',
-  )
+  const chunk = writeNdjson('chunk.ndjson', 10_000)
   const generator = spawn(
     process.execPath,
     [
