@@ -242,9 +242,12 @@ class EvalRun {
     await this.worker.terminate()
     const rule = this.rules[ruleIndex]
     const seconds = this.args.timeoutMs / 1000
-    const eventText = batch
-      ? decodeBatch(batch.bytes).slice(Atomics.load(w, Watch.start), Atomics.load(w, Watch.end))
-      : undefined
+    const [start, end] = [Atomics.load(w, Watch.start), Atomics.load(w, Watch.end)]
+    const eventText = !batch
+      ? undefined
+      : Atomics.load(w, Watch.inBytes) === 1
+        ? decodeBatch(batch.bytes.subarray(start, end))
+        : decodeBatch(batch.bytes).slice(start, end)
     const where = rule ? await nameSlowPart(rule, this.args.engine, eventText) : ''
     this.io.err(
       `sigma-play: error TIMEOUT event ${event} took over ${seconds} s` +

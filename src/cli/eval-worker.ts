@@ -18,7 +18,7 @@ import {
 } from '../engine/index.ts'
 import type { CompiledRule, EventFailure } from '../engine/index.ts'
 import { runProbe } from '../worker/probe.ts'
-import { BatchEvaluator, type EventConsumer } from './batch-eval.ts'
+import { BatchEvaluator, type EventConsumer, type Progress } from './batch-eval.ts'
 import { Watch, type FromWorker, type InitMessage, type ToWorker } from './worker-protocol.ts'
 
 const post = (message: FromWorker) => parentPort?.postMessage(message)
@@ -184,12 +184,13 @@ export function runEvalWorker(): void {
 }
 
 function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
-  const progress = (event: number, seq: number, start: number, end: number) => {
+  const progress: Progress = (event, seq, start, end, inBytes) => {
     Atomics.add(watch, Watch.beat, 1)
     Atomics.store(watch, Watch.event, event)
     Atomics.store(watch, Watch.batch, seq)
     Atomics.store(watch, Watch.start, start)
     Atomics.store(watch, Watch.end, end)
+    Atomics.store(watch, Watch.inBytes, inBytes ? 1 : 0)
   }
   const parsing = (busy: boolean) => Atomics.store(watch, Watch.parsing, busy ? 1 : 0)
   if (init.many) {

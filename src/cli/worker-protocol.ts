@@ -54,5 +54,7 @@ export const Watch = {
   rule: 5,
   /** 1 while the worker parses events text: linear work that cannot run away, never a stall. */
   parsing: 6,
-  size: 7,
+  /** 1 when start and end count the batch's bytes (NDJSON), 0 when they count its text. */
+  inBytes: 7,
+  size: 8,
 } as const

@@ -121,15 +121,16 @@ export class FieldScreen {
 }
 
 /**
- * What keywords search (match/subject.ts collectKeywordLeaves): every string and number,
- * folded, in one text with NUL between values (a needle holding NUL might span two: one more
- * candidate, never one less). No paths or leaf objects: only the screen reads it.
+ * What keywords search (match/subject.ts collectKeywordLeaves): every string and number in
+ * one text with NUL between values (a needle holding NUL might span two: one more candidate,
+ * never one less), left unfolded as the index folds what it reads. No paths or leaf objects:
+ * only the screen reads it.
  */
 function keywordText(value: unknown): string {
   const texts: string[] = []
   const pending: unknown[] = [value]
   for (let next = pending.pop(); pending.length > 0 || next !== undefined; next = pending.pop()) {
-    if (typeof next === 'string') texts.push(next.toLowerCase())
+    if (typeof next === 'string') texts.push(next)
     else if (typeof next === 'number') texts.push(String(next))
     else if (Array.isArray(next)) for (const item of next) pending.push(item)
     else if (isObject(next)) for (const key of Object.keys(next)) pending.push(next[key])
@@ -137,13 +138,16 @@ function keywordText(value: unknown): string {
   return texts.join('\u0000')
 }
 
-/** The value as the engine's tests read it: folded text, and a numeric text as its number. */
+/**
+ * The value as the engine's tests read it: its text (the index folds it), and a numeric text
+ * as its number.
+ */
 function search(place: Place, subject: Subject): void {
   const index = place.index as NeedleIndex
-  index.scan(subject.lower, place.report)
+  index.scan(subject.text, place.report)
   if (place.numeric && typeof subject.raw === 'string') {
     const number = parseDecimal(subject.raw)
     const digits = number === undefined ? undefined : String(number)
-    if (digits !== undefined && digits !== subject.lower) index.scan(digits, place.report)
+    if (digits !== undefined && digits !== subject.text) index.scan(digits, place.report)
   }
 }

@@ -13,6 +13,8 @@
  * at the start of one table, so a scan stays in a few hundred kilobytes. Deeper states, and the other
  * characters (SigmaHQ's needles hold a thousand distinct emoji and letters), use each
  * state's own edges (mostly one: a needle's tail) and fall back along failure links.
+ * Transitions to a state where some needle ends are stored complemented (negative), so the
+ * scan looks up the needles ending at a character only where there are some.
  */
 
 /** Cells of the dense table (shallow states × ASCII classes): 128 kB of Int32 per index. */
@@ -43,6 +45,10 @@ export class CharClasses {
     this.ascii = classes
     number(false)
     this.count = classes
+    // Needles are folded, so an upper-case ASCII letter reads as its lower-case partner: scans
+    // fold ASCII as they read, and only a text with other characters is lower-cased first.
+    for (let code = 0x41; code <= 0x5a; code++)
+      this.classOf[code] = this.classOf[code + 0x20] as number
   }
 }
 
@@ -159,9 +165,13 @@ export class NeedleIndex {
       }
     }
     this.outFirst = this.outLink.map((link, s) => (this.own[s] ? s : link))
+    const { outFirst } = this
+    const flag = (to: number) => ((outFirst[to] as number) > 0 ? ~to : to)
+    this.dense.forEach((to, k) => (this.dense[k] = flag(to)))
+    this.edgeTo.forEach((to, e) => (this.edgeTo[e] = flag(to)))
   }
 
-  /** The state after reading a character of class `c` in state `s`. */
+  /** The state after reading a character of class `c` in state `s` (flagged once built). */
   private step(s: number, c: number): number {
     const { denseStates, dense, columns, edgeStart, edgeClass, edgeTo, fail } = this
     for (;;) {
@@ -176,19 +186,41 @@ export class NeedleIndex {
     }
   }
 
-  /** Calls `hit(g)` for each group with a needle in `text` (a group may be reported twice). */
+  /**
+   * Calls `hit(g)` for each group with a needle in `text.toLowerCase()` (a group may be
+   * reported twice). ASCII is folded as it is read; at the first other character the text is
+   * lower-cased and read again, as folding there depends on context.
+   */
   scan(text: string, hit: (group: number) => void): void {
-    const { classOf, denseStates, dense, columns, own, outLink, outFirst, reported } = this
     const scan = ++this.scans
+    if (!this.scanFolding(text, hit, scan, true))
+      this.scanFolding(text.toLowerCase(), hit, scan, false)
+  }
+
+  /** False when `asciiOnly` and a character past ASCII was met (nothing reported twice). */
+  private scanFolding(
+    text: string,
+    hit: (group: number) => void,
+    scan: number,
+    asciiOnly: boolean,
+  ): boolean {
+    const { classOf, denseStates, dense, columns, own, outLink, outFirst, reported } = this
     let state = 0
     for (let i = 0; i < text.length; i++) {
-      const c = classOf[text.charCodeAt(i)] as number
-      state =
+      const code = text.charCodeAt(i)
+      if (code >= 0x80 && asciiOnly) return false
+      const c = classOf[code] as number
+      const next =
         c === 0
           ? 0
           : state < denseStates && c < columns
             ? (dense[state * columns + c] as number)
             : this.step(state, c)
+      if (next >= 0) {
+        state = next
+        continue
+      }
+      state = ~next
       // Report the needles ending here: this state's and those along its failure chain,
       // each state once per scan (its chain was reported with it).
       for (
@@ -200,6 +232,7 @@ export class NeedleIndex {
         for (const g of own[s] as readonly number[]) hit(g)
       }
     }
+    return true
   }
 
   get states(): number {

@@ -1,7 +1,8 @@
 /**
  * NeedleIndex: a scan reports exactly the groups with a needle in the text, the same answer
- * as `text.includes(needle)` for every needle, whatever the index's size (past its dense
- * rows), the needles' length or their characters (emoji, Cyrillic, separators).
+ * as `text.toLowerCase().includes(needle)` for every (folded) needle, whatever the index's
+ * size (past its dense rows), the needles' length or their characters (emoji, Cyrillic,
+ * separators), and whatever case the text is in.
  */
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
@@ -28,6 +29,35 @@ test('reports exactly the groups whose needles the text holds', () => {
     fc.property(groups, fc.array(needle, { maxLength: 10 }), (needles, parts) => {
       const text = parts.join('')
       expect(reported(new NeedleIndex(needles), text)).toEqual(naive(needles, text))
+    }),
+    { numRuns: 500 },
+  )
+})
+
+// Upper case, and characters whose lower case is ASCII (Kelvin sign) or longer (dotted I).
+const CASED = ['A', 'B', 'C', 'Я', '\u212a', '\u0130', 'k', 'i', '\u0307', 'Σ']
+const ASCII = ['a', 'b', 'c', 'A', 'B', 'C', 'k', 'K', '.']
+// ASCII alone is folded as it is read; any other character sends the text through toLowerCase.
+const casedText = fc.oneof(
+  fc.array(fc.constantFrom(...ASCII), { maxLength: 30 }),
+  fc.array(fc.constantFrom(...CHARS, ...CASED), { maxLength: 30 }),
+)
+
+test('reads the text folded: upper case and context-dependent characters included', () => {
+  const foldedNeedles = fc.array(
+    fc.array(
+      casedText.map((chars) => chars.join('').toLowerCase()).filter((n) => n !== ''),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
+    { maxLength: 12 },
+  )
+  fc.assert(
+    fc.property(foldedNeedles, casedText, (needles, chars) => {
+      const text = chars.join('')
+      expect(reported(new NeedleIndex(needles), text)).toEqual(naive(needles, text.toLowerCase()))
     }),
     { numRuns: 500 },
   )
