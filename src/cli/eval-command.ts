@@ -50,15 +50,30 @@ function readRules(args: EvalArgs, io: CliIo): RuleFile[] | undefined {
   return rules
 }
 
+/** Where bin/sigma-play.js leaves the worker it started for `eval`, before loading the bundle. */
+const PRESTARTED = Symbol.for('sigma-play.eval-worker')
+
+interface Prestarted {
+  worker: Worker
+  error: Error | undefined
+}
+
 /**
  * The evaluation worker, started before anything else so that it loads the bundle while this
- * thread reads and checks the rule (start-up is most of a small run). An error before EvalRun
- * listens is kept for it.
+ * thread reads and checks the rule (start-up is most of a small run): by bin/sigma-play.js,
+ * or here when the bundle was loaded some other way. An error before EvalRun listens is kept
+ * for it.
  */
 class EarlyWorker {
-  readonly worker = new Worker(new URL(import.meta.url))
+  readonly worker: Worker
   error: Error | undefined
   constructor() {
+    const global = globalThis as Record<symbol, Prestarted | undefined>
+    const started = global[PRESTARTED]
+    delete global[PRESTARTED]
+    this.worker = started?.worker ?? new Worker(new URL(import.meta.url))
+    this.error = started?.error
+    this.worker.ref()
     this.worker.once('error', (error) => (this.error ??= error))
   }
 }
