@@ -45,12 +45,12 @@ function sameProps(a: EventRowProps, b: EventRowProps): boolean {
   )
 }
 
+/** Every field of the row equal, its one object (identifiers) field by field. */
 function sameRow(a: RowResult, b: RowResult): boolean {
-  if (a === b) return true
-  if (a.match !== b.match || a.summary !== b.summary) return false
-  if (a.error !== b.error || a.outside !== b.outside) return false
-  return shallowEqual(a.identifiers, b.identifiers)
+  return a === b || shallowEqual(a, b, (x, y) => isRecord(x) && isRecord(y) && shallowEqual(x, y))
 }
+
+const isRecord = (value: unknown): value is object => typeof value === 'object' && value !== null
 
 /** The same component with equal props (marks are one element of plain props: RowMarks). */
 function sameElement(a: ReactNode, b: ReactNode): boolean {
@@ -59,11 +59,19 @@ function sameElement(a: ReactNode, b: ReactNode): boolean {
   return a.type === b.type && a.key === b.key && shallowEqual(a.props as object, b.props as object)
 }
 
-function shallowEqual(a: object, b: object): boolean {
+/** Same keys, and values that are the same (or that `alike` holds equal). */
+function shallowEqual(
+  a: object,
+  b: object,
+  alike: (x: unknown, y: unknown) => boolean = () => false,
+): boolean {
   const x = a as Record<string, unknown>
   const y = b as Record<string, unknown>
   const keys = Object.keys(x)
-  return keys.length === Object.keys(y).length && keys.every((k) => Object.is(x[k], y[k]))
+  return (
+    keys.length === Object.keys(y).length &&
+    keys.every((k) => Object.is(x[k], y[k]) || alike(x[k], y[k]))
+  )
 }
 
 export const EventRow = memo(function EventRow({
