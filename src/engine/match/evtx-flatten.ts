@@ -12,6 +12,14 @@ export interface Resolved {
 
 import { isObject, type JsonObject } from '../json-object.ts'
 
+/**
+ * A data name as rules spell it: without white space (`Logon Type` is `LogonType`). Tested
+ * first, as nearly every name has none and replacing costs each of them a new string.
+ */
+export function dataName(name: string): string {
+  return /\s/.test(name) ? name.replace(/\s+/g, '') : name
+}
+
 function own(obj: JsonObject, key: string): unknown {
   return Object.hasOwn(obj, key) ? obj[key] : undefined
 }
@@ -46,7 +54,7 @@ function addSystem(table: Map<string, Resolved>, system: JsonObject, base: strin
 function addEventData(table: Map<string, Resolved>, data: JsonObject, base: string): void {
   for (const name of Object.keys(data)) {
     if (name === '#attributes') continue
-    table.set(name.replace(/\s+/g, ''), textOf(data[name], `${base}.${name}`))
+    table.set(dataName(name), textOf(data[name], `${base}.${name}`))
   }
 }
 

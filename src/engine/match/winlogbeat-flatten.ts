@@ -3,7 +3,7 @@
  * `winlog.event_data.*` are the event's own data (Sysmon, Security), and a few `winlog.*`
  * header fields stand for the evtx System elements. Each entry keeps its real path.
  */
-import type { Resolved } from './evtx-flatten.ts'
+import { dataName, type Resolved } from './evtx-flatten.ts'
 import { isObject } from '../json-object.ts'
 
 /** `winlog.<key>` → the name the evtx flattening gives the same System value. */
@@ -28,7 +28,7 @@ function addData(
     const path = `${base}.${name}`
     // user_data keeps its XML root (`user_data.EventXML.Param`); its leaves go by leaf name.
     if (nested && isObject(value)) addData(table, value, path, nested)
-    else table.set(name.replace(/\s+/g, ''), { path, value })
+    else table.set(dataName(name), { path, value })
   }
 }
 

@@ -27,12 +27,8 @@ class Place {
   report: (group: number) => void = () => {}
 }
 
-/**
- * One event as the screens of a rule set read it: its field names listed and its keyword text
- * built once, however many screens (logsource groups) scan it.
- */
+/** One event as the screen of a rule set reads it: its field names, listed once. */
 export class ScreenedEvent {
-  private keywords: string | undefined
   readonly names: readonly string[]
 
   /** `fields`: every field some screen reads; `prefixes`: their dotted beginnings. */
@@ -42,10 +38,6 @@ export class ScreenedEvent {
     prefixes: ReadonlySet<string>,
   ) {
     this.names = view.names(fields, prefixes)
-  }
-
-  get keywordText(): string {
-    return (this.keywords ??= keywordText(this.view.shape.value))
   }
 }
 
@@ -98,7 +90,7 @@ export class FieldScreen {
   scan(event: ScreenedEvent, hold: (clause: number) => void): void {
     this.hold = hold
     const scan = ++this.scans
-    if (this.anywhere.index) this.anywhere.index.scan(event.keywordText, this.anywhere.report)
+    if (this.anywhere.index) scanKeywords(event.view.shape.value, this.anywhere)
     if (this.fields.size === 0) return
     const { view } = event
     for (const name of event.names) {
@@ -121,21 +113,18 @@ export class FieldScreen {
 }
 
 /**
- * What keywords search (match/subject.ts collectKeywordLeaves): every string and number in
- * one text with NUL between values (a needle holding NUL might span two: one more candidate,
- * never one less), left unfolded as the index folds what it reads. No paths or leaf objects:
- * only the screen reads it.
+ * Keywords search every string and number of the event (match/subject.ts
+ * collectKeywordLeaves): each is scanned as it is found, with no paths or leaf objects.
  */
-function keywordText(value: unknown): string {
-  const texts: string[] = []
+function scanKeywords(value: unknown, place: Place): void {
+  const index = place.index as NeedleIndex
   const pending: unknown[] = [value]
   for (let next = pending.pop(); pending.length > 0 || next !== undefined; next = pending.pop()) {
-    if (typeof next === 'string') texts.push(next)
-    else if (typeof next === 'number') texts.push(String(next))
+    if (typeof next === 'string') index.scan(next, place.report)
+    else if (typeof next === 'number') index.scan(String(next), place.report)
     else if (Array.isArray(next)) for (const item of next) pending.push(item)
     else if (isObject(next)) for (const key of Object.keys(next)) pending.push(next[key])
   }
-  return texts.join('\u0000')
 }
 
 /**
