@@ -22,6 +22,8 @@ export interface EvalArgs {
   filters: string[]
   /** `--time-field NAME`: where correlations read each event's time. */
   timeField?: string
+  /** `--stats`: how long compiling and evaluating took, on stderr at the end. */
+  stats: boolean
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 5
@@ -107,6 +109,7 @@ function parseEval(argv: string[]): ParsedArgs {
       pipeline: { type: 'string', multiple: true },
       filter: { type: 'string', multiple: true },
       'time-field': { type: 'string' },
+      stats: { type: 'boolean' },
     },
   })
   if (values.help) return { args: { command: 'help' } }
@@ -138,6 +141,7 @@ function parseEval(argv: string[]): ParsedArgs {
     engine,
     timeoutMs: seconds * 1000,
     filters: values.filter ?? [],
+    stats: values.stats === true,
   }
   if (values['time-field'] !== undefined) args.timeField = values['time-field']
   return { args }

@@ -10,12 +10,14 @@ import type { EvalArgs } from './args.ts'
 import { describeIoError, type CliIo } from './io.ts'
 import { formatSourced, readRuleSources } from './rule-sources.ts'
 import { writeSetResults } from './set-output.ts'
+import { statsLine } from './stats.ts'
 
 /** An exit status, or 'stream' when the text is one rule (with filters) for the streaming run. */
 export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 'stream'> {
   const sources = readRuleSources([args.rules[0] as string, ...args.filters], io)
   if (!sources) return 2
   const set = compileSet(sources.text, args.engine)
+  const compiled = performance.now()
   const blocking = set.diagnostics.filter(
     (d) => d.severity === 'error' && d.code !== 'BAD_METADATA',
   )
@@ -47,6 +49,8 @@ export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 
   const options = args.timeField ? { ...args.engine, timeField: args.timeField } : args.engine
   const events = parsed.events.map((r) => r.value)
   writeSetResults(set, events, args.output, options, io)
+  const ran = { rules: set.rules.length + set.correlations.length, events: events.length }
+  if (args.stats) io.err(statsLine(ran, compiled, performance.now()))
   return 0
 }
 

@@ -19,6 +19,7 @@ import { PacedOutput } from './output.ts'
 import { nameSlowPart } from './slow-part.ts'
 import { Watch, type FromWorker, type RuleFile, type ToWorker } from './worker-protocol.ts'
 import { runDocuments } from './documents-eval.ts'
+import { statsLine } from './stats.ts'
 
 /** Batches handed to the worker and not yet answered: enough to keep both threads busy. */
 const IN_FLIGHT = 3
@@ -176,6 +177,7 @@ class EvalRun {
       if (ready.type !== 'ready') return 3
       for (const line of ready.stderr) this.io.err(line + '\n')
       if (ready.fatal) return 2
+      const compiled = performance.now()
       busy = false
       const input =
         this.args.events === '-'
@@ -194,6 +196,7 @@ class EvalRun {
       if (summary.type !== 'summary') return 3
       this.out.write(summary.out)
       await this.out.ready()
+      if (this.args.stats) this.io.err(statsLine(summary, compiled, performance.now()))
       return this.finalStatus(summary.internalErrors)
     } finally {
       clearInterval(timer)

@@ -19,7 +19,13 @@ import {
 import type { CompiledRule, EventFailure } from '../engine/index.ts'
 import { runProbe } from '../worker/probe.ts'
 import { BatchEvaluator, type EventConsumer, type Progress } from './batch-eval.ts'
-import { Watch, type FromWorker, type InitMessage, type ToWorker } from './worker-protocol.ts'
+import {
+  Watch,
+  type FromWorker,
+  type InitMessage,
+  type Summary,
+  type ToWorker,
+} from './worker-protocol.ts'
 
 const post = (message: FromWorker) => parentPort?.postMessage(message)
 
@@ -148,10 +154,7 @@ function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array) {
 
 export function runEvalWorker(): void {
   let evaluator: BatchEvaluator | undefined
-  let summary: () => { out: string; internalErrors: number } = () => ({
-    out: '',
-    internalErrors: 0,
-  })
+  let summary: () => Summary = () => ({ out: '', internalErrors: 0, events: 0, rules: 0 })
   parentPort?.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'init': {
@@ -199,9 +202,11 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     const set = ruleSet(init, compiled, watch)
     parsing(false)
     const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress, parsing)
-    const summary = () => ({
+    const summary = (): Summary => ({
       out: init.output === 'count' ? set.summary(evaluator.events) + '\n' : '',
       internalErrors: set.state.internalErrors,
+      events: evaluator.events,
+      rules: compiled.rules.length,
     })
     return { evaluator, summary }
   }
@@ -214,12 +219,14 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     progress,
     parsing,
   )
-  const summary = () => ({
+  const summary = (): Summary => ({
     out:
       init.output === 'count'
         ? JSON.stringify({ events: evaluator.events, matches: counts.matches }) + '\n'
         : '',
     internalErrors: counts.internalErrors,
+    events: evaluator.events,
+    rules: 1,
   })
   return { evaluator, summary }
 }

@@ -17,6 +17,7 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
   --rules PATH...           every rule in these files and folders: a line per hit
                             {"event":0,"rule":"<id>","title":"...","level":"..."}
   --timeout SECONDS         stop an event that takes longer (default 5) and name the slow part
+  --stats                   say on stderr how long compiling and evaluating took (events/s)
   --placeholder NAME=V1,V2  values for an |expand placeholder %NAME% (repeatable)
   --field-map RULE=EVENT    read rule field RULE from event field EVENT (repeatable)
   --no-flatten              do not flatten Windows event-log JSON (Event.EventData.*)

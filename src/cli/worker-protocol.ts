@@ -37,10 +37,18 @@ export type FromWorker =
   /** Rules compiled: `stderr` lines for rules with errors; `fatal` when nothing can run. */
   | { type: 'ready'; stderr: string[]; fatal: boolean }
   | ({ type: 'batch' } & BatchOutput)
-  /** Input ended: the count line (for --count), engine failures, total malformed records. */
-  | { type: 'summary'; out: string; internalErrors: number }
+  /** Input ended: the count line (for --count), engine failures, and what ran. */
+  | ({ type: 'summary' } & Summary)
   | { type: 'step'; identifier: string; item: string; range: readonly [number, number] }
   | { type: 'probe-done' }
+
+export interface Summary {
+  out: string
+  internalErrors: number
+  /** Events evaluated and rules that ran (for --stats). */
+  events: number
+  rules: number
+}
 
 /** Int32 slots of the shared watch buffer. */
 export const Watch = {

@@ -26,6 +26,7 @@ test('eval with every option', () => {
     'ecs.yml',
     '--pipeline',
     'builtin:winlogbeat',
+    '--stats',
   ])
   expect(parsed).toEqual({
     args: {
@@ -35,6 +36,7 @@ test('eval with every option', () => {
       events: '-',
       output: 'explain',
       timeoutMs: 5000,
+      stats: true,
       filters: ['f1.yml', 'f2.yml'],
       timeField: 'when',
       pipelines: ['ecs.yml', 'builtin:winlogbeat'],

@@ -64,6 +64,31 @@ test('--count prints only the totals', () => {
   expect(stdout).toBe('{"events":3,"matches":1}\n')
 })
 
+test('--stats adds one line on stderr and leaves the output as it was', () => {
+  const { status, stdout, stderr } = runCli(evalArgs(at('events.ndjson'), '--stats'))
+  expect(status).toBe(0)
+  expect(stdout).toBe(EXPECTED_LINES.join('\n') + '\n')
+  expect(stderr).toMatch(
+    /^sigma-play: stats: 1 rule compiled in \d+\.\d{3} s; 3 events evaluated in \d+\.\d{3} s \(\d+ events\/s\)\n$/,
+  )
+  const rules = runCli(['eval', '--rules', at('rule.yml'), '--events', at('array.json'), '--stats'])
+  expect(rules.stderr).toMatch(/: stats: 1 rule compiled in .*; 3 events evaluated in /)
+  // Two rules in one file are read whole, not streamed: the line is the same.
+  const two = tempFiles({
+    'two.yml': `${RULE}\n---\n${RULE.replace(/^title: .*$/m, 'title: Again')}`,
+  })
+  const both = runCli([
+    'eval',
+    '--rule',
+    join(two, 'two.yml'),
+    '--events',
+    at('array.json'),
+    '--stats',
+  ])
+  expect(both.status).toBe(0)
+  expect(both.stderr).toMatch(/: stats: 2 rules compiled in .*; 3 events evaluated in /)
+})
+
 test('--explain adds a trace that agrees with the verdict', () => {
   const { status, stdout } = runCli(evalArgs(at('evtx.json'), '--explain'))
   expect(status).toBe(0)
