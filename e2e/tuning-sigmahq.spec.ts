@@ -59,7 +59,14 @@ async function contextAction(page: Page, index: number, needle: string, label: s
     point = again
   }
   await page.mouse.click(point.x, point.y, { button: 'right' })
-  await page.locator('.monaco-menu .action-label', { hasText: label }).click()
+  const item = page.locator('.monaco-menu .action-label', { hasText: label })
+  await item.click()
+  // Under load a menu just opened can miss the click and stay open (CI saw it): click again.
+  for (let tries = 0; tries < 3; tries++) {
+    await page.waitForTimeout(500)
+    if (!(await item.isVisible())) break
+    await item.click()
+  }
 }
 
 async function fieldPoint(page: Page, index: number, needle: string) {
