@@ -17,12 +17,15 @@ const at = (name: string) => join(dir, name)
 const rule = compileRule(RULE).rule
 if (!rule) throw new Error('fixture rule does not compile')
 
-/** Events that match, miss on the filter, and miss on the image, several MB in all. */
+/**
+ * Events that match, miss on the filter, and miss on the image, several MB in all. Some hold
+ * characters past ASCII (NDJSON lines are decoded one by one, ASCII lines by a plain copy).
+ */
 function manyEvents(count: number) {
   return Array.from({ length: count }, (_, i) => ({
     Image: i % 3 === 0 ? 'C:\\Windows\\System32\\rundll32.exe' : `C:\\app\\tool${i}.exe`,
     DestinationIp: i % 2 === 0 ? '8.8.8.8' : `10.0.${i % 250}.1`,
-    Padding: 'x'.repeat(100 + (i % 50)),
+    Padding: i % 7 === 0 ? 'Größe – Сеть — 東京 😀'.repeat(8) : 'x'.repeat(100 + (i % 50)),
   }))
 }
 
