@@ -75,8 +75,9 @@ export class NeedleIndex {
   private scans = 0
 
   /**
-   * `needles[g]`: the needles of group g (any one of them passes the group). `chars` must
-   * number every character of them.
+   * `needles[g]`: the needles of group g (any one of them passes the group), lower-cased as
+   * the screen gives them (a scan folds the text, so an upper-case needle would never be
+   * found). `chars` must number every character of them.
    */
   constructor(
     needles: readonly (readonly string[])[],
