@@ -14,7 +14,7 @@ import { asView } from '../match/prepare-event.ts'
 import { ScreenedEvent } from './field-screen.ts'
 import { LogsourceRoutes } from './logsource-routes.ts'
 import { allOf, anyOf, NOTHING_KNOWN, type Screen } from './needles.ts'
-import { ClauseTally, ScreenGroup } from './screen-group.ts'
+import { RuleScreen } from './rule-screen.ts'
 
 /** The rule's condition(s) over its searches' screens; dropped parts promise nothing. */
 function conditionScreen(node: ResolvedNode, rule: CompiledRule): Screen {
@@ -50,8 +50,7 @@ export interface RuleSetMatch {
 export class RuleSet {
   private readonly screens: readonly Screen[]
   private readonly routes: LogsourceRoutes
-  private readonly screen: ScreenGroup
-  private readonly tally: ClauseTally
+  private readonly screen: RuleScreen
   /** Every field a clause reads, and their beginnings up to a dot: what events are searched for. */
   private readonly fields = new Set<string>()
   private readonly prefixes = new Set<string>()
@@ -68,11 +67,7 @@ export class RuleSet {
             this.prefixes.add(field.slice(0, dot))
         }
     this.routes = new LogsourceRoutes(rules)
-    this.screen = new ScreenGroup(
-      rules.map((_, i) => i),
-      this.screens,
-    )
-    this.tally = new ClauseTally(this.screens)
+    this.screen = new RuleScreen(this.screens)
   }
 
   /** How many rules the screen can never skip, and the indexes' size: for benches and tests. */
@@ -94,10 +89,9 @@ export class RuleSet {
   private screened(prepared: PreparedEvent): number[] {
     const view = asView(prepared)
     const outside = this.routes.outside(view)
-    this.tally.stamp++
     const found: number[] = []
     const event = new ScreenedEvent(view, this.fields, this.prefixes)
-    this.screen.collect(event, this.tally, found, outside)
+    this.screen.collect(event, found, outside)
     return found.sort((a, b) => a - b)
   }
 
