@@ -159,17 +159,7 @@ export function setDecorations(collection: Decorations, list: readonly Decoratio
   const same =
     setOptions.get(collection) === options &&
     shown.length === list.length &&
-    list.every((d, i) => {
-      const r = shown[i]
-      const w = d.range
-      return (
-        r !== undefined &&
-        r.startLineNumber === w.startLineNumber &&
-        r.startColumn === w.startColumn &&
-        r.endLineNumber === w.endLineNumber &&
-        r.endColumn === w.endColumn
-      )
-    })
+    list.every((d, i) => monaco.Range.equalsRange(shown[i], d.range))
   if (same) return
   collection.set(list)
   setOptions.set(collection, options)
