@@ -38,7 +38,7 @@ export function timePasses(
   return { ms: median(times), cpuMs: median(cpuTimes), result }
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)] ?? 0
 }
