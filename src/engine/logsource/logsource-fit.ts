@@ -3,7 +3,7 @@
  * (windows-logsources.ts) and the event says what it is (an EventID, a Channel): anything
  * else is `unknown`, never `outside`, so a verdict is only ever changed on evidence.
  */
-import { WINDOWS_CATEGORIES, WINDOWS_SERVICES } from './windows-logsources.ts'
+import { isWindowsChannel, WINDOWS_CATEGORIES, WINDOWS_SERVICES } from './windows-logsources.ts'
 
 export type LogsourceFit =
   { fit: 'inside' } | { fit: 'outside'; reason: string } | { fit: 'unknown' }
@@ -47,14 +47,28 @@ function serviceJudge(service: string): LogsourceJudge | undefined {
 }
 
 /**
+ * A product other than Windows: an event from a Windows event-log channel is outside it, and
+ * any other event is unknown (a channel of another system proves nothing).
+ */
+function otherProductJudge(product: string): LogsourceJudge {
+  return ({ channel }) =>
+    channel !== undefined && isWindowsChannel(channel)
+      ? { fit: 'outside', reason: `Channel ${channel} is a Windows log, not product ${product}` }
+      : UNKNOWN
+}
+
+/**
  * The judge for a rule's logsource, or undefined when nothing about it is known (no logsource,
- * a product other than Windows, a category or service outside the table). Logsources with the
- * same `key` have the same judge.
+ * a Windows category or service outside the table). Logsources with the same `key` have the
+ * same judge.
  */
 export function logsourceJudge(
   logsource: Readonly<Record<string, string>> | undefined,
 ): { judge: LogsourceJudge; key: string } | undefined {
-  if (!logsource || (logsource.product ?? 'windows').toLowerCase() !== 'windows') return undefined
+  if (!logsource) return undefined
+  const product = logsource.product ?? 'windows'
+  if (product.toLowerCase() !== 'windows')
+    return { judge: otherProductJudge(product), key: JSON.stringify(['product', product]) }
   const { category, service } = logsource
   const byCategory = category === undefined ? undefined : categoryJudge(category)
   const byService = service === undefined ? undefined : serviceJudge(service)

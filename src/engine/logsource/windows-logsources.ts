@@ -106,3 +106,20 @@ export const WINDOWS_SERVICES: Readonly<Record<string, readonly string[]>> = {
   'appxdeployment-server': ['Microsoft-Windows-AppXDeploymentServer/Operational'],
   'msexchange-management': ['MSExchange Management'],
 }
+
+const WINDOWS_CHANNELS = new Set(
+  [
+    ...Object.values(WINDOWS_CATEGORIES).flatMap((sources) => sources.map((s) => s.channel)),
+    ...Object.values(WINDOWS_SERVICES).flat(),
+  ].map((channel) => channel.toLowerCase()),
+)
+
+/**
+ * Whether an event-log channel is one Windows writes: a channel of the tables above, or any
+ * `Microsoft-Windows-…` channel. Others (Sysmon for Linux writes `Linux-Sysmon/Operational`)
+ * say nothing about the product.
+ */
+export function isWindowsChannel(channel: string): boolean {
+  const name = channel.toLowerCase()
+  return WINDOWS_CHANNELS.has(name) || name.startsWith('microsoft-windows-')
+}

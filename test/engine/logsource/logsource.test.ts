@@ -42,7 +42,7 @@ describe('which events belong to the rule logsource', () => {
     expect(fitOf(WINDOWS_PROCESS, whoami)).toEqual({ fit: 'unknown' })
   })
 
-  it('service → channel; other products and unknown categories are not judged', () => {
+  it('service → channel; unknown categories are not judged', () => {
     const sysmon = processRule('  product: windows\n  service: sysmon')
     expect(fitOf(sysmon, { EventID: 1, Channel: 'Security' })).toEqual({
       fit: 'outside',
@@ -50,10 +50,27 @@ describe('which events belong to the rule logsource', () => {
     })
     const channel = 'microsoft-windows-sysmon/operational'
     expect(fitOf(sysmon, { Channel: channel })).toEqual({ fit: 'inside' })
-    const linux = processRule('  category: process_creation\n  product: linux')
-    expect(fitOf(linux, { ...whoami, EventID: 4624 })).toBeUndefined()
     expect(logsourceJudge({ product: 'windows', category: 'made_up' })).toBeUndefined()
     expect(logsourceJudge(undefined)).toBeUndefined()
+  })
+
+  it('another product: outside on a Windows channel, unknown on any other or none', () => {
+    const linux = processRule('  category: process_creation\n  product: linux')
+    expect(
+      fitOf(linux, { ...whoami, EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational' }),
+    ).toEqual({
+      fit: 'outside',
+      reason: 'Channel Microsoft-Windows-Sysmon/Operational is a Windows log, not product linux',
+    })
+    const bits = { Channel: 'microsoft-windows-bits-client/operational' }
+    expect(fitOf(processRule('  product: macos'), bits)).toMatchObject({ fit: 'outside' })
+    expect(fitOf(processRule('  product: azure'), { Channel: 'Security' })).toMatchObject({
+      fit: 'outside',
+    })
+    expect(fitOf(linux, { ...whoami, EventID: 1, Channel: 'Linux-Sysmon/Operational' })).toEqual({
+      fit: 'unknown',
+    })
+    expect(fitOf(linux, { ...whoami, EventID: 4624 })).toEqual({ fit: 'unknown' })
   })
 
   it('reads EventID and Channel through the shapes: evtx, Winlogbeat, ECS with its pipeline', () => {

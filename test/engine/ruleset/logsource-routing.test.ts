@@ -67,11 +67,11 @@ test('every kind of route: the hits equal each rule alone, and outside rules are
   const rules = LOGSOURCES.map((logsource) => compile(logsource, WHOAMI))
   const set = new RuleSet(rules)
   for (const event of EVENTS) expect(set.match(event).hits).toEqual(perRule(rules, event))
-  // A logon (4624, no channel) is outside every judged category; the services cannot be told
-  // without a channel, and nothing is known about linux, a made-up category or none.
+  // A logon (4624, no channel) is outside every judged category; the services and linux cannot
+  // be told without a channel, and nothing is known about a made-up category or none.
   expect(set.candidates(EVENTS[7])).toEqual([2, 3, 5, 6, 7])
-  // Sysmon 3 is outside process_creation and the security service.
-  expect(set.candidates(EVENTS[2])).toEqual([1, 3, 5, 6, 7])
+  // Sysmon 3 is outside process_creation, the security service and linux (a Windows channel).
+  expect(set.candidates(EVENTS[2])).toEqual([1, 3, 6, 7])
 })
 
 test('without logsourceOnly nothing is routed: every rule is screened', () => {
