@@ -23,14 +23,7 @@ const engineThroughIndex = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'dist-cli/',
-      'dist-cli/',
-      'node_modules/',
-      'test-results/',
-      'playwright-report/',
-    ],
+    ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/'],
   },
   js.configs.recommended,
   // As the anchors lint: the type-checked rules, over the one tsconfig that covers every file.
@@ -42,7 +35,7 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript (Node scripts, the CLI entry) has no types to check against.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
@@ -78,6 +71,15 @@ export default tseslint.config(
         setTimeout: 'readonly',
       },
     },
+  },
+  {
+    // The CLI's CommonJS loaders (bin/*.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     rules: {

@@ -17,6 +17,7 @@ import { readPipelines } from './pipelines.ts'
 import { describeIoError, type CliIo } from './io.ts'
 import { PacedOutput } from './output.ts'
 import { nameSlowPart } from './slow-part.ts'
+import { WORKER_ENTRY } from './worker-entry.ts'
 import { Watch, type FromWorker, type RuleFile, type ToWorker } from './worker-protocol.ts'
 import { runDocuments } from './documents-eval.ts'
 import { statsLine } from './stats.ts'
@@ -72,7 +73,7 @@ class EarlyWorker {
     const global = globalThis as Record<symbol, Prestarted | undefined>
     const started = global[PRESTARTED]
     delete global[PRESTARTED]
-    this.worker = started?.worker ?? new Worker(new URL(import.meta.url))
+    this.worker = started?.worker ?? new Worker(WORKER_ENTRY)
     this.error = started?.error
     this.worker.ref()
     this.worker.once('error', (error) => (this.error ??= error))
@@ -200,7 +201,7 @@ class EvalRun {
       return this.finalStatus(summary.internalErrors)
     } finally {
       clearInterval(timer)
-      if (!this.timedOut) await this.worker.terminate()
+      if (!this.timedOut) this.worker.unref()
     }
   }
 

@@ -1,10 +1,7 @@
 /**
- * The CLI entry point, bundled into dist-cli/sigma-play.mjs and loaded by bin/sigma-play.js.
- * The same file is the evaluation worker (eval-worker.ts) when started as a worker thread.
+ * The CLI entry point, bundled into dist-cli/sigma-play.cjs and run by bin/sigma-play.js.
  * The exit code is set rather than forced with process.exit so that output is flushed first.
  */
-import { isMainThread } from 'node:worker_threads'
-import { runEvalWorker } from './eval-worker.ts'
 import { nodeIo } from './io.ts'
 import { runCli } from './run.ts'
 
@@ -26,5 +23,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (isMainThread) await main()
-else runEvalWorker()
+void main()

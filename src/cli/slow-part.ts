@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads'
 import type { EngineOptions } from '../engine/index.ts'
 import { lineCol } from '../engine/index.ts'
+import { WORKER_ENTRY } from './worker-entry.ts'
 import type { FromWorker, RuleFile } from './worker-protocol.ts'
 
 /** After its first step, a probe step that takes this long is the runaway part. */
@@ -27,7 +28,7 @@ export async function nameSlowPart(
   } catch {
     return rule.path
   }
-  const worker = new Worker(new URL(import.meta.url))
+  const worker = new Worker(WORKER_ENTRY)
   const part = await new Promise<Extract<FromWorker, { type: 'step' }> | undefined>((resolve) => {
     let last: Extract<FromWorker, { type: 'step' }> | undefined
     let timer = setTimeout(() => resolve(last), START_BUDGET_MS)

@@ -1,11 +1,15 @@
 /** The CLI runs as one bundled JavaScript file: no TypeScript compiler at run time, never stale. */
 import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const BUNDLE = join(ROOT, 'dist-cli/sigma-play.mjs')
+const BUNDLES = ['dist-cli/sigma-play.cjs', 'dist-cli/eval-worker.cjs'].map((b) => join(ROOT, b))
+const { compileCached } = createRequire(import.meta.url)('../../bin/cached-script.cjs') as {
+  compileCached: (file: string) => { cached: boolean }
+}
 
 function newestSource(dir: string): number {
   let newest = 0
@@ -16,17 +20,26 @@ function newestSource(dir: string): number {
   return newest
 }
 
-test('the bundle is newer than every source file it is built from', () => {
-  const built = statSync(BUNDLE).mtimeMs
-  for (const dir of ['src/cli', 'src/engine', 'src/worker'])
-    expect(built).toBeGreaterThanOrEqual(newestSource(join(ROOT, dir)))
+test('the bundles are newer than every source file they are built from', () => {
+  for (const bundle of BUNDLES) {
+    const built = statSync(bundle).mtimeMs
+    for (const dir of ['src/cli', 'src/engine', 'src/worker'])
+      expect(built).toBeGreaterThanOrEqual(newestSource(join(ROOT, dir)))
+  }
 })
 
-test('bin/sigma-play.js loads the bundle, not TypeScript through tsx', () => {
+test('this Node takes the code cache the build made for each bundle', () => {
+  for (const bundle of BUNDLES) expect(compileCached(bundle).cached, bundle).toBe(true)
+})
+
+test('bin/ loads the bundles, not TypeScript through tsx', () => {
   const bin = readFileSync(join(ROOT, 'bin/sigma-play.js'), 'utf8')
-  expect(bin).toContain('../dist-cli/sigma-play.mjs')
-  expect(bin).not.toMatch(/tsx|\.ts['"]/)
-  expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/from\s*["'][^"']*\.ts["']/)
+  expect(bin).toContain('../dist-cli/sigma-play.cjs')
+  const worker = readFileSync(join(ROOT, 'bin/eval-worker.cjs'), 'utf8')
+  expect(worker).toContain('../dist-cli/eval-worker.cjs')
+  for (const text of [bin, worker]) expect(text).not.toMatch(/tsx|\.ts['"]/)
+  for (const bundle of BUNDLES)
+    expect(readFileSync(bundle, 'utf8')).not.toMatch(/(from\s*|require\()["'][^"']*\.ts["']/)
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
   expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs')
 })
