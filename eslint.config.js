@@ -73,8 +73,8 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI's CommonJS loaders (bin/*.cjs).
-    files: ['**/*.cjs'],
+    // The CLI's entry and loaders: CommonJS (bin/package.json).
+    files: ['**/*.cjs', 'bin/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
