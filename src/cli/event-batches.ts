@@ -65,6 +65,8 @@ export class BatchSplitter {
   private size = 0
   private line = 1
   private started = false
+  /** Bytes pending when the layout was last judged unknown: see judgeLayout. */
+  private judged = 0
 
   /** Whether batches hold one event per line (NDJSON), so the worker can split them fast. */
   get lines(): boolean {
@@ -80,7 +82,7 @@ export class BatchSplitter {
     }
     this.parts.push(chunk)
     this.size += chunk.length
-    if (this.layout === 'unknown') this.layout = this.judgeLayout()
+    if (this.layout === 'unknown' && this.size >= 2 * this.judged) this.layout = this.judgeLayout()
     const batch = this.layout === 'unknown' || this.layout === 'array' ? null : this.cut()
     this.checkSize()
     return batch ? [batch] : []
@@ -99,7 +101,12 @@ export class BatchSplitter {
     return this.parts[0] ?? Buffer.alloc(0)
   }
 
+  /**
+   * Judged again only once the input pending has doubled, so a first event that is still open
+   * after many chunks costs linear time, not a scan of all of it per chunk.
+   */
   private judgeLayout(): Layout {
+    this.judged = this.size
     // Only the first event is looked at; a character cut at the end does not change it.
     const text = new TextDecoder().decode(this.pending())
     const start = skipWhitespace(text, 0)
