@@ -6,6 +6,7 @@ import { compileRule, formatDiagnostic, LineIndex, type Diagnostic } from '../en
 import type { CheckArgs } from './args.ts'
 import { findRuleFiles } from './find-rules.ts'
 import { describeIoError, type CliIo } from './io.ts'
+import { plural } from './words.ts'
 
 /**
  * An `|expand` placeholder without values is valid Sigma (the deployment supplies them), so
@@ -48,7 +49,6 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
     if (lines.length >= 1000) io.out(lines.splice(0).join('\n') + '\n')
   }
   if (lines.length > 0) io.out(lines.join('\n') + '\n')
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   io.out(
     `${plural(files.length, 'rule')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
   )

@@ -21,6 +21,7 @@ import { WORKER_ENTRY } from './worker-entry.ts'
 import { Watch, type FromWorker, type RuleFile, type ToWorker } from './worker-protocol.ts'
 import { runDocuments } from './documents-eval.ts'
 import { statsLine } from './stats.ts'
+import { plural } from './words.ts'
 
 /** Batches handed to the worker and not yet answered: enough to keep both threads busy. */
 const IN_FLIGHT = 3
@@ -208,7 +209,7 @@ class EvalRun {
   private finalStatus(internalErrors: number): number {
     if (internalErrors > 0)
       this.io.err(
-        `sigma-play: error INTERNAL the engine failed on ${internalErrors} rule evaluation${internalErrors === 1 ? '' : 's'}; those verdicts are unknown\n`,
+        `sigma-play: error INTERNAL the engine failed on ${plural(internalErrors, 'rule evaluation')}; those verdicts are unknown\n`,
       )
     if (this.malformed > MAX_ERROR_MESSAGES)
       this.io.err(

@@ -19,6 +19,7 @@ import {
 import type { CompiledRule, EventFailure } from '../engine/index.ts'
 import { runProbe } from '../worker/probe.ts'
 import { BatchEvaluator, type EventConsumer, type Progress } from './batch-eval.ts'
+import { plural } from './words.ts'
 import {
   Watch,
   type FromWorker,
@@ -66,7 +67,7 @@ function compileAll(init: InitMessage, watch: Int32Array): Compiled {
   Atomics.store(watch, Watch.rule, -1)
   if (skipped > 0)
     out.stderr.push(
-      `sigma-play: skipped ${skipped} correlation or filter rule${skipped === 1 ? '' : 's'}, which eval cannot run on events alone`,
+      `sigma-play: skipped ${plural(skipped, 'correlation or filter rule')}, which eval cannot run on events alone`,
     )
   return out
 }

@@ -2,8 +2,9 @@
  * `eval --stats`: how long compiling took (from the start of the process, so start-up is in
  * it) and evaluating (reading, parsing and writing included), each in wall-clock time.
  */
+import { plural } from './words.ts'
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** `compiled` and `done` are performance.now() readings. */
 export function statsLine(

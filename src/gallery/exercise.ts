@@ -3,6 +3,7 @@
  * solution that a test proves reaches the goal (and the start does not).
  */
 import type { EngineOptions, Expectations } from '../engine/index.ts'
+import { plural } from '../ui/format.ts'
 
 export interface Exercise {
   id: string
@@ -34,7 +35,7 @@ export function checkGoal(
     return {
       solved: false,
       wrong: [
-        `The goal is about the exercise's ${plural(want.length)} and there ${got.length === 1 ? 'is' : 'are'} ${got.length}: undo your edits to the events.`,
+        `The goal is about the exercise's ${plural(want.length, 'event')} and there ${got.length === 1 ? 'is' : 'are'} ${got.length}: undo your edits to the events.`,
       ],
     }
   const wrong = want.flatMap((w, i) =>
@@ -46,8 +47,6 @@ export function checkGoal(
   )
   return { solved: wrong.length === 0, wrong }
 }
-
-const plural = (n: number) => `${n} event${n === 1 ? '' : 's'}`
 
 /** The goal as tuning marks ("should match" / "should not match"), which links carry. */
 export function wantAsMarks(want: readonly boolean[]): Expectations {

@@ -12,6 +12,7 @@ import {
   type SearchNodeTrace,
   type ValueTrace,
 } from '../../engine/index.ts'
+import { plural } from '../format.ts'
 import { clip, codeSpan } from '../language/markdown.ts'
 
 function quoted(value: unknown): string {
@@ -116,8 +117,7 @@ export function describeIdentifier(search: IdentifierTrace): string {
   const kind = search.kind === 'filter' ? 'filter' : 'selection'
   const all = leaves(search.body)
   const hit = all.filter((leaf) => leaf.value).length
-  const total = all.length
-  const items = `${hit} of ${total} item${total === 1 ? '' : 's'} matched`
+  const items = `${hit} of ${plural(all.length, 'item')} matched`
   const how = search.body.type === 'or' ? ' (any alternative suffices)' : ''
   const head = search.value
     ? `✓ ${kind} ${name} is true: ${items}${how}`
