@@ -82,7 +82,7 @@ export class BatchSplitter {
     }
     this.parts.push(chunk)
     this.size += chunk.length
-    if (this.layout === 'unknown' && this.size >= 2 * this.judged) this.layout = this.judgeLayout()
+    if (this.layout === 'unknown' && this.judgeAgain()) this.layout = this.judgeLayout()
     const batch = this.layout === 'unknown' || this.layout === 'array' ? null : this.cut()
     this.checkSize()
     return batch ? [batch] : []
@@ -103,8 +103,13 @@ export class BatchSplitter {
 
   /**
    * Judged again only once the input pending has doubled, so a first event that is still open
-   * after many chunks costs linear time, not a scan of all of it per chunk.
+   * after many chunks costs linear time, not a scan of all of it per chunk; and always before
+   * the cap on one event is checked, so an event under it is never refused.
    */
+  private judgeAgain(): boolean {
+    return this.size >= 2 * this.judged || this.size > MAX_EVENT_BYTES
+  }
+
   private judgeLayout(): Layout {
     this.judged = this.size
     // Only the first event is looked at; a character cut at the end does not change it.

@@ -43,3 +43,10 @@ test('NDJSON is cut at newlines from the first chunk on, with each batch’s fir
   }
   expect(Buffer.concat(batches.map((b) => b.bytes)).equals(bytes)).toBe(true)
 })
+
+test('a first event under the cap is cut before the cap is checked, whatever the chunk size', () => {
+  // Judged unknown at 12 MB (still open), the layout must be judged again before 16 MB is passed.
+  const input = '{"a":"' + 'x'.repeat(13 << 20) + '"}\n' + '{"b":1}\n'.repeat(700_000)
+  const { batches, bytes } = split(input, 3 << 20)
+  expect(Buffer.concat(batches.map((b) => b.bytes)).equals(bytes)).toBe(true)
+})
