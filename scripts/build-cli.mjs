@@ -9,8 +9,8 @@ import { URL, fileURLToPath } from 'node:url'
 import cachedScript from '../bin/cached-script.cjs'
 
 const path = (relative) => fileURLToPath(new URL(relative, import.meta.url))
-export const CLI_BUNDLE = path('../dist-cli/sigma-play.cjs')
-export const WORKER_BUNDLE = path('../dist-cli/eval-worker.cjs')
+const CLI_BUNDLE = path('../dist-cli/sigma-play.cjs')
+const WORKER_BUNDLE = path('../dist-cli/eval-worker.cjs')
 
 async function bundle(entry, outfile, run) {
   await build({

@@ -282,7 +282,7 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   const early = new EarlyWorker()
   const streamed = await prepareStream(args, io)
   if (typeof streamed === 'number') {
-    await early.worker.terminate()
+    early.worker.unref()
     return streamed
   }
   const eventsName = args.events === '-' ? '<stdin>' : args.events

@@ -30,6 +30,9 @@ import {
 
 const post = (message: FromWorker) => parentPort?.postMessage(message)
 
+/** What the command adds to the summary when input ends; what ran is the same for all. */
+type Ending = Pick<Summary, 'out' | 'internalErrors'>
+
 interface Compiled {
   rules: CompiledRule[]
   /** Index of each compiled rule in the rule files. */
@@ -155,14 +158,16 @@ function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array) {
 
 export function runEvalWorker(): void {
   let evaluator: BatchEvaluator | undefined
-  let summary: () => Summary = () => ({ out: '', internalErrors: 0, events: 0, rules: 0 })
+  let ending: () => Ending = () => ({ out: '', internalErrors: 0 })
+  let rules = 0
   parentPort?.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'init': {
         const watch = new Int32Array(message.watch)
         const compiled = compileAll(message, watch)
         const fatal = message.many ? compiled.rules.length === 0 : compiled.stderr.length > 0
-        if (!fatal) ({ evaluator, summary } = start(message, compiled, watch))
+        rules = compiled.rules.length
+        if (!fatal) ({ evaluator, ending } = start(message, compiled, watch))
         post({ type: 'ready', stderr: [...compiled.notes, ...compiled.stderr], fatal })
         return
       }
@@ -170,7 +175,7 @@ export function runEvalWorker(): void {
         if (evaluator) post({ type: 'batch', ...evaluator.run(message) })
         return
       case 'finish':
-        post({ type: 'summary', ...summary() })
+        post({ type: 'summary', ...ending(), events: evaluator?.events ?? 0, rules })
         return
       case 'probe': {
         runProbe(
@@ -203,13 +208,11 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     const set = ruleSet(init, compiled, watch)
     parsing(false)
     const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress, parsing)
-    const summary = (): Summary => ({
+    const ending = (): Ending => ({
       out: init.output === 'count' ? set.summary(evaluator.events) + '\n' : '',
       internalErrors: set.state.internalErrors,
-      events: evaluator.events,
-      rules: compiled.rules.length,
     })
-    return { evaluator, summary }
+    return { evaluator, ending }
   }
   const counts = { matches: 0, internalErrors: 0 }
   const rule = compiled.rules[0] as CompiledRule
@@ -220,14 +223,12 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     progress,
     parsing,
   )
-  const summary = (): Summary => ({
+  const ending = (): Ending => ({
     out:
       init.output === 'count'
         ? JSON.stringify({ events: evaluator.events, matches: counts.matches }) + '\n'
         : '',
     internalErrors: counts.internalErrors,
-    events: evaluator.events,
-    rules: 1,
   })
-  return { evaluator, summary }
+  return { evaluator, ending }
 }
