@@ -251,3 +251,29 @@ test('10,000 events are evaluated, and only the rows in view are rendered', asyn
   await expect(row(page, 9001)).toHaveAttribute('data-match', 'true')
   await expect(row(page, 9001)).toContainText('matched: selection')
 })
+
+test('typing in the rule over events of over 1M characters re-evaluates as each key lands', async ({
+  page,
+}) => {
+  // Large events just pasted wait for a pause in typing; typing in the rule over them must not.
+  const many = Array.from({ length: 14_000 }, (_, i) => ({
+    Image: 'C:\\Windows\\System32\\rundll32.exe',
+    Initiated: 'true',
+    DestinationPort: 443 + (i % 7),
+  }))
+  const text = JSON.stringify(many)
+  expect(text.length).toBeGreaterThan(1_000_000)
+  await setEvents(page, text)
+  await expect(page.getByTestId('count-events')).toHaveText('14,000', { timeout: 20_000 })
+  const generation = async () =>
+    Number(await page.getByTestId('results').getAttribute('data-generation'))
+  const editor = page.getByTestId('rule-editor')
+  await editor.locator('.view-line', { hasText: "Initiated: 'true'" }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  const before = await generation()
+  // Keys 40 ms apart never leave the 150 ms pause that large edited events wait for.
+  await page.keyboard.type('xxxxxxxxxxxxxxxxxxxxxxxxx', { delay: 40 })
+  expect(await generation()).toBeGreaterThanOrEqual(before + 2)
+  await expect(page.getByTestId('count-matches')).toHaveText('0')
+})

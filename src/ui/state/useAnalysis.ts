@@ -1,7 +1,8 @@
 /**
  * Runs the rule over the events in the worker whenever the state changes and keeps the latest
- * answer. Small inputs go out at once (the client coalesces while a run is in flight, so typing
- * never queues work); large events wait for a pause in typing.
+ * answer. Inputs go out at once (the client coalesces while a run is in flight, so typing never
+ * queues work), except large events just edited: those wait for a pause in typing, since each
+ * new text is parsed again. Typing in the rule over large events unchanged goes out at once.
  */
 import { useEffect, useRef, useState } from 'react'
 import type { RuleMeta } from '../../engine/index.ts'
@@ -115,10 +116,13 @@ export function useAnalysis(
 
   const { rule, events, selected, options } = state
   const [first, last] = window
+  const sentEvents = useRef<string>(undefined)
   useEffect(() => {
-    const send = () =>
+    const send = () => {
+      sentEvents.current = events
       client.current?.request({ rule, events, selected, options, window: [first, last], tuning })
-    if (events.length <= IMMEDIATE_LIMIT) {
+    }
+    if (events.length <= IMMEDIATE_LIMIT || events === sentEvents.current) {
       send()
       return undefined
     }
