@@ -29,34 +29,35 @@ const bigEvents = (tag: string, chars: number) => {
   return Array.from({ length: Math.ceil(chars / (line.length + 1)) }, () => line).join('\n')
 }
 
+/** This tab's record in IndexedDB, as stored; undefined when there is none. */
+const indexedDraft = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ rule?: string; events?: string; savedAt?: number } | undefined>((resolve) => {
+        const tab = sessionStorage.getItem('sigma-playground:tab')
+        const open = indexedDB.open('sigma-playground', 1)
+        open.onerror = () => resolve(undefined)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('kv')) return resolve(undefined)
+          const get = db.transaction('kv').objectStore('kv').get(`sigma-playground:work:${tab}`)
+          get.onsuccess = () => {
+            resolve(get.result as { rule?: string; events?: string } | undefined)
+            db.close()
+          }
+          get.onerror = () => resolve(undefined)
+        }
+      }),
+  )
+
 /** Waits until this tab's whole draft is committed to IndexedDB. */
 async function waitForIndexedDraft(page: Page, contains: string) {
   await expect
     .poll(
-      () =>
-        page.evaluate(
-          (needle) =>
-            new Promise<boolean>((resolve) => {
-              const tab = sessionStorage.getItem('sigma-playground:tab')
-              const open = indexedDB.open('sigma-playground', 1)
-              open.onerror = () => resolve(false)
-              open.onsuccess = () => {
-                const db = open.result
-                if (!db.objectStoreNames.contains('kv')) return resolve(false)
-                const get = db
-                  .transaction('kv')
-                  .objectStore('kv')
-                  .get(`sigma-playground:work:${tab}`)
-                get.onsuccess = () => {
-                  const value = get.result as { rule?: string; events?: string } | undefined
-                  resolve(Boolean(value?.events && `${value.rule}${value.events}`.includes(needle)))
-                  db.close()
-                }
-                get.onerror = () => resolve(false)
-              }
-            }),
-          contains,
-        ),
+      async () => {
+        const value = await indexedDraft(page)
+        return Boolean(value?.events && `${value.rule}${value.events}`.includes(contains))
+      },
       { timeout: 20_000 },
     )
     .toBe(true)
@@ -134,6 +135,42 @@ test("two tabs with over 1M characters each: reloading tab A shows tab A's work"
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('tab A'))
   expect((await modelValue(page, EVENTS_URI)).includes('tab-B')).toBe(false)
   expect((await modelValue(page, EVENTS_URI)).length).toBeGreaterThan(1_000_000)
+})
+
+test('typing in the rule over events of over 1M characters stores the events once, and a reload brings back both', async ({
+  page,
+}) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, rule('first rule'))
+  await setModelValue(page, EVENTS_URI, bigEvents('kept-events', 1_100_000))
+  await waitForIndexedDraft(page, 'first rule')
+  const whole = await indexedDraft(page)
+
+  await setModelValue(page, RULE_URI, rule('second rule'))
+  await expect.poll(() => storedDraft(page)).toContain('second rule')
+  // The events did not change, so the megabytes in IndexedDB are not written again: the rule
+  // alone went to localStorage, and that save is newer than the whole one.
+  await page.waitForTimeout(1000)
+  expect((await indexedDraft(page))?.savedAt).toBe(whole?.savedAt)
+  expect(await storedDraft(page)).not.toContain('kept-events')
+
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('second rule'))
+  expect(await modelValue(page, EVENTS_URI)).toBe(bigEvents('kept-events', 1_100_000))
+  await expect(page.getByTestId('status')).not.toContainText('earlier autosave')
+
+  // Typing in the rule after the reload stores nothing large either; new events are stored.
+  await setModelValue(page, RULE_URI, rule('third rule'))
+  await expect.poll(() => storedDraft(page)).toContain('third rule')
+  await page.waitForTimeout(1000)
+  expect((await indexedDraft(page))?.savedAt).toBe(whole?.savedAt)
+  await setModelValue(page, EVENTS_URI, bigEvents('new-events', 1_100_000))
+  await waitForIndexedDraft(page, 'new-events')
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('third rule'))
+  expect(await modelValue(page, EVENTS_URI)).toBe(bigEvents('new-events', 1_100_000))
 })
 
 test('a tab opened from another starts with a copy of its session storage, yet keeps its own draft', async ({

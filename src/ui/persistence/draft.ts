@@ -56,6 +56,13 @@ function record(draft: Draft, withEvents: boolean): Record<string, unknown> {
 
 /** FNV-1a over the UTF-16 units: tells whether stored events are the ones a rule-only save had. */
 export function fingerprint(text: string): string {
+  // Every save while typing in the rule hashes the same events again: megabytes, each pause.
+  if (text !== lastFingerprint.text) lastFingerprint = { text, hash: fnv1a(text) }
+  return lastFingerprint.hash
+}
+let lastFingerprint = { text: '', hash: fnv1a('') }
+
+function fnv1a(text: string): string {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i)
@@ -115,20 +122,39 @@ export async function saveDraft(tab: string, draft: Draft): Promise<SaveReport> 
   const now = saveDraftNow(tab, draft)
   if (now.events) {
     // A larger earlier state of this tab may sit in IndexedDB: it is older now, free its space.
-    if (inIndexedDb.delete(tab)) void idbDelete(keyOf(tab))
+    forgetIndexed(tab)
     return now
   }
   const total = draft.state.rule.length + draft.state.events.length
   if (total > MAX_DRAFT_CHARS) return { ...now, why: 'too-large' }
+  const { events } = draft.state
+  const stored = { rule: true, events: true, eventsChars: now.eventsChars }
+  // The rule-only record just written is newer, and combine() joins it to the events that
+  // IndexedDB already holds: storing megabytes again on every pause in typing stalls the page.
+  if (now.rule && indexedEvents.get(tab)?.text === events) return stored
+  const put = { text: events }
+  indexedEvents.set(tab, put)
   if (await idbPut(keyOf(tab), record(draft, true))) {
     inIndexedDb.add(tab)
-    return { rule: true, events: true, eventsChars: now.eventsChars }
+    return stored
   }
+  // Not stored: the record there may hold older events, or none. A later put may be in flight.
+  if (indexedEvents.get(tab) === put) indexedEvents.delete(tab)
   // Events small enough for localStorage were refused there: that storage is full.
   const blocked = now.eventsChars > LOCAL_EVENTS_LIMIT && !(await idbAvailable())
   return { ...now, why: blocked ? 'no-indexeddb' : 'full' }
 }
 const inIndexedDb = new Set<string>()
+/**
+ * The events of each tab's newest put into IndexedDB. Puts commit in the order they start, so
+ * once one is started its events are what the record will hold; a failed one is forgotten.
+ */
+const indexedEvents = new Map<string, { text: string }>()
+
+function forgetIndexed(tab: string): void {
+  indexedEvents.delete(tab)
+  if (inIndexedDb.delete(tab)) void idbDelete(keyOf(tab))
+}
 
 /**
  * The newest of what localStorage and IndexedDB hold for one tab. When only the rule of the
@@ -173,9 +199,11 @@ export async function loadDrafts(): Promise<Map<string, LoadedDraft>> {
   const drafts = new Map<string, LoadedDraft>()
   for (const key of tabs) {
     const tab = key.slice(WORK_PREFIX.length)
-    const draft = combine(parseRecord(readItem(keyOf(tab))), parseRecord(indexed.get(key)))
+    const whole = parseRecord(indexed.get(key))
+    const draft = combine(parseRecord(readItem(keyOf(tab))), whole)
     if (draft) drafts.set(tab, draft)
     if (indexed.has(key)) inIndexedDb.add(tab)
+    if (whole?.hasEvents) indexedEvents.set(tab, { text: whole.state.events })
   }
   const legacy = parseRecord(readItem(STORAGE_KEYS.draft))
   if (legacy && drafts.size === 0) drafts.set('earlier', { ...legacy, edited: true })
@@ -189,7 +217,7 @@ export function pruneDrafts(drafts: Map<string, LoadedDraft>, ownTab: string, ke
     .sort((a, b) => b[1].savedAt - a[1].savedAt)
   for (const [tab] of others.slice(keep)) {
     removeItem(keyOf(tab))
-    if (inIndexedDb.delete(tab)) void idbDelete(keyOf(tab))
+    forgetIndexed(tab)
   }
 }
 
