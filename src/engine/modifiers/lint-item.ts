@@ -39,22 +39,23 @@ function endsWithWildcard(value: string): boolean {
 }
 
 /** Control characters a double-quoted YAML escape makes of a Windows path's `\\x`. */
-const ESCAPED: Record<string, [string, string]> = {
-  '\r': ['\\r', 'a carriage return'],
-  '\n': ['\\n', 'a line break'],
-  '\t': ['\\t', 'a tab'],
-  '\b': ['\\b', 'a backspace'],
-  '\f': ['\\f', 'a form feed'],
-  '\v': ['\\v', 'a vertical tab'],
-  '\0': ['\\0', 'a NUL'],
-  '\x07': ['\\a', 'a bell'],
-  '\x1b': ['\\e', 'an escape character'],
-}
+const ESCAPED = new Map<string, [string, string]>([
+  ['\r', ['\\r', 'a carriage return']],
+  ['\n', ['\\n', 'a line break']],
+  ['\t', ['\\t', 'a tab']],
+  ['\b', ['\\b', 'a backspace']],
+  ['\f', ['\\f', 'a form feed']],
+  ['\v', ['\\v', 'a vertical tab']],
+  ['\0', ['\\0', 'a NUL']],
+  ['\x07', ['\\a', 'a bell']],
+  ['\x1b', ['\\e', 'an escape character']],
+])
 
 /** The classic trap: `"\\rundll32.exe"` in double quotes is a carriage return and `undll32.exe`. */
 function escapedControl(value: string): string | undefined {
-  const found = [...value].find((ch) => ch in ESCAPED)
-  const [escape, name] = (found && ESCAPED[found]) || []
+  let found: [string, string] | undefined
+  for (let i = 0; i < value.length && !found; i++) found = ESCAPED.get(value[i]!)
+  const [escape, name] = found ?? []
   if (!escape || !name) return undefined
   return `This value holds ${name}: in double quotes \`${escape}\` is an escape, not a backslash and a letter, so a path like this never matches. Use single quotes for Windows paths ('\\rundll32.exe').`
 }

@@ -64,6 +64,8 @@ function selectivity(clause: Clause): number {
 }
 
 function bestFirst(clauses: Clause[]): Screen {
+  // One clause needs no ordering: a list of thousands of hashes would be keyed and sorted.
+  if (clauses.length <= 1) return clauses
   const seen = new Set<string>()
   const unique = clauses.filter((clause) => {
     const key = clause.map(needleKey).sort().join('\u0001')
@@ -97,6 +99,10 @@ export function anyOf(parts: readonly Screen[]): Screen {
 
 /** One rule value: any of its alternatives (expansions) may be the one that matched. */
 function valueScreen(alternatives: readonly Alternative[], field: string | null): Screen {
+  if (alternatives.length === 1) {
+    const text = valueNeedle(alternatives[0]!.value)
+    return text === null ? NOTHING_KNOWN : [[{ field, text }]]
+  }
   const texts = alternatives.map((alt) => valueNeedle(alt.value))
   if (texts.length === 0 || texts.some((n) => n === null)) return NOTHING_KNOWN
   return [[...new Set(texts as string[])].map((text) => ({ field, text }))]
