@@ -33,7 +33,9 @@ const bigEvents = (tag: string, chars: number) => {
 const indexedDraft = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ rule?: string; events?: string; savedAt?: number } | undefined>((resolve) => {
+      new Promise<
+        { rule?: string; events?: string; savedAt?: number; eventsPieces?: number } | undefined
+      >((resolve) => {
         const tab = sessionStorage.getItem('sigma-playground:tab')
         const open = indexedDB.open('sigma-playground', 1)
         open.onerror = () => resolve(undefined)
@@ -50,13 +52,39 @@ const indexedDraft = (page: Page) =>
       }),
   )
 
+/** The pieces of large events this tab has in IndexedDB, in order. */
+const storedPieces = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const tab = sessionStorage.getItem('sigma-playground:tab')
+        const prefix = `sigma-playground:work-events:${tab}:`
+        const open = indexedDB.open('sigma-playground', 1)
+        open.onerror = () => resolve([])
+        open.onsuccess = () => {
+          const db = open.result
+          const all = db
+            .transaction('kv')
+            .objectStore('kv')
+            .getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`))
+          all.onsuccess = () => {
+            resolve(all.result as string[])
+            db.close()
+          }
+          all.onerror = () => resolve([])
+        }
+      }),
+  )
+
 /** Waits until this tab's whole draft is committed to IndexedDB. */
 async function waitForIndexedDraft(page: Page, contains: string) {
   await expect
     .poll(
       async () => {
         const value = await indexedDraft(page)
-        return Boolean(value?.events && `${value.rule}${value.events}`.includes(contains))
+        const pieces = value?.eventsPieces ? (await storedPieces(page)).join('') : undefined
+        const events = value?.events ?? pieces
+        return Boolean(events && `${value?.rule}${events}`.includes(contains))
       },
       { timeout: 20_000 },
     )
@@ -171,6 +199,30 @@ test('typing in the rule over events of over 1M characters stores the events onc
   await waitForEditors(page)
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('third rule'))
   expect(await modelValue(page, EVENTS_URI)).toBe(bigEvents('new-events', 1_100_000))
+})
+
+test('events of over 500,000 characters are stored in pieces, come back whole, and shrinking them drops the pieces', async ({
+  page,
+}) => {
+  await openPage(page)
+  const large = bigEvents('in-pieces', 5_000_000)
+  await setModelValue(page, RULE_URI, rule('pieces'))
+  await setModelValue(page, EVENTS_URI, large)
+  // Put as one value, 50 MB froze the page for over a second: pieces of 500,000 characters.
+  await expect.poll(async () => (await indexedDraft(page))?.eventsPieces).toBe(11)
+  expect((await storedPieces(page)).join('')).toBe(large)
+  expect((await indexedDraft(page))?.events).toBeUndefined()
+
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('pieces'))
+  expect(await modelValue(page, EVENTS_URI)).toBe(large)
+  await expect(page.getByTestId('status')).not.toContainText('could not')
+
+  // Over localStorage's share (200,000) but one piece: a single record, and no pieces left.
+  await setModelValue(page, EVENTS_URI, bigEvents('smaller', 300_000))
+  await waitForIndexedDraft(page, 'smaller')
+  expect(await storedPieces(page)).toEqual([])
 })
 
 test('a tab opened from another starts with a copy of its session storage, yet keeps its own draft', async ({

@@ -6,12 +6,13 @@
 import type { SharedState } from '../../share/index.ts'
 import { applySharedState } from '../../share/index.ts'
 import { validatePayload } from '../../share/validate.ts'
-import { idbAvailable, idbDelete, idbEntries, idbPut } from './idb.ts'
+import { idbAvailable, idbDelete, idbDeletePrefix, idbEntries, idbPutInSteps } from './idb.ts'
 import {
   keysWithPrefix,
   readItem,
   removeItem,
   STORAGE_KEYS,
+  WORK_EVENTS_PREFIX,
   WORK_PREFIX,
   writeItem,
 } from './storage.ts'
@@ -44,6 +45,38 @@ export interface SaveReport {
 }
 
 const keyOf = (tab: string) => `${WORK_PREFIX}${tab}` as const
+
+/**
+ * IndexedDB takes large events in pieces of this many characters, each put in a task of its
+ * own: 50 MB put as one value froze the page for over a second, and pieces of 2M still took
+ * over a second each on a busy machine.
+ */
+const EVENTS_PIECE = 500_000
+const piecesOf = (tab: string) => `${WORK_EVENTS_PREFIX}${tab}:`
+const pieceKey = (tab: string, i: number) => `${piecesOf(tab)}${String(i).padStart(4, '0')}`
+
+/** The whole draft into IndexedDB, large events in pieces and the record last (one transaction). */
+function putWhole(tab: string, draft: Draft): Promise<boolean> {
+  const whole = record(draft, true)
+  const { events } = draft.state
+  if (events.length <= EVENTS_PIECE) return idbPutInSteps([[keyOf(tab), whole]], piecesOf(tab))
+  const entries: [string, unknown][] = []
+  for (let at = 0; at < events.length; at += EVENTS_PIECE)
+    entries.push([pieceKey(tab, entries.length), events.slice(at, at + EVENTS_PIECE)])
+  delete whole.events
+  entries.push([keyOf(tab), { ...whole, eventsPieces: entries.length }])
+  return idbPutInSteps(entries, piecesOf(tab))
+}
+
+/** A record stored in pieces gets its events back; pieces missing or odd leave it without. */
+async function joinPieces(tab: string, stored: unknown): Promise<unknown> {
+  if (typeof stored !== 'object' || stored === null || !('eventsPieces' in stored)) return stored
+  const { eventsPieces, ...rest } = stored as Record<string, unknown>
+  const pieces = (await idbEntries(piecesOf(tab))).sort(([a], [b]) => (a < b ? -1 : 1))
+  const texts = pieces.map(([, text]) => text)
+  if (texts.length !== eventsPieces || !texts.every((t) => typeof t === 'string')) return rest
+  return { ...rest, events: texts.join('') }
+}
 
 function record(draft: Draft, withEvents: boolean): Record<string, unknown> {
   const { state, edited, savedAt, atFragment } = draft
@@ -134,7 +167,7 @@ export async function saveDraft(tab: string, draft: Draft): Promise<SaveReport> 
   if (now.rule && indexedEvents.get(tab)?.text === events) return stored
   const put = { text: events }
   indexedEvents.set(tab, put)
-  if (await idbPut(keyOf(tab), record(draft, true))) {
+  if (await putWhole(tab, draft)) {
     inIndexedDb.add(tab)
     return stored
   }
@@ -153,7 +186,9 @@ const indexedEvents = new Map<string, { text: string }>()
 
 function forgetIndexed(tab: string): void {
   indexedEvents.delete(tab)
-  if (inIndexedDb.delete(tab)) void idbDelete(keyOf(tab))
+  if (!inIndexedDb.delete(tab)) return
+  void idbDelete(keyOf(tab))
+  void idbDeletePrefix(piecesOf(tab))
 }
 
 /**
@@ -199,7 +234,7 @@ export async function loadDrafts(): Promise<Map<string, LoadedDraft>> {
   const drafts = new Map<string, LoadedDraft>()
   for (const key of tabs) {
     const tab = key.slice(WORK_PREFIX.length)
-    const whole = parseRecord(indexed.get(key))
+    const whole = parseRecord(await joinPieces(tab, indexed.get(key)))
     const draft = combine(parseRecord(readItem(keyOf(tab))), whole)
     if (draft) drafts.set(tab, draft)
     if (indexed.has(key)) inIndexedDb.add(tab)

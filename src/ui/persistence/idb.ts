@@ -64,16 +64,18 @@ export const idbGet = (key: string): Promise<unknown> =>
     (r) => r.result as unknown,
   )
 
+/** Every key that starts with `prefix` (made on use: without IndexedDB there is no IDBKeyRange). */
+const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`)
+
 /** Every entry whose key starts with `prefix`, as [key, value] pairs (one transaction). */
 export function idbEntries(prefix: string): Promise<[string, unknown][]> {
   let values: IDBRequest<unknown[]> | undefined
   return run(
     'readonly',
     (s) => {
-      // Made here, not above: without IndexedDB there is no IDBKeyRange either.
-      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`)
-      values = s.getAll(range)
-      return s.getAllKeys(range)
+      const keys = range(prefix)
+      values = s.getAll(keys)
+      return s.getAllKeys(keys)
     },
     [] as [string, unknown][],
     (keys) => {
@@ -101,3 +103,49 @@ export const idbDelete = (key: string): Promise<boolean> =>
     false,
     () => true,
   )
+
+export const idbDeletePrefix = (prefix: string): Promise<boolean> =>
+  run(
+    'readwrite',
+    (s) => s.delete(range(prefix)),
+    false,
+    () => true,
+  )
+
+/**
+ * Deletes every key under `clear`, then puts `entries` in order, all in one transaction: true
+ * once all of it is committed, and none of it is when a part fails. Each put waits for the one
+ * before, in a task of its own: a value is serialized on the calling thread, and megabytes put
+ * at once would freeze the page for as long.
+ */
+export function idbPutInSteps(
+  entries: readonly [string, unknown][],
+  clear: string,
+): Promise<boolean> {
+  return open().then(
+    (db) =>
+      new Promise<boolean>((resolve) => {
+        if (!db) return resolve(false)
+        try {
+          const tx = db.transaction(STORE, 'readwrite')
+          const store = tx.objectStore(STORE)
+          tx.oncomplete = () => resolve(true)
+          tx.onerror = () => resolve(false)
+          tx.onabort = () => resolve(false)
+          store.delete(range(clear))
+          const put = (i: number) => {
+            const entry = entries[i]
+            if (!entry) return
+            try {
+              store.put(entry[1], entry[0]).onsuccess = () => put(i + 1)
+            } catch {
+              tx.abort()
+            }
+          }
+          put(0)
+        } catch {
+          resolve(false)
+        }
+      }),
+  )
+}

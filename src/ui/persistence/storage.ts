@@ -18,6 +18,8 @@ export const STORAGE_KEYS = {
 
 /** Each tab's draft lives under this prefix plus the tab's id (see tab-id.ts). */
 export const WORK_PREFIX = `${PREFIX}work:`
+/** In IndexedDB, the pieces of a draft's large events (see draft.ts), apart from the drafts. */
+export const WORK_EVENTS_PREFIX = `${PREFIX}work-events:`
 
 export type StorageKey =
   (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS] | `${typeof WORK_PREFIX}${string}`
