@@ -176,7 +176,10 @@ test('a catastrophic regex times out with a clear message while typing still wor
   await page.keyboard.press('End')
   const started = Date.now()
   await page.keyboard.type(' edited')
-  expect(Date.now() - started).toBeLessThan(1500)
+  // A regex on the page's thread would never let these keys through. The stuck worker, the
+  // probe and the new worker share two cores with the page: two such pages at once took
+  // 0.8–1.4 s here, and CI, running the whole suite, once took 3.1 s.
+  expect(Date.now() - started).toBeLessThan(4000)
   await expect(
     editor.locator('.view-line', { hasText: 'Rundll32 Internet Connection edited' }),
   ).toBeVisible()
