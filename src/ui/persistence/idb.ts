@@ -118,34 +118,26 @@ export const idbDeletePrefix = (prefix: string): Promise<boolean> =>
  * before, in a task of its own: a value is serialized on the calling thread, and megabytes put
  * at once would freeze the page for as long.
  */
-export function idbPutInSteps(
+export const idbPutInSteps = (
   entries: readonly [string, unknown][],
   clear: string,
-): Promise<boolean> {
-  return open().then(
-    (db) =>
-      new Promise<boolean>((resolve) => {
-        if (!db) return resolve(false)
+): Promise<boolean> =>
+  run(
+    'readwrite',
+    (store) => {
+      const put = (i: number) => {
+        const entry = entries[i]
+        if (!entry) return
         try {
-          const tx = db.transaction(STORE, 'readwrite')
-          const store = tx.objectStore(STORE)
-          tx.oncomplete = () => resolve(true)
-          tx.onerror = () => resolve(false)
-          tx.onabort = () => resolve(false)
-          store.delete(range(clear))
-          const put = (i: number) => {
-            const entry = entries[i]
-            if (!entry) return
-            try {
-              store.put(entry[1], entry[0]).onsuccess = () => put(i + 1)
-            } catch {
-              tx.abort()
-            }
-          }
-          put(0)
+          store.put(entry[1], entry[0]).onsuccess = () => put(i + 1)
         } catch {
-          resolve(false)
+          store.transaction.abort()
         }
-      }),
+      }
+      const cleared = store.delete(range(clear))
+      put(0)
+      return cleared
+    },
+    false,
+    () => true,
   )
-}
