@@ -1,12 +1,23 @@
 /**
  * Results never blank out: while a half-typed edit breaks the rule, the last good rows, chips,
  * tree and paint stay on screen, dimmed and marked stale; a run heading for the time budget marks
- * the shown verdicts stale at once.
+ * the shown verdicts stale within a moment, and a keystroke's run that answers within it never
+ * does.
  */
 import { expect, test } from '@playwright/test'
 import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
-import { decorations, guard, openPage, RULE_URI, setEvents, setRule, verdicts } from './helpers.ts'
+import {
+  cursorAfter,
+  decorations,
+  guard,
+  openPage,
+  RULE_URI,
+  setEvents,
+  setRule,
+  verdicts,
+} from './helpers.ts'
 import { DEFAULT_EXPECTATIONS } from '../src/ui/defaults/events.ts'
+import { PENDING_AFTER_MS } from '../src/ui/state/shownAnalysis.ts'
 
 test('a broken rule keeps the last good results, dimmed and marked stale', async ({ page }) => {
   const guards = guard(page)
@@ -53,7 +64,9 @@ test('a broken rule keeps the last good results, dimmed and marked stale', async
   guards.check()
 })
 
-test('a run heading for the time budget marks the verdicts stale at once', async ({ page }) => {
+test('a run heading for the time budget marks the verdicts stale within a moment', async ({
+  page,
+}) => {
   await openPage(page)
   await setEvents(
     page,
@@ -94,4 +107,45 @@ test('a run heading for the time budget marks the verdicts stale at once', async
   await expect(page.getByTestId('status')).toContainText('Stopped after 1 s', { timeout: 5000 })
   await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'stopped')
   await expect(page.getByTestId('event-row')).toHaveCount(1)
+})
+
+test('a keystroke whose run answers within a moment never marks the verdicts stale', async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  const results = page.getByTestId('results')
+  await expect(results).toHaveAttribute('data-stale', 'false')
+  type Marks = { __keys: number[]; __marks: { at: number; value: string | null }[] }
+  await page.evaluate(() => {
+    const w = window as unknown as Marks
+    w.__keys = []
+    w.__marks = []
+    addEventListener('keydown', () => w.__keys.push(performance.now()), { capture: true })
+    const pane = document.querySelector('[data-testid="results"]') as Element
+    new MutationObserver(() =>
+      w.__marks.push({ at: performance.now(), value: pane.getAttribute('data-stale') }),
+    ).observe(pane, { attributes: true, attributeFilter: ['data-stale'] })
+  })
+  // Inside the detection: each key flips the verdicts ('true' ⇄ 'truex').
+  await cursorAfter(page, "Initiated: 'true")
+  const expected = DEFAULT_EXPECTATIONS.map((e) => e.match)
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.type('x')
+    await expect.poll(() => verdicts(page, 9)).toEqual(expected.map(() => false))
+    await page.keyboard.press('Backspace')
+    await expect.poll(() => verdicts(page, 9)).toEqual(expected)
+  }
+  const { keys, marks } = await page.evaluate(() => {
+    const w = window as unknown as Marks
+    return { keys: w.__keys, marks: w.__marks }
+  })
+  expect(keys).toHaveLength(6)
+  // A mark may come only from a run out for the whole moment (a very busy machine).
+  for (const mark of marks.filter((m) => m.value !== 'false')) {
+    const key = Math.max(...keys.filter((k) => k <= mark.at))
+    expect(mark.at - key).toBeGreaterThanOrEqual(PENDING_AFTER_MS - 5)
+  }
+  await expect(page.getByTestId('rule-editor')).not.toHaveClass(/is-stale/)
+  guards.check()
 })

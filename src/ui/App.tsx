@@ -17,7 +17,8 @@ import { ResultsPane } from './results/ResultsPane.tsx'
 import { CoverageNote } from './coverage/CoverageNote.tsx'
 import { Timeline } from './timeline/Timeline.tsx'
 import { treeEmptyText, useAnalysis, useShownMeta } from './state/useAnalysis.ts'
-import { shownAnalysis } from './state/shownAnalysis.ts'
+import { lagging, shownAnalysis } from './state/shownAnalysis.ts'
+import { useLateRun } from './state/useLateRun.ts'
 import { DEFAULT_STATE, useAppState } from './state/useAppState.ts'
 import { useEvaluationStatus } from './state/useEvaluationStatus.ts'
 import { sameJson, sameRanges, useStable } from './state/useStable.ts'
@@ -80,9 +81,10 @@ export function App({ start }: { start: Start }) {
   // good ones, dimmed, while the rule is broken or a run is still out.
   const latest = view.result
   const { rule: ruleText, events: eventsText } = store
+  const late = useLateRun(lagging(view, { rule: ruleText, events: eventsText }))
   const { view: shown, staleReason } = useMemo(
-    () => shownAnalysis(view, { rule: ruleText, events: eventsText }),
-    [view, ruleText, eventsText],
+    () => shownAnalysis(view, { rule: ruleText, events: eventsText }, late),
+    [view, ruleText, eventsText, late],
   )
   const result = shown.result
   const count = result?.counts.events ?? 0
