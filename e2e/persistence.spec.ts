@@ -201,7 +201,7 @@ test('typing in the rule over events of over 1M characters stores the events onc
   expect(await modelValue(page, EVENTS_URI)).toBe(bigEvents('new-events', 1_100_000))
 })
 
-test('events of over 500,000 characters are stored in pieces, come back whole, and shrinking them drops the pieces', async ({
+test('events of over 500,000 characters are stored in pieces, come back whole, and shrinking them drops record and pieces', async ({
   page,
 }) => {
   await openPage(page)
@@ -219,7 +219,16 @@ test('events of over 500,000 characters are stored in pieces, come back whole, a
   expect(await modelValue(page, EVENTS_URI)).toBe(large)
   await expect(page.getByTestId('status')).not.toContainText('could not')
 
-  // Over localStorage's share (200,000) but one piece: a single record, and no pieces left.
+  // Within localStorage's share: IndexedDB lets go of the record and its pieces together.
+  const small = bigEvents('small', 20_000)
+  await setModelValue(page, EVENTS_URI, small)
+  await expect.poll(() => indexedDraft(page)).toBeUndefined()
+  expect(await storedPieces(page)).toEqual([])
+  await page.reload()
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, EVENTS_URI)).toBe(small)
+
+  // Over localStorage's share (200,000) but one piece: a single record, and no pieces.
   await setModelValue(page, EVENTS_URI, bigEvents('smaller', 300_000))
   await waitForIndexedDraft(page, 'smaller')
   expect(await storedPieces(page)).toEqual([])

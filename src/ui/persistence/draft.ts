@@ -6,7 +6,7 @@
 import type { SharedState } from '../../share/index.ts'
 import { applySharedState } from '../../share/index.ts'
 import { validatePayload } from '../../share/validate.ts'
-import { idbAvailable, idbDelete, idbDeletePrefix, idbEntries, idbPutInSteps } from './idb.ts'
+import { idbAvailable, idbDeleteWith, idbEntries, idbPutInSteps } from './idb.ts'
 import {
   keysWithPrefix,
   readItem,
@@ -187,8 +187,8 @@ const indexedEvents = new Map<string, { text: string }>()
 function forgetIndexed(tab: string): void {
   indexedEvents.delete(tab)
   if (!inIndexedDb.delete(tab)) return
-  void idbDelete(keyOf(tab))
-  void idbDeletePrefix(piecesOf(tab))
+  // One transaction: a page closed in between would leave megabytes of pieces no record names.
+  void idbDeleteWith(keyOf(tab), piecesOf(tab))
 }
 
 /**

@@ -96,18 +96,14 @@ export const idbPut = (key: string, value: unknown): Promise<boolean> =>
     () => true,
   )
 
-export const idbDelete = (key: string): Promise<boolean> =>
+/** Deletes `key` and every key under `prefix` in one transaction: all of it, or none. */
+export const idbDeleteWith = (key: string, prefix: string): Promise<boolean> =>
   run(
     'readwrite',
-    (s) => s.delete(key),
-    false,
-    () => true,
-  )
-
-export const idbDeletePrefix = (prefix: string): Promise<boolean> =>
-  run(
-    'readwrite',
-    (s) => s.delete(range(prefix)),
+    (s) => {
+      s.delete(key)
+      return s.delete(range(prefix))
+    },
     false,
     () => true,
   )
