@@ -80,12 +80,9 @@ export function App({ start }: { start: Start }) {
   // Diagnostics and events come from the latest run; rows, chips, tree and paint may be the last
   // good ones, dimmed, while the rule is broken or a run is still out.
   const latest = view.result
-  const { rule: ruleText, events: eventsText } = store
-  const late = useLateRun(lagging(view, { rule: ruleText, events: eventsText }))
-  const { view: shown, staleReason } = useMemo(
-    () => shownAnalysis(view, { rule: ruleText, events: eventsText }, late),
-    [view, ruleText, eventsText, late],
-  )
+  const behind = lagging(view, store)
+  const late = useLateRun(behind)
+  const { view: shown, staleReason } = useMemo(() => shownAnalysis(view, late), [view, late])
   const result = shown.result
   const count = result?.counts.events ?? 0
   // The user's choice, clamped to the events there are; not the worker's echo, which lags a key.
@@ -95,7 +92,7 @@ export function App({ start }: { start: Start }) {
   const trace = result?.trace
   const { setSelected, setStatus } = store
   const meta = useShownMeta(latest?.meta)
-  const current = !view.stale && view.ruleText === store.rule && view.eventsText === store.events
+  const current = !view.stale && latest !== undefined && !behind
   const regression = useRegression({
     meta,
     rule: store.rule,

@@ -30,8 +30,8 @@ export const lagging = (view: AnalysisView, current: Texts): boolean =>
   view.result !== undefined &&
   (view.ruleText !== current.rule || view.eventsText !== current.events)
 
-/** `late`: the run still out has been out for PENDING_AFTER_MS (useLateRun). */
-export function shownAnalysis(view: AnalysisView, current: Texts, late: boolean): ShownAnalysis {
+/** `late`: a run has been out for PENDING_AFTER_MS (useLateRun over `lagging`). */
+export function shownAnalysis(view: AnalysisView, late: boolean): ShownAnalysis {
   const latest = view.result
   const keepGood = latest && !latest.compiled && view.lastGood
   const result: AnalysisResult | undefined = keepGood ? view.lastGood : latest
@@ -39,7 +39,7 @@ export function shownAnalysis(view: AnalysisView, current: Texts, late: boolean)
     ? 'rule-errors'
     : view.stale && latest
       ? 'stopped'
-      : late && lagging(view, current)
+      : late
         ? 'pending'
         : undefined
   if (result === latest && staleReason === undefined) return { view }
