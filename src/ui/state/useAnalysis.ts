@@ -117,16 +117,25 @@ export function useAnalysis(
   const { rule, events, selected, options } = state
   const [first, last] = window
   const sentEvents = useRef<string>(undefined)
+  // The pause is counted from the events' last change only: other inputs changing meanwhile
+  // (the rows on screen, the selection) must not keep putting the run off.
+  const eventsChanged = useRef({ text: events, at: 0 })
   useEffect(() => {
     const send = () => {
       sentEvents.current = events
       client.current?.request({ rule, events, selected, options, window: [first, last], tuning })
     }
-    if (events.length <= IMMEDIATE_LIMIT || events === sentEvents.current) {
+    if (eventsChanged.current.text !== events)
+      eventsChanged.current = { text: events, at: performance.now() }
+    const wait =
+      events.length <= IMMEDIATE_LIMIT || events === sentEvents.current
+        ? 0
+        : eventsChanged.current.at + DEBOUNCE_MS - performance.now()
+    if (wait <= 0) {
       send()
       return undefined
     }
-    const timer = setTimeout(send, DEBOUNCE_MS)
+    const timer = setTimeout(send, wait)
     return () => clearTimeout(timer)
   }, [rule, events, selected, options, first, last, tuning])
 
