@@ -139,11 +139,16 @@ test('a link with over 2.5M characters of events, then a reload: nothing lost, t
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(MINE)
 })
 
-test("two tabs with over 1M characters each: reloading tab A shows tab A's work", async ({
+test("three tabs with over 1M characters each: reloading tab A shows tab A's work, and reads no older tab's events", async ({
   page,
   context,
 }) => {
+  test.setTimeout(90_000)
+  const older = await context.newPage()
   const other = await context.newPage()
+  await openPage(older)
+  await setModelValue(older, EVENTS_URI, bigEvents('tab-C', 1_100_000))
+  await waitForIndexedDraft(older, 'tab-C')
   await openPage(page)
   await openPage(other)
   await setModelValue(page, RULE_URI, rule('tab A'))
@@ -158,11 +163,24 @@ test("two tabs with over 1M characters each: reloading tab A shows tab A's work"
   )
   expect(localChars).toBeLessThan(50_000)
 
+  // Which stored pieces the next page asks for: this tab's, and the newest tab's (B).
+  const olderTab = await older.evaluate(() => sessionStorage.getItem('sigma-playground:tab'))
+  await page.addInitScript(() => {
+    const asked: string[] = ((window as unknown as { __ranges: string[] }).__ranges = [])
+    const bound = IDBKeyRange.bound.bind(IDBKeyRange)
+    IDBKeyRange.bound = (lower, upper, ...rest) => {
+      asked.push(String(lower))
+      return bound(lower, upper, ...rest)
+    }
+  })
   await page.reload()
   await waitForEditors(page)
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('tab A'))
   expect((await modelValue(page, EVENTS_URI)).includes('tab-B')).toBe(false)
   expect((await modelValue(page, EVENTS_URI)).length).toBeGreaterThan(1_000_000)
+  const asked = await page.evaluate(() => (window as unknown as { __ranges: string[] }).__ranges)
+  expect(asked.filter((r) => r.includes('work-events:'))).toHaveLength(2)
+  expect(asked.some((r) => r.includes(`work-events:${olderTab}:`))).toBe(false)
 })
 
 test('typing in the rule over events of over 1M characters stores the events once, and a reload brings back both', async ({

@@ -227,29 +227,60 @@ export function combine(
   return whole && strip(whole)
 }
 
-/** Every tab's draft, by tab id; the old single draft comes over as tab "earlier". */
-export async function loadDrafts(): Promise<Map<string, LoadedDraft>> {
+export interface StoredDrafts {
+  /** The drafts asked for, and the newest of any tab, by tab id. */
+  drafts: Map<string, LoadedDraft>
+  newest: LoadedDraft | undefined
+  /** When each tab last saved, for every tab: what pruning needs. */
+  savedAt: Map<string, number>
+}
+
+const savedAtOf = (raw: unknown): number => parseRecord(raw)?.savedAt ?? 0
+
+/**
+ * The drafts of the tabs in `wanted` and the newest of any tab; the old single draft comes over
+ * as tab "earlier". Only those get their events read: every other tab's may be tens of
+ * megabytes, and the start-up needs no more than their time of saving.
+ */
+export async function loadDrafts(wanted: readonly string[]): Promise<StoredDrafts> {
   const indexed = new Map<string, unknown>(await idbEntries(WORK_PREFIX))
-  const tabs = new Set([...keysWithPrefix(WORK_PREFIX), ...indexed.keys()])
-  const drafts = new Map<string, LoadedDraft>()
-  for (const key of tabs) {
+  const keys = new Set([...keysWithPrefix(WORK_PREFIX), ...indexed.keys()])
+  const savedAt = new Map<string, number>()
+  for (const key of keys) {
     const tab = key.slice(WORK_PREFIX.length)
-    const whole = parseRecord(await joinPieces(tab, indexed.get(key)))
-    const draft = combine(parseRecord(readItem(keyOf(tab))), whole)
-    if (draft) drafts.set(tab, draft)
     if (indexed.has(key)) inIndexedDb.add(tab)
+    savedAt.set(tab, Math.max(savedAtOf(readItem(keyOf(tab))), savedAtOf(indexed.get(key))))
+  }
+  const load = async (tab: string): Promise<LoadedDraft | undefined> => {
+    const whole = parseRecord(await joinPieces(tab, indexed.get(keyOf(tab))))
     if (whole?.hasEvents) indexedEvents.set(tab, { text: whole.state.events })
+    return combine(parseRecord(readItem(keyOf(tab))), whole)
+  }
+  const drafts = new Map<string, LoadedDraft>()
+  const asked = [...new Set(wanted)].filter((tab) => savedAt.has(tab))
+  const found = await Promise.all(asked.map(load))
+  asked.forEach((tab, i) => found[i] && drafts.set(tab, found[i]))
+  let newest = [...drafts.values()].sort((a, b) => b.savedAt - a.savedAt)[0]
+  const newer = [...savedAt].filter(([tab, at]) => !drafts.has(tab) && at > (newest?.savedAt ?? -1))
+  // The newest that reads back: a record can be there and still not be valid.
+  for (const [tab] of newer.sort((a, b) => b[1] - a[1])) {
+    const draft = await load(tab)
+    if (!draft) continue
+    drafts.set(tab, draft)
+    if (draft.savedAt > (newest?.savedAt ?? -1)) newest = draft
+    break
   }
   const legacy = parseRecord(readItem(STORAGE_KEYS.draft))
-  if (legacy && drafts.size === 0) drafts.set('earlier', { ...legacy, edited: true })
-  return drafts
+  if (legacy && drafts.size === 0) {
+    newest = { ...legacy, edited: true }
+    drafts.set('earlier', newest)
+  }
+  return { drafts, newest, savedAt }
 }
 
 /** Keeps this tab's draft and the `keep` newest others; the rest are forgotten. */
-export function pruneDrafts(drafts: Map<string, LoadedDraft>, ownTab: string, keep = 10): void {
-  const others = [...drafts.entries()]
-    .filter(([tab]) => tab !== ownTab)
-    .sort((a, b) => b[1].savedAt - a[1].savedAt)
+export function pruneDrafts(savedAt: Map<string, number>, ownTab: string, keep = 10): void {
+  const others = [...savedAt].filter(([tab]) => tab !== ownTab).sort((a, b) => b[1] - a[1])
   for (const [tab] of others.slice(keep)) {
     removeItem(keyOf(tab))
     forgetIndexed(tab)

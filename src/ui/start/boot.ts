@@ -29,24 +29,25 @@ export function boot(defaults: SharedState): Promise<Start> {
 
 async function gather(defaults: SharedState): Promise<Start> {
   const tab = tabId()
+  const inherited = inheritedTabId() ?? tab
   const fragment = window.location.hash
-  const [link, drafts, setAside] = await Promise.all([
+  const [link, stored, setAside] = await Promise.all([
     fragment === '' ? undefined : decodeFragment(fragment),
-    loadDrafts(),
+    loadDrafts([tab, inherited]),
     loadSetAside(),
   ])
-  const latestDraft = [...drafts.values()].sort((a, b) => b.savedAt - a.savedAt)[0]
+  const { drafts, newest, savedAt } = stored
   const start = chooseStart({
     defaults,
     fragment,
     link,
-    ownDraft: drafts.get(tab) ?? drafts.get(inheritedTabId() ?? tab),
-    latestDraft,
+    ownDraft: drafts.get(tab) ?? drafts.get(inherited),
+    latestDraft: newest,
     setAside,
     dismissedAt: dismissedAt(),
     now: Date.now(),
   })
-  pruneDrafts(drafts, tab)
+  pruneDrafts(savedAt, tab)
   if (start.setAsideChanged && !(await saveSetAside(start.setAside))) {
     const message =
       'Opened the shared link. Your previous work could not be stored aside (browser storage is full): restore it from the banner before closing this tab.'

@@ -6,6 +6,7 @@ import {
   LOCAL_EVENTS_LIMIT,
   loadDrafts,
   MAX_DRAFT_CHARS,
+  pruneDrafts,
   sameState,
   saveDraft,
   saveDraftNow,
@@ -52,6 +53,9 @@ const mine: SharedState = {
   selected: 3,
   options: { fieldMap: { Image: 'NewProcessName' } },
 }
+/** The drafts of `tabs` as the start-up reads them. */
+const loaded = async (...tabs: string[]) => (await loadDrafts(tabs)).drafts
+
 const draft = (state: SharedState, savedAt = 1): Draft => ({
   state,
   edited: true,
@@ -67,7 +71,7 @@ describe('per-tab drafts', () => {
       eventsChars: 7,
     })
     await saveDraft('tab-b', draft({ ...mine, rule: 'title: b' }, 2))
-    const drafts = await loadDrafts()
+    const drafts = await loaded('tab-a', 'tab-b')
     const a = drafts.get('tab-a')
     expect(a && sameState(a.state, mine)).toBe(true)
     expect([a?.edited, a?.savedAt, a?.atFragment, a?.note]).toStrictEqual([
@@ -77,6 +81,28 @@ describe('per-tab drafts', () => {
       undefined,
     ])
     expect(drafts.get('tab-b')?.state.rule).toBe('title: b')
+  })
+
+  it("read this tab's draft and the newest, and of the others only when they were saved", async () => {
+    await saveDraft('old', draft({ ...mine, rule: 'title: old' }, 1))
+    await saveDraft('mine', draft({ ...mine, rule: 'title: mine' }, 2))
+    await saveDraft('newest', draft({ ...mine, rule: 'title: newest' }, 3))
+    // A record that is not valid counts as saved at no time, first to be pruned.
+    storage.items.set(`${WORK_PREFIX}broken`, JSON.stringify({ savedAt: 4, rule: 5 }))
+    const { drafts, newest, savedAt } = await loadDrafts(['mine', 'gone'])
+    expect([...drafts.keys()].sort()).toStrictEqual(['mine', 'newest'])
+    expect(newest?.state.rule).toBe('title: newest')
+    expect([...savedAt].sort()).toStrictEqual([
+      ['broken', 0],
+      ['mine', 2],
+      ['newest', 3],
+      ['old', 1],
+    ])
+    pruneDrafts(savedAt, 'mine', 1)
+    expect([...storage.items.keys()].sort()).toStrictEqual([
+      `${WORK_PREFIX}mine`,
+      `${WORK_PREFIX}newest`,
+    ])
   })
 
   it('keep large events out of localStorage, but always the rule', async () => {
@@ -90,9 +116,9 @@ describe('per-tab drafts', () => {
     })
     const stored = storage.items.get(`${WORK_PREFIX}tab-a`) ?? ''
     expect(stored.length).toBeLessThan(1000)
-    const loaded = (await loadDrafts()).get('tab-a')
-    expect([loaded?.state.rule, loaded?.state.events]).toStrictEqual([mine.rule, ''])
-    expect(loaded?.note).toContain('not restored')
+    const restored = (await loaded('tab-a')).get('tab-a')
+    expect([restored?.state.rule, restored?.state.events]).toStrictEqual([mine.rule, ''])
+    expect(restored?.note).toContain('not restored')
   })
 
   it("keep the user's pipeline, also when only the rule fits", async () => {
@@ -100,7 +126,7 @@ describe('per-tab drafts', () => {
     const withPipeline = { ...mine, options: { ...mine.options, pipelines: [pipeline] } }
     await saveDraft('tab-a', draft(withPipeline))
     await saveDraft('tab-b', draft({ ...withPipeline, events: 'x'.repeat(LOCAL_EVENTS_LIMIT + 1) }))
-    const drafts = await loadDrafts()
+    const drafts = await loaded('tab-a', 'tab-b')
     expect(drafts.get('tab-a')?.state.options.pipelines).toStrictEqual([pipeline])
     expect(drafts.get('tab-b')?.state.options.pipelines).toStrictEqual([pipeline])
   })
@@ -116,8 +142,8 @@ describe('per-tab drafts', () => {
       eventsChars: newer.events.length,
       why: 'full',
     })
-    const loaded = (await loadDrafts()).get('tab-a')
-    expect(loaded?.state.rule).toBe('title: newest')
+    const restored = (await loaded('tab-a')).get('tab-a')
+    expect(restored?.state.rule).toBe('title: newest')
     expect(saveMessage(report, undefined, newer.rule.length)?.message).toBe(
       "Autosaved the rule, but not the events (408 characters): the browser's storage is full. Keep the events in a file.",
     )
@@ -146,19 +172,19 @@ describe('per-tab drafts', () => {
       '{"events": "[]"}',
     ]) {
       storage.items.set(`${WORK_PREFIX}t`, stored)
-      expect([stored, (await loadDrafts()).get('t')]).toStrictEqual([stored, undefined])
+      expect([stored, (await loaded('t')).get('t')]).toStrictEqual([stored, undefined])
     }
     storage.items.set(
       `${WORK_PREFIX}t`,
       '{"__proto__": {"polluted": 1}, "rule": "r", "events": ""}',
     )
-    expect((await loadDrafts()).get('t')?.state.rule).toBe('r')
+    expect((await loaded('t')).get('t')?.state.rule).toBe('r')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it('bring the single draft of earlier releases over as work', async () => {
     storage.items.set(STORAGE_KEYS.draft, JSON.stringify(mine))
-    const drafts = await loadDrafts()
+    const drafts = await loaded()
     expect(drafts.get('earlier')?.edited).toBe(true)
     expect(drafts.get('earlier')?.state.rule).toBe(mine.rule)
   })
@@ -175,7 +201,7 @@ describe('per-tab drafts', () => {
         return refuse()
       },
     }
-    expect((await loadDrafts()).size).toBe(0)
+    expect((await loaded('t')).size).toBe(0)
     expect(saveDraftNow('t', draft(mine))).toStrictEqual({
       rule: false,
       events: false,
