@@ -256,20 +256,21 @@ export async function loadDrafts(wanted: readonly string[]): Promise<StoredDraft
     if (whole?.hasEvents) indexedEvents.set(tab, { text: whole.state.events })
     return combine(parseRecord(readItem(keyOf(tab))), whole)
   }
+  const byAge = [...savedAt].sort((a, b) => b[1] - a[1]).map(([tab]) => tab)
   const drafts = new Map<string, LoadedDraft>()
-  const asked = [...new Set(wanted)].filter((tab) => savedAt.has(tab))
-  const found = await Promise.all(asked.map(load))
-  asked.forEach((tab, i) => found[i] && drafts.set(tab, found[i]))
-  let newest = [...drafts.values()].sort((a, b) => b.savedAt - a.savedAt)[0]
-  const newer = [...savedAt].filter(([tab, at]) => !drafts.has(tab) && at > (newest?.savedAt ?? -1))
-  // The newest that reads back: a record can be there and still not be valid.
-  for (const [tab] of newer.sort((a, b) => b[1] - a[1])) {
-    const draft = await load(tab)
-    if (!draft) continue
-    drafts.set(tab, draft)
-    if (draft.savedAt > (newest?.savedAt ?? -1)) newest = draft
-    break
+  const read = async (tabs: string[]) => {
+    const found = await Promise.all(tabs.map(load))
+    tabs.forEach((tab, i) => found[i] && drafts.set(tab, found[i]))
   }
+  await read([...new Set([...wanted, ...byAge.slice(0, 1)])].filter((tab) => savedAt.has(tab)))
+  const newestOf = () => [...drafts.values()].sort((a, b) => b.savedAt - a.savedAt)[0]
+  // A record can be there and still not read back: then the next newest is the newest.
+  for (const tab of byAge) {
+    if (drafts.has(tab) || (savedAt.get(tab) ?? 0) <= (newestOf()?.savedAt ?? -1)) continue
+    await read([tab])
+    if (drafts.has(tab)) break
+  }
+  let newest = newestOf()
   const legacy = parseRecord(readItem(STORAGE_KEYS.draft))
   if (legacy && drafts.size === 0) {
     newest = { ...legacy, edited: true }
