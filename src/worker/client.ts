@@ -16,7 +16,7 @@ import type {
   WorkerRequest,
 } from './protocol.ts'
 import type { TuningRequest } from '../engine/index.ts'
-import { Watchdog } from './watchdog.ts'
+import { budgetOver, Watchdog } from './watchdog.ts'
 
 export interface AnalysisInput {
   rule: string
@@ -97,7 +97,6 @@ export class SigmaClient {
   private ranges: Uint32Array = new Uint32Array(0)
   private readonly budgetMs: number
   private readonly parseBudgetMs: number
-  private readonly probeBudgetMs: number
 
   constructor(
     private readonly createWorker: () => WorkerLike,
@@ -106,7 +105,6 @@ export class SigmaClient {
   ) {
     this.budgetMs = options.budgetMs ?? 1000
     this.parseBudgetMs = options.parseBudgetMs ?? 30_000
-    this.probeBudgetMs = this.budgetMs / 2
     this.worker = this.spawn()
   }
 
@@ -184,14 +182,14 @@ export class SigmaClient {
       this.held.events = input.events
     }
     this.pending = undefined
-    this.watchdog.arm(this.budgetMs)
+    this.watchdog.arm(this.budgetFor('compile', input))
     const sentAt = performance.now()
     this.inFlight = { seq, input, sentAt, phase: 'compile', yielding: false, reportedAt: sentAt }
     this.worker.postMessage(request)
   }
 
-  private budgetFor(phase: Phase): number {
-    return phase === 'parse' ? this.parseBudgetMs : this.budgetMs
+  private budgetFor(phase: Phase, input: AnalysisInput): number {
+    return phase === 'parse' ? this.parseBudgetMs : budgetOver(this.budgetMs, input.events.length)
   }
 
   private onReply(reply: WorkerReply): void {
@@ -200,7 +198,7 @@ export class SigmaClient {
     const run = this.inFlight
     // A heartbeat: the budget bounds each stretch of work, not a long run that moves. One from
     // a run a newer request superseded still proves the worker alive (it is finishing a slice).
-    if (run && reply.type === 'progress') this.watchdog.arm(this.budgetFor(run.phase))
+    if (run && reply.type === 'progress') this.watchdog.arm(this.budgetFor(run.phase, run.input))
     if (!run || reply.seq !== run.seq) return // stale: a newer request superseded it
     if (reply.type === 'progress') {
       run.yielding = true
@@ -218,7 +216,7 @@ export class SigmaClient {
       const leavingParse = run.phase === 'parse' && reply.phase !== 'parse'
       run.phase = reply.phase
       if (reply.phase === 'parse' || leavingParse) {
-        this.watchdog.arm(this.budgetFor(reply.phase))
+        this.watchdog.arm(this.budgetFor(reply.phase, run.input))
         this.listener({ type: 'progress', phase: reply.phase })
       }
       return
@@ -239,7 +237,8 @@ export class SigmaClient {
   /** The worker did not run `input`: its detection is the one stopped on these events. */
   private stillSlow(input: AnalysisInput, part: RulePart | undefined): void {
     const phase = 'evaluate'
-    this.listener({ type: 'timeout', phase, budgetMs: this.budgetMs, input, repeated: true })
+    const budgetMs = this.budgetFor(phase, input)
+    this.listener({ type: 'timeout', phase, budgetMs, input, repeated: true })
     this.listener({ type: 'slow-part', part, input })
   }
 
@@ -263,7 +262,7 @@ export class SigmaClient {
     const run = this.inFlight
     if (!run) return
     this.restart()
-    const budgetMs = this.budgetFor(run.phase)
+    const budgetMs = this.budgetFor(run.phase, run.input)
     this.listener({ type: 'timeout', phase: run.phase, budgetMs, input: run.input })
     if (run.phase !== 'parse') {
       this.stopped = { input: run.input }
@@ -290,16 +289,17 @@ export class SigmaClient {
     }
     // Each part alone gets half the budget: a part using that much on its own is the one to
     // blame, and the user hears about it within about 1.5 budgets of the stop.
+    const partBudget = this.budgetFor('evaluate', input) / 2
     const watchdog = new Watchdog(() => finish(last))
     worker.onerror = () => finish(undefined)
     worker.onmessage = (event) => {
       const reply = event.data
       if (reply.seq !== seq) return
       // The clock starts once the parts are compiled and the events parsed (probe.ts).
-      if (reply.type === 'phase' && reply.phase === 'evaluate') watchdog.arm(this.probeBudgetMs)
+      if (reply.type === 'phase' && reply.phase === 'evaluate') watchdog.arm(partBudget)
       else if (reply.type === 'probe-step') {
         last = reply.part
-        watchdog.arm(this.probeBudgetMs)
+        watchdog.arm(partBudget)
       } else if (reply.type === 'probe-done' || reply.type === 'failure') {
         finish(undefined)
       }

@@ -10,6 +10,18 @@
  * granted a few times at most, so a stuck worker is still stopped on a page that stays busy.
  */
 
+/** Events this large get one more second of budget: see `budgetOver`. */
+const CHARS_PER_EXTRA_SECOND = 5_000_000
+
+/**
+ * The silence allowed to a run over `eventsChars` characters of events. A worker holding tens
+ * of megabytes pauses for longer than a heartbeat's gap when it takes the text in or collects
+ * garbage (a 50 MB file on a loaded machine: over a second), which is no sign of a stuck rule.
+ * Whole seconds, as the page says them.
+ */
+export const budgetOver = (baseMs: number, eventsChars: number): number =>
+  baseMs + 1000 * Math.floor(eventsChars / CHARS_PER_EXTRA_SECOND)
+
 /** A timer this late means the page itself was busy. */
 const STALL_MS = 150
 /** The wait after such a stall: queued messages run well within it. */

@@ -151,4 +151,13 @@ describe('SigmaClient with the real worker', () => {
     if (outcome.type !== 'result') throw new Error('unreachable')
     expect(outcome.result.counts.matches).toBe(2)
   })
+
+  it('gives a run over millions of characters of events a second more per 5 million', async () => {
+    // A worker holding such events pauses longer between heartbeats (taking the text in,
+    // collecting garbage) without being stuck; a stuck rule is still stopped, a little later.
+    const { client, next } = start(1000)
+    const events = CATASTROPHIC_EVENTS + ' '.repeat(10_000_000)
+    client.request(input({ rule: CATASTROPHIC_RULE, events }))
+    expect(await next('timeout', 30_000)).toMatchObject({ type: 'timeout', budgetMs: 3000 })
+  }, 60_000)
 })

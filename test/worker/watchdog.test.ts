@@ -1,7 +1,7 @@
 // The budget watchdog: silence for the budget stops the worker, but a timer that fires late
 // (the page's own main thread was busy, the worker's heartbeats still queued) waits a little.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { Watchdog } from '../../src/worker/watchdog.ts'
+import { budgetOver, Watchdog } from '../../src/worker/watchdog.ts'
 
 let clock = 0
 let expired = 0
@@ -68,5 +68,13 @@ describe('Watchdog', () => {
     watchdog.stop()
     pass(5000)
     expect(expired).toBe(0)
+  })
+})
+
+describe('budgetOver', () => {
+  it('adds a whole second per 5 million characters of events, none below', () => {
+    expect(budgetOver(1000, 4_999_999)).toBe(1000)
+    expect(budgetOver(1000, 5_000_000)).toBe(2000)
+    expect(budgetOver(1000, 52_438_111)).toBe(11_000)
   })
 })

@@ -5,7 +5,7 @@
  * reported, so the next stall names the slow rule; that rule is listed as an error and the run
  * starts again without it. Cancel terminates the worker, which stops the work at once.
  */
-import { Watchdog } from '../../worker/watchdog.ts'
+import { budgetOver, Watchdog } from '../../worker/watchdog.ts'
 import type { WorkerLike } from '../../worker/client.ts'
 import type {
   RuleProblem,
@@ -50,6 +50,7 @@ export function runRuleSetInWorker(
   budgets: RunBudgets = RUN_BUDGETS,
 ): { cancel(): void } {
   const slow: RuleProblem[] = []
+  const budgetMs = budgetOver(budgets.budgetMs, request.events.length)
   let worker: RuleSetWorker | undefined
   let last: RuleSetProgress | undefined
   let at: { file: number; event: number } | undefined
@@ -82,7 +83,7 @@ export function runRuleSetInWorker(
       switch (reply.type) {
         case 'progress':
           last = reply
-          watchdog.arm(reply.phase === 'parse' ? budgets.parseBudgetMs : budgets.budgetMs)
+          watchdog.arm(reply.phase === 'parse' ? budgets.parseBudgetMs : budgetMs)
           onUpdate({ type: 'progress', progress: reply })
           return
         case 'at':
@@ -105,7 +106,7 @@ export function runRuleSetInWorker(
   }
 
   const stalled = () => {
-    const seconds = budgets.budgetMs / 1000
+    const seconds = budgetMs / 1000
     if (traced && at) {
       const path = request.files[at.file]?.path ?? `rule ${at.file + 1}`
       slow.push({
