@@ -3,10 +3,11 @@
  * `--rules`). The main thread reads the input in batches (event-batches.ts), the worker
  * evaluates them (eval-worker.ts), and output is written in order at the reader's pace. At most
  * a few batches are in flight, so memory stays flat whatever the input size; a watchdog stops
- * an event that takes longer than --timeout and names the slow rule part.
+ * an event that takes longer than --timeout and names the slow rule part. A small run is tried
+ * on this thread first (in-thread.ts): starting a worker would be most of its time.
  * Output lines are part of the CLI contract, so their keys and order never change.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
 import type { EvalArgs } from './args.ts'
@@ -15,10 +16,23 @@ import { MAX_ERROR_MESSAGES } from './batch-eval.ts'
 import { findRuleFiles } from './find-rules.ts'
 import { readPipelines } from './pipelines.ts'
 import { describeIoError, type CliIo } from './io.ts'
-import { PacedOutput } from './output.ts'
+import {
+  HeldOutput,
+  IN_THREAD_BUDGET_MS,
+  InThread,
+  OverBudget,
+  SMALL_RUN_BYTES,
+} from './in-thread.ts'
+import { PacedOutput, type Output } from './output.ts'
 import { nameSlowPart } from './slow-part.ts'
 import { WORKER_ENTRY } from './worker-entry.ts'
-import { Watch, type FromWorker, type RuleFile, type ToWorker } from './worker-protocol.ts'
+import {
+  Watch,
+  type EvalThread,
+  type FromWorker,
+  type RuleFile,
+  type ToWorker,
+} from './worker-protocol.ts'
 import { runDocuments } from './documents-eval.ts'
 import { statsLine } from './stats.ts'
 import { plural } from './words.ts'
@@ -53,39 +67,23 @@ function readRules(args: EvalArgs, io: CliIo): RuleFile[] | undefined {
   return rules
 }
 
-/** Where bin/sigma-play.js leaves the worker it started for `eval`, before loading the bundle. */
-const PRESTARTED = Symbol.for('sigma-play.eval-worker')
-
-interface Prestarted {
-  worker: Worker
-  error: Error | undefined
+/** A thread, and a promise that fails with the first error it raises, however early. */
+interface Watched {
+  thread: EvalThread
+  crashed: Promise<never>
 }
 
-/**
- * The evaluation worker, started before anything else so that it loads the bundle while this
- * thread reads and checks the rule (start-up is most of a small run): by bin/sigma-play.js,
- * or here when the bundle was loaded some other way. An error before EvalRun listens is kept
- * for it.
- */
-class EarlyWorker {
-  readonly worker: Worker
-  error: Error | undefined
-  constructor() {
-    const global = globalThis as Record<symbol, Prestarted | undefined>
-    const started = global[PRESTARTED]
-    delete global[PRESTARTED]
-    this.worker = started?.worker ?? new Worker(WORKER_ENTRY)
-    this.error = started?.error
-    this.worker.ref()
-    this.worker.once('error', (error) => (this.error ??= error))
-  }
+function watched(thread: EvalThread): Watched {
+  const crashed = new Promise<never>((_, reject) => thread.on('error', reject))
+  // Raced at every wait of the run; a thread that fails while nothing waits is not unhandled.
+  crashed.catch(() => {})
+  return { thread, crashed }
 }
 
 class EvalRun {
-  private readonly worker: Worker
-  private readonly earlyError: Error | undefined
+  private readonly worker: EvalThread
+  private readonly crashed: Promise<never>
   private readonly watch = new Int32Array(new SharedArrayBuffer(Watch.size * 4))
-  private readonly out = new PacedOutput(process.stdout)
   private readonly inFlight = new Map<number, Batch>()
   private wake: (() => void) | undefined
   private seq = 0
@@ -93,7 +91,6 @@ class EvalRun {
   private lastBeat = -1
   private lastChange = Date.now()
   private timedOut = false
-  private failed: ((error: Error) => void) | undefined
   private readonly replies: ((message: FromWorker) => void)[] = []
 
   constructor(
@@ -101,12 +98,12 @@ class EvalRun {
     private readonly io: CliIo,
     private readonly rules: RuleFile[],
     private readonly eventsName: string,
-    early: EarlyWorker,
+    { thread, crashed }: Watched,
+    private readonly out: Output,
   ) {
-    this.worker = early.worker
-    this.earlyError = early.error
+    this.worker = thread
+    this.crashed = crashed
     this.worker.on('message', (message: FromWorker) => this.receive(message))
-    this.worker.on('error', (error) => this.failed?.(error))
   }
 
   private receive(message: FromWorker): void {
@@ -123,12 +120,13 @@ class EvalRun {
     this.worker.postMessage(message)
   }
 
+  /** The next answer, the watchdog's verdict, or the thread's failure, whichever comes first. */
+  private next<T>(answer: Promise<T>, stall: Promise<'timeout'>): Promise<T | 'timeout'> {
+    return Promise.race([answer, stall, this.crashed])
+  }
+
   private reply(): Promise<FromWorker> {
-    return new Promise((resolve, reject) => {
-      if (this.earlyError) return reject(this.earlyError)
-      this.replies.push(resolve)
-      this.failed = reject
-    })
+    return new Promise((resolve) => this.replies.push(resolve))
   }
 
   /** Waits until the worker has room and stdout has drained. */
@@ -174,7 +172,7 @@ class EvalRun {
         eventsName: this.eventsName,
         watch: this.watch.buffer,
       })
-      const ready = await Promise.race([this.reply(), stall])
+      const ready = await this.next(this.reply(), stall)
       if (ready === 'timeout') return await this.timeout()
       if (ready.type !== 'ready') return 3
       for (const line of ready.stderr) this.io.err(line + '\n')
@@ -185,7 +183,10 @@ class EvalRun {
         this.args.events === '-'
           ? process.stdin
           : createReadStream(this.args.events, { highWaterMark: READ_CHUNK })
-      const status = await Promise.race([this.stream(input), stall])
+      const status = await this.next(this.stream(input), stall).catch((error: unknown) => {
+        input.destroy()
+        throw error
+      })
       if (status === 'timeout' || this.timedOut) {
         input.destroy()
         return await this.timeout()
@@ -193,7 +194,7 @@ class EvalRun {
       if (status !== 0) return status
       busy = true
       this.send({ type: 'finish' })
-      const summary = await Promise.race([this.reply(), stall])
+      const summary = await this.next(this.reply(), stall)
       if (summary === 'timeout') return await this.timeout()
       if (summary.type !== 'summary') return 3
       this.out.write(summary.out)
@@ -279,14 +280,45 @@ class EvalRun {
 }
 
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
-  const early = new EarlyWorker()
+  // The worker loads while this thread reads the rules; a small run may not need it at all.
+  const small = isSmallFile(args.events)
+  const early = small ? undefined : watched(new Worker(WORKER_ENTRY))
   const streamed = await prepareStream(args, io)
   if (typeof streamed === 'number') {
-    early.worker.unref()
+    early?.thread.unref()
     return streamed
   }
   const eventsName = args.events === '-' ? '<stdin>' : args.events
-  return new EvalRun(streamed.args, io, streamed.rules, eventsName, early).run()
+  const run = (thread: Watched, runIo: CliIo, out: Output) =>
+    new EvalRun(streamed.args, runIo, streamed.rules, eventsName, thread, out).run()
+  const stdout = new PacedOutput(process.stdout)
+  const ruleBytes = streamed.rules.reduce((sum, rule) => sum + rule.text.length, 0)
+  if (small && ruleBytes <= SMALL_RUN_BYTES) {
+    const held = new HeldOutput(io)
+    const budget = Math.min(IN_THREAD_BUDGET_MS, streamed.args.timeoutMs)
+    const status = await run(watched(new InThread(budget)), held.io, held).catch(
+      (error: unknown) => {
+        if (error instanceof OverBudget) return undefined
+        throw error
+      },
+    )
+    if (status !== undefined) {
+      await held.release(io, stdout)
+      return status
+    }
+  }
+  return run(early ?? watched(new Worker(WORKER_ENTRY)), io, stdout)
+}
+
+/** A regular file of at most SMALL_RUN_BYTES; stdin and anything unreadable go to the worker. */
+function isSmallFile(path: string): boolean {
+  if (path === '-') return false
+  try {
+    const stat = statSync(path)
+    return stat.isFile() && stat.size <= SMALL_RUN_BYTES
+  } catch {
+    return false
+  }
 }
 
 /** The rules and options for the streaming run, or the exit status when there is none. */

@@ -28,8 +28,6 @@ import {
   type ToWorker,
 } from './worker-protocol.ts'
 
-const post = (message: FromWorker) => parentPort?.postMessage(message)
-
 /** What the command adds to the summary when input ends; what ran is the same for all. */
 type Ending = Pick<Summary, 'out' | 'internalErrors'>
 
@@ -156,11 +154,17 @@ function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array) {
   return { consume, summary, state }
 }
 
-export function runEvalWorker(): void {
+/**
+ * The worker's side of the protocol: answers each message through `post`. A worker thread runs
+ * it (runEvalWorker), and so does the CLI's own thread for small runs (in-thread.ts).
+ */
+export function evalWorkerHandler(
+  post: (message: FromWorker) => void,
+): (message: ToWorker) => void {
   let evaluator: BatchEvaluator | undefined
   let ending: () => Ending = () => ({ out: '', internalErrors: 0 })
   let rules = 0
-  parentPort?.on('message', (message: ToWorker) => {
+  return (message) => {
     switch (message.type) {
       case 'init': {
         const watch = new Int32Array(message.watch)
@@ -189,7 +193,15 @@ export function runEvalWorker(): void {
         return
       }
     }
-  })
+  }
+}
+
+export function runEvalWorker(): void {
+  const port = parentPort
+  port?.on(
+    'message',
+    evalWorkerHandler((message) => port.postMessage(message)),
+  )
 }
 
 function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {

@@ -5,7 +5,14 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 
-export class PacedOutput {
+/** Where a command's output lines go: stdout at the reader's pace, or held back (in-thread.ts). */
+export interface Output {
+  write(text: string): void
+  /** Resolves once more may be written. */
+  ready(): Promise<void>
+}
+
+export class PacedOutput implements Output {
   private draining: Promise<unknown> | undefined
 
   constructor(private readonly stream: Writable) {}

@@ -1,7 +1,8 @@
 /**
  * Messages between the CLI's main thread (input, output, watchdog) and its evaluation worker.
- * Evaluation runs in a worker so that a regex that runs away can be stopped: JavaScript cannot
- * interrupt a RegExp in its own thread, but the main thread can terminate the worker.
+ * Evaluation runs in a worker so that a regex that runs away can be stopped: the main thread
+ * can terminate the worker at any time. Small runs answer the same messages on the main thread
+ * (in-thread.ts), under a budget that a vm timeout enforces.
  */
 import type { EngineOptions } from '../engine/index.ts'
 import type { EvalArgs } from './args.ts'
@@ -66,3 +67,12 @@ export const Watch = {
   inBytes: 7,
   size: 8,
 } as const
+
+/** What a run needs of the thread that evaluates: a Worker, or the CLI's own (InThread). */
+export interface EvalThread {
+  postMessage(message: ToWorker): void
+  on(event: 'message', listener: (message: FromWorker) => void): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+  terminate(): Promise<unknown>
+  unref(): void
+}

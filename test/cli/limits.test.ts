@@ -65,15 +65,23 @@ const SLOW_RULE = dedent(`
       condition: selection or runaway
 `)
 
-test.each([['--rule'], ['--rules']])(
-  '%s with a runaway regex: --timeout stops it, names the item and its line, exit 2',
-  (flag) => {
+test.each([
+  ['--rule', 'stdin'],
+  ['--rules', 'stdin'],
+  // A small file runs on the main thread first, under a short budget, then in the worker.
+  ['--rule', 'a small file'],
+  ['--rules', 'a small file'],
+])(
+  '%s with a runaway regex, events from %s: --timeout stops it, names the item and its line, exit 2',
+  (flag, source) => {
     const dir = tempFiles({ 'slow.yml': SLOW_RULE })
     // Characters past ASCII before the slow event: it is found by its bytes, not its text.
     const events = `{"CommandLine":"fïne — ok"}\n{"CommandLine":"${'a'.repeat(40)}!"}\n`
+    writeFileSync(join(dir, 'events.ndjson'), events)
+    const eventsArg = source === 'stdin' ? '-' : join(dir, 'events.ndjson')
     const started = Date.now()
     const { status, stderr } = runCli(
-      ['eval', flag, join(dir, 'slow.yml'), '--events', '-', '--timeout', '1'],
+      ['eval', flag, join(dir, 'slow.yml'), '--events', eventsArg, '--timeout', '1'],
       { input: events },
     )
     expect(status).toBe(2)

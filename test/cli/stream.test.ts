@@ -63,6 +63,30 @@ test.each([
   expect(stdout).toBe(wholeFileLines(text))
 })
 
+test.each([
+  ['verdict lines', ['--rule'], []],
+  ['--explain', ['--rule'], ['--explain']],
+  ['--count', ['--rule'], ['--count']],
+  ['--rules hits', ['--rules'], []],
+  ['--rules --count', ['--rules'], ['--count']],
+])(
+  '%s: a small events file (run on the main thread) says what stdin (run in the worker) says',
+  (_, ruleFlag, more) => {
+    const lines = manyEvents(40).map((e) => JSON.stringify(e))
+    lines.splice(7, 0, '{"Image": ')
+    const text = lines.join('\n') + '\n'
+    writeFileSync(at('small.ndjson'), text)
+    const args = (events: string) => ['eval', ...ruleFlag, at('rule.yml'), '--events', events]
+    const fromFile = runCli([...args(at('small.ndjson')), ...more])
+    const fromStdin = runCli([...args('-'), ...more], { input: text })
+    expect(fromFile.stdout.length).toBeGreaterThan(0)
+    expect(fromFile.stdout).toBe(fromStdin.stdout)
+    expect(fromFile.stderr).toContain('error EVENTS_SYNTAX')
+    expect(fromFile.stderr).toBe(fromStdin.stderr.replaceAll('<stdin>', at('small.ndjson')))
+    expect([fromFile.status, fromStdin.status]).toEqual([2, 2])
+  },
+)
+
 test('output starts before the input ends (stdin kept open)', async () => {
   const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
   const line = JSON.stringify(manyEvents(1)[0]) + '\n'
