@@ -246,15 +246,18 @@ export async function loadDrafts(wanted: readonly string[]): Promise<StoredDraft
   const indexed = new Map<string, unknown>(await idbEntries(WORK_PREFIX))
   const keys = new Set([...keysWithPrefix(WORK_PREFIX), ...indexed.keys()])
   const savedAt = new Map<string, number>()
+  // Read once: a local record is parsed for its time of saving and, if wanted, used whole.
+  const local = new Map<string, StoredDraft | undefined>()
   for (const key of keys) {
     const tab = key.slice(WORK_PREFIX.length)
     if (indexed.has(key)) inIndexedDb.add(tab)
-    savedAt.set(tab, Math.max(savedAtOf(readItem(keyOf(tab))), savedAtOf(indexed.get(key))))
+    local.set(tab, parseRecord(readItem(keyOf(tab))))
+    savedAt.set(tab, Math.max(local.get(tab)?.savedAt ?? 0, savedAtOf(indexed.get(key))))
   }
   const load = async (tab: string): Promise<LoadedDraft | undefined> => {
     const whole = parseRecord(await joinPieces(tab, indexed.get(keyOf(tab))))
     if (whole?.hasEvents) indexedEvents.set(tab, { text: whole.state.events })
-    return combine(parseRecord(readItem(keyOf(tab))), whole)
+    return combine(local.get(tab), whole)
   }
   const byAge = [...savedAt].sort((a, b) => b[1] - a[1]).map(([tab]) => tab)
   const drafts = new Map<string, LoadedDraft>()
