@@ -47,6 +47,7 @@ export class InThread extends EventEmitter implements EvalThread {
   private readonly replies: FromWorker[] = []
   private readonly handle = evalWorkerHandler((message) => this.replies.push(message))
   private readonly deadline: number
+  private failed = false
 
   constructor(budgetMs: number) {
     super()
@@ -56,9 +57,12 @@ export class InThread extends EventEmitter implements EvalThread {
   postMessage(message: ToWorker): void {
     // Answered later, as a worker answers: the caller is waiting by then.
     setImmediate(() => {
+      // A run that failed is redone elsewhere: what it had already sent is dropped.
+      if (this.failed) return
       try {
         runWithin(this.deadline - Date.now(), () => this.handle(message))
       } catch (error) {
+        this.failed = true
         this.emit('error', error)
         return
       }
