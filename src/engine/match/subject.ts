@@ -12,7 +12,11 @@ export class Subject {
   ipMemo: unknown = undefined
   numberMemo: number | null | undefined = undefined
 
-  constructor(readonly raw: EventScalar) {
+  readonly raw: EventScalar
+
+  constructor(raw: EventScalar) {
+    // JSON may spell -0, which every test reads as 0 and JSON writes as 0: traces say 0 too.
+    this.raw = raw === 0 ? 0 : raw
     this.text = typeof raw === 'string' ? raw : String(raw)
   }
 

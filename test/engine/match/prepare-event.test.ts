@@ -40,6 +40,17 @@ describe('prepareEvent', () => {
     ])
   })
 
+  test('-0 in an event is 0, in verdicts and in traces (which travel as JSON)', () => {
+    const event = prepareEvent(JSON.parse('{"Event": {"EventData": {"A": -0}}}'), {})
+    for (const key of [null, 'A']) {
+      const { item: compiled } = compileItem(source(key, [0]), {})
+      expect(compiled?.match(event)).toBe(true)
+      const trace = compiled?.explain(event)
+      expect(JSON.parse(JSON.stringify(trace))).toEqual(trace)
+      expect(JSON.stringify(trace)).toContain('"actual":0')
+    }
+  })
+
   test('non-object events have no fields', () => {
     for (const raw of [null, 5, 'text', [{ F: 'x' }]]) expect(item('F', 'x').match(raw)).toBe(false)
   })
