@@ -306,12 +306,17 @@ test('a rule nested 100,000 brackets deep from a link is refused at its line, an
   await expectAnswering(page, 'Deep')
 })
 
-/** Frames keep coming, and typing into the rule's first line reaches the model. */
+/**
+ * Frames keep coming, and typing into the rule's first line reaches the model. A page frozen
+ * by a bomb stays frozen for many seconds; a two-core machine running another test alongside
+ * has taken just over 1 s for one frame's round trip, so the bar is 2 s.
+ */
 async function expectAnswering(page: Page, title: string) {
   for (let i = 0; i < 5; i++) {
     const start = Date.now()
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
-    expect(Date.now() - start).toBeLessThan(1000)
+    const took = Date.now() - start
+    expect(took, `frame ${i} took ${took} ms`).toBeLessThan(2000)
     await page.waitForTimeout(400)
   }
   await page.getByTestId('rule-editor').locator('.view-line').first().click()
