@@ -3,31 +3,37 @@
 // refused quota or a blocked open all read as "not there" / "not saved".
 const DB_NAME = 'sigma-playground'
 const STORE = 'kv'
-/** A blocked or very slow open must not hold the page's start-up. */
-const OPEN_TIMEOUT_MS = 2000
+/** A blocked or very slow open must not hold the page's start-up: reads stop waiting then. */
+const READ_WAIT_MS = 2000
+/**
+ * Writes wait longer. A busy machine has taken over 2 s to open the database, and a write
+ * that gave up then (and every write after it) lost large drafts, told "no IndexedDB".
+ */
+const WRITE_WAIT_MS = 30_000
 
 let opening: Promise<IDBDatabase | undefined> | undefined
 
-function open(): Promise<IDBDatabase | undefined> {
+/** The database, opened once: a caller stops waiting after `waitMs`, the open goes on. */
+function open(waitMs: number): Promise<IDBDatabase | undefined> {
   opening ??= new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), OPEN_TIMEOUT_MS)
-    const done = (db: IDBDatabase | undefined) => {
-      clearTimeout(timer)
-      resolve(db)
-    }
     try {
       const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB
-      if (!factory) return done(undefined)
+      if (!factory) return resolve(undefined)
       const request = factory.open(DB_NAME, 1)
       request.onupgradeneeded = () => request.result.createObjectStore(STORE)
-      request.onsuccess = () => done(request.result)
-      request.onerror = () => done(undefined)
-      request.onblocked = () => done(undefined)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => resolve(undefined)
+      request.onblocked = () => resolve(undefined)
     } catch {
-      done(undefined)
+      resolve(undefined)
     }
   })
-  return opening
+  let stopTimer = () => {}
+  const gaveUp = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), waitMs)
+    stopTimer = () => clearTimeout(timer)
+  })
+  return Promise.race([opening, gaveUp]).finally(() => stopTimer())
 }
 
 function run<T>(
@@ -36,7 +42,7 @@ function run<T>(
   fallback: T,
   read: (request: IDBRequest) => T,
 ): Promise<T> {
-  return open().then(
+  return open(mode === 'readonly' ? READ_WAIT_MS : WRITE_WAIT_MS).then(
     (db) =>
       new Promise<T>((resolve) => {
         if (!db) return resolve(fallback)
@@ -54,7 +60,7 @@ function run<T>(
   )
 }
 
-export const idbAvailable = (): Promise<boolean> => open().then(Boolean)
+export const idbAvailable = (): Promise<boolean> => open(WRITE_WAIT_MS).then(Boolean)
 
 export const idbGet = (key: string): Promise<unknown> =>
   run(
