@@ -47,14 +47,27 @@ function serviceJudge(service: string): LogsourceJudge | undefined {
 }
 
 /**
- * A product other than Windows: an event from a Windows event-log channel is outside it, and
+ * Logs that are not Windows': an event from a Windows event-log channel is outside them, and
  * any other event is unknown (a channel of another system proves nothing).
  */
-function otherProductJudge(product: string): LogsourceJudge {
+function notWindowsJudge(what: string): LogsourceJudge {
   return ({ channel }) =>
     channel !== undefined && isWindowsChannel(channel)
-      ? { fit: 'outside', reason: `Channel ${channel} is a Windows log, not product ${product}` }
+      ? { fit: 'outside', reason: `Channel ${channel} is a Windows log, not ${what}` }
       : UNKNOWN
+}
+
+/**
+ * Web traffic logs, named without a product: access and error logs of web servers and proxies,
+ * which no Windows event-log channel holds (IIS writes its own files, or its own channel).
+ */
+const WEB_CATEGORIES = new Set(['webserver', 'proxy'])
+const WEB_SERVICES = new Set(['apache', 'nginx'])
+
+function webLog({ category, service }: Readonly<Record<string, string>>): string | undefined {
+  if (category !== undefined && WEB_CATEGORIES.has(category)) return `category ${category}`
+  if (service !== undefined && WEB_SERVICES.has(service)) return `service ${service}`
+  return undefined
 }
 
 /**
@@ -66,9 +79,13 @@ export function logsourceJudge(
   logsource: Readonly<Record<string, string>> | undefined,
 ): { judge: LogsourceJudge; key: string } | undefined {
   if (!logsource) return undefined
+  const web = logsource.product === undefined ? webLog(logsource) : undefined
+  if (web) return { judge: notWindowsJudge(web), key: JSON.stringify(['web', web]) }
   const product = logsource.product ?? 'windows'
-  if (product.toLowerCase() !== 'windows')
-    return { judge: otherProductJudge(product), key: JSON.stringify(['product', product]) }
+  if (product.toLowerCase() !== 'windows') {
+    const judge = notWindowsJudge(`product ${product}`)
+    return { judge, key: JSON.stringify(['product', product]) }
+  }
   const { category, service } = logsource
   const byCategory = category === undefined ? undefined : categoryJudge(category)
   const byService = service === undefined ? undefined : serviceJudge(service)

@@ -73,6 +73,31 @@ describe('which events belong to the rule logsource', () => {
     expect(fitOf(linux, { ...whoami, EventID: 4624 })).toEqual({ fit: 'unknown' })
   })
 
+  it('web logs named without a product: outside on a Windows channel, unknown elsewhere', () => {
+    const sysmon = { EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational' }
+    expect(fitOf(processRule('  category: webserver'), sysmon)).toEqual({
+      fit: 'outside',
+      reason:
+        'Channel Microsoft-Windows-Sysmon/Operational is a Windows log, not category webserver',
+    })
+    expect(fitOf(processRule('  category: proxy'), { Channel: 'Security' })).toMatchObject({
+      fit: 'outside',
+    })
+    expect(fitOf(processRule('  service: apache'), { Channel: 'System' })).toMatchObject({
+      fit: 'outside',
+    })
+    // IIS can log to a channel of its own, and nothing else says a web request is not one.
+    const iis = { 'cs-uri-query': '/x', Channel: 'Microsoft-IIS-Logging/Logs' }
+    expect(fitOf(processRule('  category: webserver'), iis)).toEqual({ fit: 'unknown' })
+    expect(fitOf(processRule('  category: webserver'), { 'cs-uri-query': '/x' })).toEqual({
+      fit: 'unknown',
+    })
+    // With a product, the product decides: IIS is a Windows web server.
+    expect(logsourceJudge({ category: 'webserver', product: 'windows' })).toBeUndefined()
+    // Database logs may be written to Windows' Application log (SQL Server audits): not judged.
+    expect(logsourceJudge({ category: 'database' })).toBeUndefined()
+  })
+
   it('reads EventID and Channel through the shapes: evtx, Winlogbeat, ECS with its pipeline', () => {
     const net = processRule('  category: network_connection\n  product: windows')
     expect(fitOf(net, evtxNetConnection())).toEqual({ fit: 'inside' })
