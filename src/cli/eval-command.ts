@@ -81,7 +81,7 @@ function watched(thread: EvalThread): Watched {
 }
 
 class EvalRun {
-  private readonly worker: EvalThread
+  private readonly thread: EvalThread
   private readonly crashed: Promise<never>
   private readonly watch = new Int32Array(new SharedArrayBuffer(Watch.size * 4))
   private readonly inFlight = new Map<number, Batch>()
@@ -101,9 +101,9 @@ class EvalRun {
     { thread, crashed }: Watched,
     private readonly out: Output,
   ) {
-    this.worker = thread
+    this.thread = thread
     this.crashed = crashed
-    this.worker.on('message', (message: FromWorker) => this.receive(message))
+    this.thread.on('message', (message: FromWorker) => this.receive(message))
   }
 
   private receive(message: FromWorker): void {
@@ -117,7 +117,7 @@ class EvalRun {
   }
 
   private send(message: ToWorker): void {
-    this.worker.postMessage(message)
+    this.thread.postMessage(message)
   }
 
   /** The next answer, the watchdog's verdict, or the thread's failure, whichever comes first. */
@@ -203,7 +203,7 @@ class EvalRun {
       return this.finalStatus(summary.internalErrors)
     } finally {
       clearInterval(timer)
-      if (!this.timedOut) this.worker.unref()
+      if (!this.timedOut) this.thread.unref()
     }
   }
 
@@ -260,7 +260,7 @@ class EvalRun {
     const ruleIndex = Atomics.load(w, Watch.rule)
     const event = Atomics.load(w, Watch.event)
     const batch = this.inFlight.get(Atomics.load(w, Watch.batch))
-    await this.worker.terminate()
+    await this.thread.terminate()
     const rule = this.rules[ruleIndex]
     const seconds = this.args.timeoutMs / 1000
     const [start, end] = [Atomics.load(w, Watch.start), Atomics.load(w, Watch.end)]
@@ -292,8 +292,9 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   const run = (thread: Watched, runIo: CliIo, out: Output) =>
     new EvalRun(streamed.args, runIo, streamed.rules, eventsName, thread, out).run()
   const stdout = new PacedOutput(process.stdout)
-  const ruleBytes = streamed.rules.reduce((sum, rule) => sum + rule.text.length, 0)
-  if (small && ruleBytes <= SMALL_RUN_BYTES) {
+  const ruleChars = streamed.rules.reduce((sum, rule) => sum + rule.text.length, 0)
+  // Characters, not bytes: the limit sizes the work a run may do on this thread, nothing more.
+  if (small && ruleChars <= SMALL_RUN_BYTES) {
     const held = new HeldOutput(io)
     const budget = Math.min(IN_THREAD_BUDGET_MS, streamed.args.timeoutMs)
     const status = await run(watched(new InThread(budget)), held.io, held).catch(
