@@ -4,16 +4,20 @@
  * events are read whole and evaluated here instead of streamed. Errors in the rule file or a
  * `--filter` file are printed against that file's own lines, before anything runs.
  */
-import { readFileSync } from 'node:fs'
 import { compileSet, parseEvents, LineIndex } from '../engine/index.ts'
 import type { EvalArgs } from './args.ts'
+import { readWhole, type EventsInput } from './events-input.ts'
 import { describeIoError, type CliIo } from './io.ts'
 import { formatSourced, readRuleSources } from './rule-sources.ts'
 import { writeSetResults } from './set-output.ts'
 import { statsLine } from './stats.ts'
 
 /** An exit status, or 'stream' when the text is one rule (with filters) for the streaming run. */
-export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 'stream'> {
+export async function runDocuments(
+  args: EvalArgs,
+  io: CliIo,
+  input: EventsInput,
+): Promise<number | 'stream'> {
   const sources = readRuleSources([args.rules[0] as string, ...args.filters], io)
   if (!sources) return 2
   const set = compileSet(sources.text, args.engine)
@@ -29,10 +33,10 @@ export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 
   for (const d of set.diagnostics)
     if (d.severity === 'error') io.err(formatSourced(sources, d) + '\n')
 
-  const eventsName = args.events === '-' ? '<stdin>' : args.events
+  const eventsName = input.name
   let text: string
   try {
-    text = args.events === '-' ? await readStdin() : readFileSync(args.events, 'utf8')
+    text = await readWhole(input)
   } catch (error) {
     io.err(`sigma-play: cannot read events ${eventsName}: ${describeIoError(error)}\n`)
     return 2
@@ -52,10 +56,4 @@ export async function runDocuments(args: EvalArgs, io: CliIo): Promise<number | 
   const ran = { rules: set.rules.length + set.correlations.length, events: events.length }
   if (args.stats) io.err(statsLine(ran, compiled, performance.now()))
   return 0
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }

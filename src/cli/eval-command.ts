@@ -7,7 +7,6 @@
  * on this thread first (in-thread.ts): starting a worker would be most of its time.
  * Output lines are part of the CLI contract, so their keys and order never change.
  */
-import { createReadStream, statSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
 import type { EvalArgs } from './args.ts'
@@ -34,12 +33,12 @@ import {
   type ToWorker,
 } from './worker-protocol.ts'
 import { runDocuments } from './documents-eval.ts'
+import { eventsInput, type EventsInput } from './events-input.ts'
 import { statsLine } from './stats.ts'
 import { plural } from './words.ts'
 
 /** Batches handed to the worker and not yet answered: enough to keep both threads busy. */
 const IN_FLIGHT = 3
-const READ_CHUNK = 1 << 20
 const WATCH_EVERY_MS = 100
 
 function readRules(args: EvalArgs, io: CliIo): RuleFile[] | undefined {
@@ -97,7 +96,7 @@ class EvalRun {
     private readonly args: EvalArgs,
     private readonly io: CliIo,
     private readonly rules: RuleFile[],
-    private readonly eventsName: string,
+    private readonly input: EventsInput,
     { thread, crashed }: Watched,
     private readonly out: Output,
   ) {
@@ -169,7 +168,7 @@ class EvalRun {
         many: this.args.many,
         output: this.args.output,
         engine: this.args.engine,
-        eventsName: this.eventsName,
+        eventsName: this.input.name,
         watch: this.watch.buffer,
       })
       const ready = await this.next(this.reply(), stall)
@@ -179,10 +178,7 @@ class EvalRun {
       if (ready.fatal) return 2
       const compiled = performance.now()
       busy = false
-      const input =
-        this.args.events === '-'
-          ? process.stdin
-          : createReadStream(this.args.events, { highWaterMark: READ_CHUNK })
+      const input = this.input.open()
       const status = await this.next(this.stream(input), stall).catch((error: unknown) => {
         input.destroy()
         throw error
@@ -214,7 +210,7 @@ class EvalRun {
       )
     if (this.malformed > MAX_ERROR_MESSAGES)
       this.io.err(
-        `sigma-play: ${this.malformed} malformed events in ${this.eventsName} in all; only the first ${MAX_ERROR_MESSAGES} are shown\n`,
+        `sigma-play: ${this.malformed} malformed events in ${this.input.name} in all; only the first ${MAX_ERROR_MESSAGES} are shown\n`,
       )
     return this.malformed > 0 || internalErrors > 0 ? 2 : 0
   }
@@ -241,10 +237,10 @@ class EvalRun {
     } catch (error) {
       if (error instanceof InputTooLarge) {
         await this.slot(1)
-        this.io.err(`${this.eventsName}:${error.line}: error ${error.message}; stopped\n`)
+        this.io.err(`${this.input.name}:${error.line}: error ${error.message}; stopped\n`)
       } else {
         this.io.err(
-          `sigma-play: cannot read events ${this.eventsName}: ${describeIoError(error)}\n`,
+          `sigma-play: cannot read events ${this.input.name}: ${describeIoError(error)}\n`,
         )
       }
       input.destroy()
@@ -269,7 +265,9 @@ class EvalRun {
       : Atomics.load(w, Watch.inBytes) === 1
         ? decodeBatch(batch.bytes.subarray(start, end))
         : decodeBatch(batch.bytes).slice(start, end)
-    const where = rule ? await nameSlowPart(rule, this.args.engine, eventText) : ''
+    const where = rule
+      ? await nameSlowPart(rule, this.args.engine, eventText, this.args.timeoutMs)
+      : ''
     this.io.err(
       `sigma-play: error TIMEOUT event ${event} took over ${seconds} s` +
         (rule ? ` in ${where}` : ' while compiling the rules') +
@@ -280,21 +278,22 @@ class EvalRun {
 }
 
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
-  // The worker loads while this thread reads the rules; a small run may not need it at all.
-  const small = isSmallFile(args.events)
-  const early = small ? undefined : watched(new Worker(WORKER_ENTRY))
-  const streamed = await prepareStream(args, io)
+  const input = eventsInput(args.events)
+  // Both are known while this thread reads the rules: whether the run is small, and for a file,
+  // a worker loading alongside, as a run that is not small needs one.
+  const small = input.isSmall(SMALL_RUN_BYTES)
+  const early = args.events === '-' || (await small) ? undefined : watched(new Worker(WORKER_ENTRY))
+  const streamed = await prepareStream(args, io, input)
   if (typeof streamed === 'number') {
     early?.thread.unref()
     return streamed
   }
-  const eventsName = args.events === '-' ? '<stdin>' : args.events
   const run = (thread: Watched, runIo: CliIo, out: Output) =>
-    new EvalRun(streamed.args, runIo, streamed.rules, eventsName, thread, out).run()
+    new EvalRun(streamed.args, runIo, streamed.rules, input, thread, out).run()
   const stdout = new PacedOutput(process.stdout)
   const ruleChars = streamed.rules.reduce((sum, rule) => sum + rule.text.length, 0)
   // Characters, not bytes: the limit sizes the work a run may do on this thread, nothing more.
-  if (small && ruleChars <= SMALL_RUN_BYTES) {
+  if ((await small) && ruleChars <= SMALL_RUN_BYTES) {
     const held = new HeldOutput(io)
     const budget = Math.min(IN_THREAD_BUDGET_MS, streamed.args.timeoutMs)
     const status = await run(watched(new InThread(budget)), held.io, held).catch(
@@ -311,24 +310,14 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   return run(early ?? watched(new Worker(WORKER_ENTRY)), io, stdout)
 }
 
-/** A regular file of at most SMALL_RUN_BYTES; stdin and anything unreadable go to the worker. */
-function isSmallFile(path: string): boolean {
-  if (path === '-') return false
-  try {
-    const stat = statSync(path)
-    return stat.isFile() && stat.size <= SMALL_RUN_BYTES
-  } catch {
-    return false
-  }
-}
-
 /** The rules and options for the streaming run, or the exit status when there is none. */
 async function prepareStream(
   args: EvalArgs,
   io: CliIo,
+  input: EventsInput,
 ): Promise<number | { args: EvalArgs; rules: RuleFile[] }> {
   if (!args.many) {
-    const documents = await runDocuments(args, io)
+    const documents = await runDocuments(args, io, input)
     if (documents !== 'stream') return documents
   }
   const rules = readRules(args, io)

@@ -10,7 +10,11 @@ import { lineCol } from '../engine/index.ts'
 import { WORKER_ENTRY } from './worker-entry.ts'
 import type { FromWorker, RuleFile } from './worker-protocol.ts'
 
-/** After its first step, a probe step that takes this long is the runaway part. */
+/**
+ * After its first step, a probe step that takes this long is the runaway part: 3 s, or the
+ * run's --timeout when shorter (a part alone that outlasts it is the slow one by the user's
+ * own measure, and the message is not kept waiting longer than the run itself was).
+ */
 const STEP_BUDGET_MS = 3000
 /** The probe worker's start and first compile, on a busy machine. */
 const START_BUDGET_MS = 30_000
@@ -20,7 +24,9 @@ export async function nameSlowPart(
   rule: RuleFile,
   engine: EngineOptions,
   eventText: string | undefined,
+  timeoutMs: number,
 ): Promise<string> {
+  const stepBudget = Math.min(STEP_BUDGET_MS, timeoutMs)
   let event: unknown
   try {
     if (eventText === undefined) return rule.path
@@ -36,7 +42,7 @@ export async function nameSlowPart(
       if (message.type === 'step') {
         last = message
         clearTimeout(timer)
-        timer = setTimeout(() => resolve(last), STEP_BUDGET_MS)
+        timer = setTimeout(() => resolve(last), stepBudget)
       } else if (message.type === 'probe-done') {
         clearTimeout(timer)
         resolve(undefined)

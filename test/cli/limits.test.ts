@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { dedent } from '../helpers/dedent.ts'
 import { RULE } from './fixtures.ts'
-import { runCli, tempFiles } from './run-cli.ts'
+import { READ_AHEAD_MS } from '../../src/cli/events-input.ts'
+import { runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
 test('check: a folder linking to itself is one rule, two crossing loops finish', () => {
   const dir = tempFiles({ 'a/rule.yml': RULE })
@@ -66,24 +67,28 @@ const SLOW_RULE = dedent(`
 `)
 
 test.each([
-  ['--rule', 'stdin'],
-  ['--rules', 'stdin'],
-  // A small file runs on the main thread first, under a short budget, then in the worker.
+  // Small events run on the main thread first, under a short budget, then in the worker.
   ['--rule', 'a small file'],
   ['--rules', 'a small file'],
+  ['--rule', 'stdin'],
+  ['--rules', 'stdin'],
+  // Stdin still open after the read-ahead goes to the worker straight away.
+  ['--rule', 'stdin held open'],
+  ['--rules', 'stdin held open'],
 ])(
   '%s with a runaway regex, events from %s: --timeout stops it, names the item and its line, exit 2',
-  (flag, source) => {
+  async (flag, source) => {
     const dir = tempFiles({ 'slow.yml': SLOW_RULE })
     // Characters past ASCII before the slow event: it is found by its bytes, not its text.
     const events = `{"CommandLine":"fïne — ok"}\n{"CommandLine":"${'a'.repeat(40)}!"}\n`
     writeFileSync(join(dir, 'events.ndjson'), events)
-    const eventsArg = source === 'stdin' ? '-' : join(dir, 'events.ndjson')
+    const eventsArg = source === 'a small file' ? join(dir, 'events.ndjson') : '-'
+    const args = ['eval', flag, join(dir, 'slow.yml'), '--events', eventsArg, '--timeout', '1']
     const started = Date.now()
-    const { status, stderr } = runCli(
-      ['eval', flag, join(dir, 'slow.yml'), '--events', eventsArg, '--timeout', '1'],
-      { input: events },
-    )
+    const { status, stderr } =
+      source === 'stdin held open'
+        ? await runCliHeldStdin(args, events, 4 * READ_AHEAD_MS)
+        : runCli(args, { input: events })
     expect(status).toBe(2)
     expect(stderr).toBe(
       `sigma-play: error TIMEOUT event 1 took over 1 s in ${join(dir, 'slow.yml')}: runaway › CommandLine|re (line 7); stopped (--timeout SECONDS allows more)\n`,

@@ -1,5 +1,5 @@
 /** Run the real CLI as users do: `node bin/sigma-play.js …` in a child process. */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -22,6 +22,28 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
     maxBuffer: 1 << 28,
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/**
+ * The CLI with `input` written to its stdin, which stays open `holdMs` longer: past the CLI's
+ * read-ahead, so even a small input is streamed to the worker (events-input.ts).
+ */
+export async function runCliHeldStdin(
+  args: string[],
+  input: string,
+  holdMs: number,
+): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args])
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text))
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+  child.stdin.on('error', () => {}) // the CLI may stop reading first (a timeout)
+  child.stdin.write(input)
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+  await new Promise((resolve) => setTimeout(resolve, holdMs))
+  child.stdin.end()
+  return { status: await closed, stdout, stderr }
 }
 
 /** A fresh temp folder with the given files (relative paths → contents). */

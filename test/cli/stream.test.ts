@@ -10,7 +10,8 @@ import { expect, test } from 'vitest'
 import { compileRule, parseEvents } from '../../src/engine/index.ts'
 import { verdict } from '../helpers/judge.ts'
 import { RULE } from './fixtures.ts'
-import { BIN, runCli, tempFiles } from './run-cli.ts'
+import { READ_AHEAD_MS } from '../../src/cli/events-input.ts'
+import { BIN, runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
 const dir = tempFiles({ 'rule.yml': RULE })
 const at = (name: string) => join(dir, name)
@@ -70,8 +71,8 @@ test.each([
   ['--rules hits', ['--rules'], []],
   ['--rules --count', ['--rules'], ['--count']],
 ])(
-  '%s: a small events file (run on the main thread) says what stdin (run in the worker) says',
-  (_, ruleFlag, more) => {
+  '%s: small events on the main thread (a file, stdin that ends) say what the worker says',
+  async (_, ruleFlag, more) => {
     const lines = manyEvents(40).map((e) => JSON.stringify(e))
     lines.splice(7, 0, '{"Image": ')
     const text = lines.join('\n') + '\n'
@@ -79,13 +80,33 @@ test.each([
     const args = (events: string) => ['eval', ...ruleFlag, at('rule.yml'), '--events', events]
     const fromFile = runCli([...args(at('small.ndjson')), ...more])
     const fromStdin = runCli([...args('-'), ...more], { input: text })
+    // Held open past the read-ahead, stdin is streamed to the worker.
+    const fromWorker = await runCliHeldStdin([...args('-'), ...more], text, 4 * READ_AHEAD_MS)
     expect(fromFile.stdout.length).toBeGreaterThan(0)
-    expect(fromFile.stdout).toBe(fromStdin.stdout)
     expect(fromFile.stderr).toContain('error EVENTS_SYNTAX')
-    expect(fromFile.stderr).toBe(fromStdin.stderr.replaceAll('<stdin>', at('small.ndjson')))
-    expect([fromFile.status, fromStdin.status]).toEqual([2, 2])
+    for (const other of [fromStdin, fromWorker]) {
+      expect(fromFile.stdout).toBe(other.stdout)
+      expect(fromFile.stderr).toBe(other.stderr.replaceAll('<stdin>', at('small.ndjson')))
+      expect(other.status).toBe(2)
+    }
+    expect(fromFile.status).toBe(2)
   },
 )
+
+test('a slow producer (`tail -f |`): its first event is answered before its input ends', async () => {
+  const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
+  // One small event: small enough for the main thread, had the input ended.
+  child.stdin.write(JSON.stringify(manyEvents(1)[0]) + '\n')
+  const first = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d) => resolve(String(d))),
+  )
+  expect(first).toBe(
+    '{"event":0,"match":true,"identifiers":{"selection":true,"filter_main_local_ranges":false}}\n',
+  )
+  expect(child.exitCode).toBe(null)
+  child.stdin.end()
+  expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0)
+})
 
 test('output starts before the input ends (stdin kept open)', async () => {
   const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
