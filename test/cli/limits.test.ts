@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { dedent } from '../helpers/dedent.ts'
 import { RULE } from './fixtures.ts'
-import { READ_AHEAD_MS } from '../../src/cli/events-input.ts'
 import { runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
 test('check: a folder linking to itself is one rule, two crossing loops finish', () => {
@@ -87,7 +86,7 @@ test.each([
     const started = Date.now()
     const { status, stderr } =
       source === 'stdin held open'
-        ? await runCliHeldStdin(args, events, 4 * READ_AHEAD_MS)
+        ? await runCliHeldStdin(args, events)
         : runCli(args, { input: events })
     expect(status).toBe(2)
     expect(stderr).toBe(

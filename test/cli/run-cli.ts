@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { READ_AHEAD_MS } from '../../src/cli/events-input.ts'
 
 export const BIN = fileURLToPath(new URL('../../bin/sigma-play.js', import.meta.url))
 
@@ -25,14 +26,12 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
 }
 
 /**
- * The CLI with `input` written to its stdin, which stays open `holdMs` longer: past the CLI's
- * read-ahead, so even a small input is streamed to the worker (events-input.ts).
+ * The CLI with `input` written to its stdin, which stays open a second longer: well past the
+ * CLI's read-ahead (events-input.ts) even when a loaded machine is slow to start it, so even a
+ * small input is streamed to the worker.
  */
-export async function runCliHeldStdin(
-  args: string[],
-  input: string,
-  holdMs: number,
-): Promise<CliResult> {
+export async function runCliHeldStdin(args: string[], input: string): Promise<CliResult> {
+  const holdMs = 20 * READ_AHEAD_MS
   const child = spawn(process.execPath, [BIN, ...args])
   let stdout = ''
   let stderr = ''

@@ -10,7 +10,6 @@ import { expect, test } from 'vitest'
 import { compileRule, parseEvents } from '../../src/engine/index.ts'
 import { verdict } from '../helpers/judge.ts'
 import { RULE } from './fixtures.ts'
-import { READ_AHEAD_MS } from '../../src/cli/events-input.ts'
 import { BIN, runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
 const dir = tempFiles({ 'rule.yml': RULE })
@@ -81,7 +80,7 @@ test.each([
     const fromFile = runCli([...args(at('small.ndjson')), ...more])
     const fromStdin = runCli([...args('-'), ...more], { input: text })
     // Held open past the read-ahead, stdin is streamed to the worker.
-    const fromWorker = await runCliHeldStdin([...args('-'), ...more], text, 4 * READ_AHEAD_MS)
+    const fromWorker = await runCliHeldStdin([...args('-'), ...more], text)
     expect(fromFile.stdout.length).toBeGreaterThan(0)
     expect(fromFile.stderr).toContain('error EVENTS_SYNTAX')
     for (const other of [fromStdin, fromWorker]) {
