@@ -279,13 +279,15 @@ class EvalRun {
 
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   const input = eventsInput(args.events)
-  // Both are known while this thread reads the rules: whether the run is small, and for a file,
-  // a worker loading alongside, as a run that is not small needs one.
   const small = input.isSmall(SMALL_RUN_BYTES)
-  const early = args.events === '-' || (await small) ? undefined : watched(new Worker(WORKER_ENTRY))
+  // A run that is not small needs the worker: it loads while this thread reads the rules.
+  const early = small.then((isSmall) => (isSmall ? undefined : watched(new Worker(WORKER_ENTRY))))
+  // A file's size is known at once: one turn of the microtasks starts its worker before the
+  // rules are read (synchronously). Stdin's read-ahead answers later, meanwhile.
+  await Promise.resolve()
   const streamed = await prepareStream(args, io, input)
   if (typeof streamed === 'number') {
-    early?.thread.unref()
+    ;(await early)?.thread.unref()
     return streamed
   }
   const run = (thread: Watched, runIo: CliIo, out: Output) =>
@@ -307,7 +309,7 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
       return status
     }
   }
-  return run(early ?? watched(new Worker(WORKER_ENTRY)), io, stdout)
+  return run((await early) ?? watched(new Worker(WORKER_ENTRY)), io, stdout)
 }
 
 /** The rules and options for the streaming run, or the exit status when there is none. */
