@@ -52,6 +52,17 @@ export class CharClasses {
   }
 }
 
+/** The needle spelt in its characters' classes, so that sorting sorts by class. */
+function classText(needle: string, classOf: Uint16Array): string {
+  const codes = new Array<number>(needle.length)
+  for (let i = 0; i < needle.length; i++) codes[i] = classOf[needle.charCodeAt(i)] as number
+  let text = ''
+  // In slices: a spread of a very long needle would overflow the stack.
+  for (let i = 0; i < codes.length; i += 4096)
+    text += String.fromCharCode(...codes.slice(i, i + 4096))
+  return text
+}
+
 export class NeedleIndex {
   private readonly classOf: Uint16Array
   /** Classes below this (ASCII characters') have a column in `dense`. */
@@ -85,60 +96,75 @@ export class NeedleIndex {
   ) {
     this.classOf = chars.classOf
     this.columns = chars.ascii
-    const classes = chars.count
 
-    // The trie, with states numbered in insertion order; one map of all edges.
-    const child = new Map<number, number>()
-    const ownByTrie = new Map<number, number[]>()
-    let trieStates = 1
+    // The trie, from the needles sorted by their classes: each shares its beginning with the
+    // one before, so the states it reuses are on a stack, never looked up, and each state's
+    // edges come in class order. (A map of all edges took most of a large rule set's build.)
+    const { classOf } = this
+    const entries: { classes: string; group: number }[] = []
+    let longest = 0
+    let characters = 0
     needles.forEach((group, g) => {
       for (const needle of group) {
         if (needle === '') continue
-        let state = 0
-        for (let i = 0; i < needle.length; i++) {
-          const key = state * classes + (this.classOf[needle.charCodeAt(i)] as number)
-          let to = child.get(key)
-          if (to === undefined) {
-            to = trieStates++
-            child.set(key, to)
-          }
-          state = to
-        }
-        const own = ownByTrie.get(state)
-        if (own) own.push(g)
-        else ownByTrie.set(state, [g])
+        entries.push({ classes: classText(needle, classOf), group: g })
+        longest = Math.max(longest, needle.length)
+        characters += needle.length
       }
     })
+    entries.sort((a, b) => (a.classes < b.classes ? -1 : a.classes > b.classes ? 1 : 0))
+    // At most one state per character of the needles; states are numbered as made, and the
+    // edge into state n is edge n - 1.
+    const edgeFrom = new Int32Array(characters)
+    const edgeClassOf = new Uint16Array(characters)
+    const ownByTrie = new Array<number[] | undefined>(characters + 1)
+    /** States along the previous needle: path[i] after its first i characters. */
+    const path = new Int32Array(longest + 1)
+    let trieStates = 1
+    let previous = ''
+    for (const { classes, group } of entries) {
+      let shared = 0
+      const most = Math.min(classes.length, previous.length)
+      while (shared < most && classes.charCodeAt(shared) === previous.charCodeAt(shared)) shared++
+      for (let i = shared; i < classes.length; i++) {
+        edgeFrom[trieStates - 1] = path[i] as number
+        edgeClassOf[trieStates - 1] = classes.charCodeAt(i)
+        path[i + 1] = trieStates++
+      }
+      const end = path[classes.length] as number
+      ;(ownByTrie[end] ??= []).push(group)
+      previous = classes
+    }
 
-    // Each trie state's edge keys, grouped by state and sorted (so by class).
+    // Each trie state's edges (CSR by state, in class order as made).
+    const edgeCount = trieStates - 1
     const edgeStart = new Int32Array(trieStates + 1)
-    for (const key of child.keys()) (edgeStart[Math.floor(key / classes) + 1] as number)++
+    for (let e = 0; e < edgeCount; e++) (edgeStart[(edgeFrom[e] as number) + 1] as number)++
     for (let s = 0; s < trieStates; s++)
       edgeStart[s + 1] = (edgeStart[s + 1] as number) + (edgeStart[s] as number)
-    const keysByTrie = new Int32Array(child.size)
+    const edgesByTrie = new Int32Array(edgeCount)
     const fill = edgeStart.slice(0, trieStates)
-    for (const key of child.keys()) keysByTrie[(fill[Math.floor(key / classes)] as number)++] = key
-    for (let s = 0; s < trieStates; s++) keysByTrie.subarray(edgeStart[s], edgeStart[s + 1]).sort()
+    for (let e = 0; e < edgeCount; e++) edgesByTrie[(fill[edgeFrom[e] as number] as number)++] = e
 
     // Breadth first: new numbers, edges in CSR form (classes ascending).
     const newOf = new Int32Array(trieStates)
     const order = new Int32Array(trieStates)
     this.edgeStart = new Int32Array(trieStates + 1)
-    this.edgeClass = new Uint16Array(child.size)
-    this.edgeTo = new Int32Array(child.size)
+    this.edgeClass = new Uint16Array(edgeCount)
+    this.edgeTo = new Int32Array(edgeCount)
     this.own = new Array<readonly number[] | undefined>(trieStates)
     let placed = 1
     let edges = 0
     for (let head = 0; head < trieStates; head++) {
       const old = order[head] as number
       this.edgeStart[head] = edges
-      this.own[head] = ownByTrie.get(old)
+      this.own[head] = ownByTrie[old]
       for (let k = edgeStart[old] as number; k < (edgeStart[old + 1] as number); k++) {
-        const key = keysByTrie[k] as number
-        const target = child.get(key) as number
+        const edge = edgesByTrie[k] as number
+        const target = edge + 1
         newOf[target] = placed
         order[placed++] = target
-        this.edgeClass[edges] = key - old * classes
+        this.edgeClass[edges] = edgeClassOf[edge] as number
         this.edgeTo[edges++] = newOf[target]
       }
     }
@@ -165,11 +191,18 @@ export class NeedleIndex {
         this.outLink[to] = this.own[target] ? target : (this.outLink[target] as number)
       }
     }
-    this.outFirst = this.outLink.map((link, s) => (this.own[s] ? s : link))
-    const { outFirst } = this
-    const flag = (to: number) => ((outFirst[to] as number) > 0 ? ~to : to)
-    this.dense.forEach((to, k) => (this.dense[k] = flag(to)))
-    this.edgeTo.forEach((to, e) => (this.edgeTo[e] = flag(to)))
+    // Plain loops: a rule set builds hundreds of indexes, millions of cells in all.
+    const { own, outLink, dense } = this
+    const outFirst = (this.outFirst = new Int32Array(trieStates))
+    for (let s = 0; s < trieStates; s++) outFirst[s] = own[s] ? s : (outLink[s] as number)
+    for (let k = 0; k < dense.length; k++) {
+      const to = dense[k] as number
+      if ((outFirst[to] as number) > 0) dense[k] = ~to
+    }
+    for (let e = 0; e < edges; e++) {
+      const to = edgeTo[e] as number
+      if ((outFirst[to] as number) > 0) edgeTo[e] = ~to
+    }
   }
 
   /** The state after reading a character of class `c` in state `s` (flagged once built). */
