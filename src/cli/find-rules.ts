@@ -21,36 +21,43 @@ class Finder {
 
   constructor(private readonly io: CliIo) {}
 
-  /** False when the real path was seen already (or cannot be resolved). */
-  firstVisit(path: string): boolean {
-    let real: string
-    try {
-      real = this.io.realpath(path)
-    } catch {
-      return false
+  /** The real path when not seen before; undefined when seen, or when it cannot be resolved. */
+  private firstVisit(path: string, real?: string): string | undefined {
+    if (real === undefined) {
+      try {
+        real = this.io.realpath(path)
+      } catch {
+        return undefined
+      }
     }
-    if (this.seen.has(real)) return false
+    if (this.seen.has(real)) return undefined
     this.seen.add(real)
-    return true
+    return real
   }
 
-  addFile(path: string): void {
-    if (this.firstVisit(path)) this.files.push(path)
+  addFile(path: string, real?: string): void {
+    if (this.firstVisit(path, real) !== undefined) this.files.push(path)
   }
 
-  walk(dir: string): void {
-    if (!this.firstVisit(dir)) return
-    let names: string[]
+  walk(dir: string, real?: string): void {
+    const dirReal = this.firstVisit(dir, real)
+    if (dirReal === undefined) return
+    let entries: ReturnType<CliIo['entries']>
     try {
-      names = [...this.io.list(dir)].sort()
+      entries = this.io.entries(dir).sort((a, b) => (a.name < b.name ? -1 : 1))
     } catch {
       return
     }
-    for (const name of names) {
+    for (const { name, type } of entries) {
       const path = join(dir, name)
-      const kind = this.io.kind(path)
-      if (kind === 'dir') this.walk(path)
-      else if (kind === 'file' && RULE_FILE.test(name)) this.addFile(path)
+      // A plain file or folder's real path follows from its folder's: only links (and entries
+      // of unknown type) cost a call each.
+      if (type === 'other') {
+        const kind = this.io.kind(path)
+        if (kind === 'dir') this.walk(path)
+        else if (kind === 'file' && RULE_FILE.test(name)) this.addFile(path)
+      } else if (type === 'dir') this.walk(path, join(dirReal, name))
+      else if (RULE_FILE.test(name)) this.addFile(path, join(dirReal, name))
     }
   }
 }

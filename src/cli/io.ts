@@ -17,6 +17,11 @@ export interface CliIo {
   /** 'file' (anything readable that is not a folder), 'dir', or null when it cannot be reached. */
   kind(path: string): 'file' | 'dir' | null
   list(dir: string): string[]
+  /**
+   * A folder's entries with what they are, as the folder itself says (no call per entry):
+   * 'other' for links and anything else, which `kind` and `realpath` then answer.
+   */
+  entries(dir: string): { name: string; type: 'file' | 'dir' | 'other' }[]
   /** The path with every symlink resolved, to see each file and folder once. */
   realpath(path: string): string
 }
@@ -59,6 +64,11 @@ export const nodeIo: CliIo = {
     }
   },
   list: (dir) => readdirSync(dir),
+  entries: (dir) =>
+    readdirSync(dir, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      type: entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other',
+    })),
   realpath: (path) => realpathSync(path),
 }
 

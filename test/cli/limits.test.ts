@@ -22,6 +22,16 @@ test('check: a folder linking to itself is one rule, two crossing loops finish',
   expect(both.stdout.trimEnd().split('\n').at(-1)).toMatch(/^1 rule, 0 errors/)
 })
 
+test('check: a file linked twice and a folder reached through a link count once each', () => {
+  const dir = tempFiles({ 'a/rule.yml': RULE, 'a/sub/two.yml': RULE })
+  symlinkSync(join(dir, 'a/rule.yml'), join(dir, 'a/again.yml'))
+  symlinkSync(join(dir, 'a'), join(dir, 'c'))
+  // Through the link first: the real folder after it has nothing new.
+  const { status, stdout } = runCli(['check', join(dir, 'c'), join(dir, 'a')])
+  expect(status).toBe(0)
+  expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^2 rules, 0 errors/)
+})
+
 test('check /dev/null is read (an empty rule), not "no such file"', () => {
   const { status, stdout, stderr } = runCli(['check', '/dev/null'])
   expect(stderr).not.toContain('no such file')
