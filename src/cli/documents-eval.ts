@@ -33,12 +33,11 @@ export async function runDocuments(
   for (const d of set.diagnostics)
     if (d.severity === 'error') io.err(formatSourced(sources, d) + '\n')
 
-  const eventsName = input.name
   let text: string
   try {
     text = await readWhole(input)
   } catch (error) {
-    io.err(`sigma-play: cannot read events ${eventsName}: ${describeIoError(error)}\n`)
+    io.err(`sigma-play: cannot read events ${input.name}: ${describeIoError(error)}\n`)
     return 2
   }
   const parsed = parseEvents(text)
@@ -46,7 +45,7 @@ export async function runDocuments(
     const positions = new LineIndex(text)
     for (const diagnostic of parsed.diagnostics) {
       const { line, col } = positions.position(diagnostic.range[0])
-      io.err(`${eventsName}:${line}:${col} error malformed events: ${diagnostic.message}\n`)
+      io.err(`${input.name}:${line}:${col} error malformed events: ${diagnostic.message}\n`)
     }
     return 2
   }

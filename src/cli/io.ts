@@ -16,7 +16,6 @@ export interface CliIo {
   readFile(path: string): string
   /** 'file' (anything readable that is not a folder), 'dir', or null when it cannot be reached. */
   kind(path: string): 'file' | 'dir' | null
-  list(dir: string): string[]
   /**
    * A folder's entries with what they are, as the folder itself says (no call per entry):
    * 'other' for links and anything else, which `kind` and `realpath` then answer.
@@ -63,7 +62,6 @@ export const nodeIo: CliIo = {
       return null
     }
   },
-  list: (dir) => readdirSync(dir),
   entries: (dir) =>
     readdirSync(dir, { withFileTypes: true }).map((entry) => ({
       name: entry.name,

@@ -85,9 +85,9 @@ export function runTest(argv: string[], io: CliIo): number {
           ? args.rules
           : root
             ? io
-                .list(root)
-                .filter((n) => n.startsWith('rules'))
-                .map((n) => join(root, n))
+                .entries(root)
+                .filter(({ name }) => name.startsWith('rules'))
+                .map(({ name }) => join(root, name))
             : []
       indexes.set(key, (index = ruleIndex(folders, io)))
     }
