@@ -12,10 +12,11 @@ const READ_WAIT_MS = 2000
 const WRITE_WAIT_MS = 30_000
 
 let opening: Promise<IDBDatabase | undefined> | undefined
+/** Once the open has answered, callers take its answer without a timer. */
+let settled = false
 
-/** The database, opened once: a caller stops waiting after `waitMs`, the open goes on. */
-function open(waitMs: number): Promise<IDBDatabase | undefined> {
-  opening ??= new Promise((resolve) => {
+function openOnce(): Promise<IDBDatabase | undefined> {
+  const opened = new Promise<IDBDatabase | undefined>((resolve) => {
     try {
       const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB
       if (!factory) return resolve(undefined)
@@ -28,6 +29,14 @@ function open(waitMs: number): Promise<IDBDatabase | undefined> {
       resolve(undefined)
     }
   })
+  void opened.then(() => (settled = true))
+  return opened
+}
+
+/** The database, opened once: a caller stops waiting after `waitMs`, the open goes on. */
+function open(waitMs: number): Promise<IDBDatabase | undefined> {
+  opening ??= openOnce()
+  if (settled) return opening
   let stopTimer = () => {}
   const gaveUp = new Promise<undefined>((resolve) => {
     const timer = setTimeout(() => resolve(undefined), waitMs)
