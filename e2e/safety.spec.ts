@@ -147,7 +147,7 @@ for (const [name, makeLink, message] of malformed) {
   })
 }
 
-test('a catastrophic regex from a link leaves the page responsive with a clear status within 2 s', async ({
+test('a catastrophic regex from a link leaves the page responsive with a clear status within 4 s', async ({
   page,
 }) => {
   const rule = `title: Runaway
@@ -164,8 +164,10 @@ detection:
   await openPage(page, link)
   const shown = Date.now()
   // When the status says so, watched while the pings below run: their time is not the page's.
+  // The budget is 1 s; the rest is room for a loaded CI machine, which has held the page's
+  // timers back by ~750 ms. A regex on the page's thread would never let the status change.
   const stopped = expect(page.getByTestId('status'))
-    .toContainText(/time budget|took too long|Stopped/, { timeout: 2000 })
+    .toContainText(/time budget|took too long|Stopped/, { timeout: 4000 })
     .then(() => Date.now())
   // The main thread answers although the worker is stuck in the regex. Several pings: the
   // page's own start-up work may hold one of them on a loaded machine (923 ms once in CI).
@@ -177,7 +179,7 @@ detection:
     await page.waitForTimeout(50)
   }
   expect(Math.min(...pings)).toBeLessThan(500)
-  expect((await stopped) - shown).toBeLessThan(2000)
+  expect((await stopped) - shown).toBeLessThan(4000)
   // Typing still works.
   await page.getByTestId('rule-editor').locator('.view-line').first().click()
   await page.keyboard.press('End')
