@@ -16,7 +16,9 @@ const port = Number(process.env.PW_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // A bound for a hung test, not a speed check: the tests storing megabytes take ~10 s here and
+  // took up to 37 s on a loaded CI machine running two at once.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
