@@ -18,6 +18,7 @@ import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { chromiumArgs } from '../playwright.config.ts'
 import { encodeState } from '../src/share/index.ts'
+import { RUNAWAY_LINK_EVENTS, RUNAWAY_LINK_RULE } from '../test/fixtures/hostile-rules.ts'
 import { DEFAULT_EVENT_LIST } from '../src/ui/defaults/events.ts'
 
 const PORT = 4179
@@ -175,15 +176,6 @@ async function keystrokes(page: Page): Promise<{ latencies: number[]; timeouts: 
   })
 }
 
-const RUNAWAY_RULE = `title: Runaway
-logsource:
-    product: windows
-detection:
-    selection:
-        CommandLine|re: '(a+)+$'
-    condition: selection
-`
-
 /**
  * A link whose rule's regex never ends on its event: per run, the time from the page
  * interactive until the status says the run was stopped (the e2e test checks the same with room
@@ -192,8 +184,12 @@ detection:
 async function runawayLink(
   browser: Browser,
 ): Promise<{ messages: number[]; fromStart: number[]; pings: number[] }> {
-  const events = JSON.stringify([{ CommandLine: `${'a'.repeat(50_000)}!` }])
-  const link = await encodeState({ rule: RUNAWAY_RULE, events, selected: 0, options: {} })
+  const link = await encodeState({
+    rule: RUNAWAY_LINK_RULE,
+    events: RUNAWAY_LINK_EVENTS,
+    selected: 0,
+    options: {},
+  })
   const messages: number[] = []
   const fromStart: number[] = []
   const pings: number[] = []

@@ -9,6 +9,7 @@ import { deflateRaw } from '../src/share/deflate.ts'
 import { encodeState, type SharedState } from '../src/share/index.ts'
 import { modelValue, openPage, RULE_URI, setModelValue, watch } from './share-helpers.ts'
 import type { MonacoWindow } from './helpers.ts'
+import { RUNAWAY_LINK_EVENTS, RUNAWAY_LINK_RULE } from '../test/fixtures/hostile-rules.ts'
 
 const linkFor = async (state: Omit<SharedState, 'options'>) =>
   `/${await encodeState({ ...state, options: {} })}`
@@ -150,17 +151,8 @@ for (const [name, makeLink, message] of malformed) {
 test('a catastrophic regex from a link leaves the page responsive with a clear status within 4 s', async ({
   page,
 }) => {
-  const rule = `title: Runaway
-logsource:
-    product: windows
-detection:
-    selection:
-        CommandLine|re: '(a+)+$'
-    condition: selection
-`
-  const events = JSON.stringify([{ CommandLine: `${'a'.repeat(50_000)}!` }])
   const seen = watch(page)
-  const link = await linkFor({ rule, events, selected: 0 })
+  const link = await linkFor({ rule: RUNAWAY_LINK_RULE, events: RUNAWAY_LINK_EVENTS, selected: 0 })
   await openPage(page, link)
   const shown = Date.now()
   // When the status says so, watched while the pings below run: their time is not the page's.
