@@ -92,33 +92,40 @@ test.each([
   },
 )
 
-test('a slow producer (`tail -f |`): its first event is answered before its input ends', async () => {
+/**
+ * Writes `input` to `eval --events -` and keeps stdin open until the first output comes: that
+ * output, whether the CLI was still running then, and its exit status once stdin ends.
+ */
+async function firstOutputWhileOpen(input: string) {
   const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
-  // One small event: small enough for the main thread, had the input ended.
-  child.stdin.write(JSON.stringify(manyEvents(1)[0]) + '\n')
+  child.stdin.write(input)
   const first = await new Promise<string>((resolve) =>
     child.stdout.once('data', (d) => resolve(String(d))),
+  )
+  const running = child.exitCode === null
+  child.stdin.end()
+  const status = await new Promise((resolve) => child.on('close', resolve))
+  return { first, running, status }
+}
+
+test('a slow producer (`tail -f |`): its first event is answered before its input ends', async () => {
+  // One small event: small enough for the main thread, had the input ended.
+  const { first, running, status } = await firstOutputWhileOpen(
+    JSON.stringify(manyEvents(1)[0]) + '\n',
   )
   expect(first).toBe(
     '{"event":0,"match":true,"identifiers":{"selection":true,"filter_main_local_ranges":false}}\n',
   )
-  expect(child.exitCode).toBe(null)
-  child.stdin.end()
-  expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0)
+  expect(running).toBe(true)
+  expect(status).toBe(0)
 })
 
 test('output starts before the input ends (stdin kept open)', async () => {
-  const child = spawn(process.execPath, [BIN, 'eval', '--rule', at('rule.yml'), '--events', '-'])
   const line = JSON.stringify(manyEvents(1)[0]) + '\n'
   // Several read chunks' worth, so a batch is cut, while the pipe stays open.
-  child.stdin.write(line.repeat(20_000))
-  const first = await new Promise<string>((resolve) =>
-    child.stdout.once('data', (d) => resolve(String(d))),
-  )
+  const { first, running, status } = await firstOutputWhileOpen(line.repeat(20_000))
   expect(first.startsWith('{"event":0,"match":true')).toBe(true)
-  expect(child.exitCode).toBe(null)
-  child.stdin.end()
-  const status = await new Promise((resolve) => child.on('close', resolve))
+  expect(running).toBe(true)
   expect(status).toBe(0)
 })
 
