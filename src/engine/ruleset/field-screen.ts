@@ -4,6 +4,10 @@
  * the fields the event has (EventView.names) and reads each through the engine's own lookup,
  * so a needle is searched in exactly the values the rule's item would test, and a clause
  * such as `EventID: 16` no longer passes on any event with a 16 somewhere.
+ *
+ * Logs repeat most of their values (paths, users, hashes, channels), so each place remembers
+ * what its index found in the values it met lately: a value met again costs a lookup, not a
+ * scan.
  */
 import { isObject } from '../json-object.ts'
 import type { EventView } from '../match/prepare-event.ts'
@@ -25,6 +29,38 @@ class Place {
   /** The scan that last visited this place (a field may be named twice). */
   seen = 0
   report: (group: number) => void = () => {}
+  /** What the index found in each value met lately: real logs repeat most of their values. */
+  private readonly found = new Map<string, readonly number[]>()
+
+  /** Reports the groups with a needle in `text`, from memory when the value was met lately. */
+  scan(text: string): void {
+    const index = this.index as NeedleIndex
+    if (text.length > REMEMBERED_LENGTH) return index.scan(text, this.report)
+    let groups = this.found.get(text)
+    if (groups === undefined) {
+      collected.length = 0
+      index.scan(text, collect)
+      groups = collected.length === 0 ? NONE : collected.slice()
+      if (this.found.size >= REMEMBERED_VALUES) this.found.clear()
+      this.found.set(text, groups)
+    }
+    for (let i = 0; i < groups.length; i++) this.report(groups[i] as number)
+  }
+}
+
+/**
+ * Values longer than this are scanned each time: long values (command lines, scripts) repeat
+ * less, and remembering them would hold much memory.
+ */
+const REMEMBERED_LENGTH = 256
+/** Values remembered per place; a place with more forgets them all (the frequent come back). */
+const REMEMBERED_VALUES = 4096
+
+const NONE: readonly number[] = []
+/** The groups one scan reports, gathered to be remembered. */
+const collected: number[] = []
+const collect = (group: number) => {
+  collected.push(group)
 }
 
 /** One event as the screen of a rule set reads it: its field names, listed once. */
@@ -117,11 +153,10 @@ export class FieldScreen {
  * collectKeywordLeaves): each is scanned as it is found, with no paths or leaf objects.
  */
 function scanKeywords(value: unknown, place: Place): void {
-  const index = place.index as NeedleIndex
   const pending: unknown[] = [value]
   for (let next = pending.pop(); pending.length > 0 || next !== undefined; next = pending.pop()) {
-    if (typeof next === 'string') index.scan(next, place.report)
-    else if (typeof next === 'number') index.scan(String(next), place.report)
+    if (typeof next === 'string') place.scan(next)
+    else if (typeof next === 'number') place.scan(String(next))
     else if (Array.isArray(next)) for (const item of next) pending.push(item)
     else if (isObject(next)) for (const key of Object.keys(next)) pending.push(next[key])
   }
@@ -132,11 +167,10 @@ function scanKeywords(value: unknown, place: Place): void {
  * as its number.
  */
 function search(place: Place, subject: Subject): void {
-  const index = place.index as NeedleIndex
-  index.scan(subject.text, place.report)
+  place.scan(subject.text)
   if (place.numeric && typeof subject.raw === 'string') {
     const number = parseDecimal(subject.raw)
     const digits = number === undefined ? undefined : String(number)
-    if (digits !== undefined && digits !== subject.text) index.scan(digits, place.report)
+    if (digits !== undefined && digits !== subject.text) place.scan(digits)
   }
 }

@@ -103,6 +103,21 @@ test('written rules: the screened hits equal each rule alone, on every event', (
   expect(set.candidates(wrongFields).map((i) => WRITTEN[i])).toEqual([WRITTEN[8], WRITTEN[15]])
 })
 
+test('a value met again is screened as the first time, and only in its own field', () => {
+  const rules = WRITTEN.map(compile)
+  const set = new RuleSet(rules)
+  const first = EVENTS.map((event) => set.candidates(event))
+  // Rule 0's two values, each in the other's field: remembered per field, they hold nothing.
+  const swapped = { Image: 'x -ENC y HTTP://z', CommandLine: 'C:\\Windows\\System32\\RUNDLL32.EXE' }
+  expect(set.candidates(swapped)).not.toContain(0)
+  expect(set.match(swapped).hits).toEqual(perRule(rules, swapped))
+  expect(EVENTS.map((event) => set.candidates(event))).toEqual(first)
+  // More distinct values than a field remembers: it forgets them, and screens the same.
+  for (let i = 0; i < 10_000; i++) set.candidates({ CommandLine: `tool ${i}`, Image: `x${i}` })
+  expect(EVENTS.map((event) => set.candidates(event))).toEqual(first)
+  for (const event of EVENTS) expect(set.match(event).hits).toEqual(perRule(rules, event))
+})
+
 describe('the SigmaHQ corpus over its regression events', readsCorpus, () => {
   test('every event: screened hits equal every rule evaluated alone', () => {
     const rules = corpusRuleFiles().flatMap((file) => {
