@@ -36,6 +36,25 @@ function atomEnd(source: string, i: number): number {
 
 const QUANTIFIER = /^\{(\d+)(,\d*)?\}/
 
+/**
+ * What follows the letter of a code or reference escape and belongs to it: `\x41` and
+ * `\u0041` are one character, `\cJ` a control character, `\k<name>` and `\12` references (or
+ * octal codes). Read as literals, those digits and names would be needles no match holds.
+ */
+const ESCAPE_TAIL: Readonly<Record<string, RegExp>> = {
+  x: /^[0-9A-Fa-f]{2}/,
+  u: /^[0-9A-Fa-f]{4}/,
+  c: /^[A-Za-z]/,
+  k: /^<[^>]*>/,
+}
+
+/** Index just past the escape starting at `i`. */
+function escapeEnd(source: string, i: number): number {
+  const letter = source[i + 1] ?? ''
+  const tail = /[0-9]/.test(letter) ? /^[0-9]*/ : ESCAPE_TAIL[letter]
+  return i + 2 + (tail?.exec(source.slice(i + 2, i + 2 + 64))?.[0].length ?? 0)
+}
+
 /** Required literal runs of a regex source without top-level alternation, or null. */
 function requiredRuns(source: string): string[] | null {
   const runs: string[] = []
@@ -51,9 +70,9 @@ function requiredRuns(source: string): string[] | null {
     if (ch === '|') return null
     if (ch === '\\') {
       const escaped = source[i + 1] ?? ''
-      next = i + 2
       // `\.` is a dot; `\d`, `\x41`, `\1`, `\k<n>`, `\b` are classes, codes or positions.
       if (escaped !== '' && !/[0-9A-Za-z]/.test(escaped)) literal = escaped
+      next = escapeEnd(source, i)
     } else if (ch === '(' || ch === '[') next = atomEnd(source, i)
     else if (!'.^$*+?{}])'.includes(ch)) literal = ch
     // What follows the atom: a quantifier allowing none makes it optional.

@@ -18,6 +18,13 @@ test.each([
   ['[)]abc', 'abc'],
   // Characters outside ASCII only end a run.
   ['ü+abcd', 'abcd'],
+  // Codes and references run past their letter: their digits and names are not literals.
+  ['z\\x41bc', 'bc'],
+  ['x\\u0041yz', 'yz'],
+  ['\\cJzz', 'zz'],
+  ['(?<n>q)\\k<n>rs', 'rs'],
+  ['(a)\\12bc', 'bc'],
+  ['\\0123ab', 'ab'],
   // No needle: alternation at the top, a `{` that is no quantifier, nothing literal.
   ['foo|bar', null],
   ['a{', null],
@@ -31,6 +38,10 @@ test.each([
       '(?i)invoke-(expression|webrequest)\\s+HTTP': 'INVOKE-Expression http',
       'ab+cd': 'abbbcd',
       'ab{2}c': 'abbc',
+      'z\\x41bc': 'zAbc',
+      'x\\u0041yz': 'xAyz',
+      '\\cJzz': '\nzz',
+      '(?<n>q)\\k<n>rs': 'qqrs',
     }
     const text = sample[source]
     if (text) expect(text.toLowerCase()).toContain(needle)

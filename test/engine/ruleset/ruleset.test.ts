@@ -43,6 +43,8 @@ const WRITTEN = [
   `  sel: {CommandLine|re: '(?i)invoke-(expression|webrequest)\\s+HTTP'}\n  condition: sel`,
   `  sel: {CommandLine|re: 'ab?c[0-9]{2,}de|zz'}\n  condition: sel`,
   `  sel: {CommandLine|re|i: 'x+y{0,3}KELVIN'}\n  condition: sel`,
+  // A code escape is one character: its hex digits are no needle.
+  `  sel: {CommandLine|re: 'za\\x41bz'}\n  condition: sel`,
 ]
 
 const EVENTS: unknown[] = [
@@ -84,6 +86,7 @@ const EVENTS: unknown[] = [
   { CommandLine: 'xxkelvin' },
   // The Kelvin sign folds to k but no ASCII-only regex matches it without the u flag.
   { CommandLine: 'x\u212aelvin' },
+  { CommandLine: 'zaAbz' },
   // Needles in the wrong field: a field-blind screen would evaluate these rules.
   { ParentImage: 'c:\\x\\rundll32.exe', Details: 'x -enc y http', EventID: 16, Data: 4624 },
 ]
