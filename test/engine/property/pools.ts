@@ -53,7 +53,22 @@ export const CIDRS = [
   'fe80::/10',
   '2001:db8::/32',
 ]
-export const REGEXES = ['^c', 'exe$', '(?i)CMD', 'a.b', '[0-9]+', 'ü', '^$', 'e(n|x)c']
+/** Some spell characters as codes (`\\x63` is c) or refer back: screens must read them whole. */
+export const REGEXES = [
+  '^c',
+  'exe$',
+  '(?i)CMD',
+  'a.b',
+  '[0-9]+',
+  'ü',
+  '^$',
+  'e(n|x)c',
+  '\\x63md',
+  '(?i)\\u0043MD\\.',
+  '(l)\\1i',
+  '\\bexe\\b',
+  '[a-z]{3}\\.exe',
+]
 export const DATES = ['2026-11-27 18:47:31.123', '2026-01-05T03:04:05Z', '2026-11-27', 'yesterday']
 export const NUMBERS = [0, 1, 3, 443, 4688, -1, 2.5]
 
