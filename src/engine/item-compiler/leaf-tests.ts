@@ -7,6 +7,7 @@ import { toIpNetwork } from '../modifiers/cidr.ts'
 import { inNetwork, subjectIp } from '../match/ip.ts'
 import { compareNumbers, parseDecimal, parseIsoDate, timePart } from '../modifiers/compare.ts'
 import { compileRegex } from '../modifiers/re.ts'
+import { shortestMatch } from '../modifiers/regex-atoms.ts'
 import type { TypedValue } from '../modifiers/typed-value.ts'
 import type { MissReason } from '../types.ts'
 import { compileGlob } from '../match/glob.ts'
@@ -65,7 +66,8 @@ export function compileLeafTest(value: TypedValue): LeafTest | undefined {
     case 'regex': {
       const re = compileRegex(value.source, value.flags)
       if (!(re instanceof RegExp)) return { test: () => false, whyNot: differs }
-      return { test: (s) => re.test(s.text), whyNot: differs }
+      const shortest = shortestMatch(re.source)
+      return { test: (s) => s.text.length >= shortest && re.test(s.text), whyNot: differs }
     }
     case 'cidr': {
       const network = toIpNetwork(value.network)
