@@ -43,17 +43,11 @@ function atomEnd(source: string, i: number): number {
 }
 
 /**
- * What follows the letter of a code or reference escape and belongs to it: `\x41` and
- * `\u0041` are one character, `\cJ` a control character, `\k<name>` and `\12` references (or
- * octal codes). Read as literals, those digits and names would be characters no match holds.
+ * A code or reference escape after its backslash: `x41` and `u0041` are one character, `cJ`
+ * a control character, `k<name>` and `12` references (or octal codes). Read as literals, those
+ * digits and names would be characters no match holds.
  */
-const ESCAPE_TAIL: Readonly<Record<string, RegExp>> = {
-  x: /^[0-9A-Fa-f]{2}/,
-  u: /^[0-9A-Fa-f]{4}/,
-  c: /^[A-Za-z]/,
-  k: /^<[^>]*>/,
-}
-
+const CODE = /^(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z]|k<[^>]*>|[0-9]+)/
 /** Escapes that always take one character: classes, codes, and `\t`-like controls. */
 const ONE_CHARACTER = /^(?:[dDsSwWtnrvf]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z])/
 
@@ -62,13 +56,11 @@ function readEscape(
   source: string,
   i: number,
 ): { end: number; literal: string | null; width: number } {
-  const letter = source[i + 1] ?? ''
+  const rest = source.slice(i + 1, i + 65)
   // `\.` is a dot; letters and digits are classes, codes, positions or references.
-  if (letter !== '' && !/[0-9A-Za-z]/.test(letter)) return { end: i + 2, literal: letter, width: 1 }
-  const rest = source.slice(i + 1, i + 1 + 64)
-  const tail = /[0-9]/.test(letter) ? /^[0-9]*/ : ESCAPE_TAIL[letter]
-  const end = i + 2 + (tail?.exec(rest.slice(1))?.[0].length ?? 0)
+  if (/^[^0-9A-Za-z]/.test(rest)) return { end: i + 2, literal: rest[0] as string, width: 1 }
   // References may match nothing; `\b` is a position; an unknown letter is left unknown.
+  const end = i + 1 + (CODE.exec(rest)?.[0].length ?? 1)
   return { end, literal: null, width: ONE_CHARACTER.test(rest) ? 1 : 0 }
 }
 
