@@ -49,7 +49,7 @@ export {
 } from './pipeline/builtin.ts'
 export { expandValue } from './modifiers/expand-value.ts'
 export { placeholderNames } from './modifiers/expand.ts'
-export { modifierFacts, type ModifierFacts } from './modifiers/registry.ts'
+export { modifierFacts, modifiersIn, type ModifierFacts } from './modifiers/registry.ts'
 export { locateFields } from './events/locate.ts'
 export {
   outlineRule,

@@ -5,7 +5,7 @@
  * "selection failed on Image: …\chrome.exe".
  */
 import {
-  modifierFacts,
+  modifiersIn,
   type ConditionTrace,
   type FieldTrace,
   type IdentifierTrace,
@@ -57,9 +57,7 @@ export function shorten(value: unknown, max = MAX_VALUE): string {
   return `${flat.slice(0, head)}…${flat.slice(flat.length - (max - head - 1))}`
 }
 
-const COMPARISONS = new Set(
-  modifierFacts().flatMap((m) => (m.family === 'compare' ? [m.name] : [])),
-)
+const COMPARISONS = new Set(modifiersIn(['compare']))
 
 function operator(field: FieldTrace): string {
   const mods = field.modifiers

@@ -4,18 +4,15 @@
  */
 import type { ItemSource } from '../item.ts'
 import type { Diagnostic, DiagnosticCode, Range, Scalar } from '../types.ts'
-import { modifierFacts } from './registry.ts'
+import { getModifier, modifierNames, modifiersIn } from './registry.ts'
 
 function warn(code: DiagnosticCode, message: string, range: Range): Diagnostic {
   return { code, severity: 'warning', message, range }
 }
 
-const facts = modifierFacts()
 /** Modifiers that rewrite the value into other bytes or spellings. */
-const ENCODINGS = new Set(
-  facts.filter((m) => m.family === 'encoding' || m.family === 'windash').map((m) => m.name),
-)
-const POSITIONAL = new Set(facts.filter((m) => m.position).map((m) => m.name))
+const ENCODINGS = new Set(modifiersIn(['encoding', 'windash']))
+const POSITIONAL = new Set(modifierNames().filter((name) => getModifier(name)?.position === true))
 
 function sameKey(value: Scalar, cased: boolean): string {
   if (typeof value === 'string') return `s:${cased ? value : value.toLowerCase()}`

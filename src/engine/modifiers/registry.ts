@@ -204,15 +204,20 @@ export function modifierNames(): string[] {
   return [...registry.keys()]
 }
 
-const EXPANDING: readonly ModifierFamily[] = ['encoding', 'windash', 'cidr']
+/** The modifiers of these families, aliases included: facts without the words of docs.ts. */
+export function modifiersIn(families: readonly ModifierFamily[]): string[] {
+  return defs.filter((def) => families.includes(def.family)).map((def) => def.name)
+}
 
-const docsByName = new Map(MODIFIER_DOCS.map((doc) => [doc.name, doc]))
+const EXPANDING: readonly ModifierFamily[] = ['encoding', 'windash', 'cidr']
 
 /**
  * Every modifier's facts and words, in the catalogue order of docs.ts (the editor's order).
  * A modifier without words is a registry entry docs.ts forgot: a test holds them together.
  */
 export function modifierFacts(): ModifierFacts[] {
+  // Made here, not on load: then a bundle that never asks (the worker's) leaves the words out.
+  const docsByName = new Map(MODIFIER_DOCS.map((doc) => [doc.name, doc]))
   const rank = (def: ModifierDef) => {
     const at = MODIFIER_DOCS.findIndex((doc) => doc.name === (def.aliasOf ?? def.name))
     return at < 0 ? MODIFIER_DOCS.length : at
