@@ -8,16 +8,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import {
-  BUILTIN_PIPELINES,
-  compileRule,
-  evaluate,
-  parseEvents,
-  RuleSet,
-} from '../../../src/engine/index.ts'
+import { BUILTIN_PIPELINES, compileRule, parseEvents, RuleSet } from '../../../src/engine/index.ts'
 import type { CompiledRule, EngineOptions } from '../../../src/engine/index.ts'
 import { corpusRuleFiles, readRegressionIndex, SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
 import { readsCorpus } from '../../corpus/corpus-test.ts'
+import { perRule } from './per-rule.ts'
 
 const ONLY: EngineOptions = { logsourceOnly: true }
 
@@ -26,10 +21,6 @@ function compile(logsource: string, detection: string, options = ONLY): Compiled
   const { rule, diagnostics } = compileRule(text, options)
   if (!rule) throw new Error(JSON.stringify(diagnostics))
   return rule
-}
-
-function perRule(rules: readonly CompiledRule[], event: unknown): number[] {
-  return rules.flatMap((rule, i) => (evaluate(rule, event) ? [i] : []))
 }
 
 const WHOAMI = `  sel: {Image|endswith: '\\whoami.exe'}\n  condition: sel`

@@ -6,20 +6,17 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { compileRule, evaluate, parseEvents, RuleSet } from '../../../src/engine/index.ts'
+import { compileRule, parseEvents, RuleSet } from '../../../src/engine/index.ts'
 import type { CompiledRule } from '../../../src/engine/index.ts'
 import { corpusRuleFiles, readRegressionIndex, SIGMAHQ_DIR } from '../../corpus/corpus-files.ts'
 import { readsCorpus } from '../../corpus/corpus-test.ts'
+import { perRule } from './per-rule.ts'
 
 function compile(detection: string): CompiledRule {
   const text = `title: t\nlogsource: {product: windows}\ndetection:\n${detection}\n`
   const { rule, diagnostics } = compileRule(text)
   if (!rule) throw new Error(JSON.stringify(diagnostics))
   return rule
-}
-
-function perRule(rules: readonly CompiledRule[], event: unknown): number[] {
-  return rules.flatMap((rule, i) => (evaluate(rule, event) ? [i] : []))
 }
 
 const WRITTEN = [
