@@ -47,9 +47,10 @@ function atomEnd(source: string, i: number): number {
  * a control character, `k<name>` and `12` references (or octal codes). Read as literals, those
  * digits and names would be characters no match holds.
  */
-const CODE = /^(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z]|k<[^>]*>|[0-9]+)/
+const CHARACTER_CODE = 'x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z]'
+const CODE = new RegExp(`^(?:${CHARACTER_CODE}|k<[^>]*>|[0-9]+)`)
 /** Escapes that always take one character: classes, codes, and `\t`-like controls. */
-const ONE_CHARACTER = /^(?:[dDsSwWtnrvf]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z])/
+const ONE_CHARACTER = new RegExp(`^(?:[dDsSwWtnrvf]|${CHARACTER_CODE})`)
 
 /** The escape starting at `i`: where it ends, and what it stands for. */
 function readEscape(
