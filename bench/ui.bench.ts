@@ -18,7 +18,11 @@ import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { chromiumArgs } from '../playwright.config.ts'
 import { encodeState } from '../src/share/index.ts'
-import { RUNAWAY_LINK_EVENTS, RUNAWAY_LINK_RULE } from '../test/fixtures/hostile-rules.ts'
+import {
+  RUNAWAY_LINK_EVENTS,
+  RUNAWAY_LINK_RULE,
+  RUNAWAY_STOPPED,
+} from '../test/fixtures/hostile-rules.ts'
 import { DEFAULT_EVENT_LIST } from '../src/ui/defaults/events.ts'
 
 const PORT = 4179
@@ -199,11 +203,11 @@ async function runawayLink(
     const interactive = await whenInteractive(page, false)
     const stopped = page
       .waitForFunction(
-        () =>
-          /Stopped|time budget|took too long/.test(
+        (source) =>
+          new RegExp(source).test(
             document.querySelector('[data-testid="status"]')?.textContent ?? '',
           ),
-        undefined,
+        RUNAWAY_STOPPED.source,
         { polling: 'raf', timeout: 30_000 },
       )
       .then(() => page.evaluate(() => performance.now()))
