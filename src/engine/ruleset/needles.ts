@@ -30,6 +30,13 @@ export type Screen = readonly Clause[]
 const MAX_CLAUSES = 6
 
 export const NOTHING_KNOWN: Screen = []
+export const knowsNothing = (): Screen => NOTHING_KNOWN
+
+/** A screen made on its first reading and kept. */
+export function screenOnce(make: () => Screen): () => Screen {
+  let screen: Screen | undefined
+  return () => (screen ??= make())
+}
 
 /** Capital sigma lower-cases by context (σ or final ς): a cased needle with it may not fold inside. */
 const CONTEXT_CASED = /\u03a3/
