@@ -4,8 +4,8 @@
  * scalars, literal and folded block scalars. It builds the same `yaml` nodes, with the same
  * ranges, that `parseAllDocuments` builds, about five times faster; the corpus test checks
  * that on every SigmaHQ rule. Anything outside that subset (anchors, tags, flow maps,
- * multi-line plain scalars, odd numbers, duplicate keys, errors…) returns undefined and the
- * caller falls back to the `yaml` package, which stays the reference.
+ * multi-line plain scalars, odd numbers, duplicate keys, nesting past MAX_NESTING, errors…)
+ * returns undefined and the caller falls back to the `yaml` package, which stays the reference.
  */
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import {
@@ -18,6 +18,7 @@ import {
   resolvePlain,
   unescapeDouble,
 } from './fast-nodes.ts'
+import { MAX_NESTING } from './depth.ts'
 
 /** Characters that cannot start a plain scalar or key (or need the full parser). */
 const PLAIN_START_BAIL = new Set([...',[]{}#&*!|>\'"%@`?:'])
@@ -53,6 +54,8 @@ class FastParser {
   private consumed = 0
   /** Just after the colon of the key read last. */
   private keyValueStart = 0
+  /** Block collections open around the one being read; deeper than MAX_NESTING bails. */
+  private depth = 0
 
   constructor(private readonly text: string) {
     let start = 0
@@ -87,7 +90,13 @@ class FastParser {
     return Math.min(line.end + 1, this.text.length)
   }
 
+  /** A collection one level deeper: past the limit, the full parser finds and reports it. */
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) bail()
+  }
+
   blockMap(indent: number, firstAt?: number, root = false): YAMLMap<unknown, unknown> {
+    this.enter()
     const map = newMap()
     const keys = new Set<unknown>()
     let start = -1
@@ -108,10 +117,12 @@ class FastParser {
       end = value.range?.[2] ?? end
     }
     map.range = [start, end, root ? end : this.nodeEnd(indent, end)]
+    this.depth--
     return map
   }
 
   private blockSeq(indent: number, sameIndent = false): YAMLSeq<unknown> {
+    this.enter()
     const seq = newSeq()
     let start = -1
     let end = 0
@@ -129,6 +140,7 @@ class FastParser {
       end = item.range?.[2] ?? end
     }
     seq.range = [start, end, this.nodeEnd(indent, end, sameIndent)]
+    this.depth--
     return seq
   }
 
@@ -322,6 +334,7 @@ class FastParser {
   }
 
   private flowSeq(at: number, end: number): YAMLSeq<unknown> {
+    if (this.depth + 1 > MAX_NESTING) bail()
     const seq = newSeq()
     seq.flow = true
     let p = at + 1

@@ -29,9 +29,11 @@ export function parseYaml(input: string): ParsedYaml {
       documents: [],
       diagnostics: [error('YAML_SYNTAX', TOO_DEEP, visibleRange(text, [deepBracket, deepBracket]))],
     }
+  // The fast path bails past MAX_NESTING, so only the full parser's documents need walking.
   const fast = fastParse(text)
-  const parsed = fast ? { documents: [{ contents: fast }], diagnostics: [] } : parseWithYaml(text)
-  return withinNesting(parsed, text)
+  return fast
+    ? { documents: [{ contents: fast }], diagnostics: [] }
+    : withinNesting(parseWithYaml(text), text)
 }
 
 const TOO_DEEP = `This nests lists and maps more than ${MAX_NESTING} levels deep; Sigma rules nest 5 at most. Check the brackets and the indentation here.`

@@ -66,6 +66,23 @@ describe('nesting depth', () => {
     expect(errors[0]?.at.line).toBe(5 + MAX_NESTING - 2)
   })
 
+  test('block maps in the layout the fast parser reads: 64 levels read, 65 refused', () => {
+    // Block style throughout (no flow map, no tab), so the fast path, not the full parser,
+    // reads the text; it must refuse the depth as the full parser's documents are refused.
+    const nested = (levels: number) => {
+      const lines = ['detection:', '  keywords:']
+      for (let i = 0; i < levels; i++) lines.push(`${'  '.repeat(i + 2)}k${i}:`)
+      lines[lines.length - 1] += ' x'
+      return `title: deep\nlogsource:\n  product: windows\n${lines.join('\n')}\n  condition: keywords\n`
+    }
+    // Root, detection and keywords are 3 levels; each k adds one, the last holding a scalar.
+    const read = errorsOf(nested(MAX_NESTING - 2))
+    expect(read.filter((e) => e.code === 'YAML_SYNTAX')).toEqual([])
+    const refused = errorsOf(nested(MAX_NESTING - 1))
+    expect(refused.map((e) => e.code)).toEqual(['YAML_SYNTAX'])
+    expect(refused[0]?.message).toMatch(/more than 64 levels deep/)
+  })
+
   test('depth built from aliases is counted, and shown where the alias is written', () => {
     const anchors = ['a0: &a0 [x]']
     for (let i = 1; i <= 70; i++) anchors.push(`a${i}: &a${i} [*a${i - 1}]`)
