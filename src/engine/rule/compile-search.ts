@@ -49,8 +49,6 @@ export function compileSearch(
     const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
     return { type, range, value, children: traces }
   }
-  const screen = screenOnce(() =>
-    (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen())),
-  )
+  const screen = screenOnce(() => (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen())))
   return { match: type === 'and' ? every(matchers) : some(matchers), explain, screen }
 }
