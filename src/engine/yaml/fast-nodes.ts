@@ -62,6 +62,10 @@ export function resolvePlain(source: string): string | number | boolean | null {
     return null
   if (source === 'true' || source === 'True' || source === 'TRUE') return true
   if (source === 'false' || source === 'False' || source === 'FALSE') return false
+  // Numbers and the forms below start with a sign, a dot or a digit; most keys and values don't.
+  const first = source.charCodeAt(0)
+  if (!(first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0x30 && first <= 0x39)))
+    return source
   if (/^[-+]?[0-9]+$/.test(source)) {
     const n = Number(source)
     return Number.isSafeInteger(n) ? n : bail()

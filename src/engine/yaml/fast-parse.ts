@@ -23,6 +23,9 @@ import { MAX_NESTING } from './depth.ts'
 /** Characters that cannot start a plain scalar or key (or need the full parser). */
 const PLAIN_START_BAIL = new Set([...',[]{}#&*!|>\'"%@`?:'])
 
+/** `,` `[` `]` `{` `}`: where a plain scalar in a flow list ends. */
+const FLOW_INDICATORS = new Set([0x2c, 0x5b, 0x5d, 0x7b, 0x7d])
+
 type Node = Scalar | YAMLMap<unknown, unknown> | YAMLSeq<unknown>
 
 export function fastParse(text: string): YAMLMap<unknown, unknown> | undefined {
@@ -85,6 +88,25 @@ class FastParser {
     return undefined
   }
 
+  /** Is the character at `i` a space or a line break, or is `i` past the text? */
+  private spaceOrEnd(i: number): boolean {
+    const c = this.text.charCodeAt(i)
+    return c === 32 || c === 10 || i >= this.text.length
+  }
+
+  /** `end` moved back over the spaces before it. */
+  private trimEnd(at: number, end: number): number {
+    while (end > at && this.text.charCodeAt(end - 1) === 32) end--
+    return end
+  }
+
+  /** The first `:` in [at, end) followed by a space or by `end` (where a plain key ends), or -1. */
+  private keyColon(at: number, end: number): number {
+    for (let i = this.text.indexOf(':', at); i >= 0 && i < end; i = this.text.indexOf(':', i + 1))
+      if (i + 1 === end || this.text.charCodeAt(i + 1) === 32) return i
+    return -1
+  }
+
   /** End of a line including its newline. */
   private after(line: Line): number {
     return Math.min(line.end + 1, this.text.length)
@@ -128,7 +150,7 @@ class FastParser {
     let end = 0
     for (let line = this.nextContent(); line && line.indent === indent; line = this.nextContent()) {
       const dash = line.start + line.indent
-      if (this.text[dash] !== '-' || !/^[ \n]|^$/.test(this.text.slice(dash + 1, dash + 2))) break
+      if (this.text[dash] !== '-' || !this.spaceOrEnd(dash + 1)) break
       if (start < 0) start = dash
       let at = dash + 1
       while (this.text[at] === ' ') at++
@@ -205,10 +227,11 @@ class FastParser {
       return this.text[close] === ':'
     }
     if (c === '[' || c === '{') return false
-    const rest = this.text.slice(at, end)
-    const hash = rest.indexOf(' #')
-    const colon = rest.search(/:( |$)/)
-    return colon >= 0 && (hash < 0 || colon < hash)
+    const colon = this.keyColon(at, end)
+    if (colon < 0) return false
+    // A comment found past the line's end is after the colon too.
+    const hash = this.text.indexOf(' #', at)
+    return hash < 0 || colon < hash
   }
 
   private key(at: number, line: Line): Scalar {
@@ -220,12 +243,12 @@ class FastParser {
       after = scalar.range?.[1] ?? bail()
     } else {
       if (PLAIN_START_BAIL.has(c) || (c === '-' && this.text[at + 1] === ' ')) bail()
-      const rest = this.text.slice(at, line.end)
-      const colon = rest.search(/:( |$)/)
-      if (colon <= 0 || rest.slice(0, colon).includes(' #')) bail()
-      const source = rest.slice(0, colon).replace(/ +$/, '')
+      const colon = this.keyColon(at, line.end)
+      if (colon <= at) bail()
+      const source = this.text.slice(at, this.trimEnd(at, colon))
+      if (source.includes(' #')) bail()
       scalar = this.plain(source, at)
-      after = at + colon
+      after = colon
     }
     if (this.text[after] !== ':') bail()
     // The key's node end is where its value may start (after `: `).
@@ -244,8 +267,7 @@ class FastParser {
     const next = this.nextContent()
     if (next && next.indent > indent) {
       const first = next.start + next.indent
-      if (this.text[first] === '-' && /[ \n]/.test(this.text[first + 1] ?? '\n'))
-        return this.blockSeq(next.indent)
+      if (this.text[first] === '-' && this.spaceOrEnd(first + 1)) return this.blockSeq(next.indent)
       return this.blockMap(next.indent)
     }
     if (
@@ -275,7 +297,7 @@ class FastParser {
       node = this.quoted(at, line.end)
       end = node.range?.[1] ?? bail()
     } else {
-      if (PLAIN_START_BAIL.has(c) || (c === '-' && /[ \n]/.test(this.text[at + 1] ?? '\n'))) bail()
+      if (PLAIN_START_BAIL.has(c) || (c === '-' && this.spaceOrEnd(at + 1))) bail()
       let stop = at
       while (
         stop < line.end &&
@@ -283,13 +305,15 @@ class FastParser {
       )
         stop++
       if (stop < line.end) stop-- // the space before `#`
-      const source = this.text.slice(at, stop).replace(/ +$/, '')
-      if (/: |:$/.test(source)) bail()
+      const source = this.text.slice(at, this.trimEnd(at, stop))
+      if (source.includes(': ') || source.endsWith(':')) bail()
       node = this.plain(source, at)
       end = at + source.length
     }
-    const rest = this.text.slice(end, line.end)
-    if (!/^ *$/.test(rest) && !/^ +#/.test(rest)) bail()
+    // After the value: nothing, or spaces then a comment.
+    let p = end
+    while (p < line.end && this.text.charCodeAt(p) === 32) p++
+    if (p < line.end && !(p > end && this.text.charCodeAt(p) === 35)) bail()
     this.i++
     this.consumed = this.i
     // A following, more indented content line would continue a multi-line scalar.
@@ -352,8 +376,8 @@ class FastParser {
       } else {
         if (PLAIN_START_BAIL.has(c) || c === '-' || c === '') bail()
         let q = p
-        while (q < end && !/[,\]{}[]/.test(this.text[q] ?? '')) q++
-        const source = this.text.slice(p, q).replace(/ +$/, '')
+        while (q < end && !FLOW_INDICATORS.has(this.text.charCodeAt(q))) q++
+        const source = this.text.slice(p, this.trimEnd(p, q))
         if (source.includes(': ') || source.endsWith(':') || source.includes(' #') || source === '')
           bail()
         item = this.plain(source, p)
