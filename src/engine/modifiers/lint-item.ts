@@ -49,10 +49,11 @@ const ESCAPED = new Map<string, [string, string]>([
 ])
 
 /** The classic trap: `"\\rundll32.exe"` in double quotes is a carriage return and `undll32.exe`. */
+const ESCAPED_ANY = new RegExp(`[${[...ESCAPED.keys()].join('')}]`)
+
 function escapedControl(value: string): string | undefined {
-  let found: [string, string] | undefined
-  for (let i = 0; i < value.length && !found; i++) found = ESCAPED.get(value[i]!)
-  const [escape, name] = found ?? []
+  const at = value.search(ESCAPED_ANY)
+  const [escape, name] = (at >= 0 && ESCAPED.get(value.charAt(at))) || []
   if (!escape || !name) return undefined
   return `This value holds ${name}: in double quotes \`${escape}\` is an escape, not a backslash and a letter, so a path like this never matches. Use single quotes for Windows paths ('\\rundll32.exe').`
 }
