@@ -151,6 +151,10 @@ describe('on generated YAML', () => {
     '-x',
     'k1',
     'a',
+    // Where a key ends: a colon inside it, spaces before the colon, a hash after a space.
+    'a:b',
+    'e  ',
+    'f #g',
   )
   const good = fc.constantFrom(
     '1',
@@ -173,6 +177,9 @@ describe('on generated YAML', () => {
     '# only a comment',
     '|\n  one',
     '>-\n  one\n  two',
+    'http://h:8080/p',
+    'x:y',
+    'v  # c',
   )
   const odd = fc.constantFrom(
     '1.5',
@@ -184,6 +191,7 @@ describe('on generated YAML', () => {
     'x #',
     '- a',
     '|+\n  x',
+    'x:',
   )
   const scalar = fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: odd, weight: 1 })
   type Tree = string | { map: [string, Tree][] } | { seq: Tree[] }
