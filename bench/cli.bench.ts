@@ -72,7 +72,16 @@ function timed(args: string[], runs: number, input?: string): { ms: number; perS
   return { ms: median(times), perSecond: median(rates) }
 }
 
-const wall = (args: string[], runs = 5) => timed(args, runs).ms
+/**
+ * Median wall times (ms) of commands compared with each other, run in turn (a, b, a, b…) so that
+ * the machine's load drifting during the runs falls on every side alike.
+ */
+function inTurn(runs: number, ...commands: { args: string[]; input?: string }[]): number[] {
+  const times = commands.map(() => [] as number[])
+  for (let i = 0; i < runs; i++)
+    commands.forEach(({ args, input }, k) => times[k]?.push(timed(args, 1, input).ms))
+  return times.map(median)
+}
 
 /** `count` generated network events, one JSON line each, in a file of the bench's folder. */
 function writeNdjson(name: string, count: number): string {
@@ -93,9 +102,12 @@ const rule = join(
 const one = join(dir, 'one.ndjson')
 const oneLine = JSON.stringify(networkEvents(1)[0]) + '\n'
 writeFileSync(one, oneLine)
-const bare = wall(['-e', '0'])
-const cli = wall([BIN, 'eval', '--rule', rule, '--events', one])
-const piped = timed([BIN, 'eval', '--rule', rule, '--events', '-'], 5, oneLine).ms
+const [bare = NaN, cli = NaN, piped = NaN] = inTurn(
+  5,
+  { args: ['-e', '0'] },
+  { args: [BIN, 'eval', '--rule', rule, '--events', one] },
+  { args: [BIN, 'eval', '--rule', rule, '--events', '-'], input: oneLine },
+)
 
 const events = writeNdjson('events.ndjson', 200_000)
 const handScript = join(dir, 'hand.mjs')
@@ -107,8 +119,11 @@ writeFileSync(
     `let n = 0, m = 0\nfor await (const line of createInterface({ input: createReadStream(process.argv[2]) })) {\n` +
     `  if (!line) continue; n++; if (handWrittenRundll32(JSON.parse(line))) m++ }\nconsole.log(n, m)\n`,
 )
-const hand = wall(['--import', 'tsx', handScript, events], 3)
-const count = wall([BIN, 'eval', '--rule', rule, '--events', events, '--count'], 3)
+const [hand = NaN, count = NaN] = inTurn(
+  3,
+  { args: ['--import', 'tsx', handScript, events] },
+  { args: [BIN, 'eval', '--rule', rule, '--events', events, '--count'] },
+)
 
 const index = JSON.parse(readFileSync(REGRESSION_INDEX, 'utf8')) as { events: string }[]
 const corpusEvents = [...new Set(index.map((e) => e.events))].flatMap((file) =>
