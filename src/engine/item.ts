@@ -24,11 +24,8 @@ export interface PreparedEvent {
 }
 
 export interface CompiledItem {
-  /**
-   * What any event this item matches must hold (ruleset/needles.ts). Only rule sets ask, so it
-   * is made when first asked: a rule compiled on its own never pays for it.
-   */
-  readonly screen?: () => Screen
+  /** What any event this item matches must hold (ruleset/needles.ts). */
+  readonly screen?: Screen
   /** Fast path: may short-circuit. */
   match(event: PreparedEvent): boolean
   /** Explaining path: never short-circuits; must agree with `match`. */

@@ -14,7 +14,7 @@ import { applyModifiers, checkModifiers } from '../modifiers/pipeline.ts'
 import { lintItem } from '../modifiers/lint-item.ts'
 import { contains } from '../modifiers/strings.ts'
 import type { Alternative } from '../modifiers/typed-value.ts'
-import { itemScreen, screenOnce } from '../ruleset/needles.ts'
+import { itemScreen } from '../ruleset/needles.ts'
 
 function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
   return { index, range, text: value === null ? 'null' : String(value) }
@@ -108,13 +108,11 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
   diagnostics.push(...lintItem(source))
   const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
-  const screen = screenOnce(() =>
-    itemScreen(
-      compiled.map((v) => v.alternatives),
-      linking,
-      negated,
-      keyword ? null : mapField(source.field ?? '', options),
-    ),
+  const screen = itemScreen(
+    compiled.map((v) => v.alternatives),
+    linking,
+    negated,
+    keyword ? null : mapField(source.field ?? '', options),
   )
   if (keyword) {
     const item = makeKeywordItem({

@@ -9,7 +9,7 @@ import type { RuleParts } from '../meta/apply-filters.ts'
 import { andIdentifier } from '../pipeline/add-conditions.ts'
 import type { FieldPlan } from '../pipeline/field-plan.ts'
 import type { CompiledSearch } from '../rule/compile-search.ts'
-import { knowsNothing } from '../ruleset/needles.ts'
+import { NOTHING_KNOWN } from '../ruleset/needles.ts'
 import type { RuleMeta } from '../types.ts'
 import {
   eventIdOf,
@@ -88,7 +88,7 @@ export function eventFitFor(route: LogsourceRoute): EventFit {
 export function gateByLogsource(parts: RuleParts, fit: EventFit): RuleParts {
   const inside = (event: PreparedEvent) => fit(event).fit !== 'outside'
   const search: CompiledSearch = {
-    screen: knowsNothing,
+    screen: NOTHING_KNOWN,
     match: inside,
     explain: (event) => ({ type: 'and', range: [0, 0], value: inside(event), children: [] }),
   }

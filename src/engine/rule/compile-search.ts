@@ -7,13 +7,13 @@ import type { CompileItem, PreparedEvent } from '../item.ts'
 import type { Diagnostic, EngineOptions, SearchNodeTrace } from '../types.ts'
 import { every, some } from '../condition/compile.ts'
 import type { SearchSource } from './detection.ts'
-import { allOf, anyOf, knowsNothing, screenOnce, type Screen } from '../ruleset/needles.ts'
+import { allOf, anyOf, NOTHING_KNOWN, type Screen } from '../ruleset/needles.ts'
 
 export interface CompiledSearch {
   match(event: PreparedEvent): boolean
   explain(event: PreparedEvent): SearchNodeTrace
-  /** What any event this search matches must hold (ruleset/needles.ts), made when first asked. */
-  screen(): Screen
+  /** What any event this search matches must hold (ruleset/needles.ts). */
+  screen: Screen
 }
 
 export function compileSearch(
@@ -30,7 +30,7 @@ export function compileSearch(
       item && {
         match: item.match.bind(item),
         explain: item.explain.bind(item),
-        screen: item.screen ?? knowsNothing,
+        screen: item.screen ?? NOTHING_KNOWN,
       }
     )
   }
@@ -49,6 +49,6 @@ export function compileSearch(
     const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
     return { type, range, value, children: traces }
   }
-  const screen = screenOnce(() => (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen())))
+  const screen = (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen))
   return { match: type === 'and' ? every(matchers) : some(matchers), explain, screen }
 }

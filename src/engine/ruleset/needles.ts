@@ -30,20 +30,6 @@ export type Screen = readonly Clause[]
 const MAX_CLAUSES = 6
 
 export const NOTHING_KNOWN: Screen = []
-export const knowsNothing = (): Screen => NOTHING_KNOWN
-
-/** A screen made on its first reading and kept; what it was made from is let go then. */
-export function screenOnce(make: () => Screen): () => Screen {
-  let screen: Screen | undefined
-  let from: (() => Screen) | undefined = make
-  return () => {
-    if (from) {
-      screen = from()
-      from = undefined
-    }
-    return screen ?? NOTHING_KNOWN
-  }
-}
 
 /** Capital sigma lower-cases by context (σ or final ς): a cased needle with it may not fold inside. */
 const CONTEXT_CASED = /\u03a3/

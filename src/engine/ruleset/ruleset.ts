@@ -19,7 +19,7 @@ import { RuleScreen } from './rule-screen.ts'
 /** The rule's condition(s) over its searches' screens; dropped parts promise nothing. */
 function conditionScreen(node: ResolvedNode, rule: CompiledRule): Screen {
   if (node.dropped) return NOTHING_KNOWN
-  const search = (i: number) => rule.searches[i]?.screen() ?? NOTHING_KNOWN
+  const search = (i: number) => rule.searches[i]?.screen ?? NOTHING_KNOWN
   switch (node.type) {
     case 'ref':
       return search(node.index)
