@@ -100,11 +100,22 @@ class FastParser {
     return end
   }
 
+  // The searches below stay within their line: indexOf would run on through the rest of the
+  // text, once per line of a long list.
+
   /** The first `:` in [at, end) followed by a space or by `end` (where a plain key ends), or -1. */
   private keyColon(at: number, end: number): number {
-    for (let i = this.text.indexOf(':', at); i >= 0 && i < end; i = this.text.indexOf(':', i + 1))
-      if (i + 1 === end || this.text.charCodeAt(i + 1) === 32) return i
+    for (let i = at; i < end; i++)
+      if (this.text.charCodeAt(i) === 58 && (i + 1 === end || this.text.charCodeAt(i + 1) === 32))
+        return i
     return -1
+  }
+
+  /** Does a comment (` #`) start in [at, end)? */
+  private commentIn(at: number, end: number): boolean {
+    for (let i = at; i < end; i++)
+      if (this.text.charCodeAt(i) === 32 && this.text.charCodeAt(i + 1) === 35) return true
+    return false
   }
 
   /** End of a line including its newline. */
@@ -228,10 +239,7 @@ class FastParser {
     }
     if (c === '[' || c === '{') return false
     const colon = this.keyColon(at, end)
-    if (colon < 0) return false
-    // A comment found past the line's end is after the colon too.
-    const hash = this.text.indexOf(' #', at)
-    return hash < 0 || colon < hash
+    return colon >= 0 && !this.commentIn(at, colon)
   }
 
   private key(at: number, line: Line): Scalar {
