@@ -4,7 +4,7 @@
  */
 import type { ItemSource } from '../item.ts'
 import type { Diagnostic, DiagnosticCode, Range, Scalar } from '../types.ts'
-import { getModifier, modifierNames, modifiersIn } from './registry.ts'
+import { modifiersIn, modifiersWhere } from './registry.ts'
 
 function warn(code: DiagnosticCode, message: string, range: Range): Diagnostic {
   return { code, severity: 'warning', message, range }
@@ -12,7 +12,7 @@ function warn(code: DiagnosticCode, message: string, range: Range): Diagnostic {
 
 /** Modifiers that rewrite the value into other bytes or spellings. */
 const ENCODINGS = new Set(modifiersIn(['encoding', 'windash']))
-const POSITIONAL = new Set(modifierNames().filter((name) => getModifier(name)?.position === true))
+const POSITIONAL = new Set(modifiersWhere((def) => def.position === true))
 
 function sameKey(value: Scalar, cased: boolean): string {
   if (typeof value === 'string') return `s:${cased ? value : value.toLowerCase()}`
@@ -48,9 +48,9 @@ const ESCAPED = new Map<string, [string, string]>([
   ['\x1b', ['\\e', 'an escape character']],
 ])
 
-/** The classic trap: `"\\rundll32.exe"` in double quotes is a carriage return and `undll32.exe`. */
 const ESCAPED_ANY = new RegExp(`[${[...ESCAPED.keys()].join('')}]`)
 
+/** The classic trap: `"\\rundll32.exe"` in double quotes is a carriage return and `undll32.exe`. */
 function escapedControl(value: string): string | undefined {
   const at = value.search(ESCAPED_ANY)
   const [escape, name] = (at >= 0 && ESCAPED.get(value.charAt(at))) || []

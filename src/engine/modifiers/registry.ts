@@ -204,9 +204,14 @@ export function modifierNames(): string[] {
   return [...registry.keys()]
 }
 
+/** The names of the modifiers whose definition passes `test`, aliases included. */
+export function modifiersWhere(test: (def: ModifierDef) => boolean): string[] {
+  return defs.filter(test).map((def) => def.name)
+}
+
 /** The modifiers of these families, aliases included: facts without the words of docs.ts. */
 export function modifiersIn(families: readonly ModifierFamily[]): string[] {
-  return defs.filter((def) => families.includes(def.family)).map((def) => def.name)
+  return modifiersWhere((def) => families.includes(def.family))
 }
 
 const EXPANDING: readonly ModifierFamily[] = ['encoding', 'windash', 'cidr']
