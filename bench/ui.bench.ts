@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
-import { chromiumArgs } from '../playwright.config.ts'
+import { chromiumArgs, executablePath } from '../playwright.config.ts'
 import { encodeState } from '../src/share/index.ts'
 import {
   RUNAWAY_LINK_EVENTS,
@@ -251,7 +251,7 @@ function jsSizes() {
 async function main() {
   const server = await startPreview()
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: chromiumArgs,
   })
   try {

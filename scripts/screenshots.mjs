@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { chromiumArgs } from '../playwright.config.ts'
+import { chromiumArgs, executablePath } from '../playwright.config.ts'
 
 // Common screens of each width: a desktop, a laptop, a tablet in landscape, a phone.
 const HEIGHT = { 1920: 1080, 1280: 800, 1024: 768, 390: 844 }
@@ -32,7 +32,7 @@ const stop = () => {
 try {
   await waitFor(`http://127.0.0.1:${port}/`)
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: chromiumArgs,
   })
   const shots = [1920, 1280, 1024, 390].flatMap((width) =>
