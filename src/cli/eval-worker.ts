@@ -47,11 +47,12 @@ function compileAll(init: InitMessage, watch: Int32Array): Compiled {
     Atomics.add(watch, Watch.beat, 1)
     Atomics.store(watch, Watch.rule, i)
     const compiled = compileRule(file.text, init.engine)
-    const positions = new LineIndex(file.text)
+    // Lines are counted only for a rule with errors to print: most of thousands have none.
+    let positions: LineIndex | undefined
     for (const diagnostic of compiled.diagnostics)
       if (diagnostic.severity === 'error')
         (diagnostic.code === 'BAD_METADATA' ? out.notes : out.stderr).push(
-          formatDiagnostic(file.path, positions, diagnostic),
+          formatDiagnostic(file.path, (positions ??= new LineIndex(file.text)), diagnostic),
         )
     if (compiled.rule) {
       out.rules.push(compiled.rule)

@@ -41,3 +41,30 @@ test('compiled rules do not keep their YAML tree', () => {
   // Kept, the 100 trees of 3,000 nodes would add 30 MB or more; the texts are 1.7 MB in all.
   expect(grown).toBeLessThan(8_000_000)
 })
+
+/**
+ * Rules with long value lists keep a test per value, so a test must keep its value and little
+ * else: when each closure was made inside compileGlob (keeping all its variables) and wrapped
+ * once more by its leaf test, a value kept 840 bytes; 630 since.
+ */
+test('a long list keeps each value small', () => {
+  const n = 4000
+  const list = Array.from({ length: n }, (_, i) => `      - 'v${i}x'\n`).join('')
+  const rule = (modifier: string, copy: number) => `title: Long list ${copy}
+logsource:
+  product: windows
+  category: process_creation
+detection:
+  selection:
+    CommandLine${modifier}:
+${list}  condition: selection
+`
+  const modifiers = ['|contains', '|endswith', '|startswith', '']
+  collect()
+  const before = process.memoryUsage().heapUsed
+  const kept = [0, 1, 2].flatMap((copy) => modifiers.map((m) => compileRule(rule(m, copy)).rule))
+  collect()
+  const perValue = (process.memoryUsage().heapUsed - before) / (kept.length * n)
+  expect(kept.every((r) => r?.matches(r.prepare({ CommandLine: 'v17x' })))).toBe(true)
+  expect(perValue).toBeLessThan(720)
+})

@@ -31,13 +31,10 @@ export function numberOf(subject: Subject): number | undefined {
 }
 
 function stringTest(value: Extract<TypedValue, { kind: 'string' }>): LeafTest {
-  const glob = compileGlob(value.tokens, value.cased)
-  if (!value.cased) return { test: (s) => glob(s.text, s.lower), whyNot: differs }
+  const test = compileGlob(value.tokens, value.cased)
+  if (!value.cased) return { test, whyNot: differs }
   const folded = compileGlob(value.tokens, false)
-  return {
-    test: (s) => glob(s.text, s.text),
-    whyNot: (s) => (folded(s.text, s.lower) ? 'case' : 'differs'),
-  }
+  return { test, whyNot: (s) => (folded(s) ? 'case' : 'differs') }
 }
 
 /** Returns undefined for values that are not tests of a single scalar (null, exists, fieldref). */

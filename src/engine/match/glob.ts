@@ -1,6 +1,6 @@
 /**
  * Sigma string patterns after escape processing: literal runs, `*`, `?` and the windash
- * character class. Compiled once into a `(text, lower) => boolean` test; plain shapes
+ * character class. Compiled once into a test of an event value's texts; plain shapes
  * (equality, prefix, suffix, substring) avoid RegExp entirely.
  */
 
@@ -13,8 +13,14 @@ export type Token =
 
 export const WINDASH_CHARS = ['-', '/', '\u2013', '\u2014', '\u2015'] as const
 
-/** The text of the event value and its lower-cased form (computed once per value). */
-export type TextTest = (text: string, lower: string) => boolean
+/** An event value's text and its lower-cased form (match/subject.ts computes it once). */
+export interface Texts {
+  readonly text: string
+  readonly lower: string
+}
+
+/** Takes the value itself, so a leaf test is the glob with no wrapper around it. */
+export type TextTest = (value: Texts) => boolean
 
 export function hasWildcard(tokens: readonly Token[]): boolean {
   return tokens.some((tok) => tok.t === 'star' || tok.t === 'one')
@@ -70,6 +76,22 @@ function tokensToRegexSource(tokens: readonly Token[]): string {
   return src
 }
 
+// Each test is made by a function of its own, so that its closure keeps the needle alone: a
+// rule set keeps tens of thousands of them, and a closure made inside compileGlob would keep
+// all that function's variables.
+const isEmpty: TextTest = (v) => v.text === ''
+const always: TextTest = () => true
+const equals = (needle: string, cased: boolean): TextTest =>
+  cased ? (v) => v.text === needle : (v) => v.lower === needle
+const endsWith = (needle: string, cased: boolean): TextTest =>
+  cased ? (v) => v.text.endsWith(needle) : (v) => v.lower.endsWith(needle)
+const startsWith = (needle: string, cased: boolean): TextTest =>
+  cased ? (v) => v.text.startsWith(needle) : (v) => v.lower.startsWith(needle)
+const includes = (needle: string, cased: boolean): TextTest =>
+  cased ? (v) => v.text.includes(needle) : (v) => v.lower.includes(needle)
+const matches = (re: RegExp, cased: boolean): TextTest =>
+  cased ? (v) => re.test(v.text) : (v) => re.test(v.lower)
+
 /**
  * Case-insensitive tests compare the lower-cased event text with lower-cased literals, so
  * every shape folds case the same way (`toLowerCase`, Unicode-aware).
@@ -82,28 +104,15 @@ export function compileGlob(rawTokens: readonly Token[], cased: boolean): TextTe
           tok.t === 'lit' ? { t: 'lit' as const, s: tok.s.toLowerCase() } : tok,
         ),
   )
-  const pick = cased ? (text: string) => text : (_text: string, lower: string) => lower
   const [first, second, third] = tokens
   const n = tokens.length
-  if (n === 0) return (text) => text === ''
-  if (n === 1 && first?.t === 'star') return () => true
-  if (n === 1 && first?.t === 'lit') {
-    const needle = first.s
-    return cased ? (text) => text === needle : (_t, lower) => lower === needle
-  }
-  if (n === 2 && first?.t === 'star' && second?.t === 'lit') {
-    const needle = second.s
-    return cased ? (text) => text.endsWith(needle) : (_t, lower) => lower.endsWith(needle)
-  }
-  if (n === 2 && first?.t === 'lit' && second?.t === 'star') {
-    const needle = first.s
-    return cased ? (text) => text.startsWith(needle) : (_t, lower) => lower.startsWith(needle)
-  }
-  if (n === 3 && first?.t === 'star' && second?.t === 'lit' && third?.t === 'star') {
-    const needle = second.s
-    return cased ? (text) => text.includes(needle) : (_t, lower) => lower.includes(needle)
-  }
+  if (n === 0) return isEmpty
+  if (n === 1 && first?.t === 'star') return always
+  if (n === 1 && first?.t === 'lit') return equals(first.s, cased)
+  if (n === 2 && first?.t === 'star' && second?.t === 'lit') return endsWith(second.s, cased)
+  if (n === 2 && first?.t === 'lit' && second?.t === 'star') return startsWith(first.s, cased)
+  if (n === 3 && first?.t === 'star' && second?.t === 'lit' && third?.t === 'star')
+    return includes(second.s, cased)
   // `u` makes `?` consume a whole code point, as Python's `.` does.
-  const re = new RegExp(`^${tokensToRegexSource(tokens)}$`, 'u')
-  return (text, lower) => re.test(pick(text, lower))
+  return matches(new RegExp(`^${tokensToRegexSource(tokens)}$`, 'u'), cased)
 }

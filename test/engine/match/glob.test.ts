@@ -4,7 +4,7 @@ import { parseSigmaString } from '../../../src/engine/modifiers/strings.ts'
 
 const glob = (pattern: string, cased = false) => {
   const test = compileGlob(parseSigmaString(pattern), cased)
-  return (text: string) => test(text, text.toLowerCase())
+  return (text: string) => test({ text, lower: text.toLowerCase() })
 }
 
 describe('compileGlob', () => {
