@@ -3,21 +3,29 @@
  * playwright.config.ts must still hold every feature Playwright disables (an upgrade may add
  * some), and a new browser context must start no renderer besides its page's.
  */
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { type Browser, chromium, expect, test } from '@playwright/test'
 import { chromiumArgs, executablePath } from '../playwright.config.ts'
 
-/** Renderer processes under the browser process `pid`. */
+/** Renderer processes under the browser process `pid`, read from /proc (no `ps` needed). */
 function renderersOf(pid: number): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((row) => row.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter((m) => m !== null)
-  const parent = new Map(rows.map((m) => [Number(m[1]), Number(m[2])]))
+  const processes = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        // The parent's pid is the second field after the command's closing parenthesis.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+        const args = readFileSync(`/proc/${name}/cmdline`, 'utf8')
+        return [{ pid: Number(name), parent, renderer: args.includes('--type=renderer') }]
+      } catch {
+        return [] // the process ended meanwhile
+      }
+    })
+  const parentOf = new Map(processes.map((p) => [p.pid, p.parent]))
   const under = (p: number | undefined): boolean =>
-    p !== undefined && p > 1 && (p === pid || under(parent.get(p)))
-  return rows.filter((m) => m[3]?.includes('--type=renderer') && under(Number(m[1]))).length
+    p !== undefined && p > 1 && (p === pid || under(parentOf.get(p)))
+  return processes.filter((p) => p.renderer && under(p.pid)).length
 }
 
 /** A page in a new context, and time for anything the context preloads to start. */
@@ -28,7 +36,7 @@ async function openContext(browser: Browser): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1500))
 }
 
-// A browser of their own: the other worker's browser and pages must not be counted.
+// A browser of its own: the other worker's browser and pages must not be counted.
 test('chromium runs with every feature Playwright disables, and adds one renderer a page', async () => {
   const server = await chromium.launchServer({ executablePath, args: chromiumArgs })
   try {
