@@ -252,9 +252,8 @@ class FastParser {
     } else {
       if (PLAIN_START_BAIL.has(c) || (c === '-' && this.text[at + 1] === ' ')) bail()
       const colon = this.keyColon(at, line.end)
-      if (colon <= at) bail()
+      if (colon <= at || this.commentIn(at, colon)) bail()
       const source = this.text.slice(at, this.trimEnd(at, colon))
-      if (source.includes(' #')) bail()
       scalar = this.plain(source, at)
       after = colon
     }
@@ -366,7 +365,7 @@ class FastParser {
   }
 
   private flowSeq(at: number, end: number): YAMLSeq<unknown> {
-    if (this.depth + 1 > MAX_NESTING) bail()
+    this.enter()
     const seq = newSeq()
     seq.flow = true
     let p = at + 1
@@ -403,6 +402,7 @@ class FastParser {
       bail()
     }
     seq.range = [at, p + 1, p + 1]
+    this.depth--
     return seq
   }
 
