@@ -396,6 +396,40 @@ test('a reload inside the autosave pause brings back the newest state, with no l
   await expect(page.getByTestId('status')).not.toContainText('Opened the shared link')
 })
 
+test('a reload whose page is slow to arrive still brings back the newest state', async ({
+  page,
+}) => {
+  await openPage(page)
+  await setModelValue(page, RULE_URI, rule('first edit'))
+  await expect
+    .poll(async () => {
+      const link = await decodeFragment(await page.evaluate(() => window.location.hash))
+      return link.ok ? link.state.rule : undefined
+    })
+    .toBe(rule('first edit'))
+  // The reload asks for the page at the first edit's link; the page lives on until the answer
+  // comes, long enough for the autosave pause to end and mirror the second edit meanwhile.
+  await page.route('**/', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
+  const reloaded = page.waitForEvent('load')
+  await page.evaluate(
+    ([uri, text]) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      monaco.editor.getModel(monaco.Uri.parse(uri))?.setValue(text)
+      setTimeout(() => window.location.reload(), 0)
+    },
+    [RULE_URI, rule('second edit')] as const,
+  )
+  await reloaded
+  await page.unroute('**/')
+  await waitForEditors(page)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(rule('second edit'))
+  await expect(page.getByTestId('previous-draft-banner')).toHaveCount(0)
+  await expect(page.getByTestId('status')).not.toContainText('Opened the shared link')
+})
+
 test('start-up evaluates once, with the draft already in place', async ({ page }) => {
   await page.addInitScript(() => {
     // Every request that carries rule text makes the worker compile and evaluate.

@@ -24,6 +24,11 @@ export interface Draft {
   savedAt: number
   /** The address bar's fragment when saved: reloading at that fragment reopens the draft. */
   atFragment: string
+  /**
+   * The fragment this save's mirror replaced. A reload asked for just before it is on its way
+   * there (the page lives on until the new one arrives), and reopens the draft too.
+   */
+  replacedFragment?: string
 }
 
 export interface LoadedDraft extends Draft {
@@ -79,8 +84,8 @@ async function joinPieces(tab: string, stored: unknown): Promise<unknown> {
 }
 
 function record(draft: Draft, withEvents: boolean): Record<string, unknown> {
-  const { state, edited, savedAt, atFragment } = draft
-  const meta = { v: 1, edited, savedAt, atFragment }
+  const { state, edited, savedAt, atFragment, replacedFragment } = draft
+  const meta = { v: 1, edited, savedAt, atFragment, replacedFragment }
   if (withEvents) return { ...meta, ...state }
   // Every field but the events: fields added to the shared state later come along too.
   const rest = Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'events'))
@@ -127,10 +132,15 @@ function parseRecord(raw: unknown): StoredDraft | undefined {
     edited: meta.edited === true,
     savedAt: typeof meta.savedAt === 'number' ? meta.savedAt : 0,
     atFragment: typeof meta.atFragment === 'string' ? meta.atFragment : '',
+    ...(typeof meta.replacedFragment === 'string' && { replacedFragment: meta.replacedFragment }),
     hasEvents,
     eventsHash: typeof meta.eventsHash === 'string' ? meta.eventsHash : undefined,
   }
 }
+
+/** Was the draft saved while the address bar showed `fragment`, or just after replacing it? */
+export const savedAtFragment = (draft: Draft, fragment: string): boolean =>
+  draft.atFragment === fragment || draft.replacedFragment === fragment
 
 /** Synchronous part of a save: what a closing tab can still do. */
 export function saveDraftNow(tab: string, draft: Draft): SaveReport {
@@ -208,6 +218,7 @@ export function combine(
     edited: d.edited,
     savedAt: d.savedAt,
     atFragment: d.atFragment,
+    ...(d.replacedFragment !== undefined && { replacedFragment: d.replacedFragment }),
   })
   if (local && !local.hasEvents && (!whole || local.savedAt > whole.savedAt)) {
     if (whole) {

@@ -223,11 +223,21 @@ function useAutosave(
   const generation = useRef(0)
   const warnedSize = useRef(false)
 
-  /** `atFragment`: the address bar's fragment for this draft; a reload there reopens the draft. */
+  /**
+   * `atFragment`: the address bar's fragment for this draft; a reload there reopens the draft.
+   * `replacedFragment`: the one it is about to replace, where a reload may already be headed.
+   */
   const save = useCallback(
-    (now: SharedState, atFragment: string) => {
+    (now: SharedState, atFragment: string, replacedFragment?: string) => {
       saved.current = now
-      const draft = { state: now, edited: isWork(now), savedAt: Date.now(), atFragment }
+      const draft = {
+        state: now,
+        edited: isWork(now),
+        savedAt: Date.now(),
+        atFragment,
+        ...(replacedFragment !== undefined &&
+          replacedFragment !== atFragment && { replacedFragment }),
+      }
       void saveDraft(tab, draft).then((report) => {
         const said = saveMessage(report, lastReport.current, now.rule.length)
         lastReport.current = report
@@ -247,7 +257,7 @@ function useAutosave(
         // A newer state (maybe not rendered yet, maybe already saved by a flush) gets its own save.
         if (mine !== generation.current || !sameState(state, shareable(latestState()))) return
         // Saved with the fragment it is about to get, so a reload there reopens this draft.
-        save(state, fragment)
+        save(state, fragment, currentFragment())
         setFragment(fragment)
         if (sync === 'too-large' && !warnedSize.current) {
           warnedSize.current = true

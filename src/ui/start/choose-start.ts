@@ -3,7 +3,7 @@
 // rule decides what a link pasted into an open tab does (openLinkOver).
 import type { DecodeResult, SharedState } from '../../share/index.ts'
 import type { LoadedDraft } from '../persistence/draft.ts'
-import { sameState, sameWork } from '../persistence/draft.ts'
+import { sameState, sameWork, savedAtFragment } from '../persistence/draft.ts'
 import type { SetAsideEntry } from '../persistence/set-aside.ts'
 import { pushSetAside } from '../persistence/set-aside.ts'
 import type { StatusTone } from '../state/useAppState.ts'
@@ -97,13 +97,13 @@ export function chooseStart(input: StartInput): Opened {
   if (!link || (!link.ok && link.error === 'NO_STATE')) return fromDraft(draft, input)
   // The same link this tab's draft was saved under (a reload inside the autosave's pause, or a
   // state too large to mirror): the draft is newer than the link, and no link was "opened".
-  if (ownDraft && ownDraft.atFragment === fragment && ownDraft.note && link.ok) {
+  if (ownDraft && savedAtFragment(ownDraft, fragment) && ownDraft.note && link.ok) {
     // Only part of that draft was stored, but the address bar holds all of it.
     return fromDraft({ ...ownDraft, state: link.state, note: undefined }, input)
   }
   if (
     ownDraft &&
-    (ownDraft.atFragment === fragment || (link.ok && sameState(ownDraft.state, link.state)))
+    (savedAtFragment(ownDraft, fragment) || (link.ok && sameState(ownDraft.state, link.state)))
   ) {
     return fromDraft(ownDraft, input)
   }

@@ -83,6 +83,12 @@ describe('per-tab drafts', () => {
     expect(drafts.get('tab-b')?.state.rule).toBe('title: b')
   })
 
+  it('keep the fragment a save replaced, where a reload may be headed', async () => {
+    await saveDraft('tab-r', { ...draft(mine), replacedFragment: '#v1/older' })
+    const r = (await loaded('tab-r')).get('tab-r')
+    expect([r?.atFragment, r?.replacedFragment]).toStrictEqual(['#v1/abc', '#v1/older'])
+  })
+
   it("read this tab's draft and the newest, and of the others only when they were saved", async () => {
     await saveDraft('old', draft({ ...mine, rule: 'title: old' }, 1))
     await saveDraft('mine', draft({ ...mine, rule: 'title: mine' }, 2))

@@ -127,6 +127,21 @@ describe('chooseStart with a link', () => {
     ])
   })
 
+  it('a reload asked for just before the mirror moved on brings the draft back, quietly', () => {
+    // The page lived on until the reload's answer came: its save mirrored #v1/Z over #v1/Y,
+    // but the reload was already on its way to #v1/Y.
+    const newer = draft(state('title: newest keystrokes'), true, {
+      atFragment: '#v1/Z',
+      replacedFragment: '#v1/Y',
+    })
+    const start = chooseStart(input({ fragment: '#v1/Y', link: ok(linkY), ownDraft: newer }))
+    expect([start.state, start.status, start.setAsideChanged]).toStrictEqual([
+      newer.state,
+      undefined,
+      false,
+    ])
+  })
+
   it('a draft stored only in part takes the whole state from the address bar it was saved under', () => {
     const partial = draft({ ...linkY, events: '' }, true, { atFragment: '#v1/Y', note: 'gone' })
     const start = chooseStart(input({ fragment: '#v1/Y', link: ok(linkY), ownDraft: partial }))
