@@ -4,7 +4,7 @@
 // (bin/cached-script.cjs). Run by `npm install`/`npm ci` (`prepare`) and before the tests
 // (vitest's global setup), so the files are never stale.
 import { build } from 'esbuild'
-import { writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
 import { URL, fileURLToPath } from 'node:url'
 import cachedScript from '../bin/cached-script.cjs'
 
@@ -12,10 +12,18 @@ const path = (relative) => fileURLToPath(new URL(relative, import.meta.url))
 const CLI_BUNDLE = path('../dist-cli/sigma-play.cjs')
 const WORKER_BUNDLE = path('../dist-cli/eval-worker.cjs')
 
+/** Written whole under a temporary name, then renamed: a CLI starting meanwhile never reads half. */
+function writeWhole(file, contents) {
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, contents)
+  renameSync(temporary, file)
+}
+
 async function bundle(entry, outfile, run) {
-  await build({
+  const built = await build({
     entryPoints: [path(entry)],
     outfile,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -27,11 +35,12 @@ async function bundle(entry, outfile, run) {
     define: { 'import.meta.url': '__fileUrl' },
     banner: { js: "const __fileUrl = require('node:url').pathToFileURL(__filename).href;" },
   })
+  for (const file of built.outputFiles) writeWhole(file.path, file.contents)
   const script = cachedScript.compileCached(outfile)
   // Off a worker thread the worker's bundle waits for nothing, so running it puts the functions
   // its start compiles in the cache; the CLI's would run a command, so only its top level is.
   if (run) script.run()
-  writeFileSync(script.cacheFile, script.cache())
+  writeWhole(script.cacheFile, script.cache())
 }
 
 export async function buildCli() {

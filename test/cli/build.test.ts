@@ -1,6 +1,7 @@
 /** The CLI runs as one bundled JavaScript file: no TypeScript compiler at run time, never stale. */
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
@@ -8,7 +9,12 @@ import { expect, test } from 'vitest'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BUNDLES = ['dist-cli/sigma-play.cjs', 'dist-cli/eval-worker.cjs'].map((b) => join(ROOT, b))
 const { compileCached } = createRequire(import.meta.url)('../../bin/cached-script.cjs') as {
-  compileCached: (file: string) => { cached: boolean }
+  compileCached: (file: string) => {
+    cached: boolean
+    run(): unknown
+    cacheFile: string
+    cache(): Buffer
+  }
 }
 
 function newestSource(dir: string): number {
@@ -30,6 +36,24 @@ test('the bundles are newer than every source file they are built from', () => {
 
 test('this Node takes the code cache the build made for each bundle', () => {
   for (const bundle of BUNDLES) expect(compileCached(bundle).cached, bundle).toBe(true)
+})
+
+test('a cache made for another build of the same length is not used: the new code runs', () => {
+  // V8 itself would take it: it checks a cache against its source's length only.
+  const bundle = join(mkdtempSync(join(tmpdir(), 'sigma-play-cache-')), 'bundle.cjs')
+  const build = (answer: string) =>
+    writeFileSync(bundle, `module.exports = function answer() { return '${answer}' }\n`)
+  build('A')
+  const first = compileCached(bundle)
+  ;(first.run() as () => string)() // compiled now, so the cache holds the function
+  writeFileSync(first.cacheFile, first.cache())
+  build('B')
+  const second = compileCached(bundle)
+  expect(second.cached).toBe(false)
+  expect((second.run() as () => string)()).toBe('B')
+  // Its own cache is taken again.
+  writeFileSync(second.cacheFile, second.cache())
+  expect(compileCached(bundle).cached).toBe(true)
 })
 
 test('bin/ loads the bundles, not TypeScript through tsx', () => {
