@@ -116,7 +116,8 @@ export class BatchSplitter {
     const text = new TextDecoder().decode(this.pending())
     const start = skipWhitespace(text, 0)
     if (start >= text.length) return 'unknown'
-    if (text[start] === '[') return 'array'
+    // A JSON array and XML are read whole: neither has a line between events to cut at.
+    if (text[start] === '[' || text[start] === '<') return 'array'
     // The header line must be whole before it can be judged.
     if (text.indexOf('\n', start) < 0) return 'unknown'
     if (looksLikeCsv(text, start)) return 'array'
@@ -145,7 +146,7 @@ export class BatchSplitter {
     if (this.layout === 'array') {
       if (this.size > MAX_ARRAY_BYTES)
         throw new InputTooLarge(
-          `a JSON array or CSV over ${MB(MAX_ARRAY_BYTES)} cannot be streamed; write one event per line (NDJSON)`,
+          `a JSON array, CSV or XML over ${MB(MAX_ARRAY_BYTES)} cannot be streamed; write one event per line (NDJSON)`,
           this.line,
         )
     } else if (this.size > MAX_EVENT_BYTES) {

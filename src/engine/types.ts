@@ -259,7 +259,7 @@ export interface Verdict {
 // ---------------------------------------------------------------------------------------
 // Events as pasted.
 
-export type EventsFormat = 'empty' | 'object' | 'array' | 'ndjson' | 'concatenated' | 'csv'
+export type EventsFormat = 'empty' | 'object' | 'array' | 'ndjson' | 'concatenated' | 'csv' | 'xml'
 
 export interface EventRecord {
   value: unknown

@@ -1,4 +1,7 @@
-/** `sigma-play eval` on SIEM exports: the same lines as for flat events, with no flags. */
+/**
+ * `sigma-play eval` on SIEM exports and Windows event XML: the same lines as for flat events,
+ * with no flags.
+ */
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import {
@@ -6,6 +9,7 @@ import {
   elasticResponse,
   splunkLine,
   splunkResults,
+  windowsXmlForm,
   winlogbeatForm,
 } from '../engine/events/shape-forms.ts'
 import { EVENTS, EXPECTED_LINES, RULE } from './fixtures.ts'
@@ -21,6 +25,7 @@ const dir = tempFiles({
   'search.json': JSON.stringify(elasticResponse(winlogbeat), null, 2),
   'splunk.ndjson': ndjson(EVENTS.map(splunkLine)),
   'splunk.json': JSON.stringify(splunkResults(EVENTS)),
+  'events.xml': `<Events>\n${EVENTS.map((e) => windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: e } })).join('\n')}\n</Events>\n`,
 })
 const evalLines = (file: string, ...more: string[]) =>
   runCli([
@@ -32,15 +37,19 @@ const evalLines = (file: string, ...more: string[]) =>
     ...more,
   ])
 
-test.each(['winlogbeat.ndjson', 'hits.ndjson', 'search.json', 'splunk.ndjson', 'splunk.json'])(
-  '%s gives the flat events’ lines',
-  (file) => {
-    const result = evalLines(file)
-    expect(result.stderr).toBe('')
-    expect(result.status).toBe(0)
-    expect(result.stdout.trimEnd().split('\n')).toEqual(EXPECTED_LINES)
-  },
-)
+test.each([
+  'winlogbeat.ndjson',
+  'hits.ndjson',
+  'search.json',
+  'splunk.ndjson',
+  'splunk.json',
+  'events.xml',
+])('%s gives the flat events’ lines', (file) => {
+  const result = evalLines(file)
+  expect(result.stderr).toBe('')
+  expect(result.status).toBe(0)
+  expect(result.stdout.trimEnd().split('\n')).toEqual(EXPECTED_LINES)
+})
 
 test('--shape flat reads Winlogbeat events as they are: the rule finds no Image', () => {
   const result = evalLines('winlogbeat.ndjson', '--shape', 'flat', '--count')
@@ -58,6 +67,22 @@ test('a broken CSV row is reported at its line and column', () => {
   const result = runCli(['eval', '--rule', join(dir, 'rule.yml'), '--events', join(bad, 'bad.csv')])
   expect(result.status).toBe(2)
   expect(result.stderr).toMatch(/bad\.csv:2:8 error EVENTS_SYNTAX malformed events: Invalid CSV/)
+})
+
+test('broken Windows event XML is reported at its line and column; later events still run', () => {
+  const bad = tempFiles({
+    'bad.xml':
+      '<Events>\n<Event><EventData><Data Name="Image">a.exe</Dat></EventData></Event>\n' +
+      '<Event><EventData><Data Name="Image">C:\\x\\rundll32.exe</Data></EventData></Event>\n</Events>\n',
+  })
+  const result = runCli(['eval', '--rule', join(dir, 'rule.yml'), '--events', join(bad, 'bad.xml')])
+  expect(result.status).toBe(2)
+  expect(result.stderr).toMatch(
+    /bad\.xml:2:43 error EVENTS_SYNTAX malformed events: Invalid XML: <\/Dat> closes <Data>/,
+  )
+  expect(result.stdout).toBe(
+    '{"event":0,"match":true,"identifiers":{"selection":true,"filter_main_local_ranges":false}}\n',
+  )
 })
 
 /** EVENTS in Elastic Common Schema: what the built-in ECS pipeline is chosen for. */

@@ -1,6 +1,7 @@
 /**
- * Issue 7, "done means": SigmaHQ's regression events converted into every export shape give
- * the same verdicts (match and every identifier) as their flat Sysmon form, with no options.
+ * Issue 7, "done means": SigmaHQ's regression events converted into every export shape (and
+ * into Windows event XML) give the same verdicts (match and every identifier) as their flat
+ * Sysmon form, with no options.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,7 +15,9 @@ import {
   flatForm,
   splunkLine,
   splunkResults,
+  windowsXmlForm,
   winlogbeatForm,
+  xmlValues,
 } from '../engine/events/shape-forms.ts'
 import { readRegressionIndex, SIGMAHQ_DIR } from './corpus-files.ts'
 import { testEachCorpus } from './corpus-test.ts'
@@ -50,6 +53,9 @@ testEachCorpus(
     const expected = verdictsOf(rule, JSON.stringify(flat))
     // The flat form is itself faithful to the recorded events.
     expect(evtx.map((e) => verdict(rule, e))).toEqual(expected)
+    // XML keeps every value as text; read back, it is the evtx form with text values.
+    const xml = parseEvents(evtx.map(windowsXmlForm).join('\n'))
+    expect(xml.events.map((e) => e.value)).toEqual(evtx.map(xmlValues))
 
     const shapes: Record<string, string> = {
       winlogbeat: ndjson(winlogbeat),
@@ -59,6 +65,7 @@ testEachCorpus(
       'splunk lines': ndjson(flat.map(splunkLine)),
       'splunk results': JSON.stringify(splunkResults(flat)),
       csv: csvForm(flat),
+      'windows event xml': `<Events>\n${evtx.map(windowsXmlForm).join('\n')}\n</Events>`,
     }
     for (const [shape, text] of Object.entries(shapes))
       expect(verdictsOf(rule, text), `${shape} differs from the flat form`).toEqual(expected)

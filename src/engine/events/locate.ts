@@ -5,6 +5,7 @@
 import type { Range } from '../types.ts'
 import { csvCells } from './csv.ts'
 import { walkJson, skipWhitespace } from './json-scan.ts'
+import { locateXmlFields } from './windows-xml.ts'
 
 export function locateFields(
   text: string,
@@ -20,6 +21,12 @@ export function locateFields(
   const end = Math.min(text.length, eventRange[1])
   if (start >= end) return found
   const first = text[skipWhitespace(text, 0)]
+  if (first === '<') {
+    locateXmlFields(text, [start, end], (path, keyRange, valueRange) => {
+      if (wanted.has(path)) found[path] = { keyRange, valueRange }
+    })
+    return found
+  }
   if (first !== '{' && first !== '[') {
     // A CSV row: its cells by the header's names.
     for (const [name, cells] of csvCells(text, start)) if (wanted.has(name)) found[name] = cells

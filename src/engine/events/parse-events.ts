@@ -1,8 +1,9 @@
 /**
  * Events as people paste them: a JSON array, one object, NDJSON, objects one after
- * another (evtx_dump), or CSV with a header row; search responses holding many events are
- * opened into their elements. Each record keeps its exact range; a broken record becomes a
- * diagnostic at the offending offset and the scan resumes at the next record. Never throws.
+ * another (evtx_dump), CSV with a header row, or Windows event XML; search responses holding
+ * many events are opened into their elements. Each record keeps its exact range; a broken
+ * record becomes a diagnostic at the offending offset and the scan resumes at the next record.
+ * Never throws.
  */
 import type {
   EventRecord,
@@ -15,6 +16,7 @@ import type {
 import { expandContainers } from './containers.ts'
 import { looksLikeCsv, readCsv } from './csv.ts'
 import { findValueEnd, skipWhitespace, walkJson } from './json-scan.ts'
+import { readWindowsXml } from './windows-xml.ts'
 
 function problem(code: EventsDiagnosticCode, message: string, range: Range): EventsDiagnostic {
   return { code, severity: 'error', message, range }
@@ -185,6 +187,8 @@ export function parseEvents(text: string): ParsedEvents {
         readArray(text, start, diagnostics) ?? readBrokenArray(text, start, diagnostics)
       return { format: 'array', events: expandContainers(text, events), diagnostics }
     }
+    if (text[start] === '<')
+      return { format: 'xml', events: readWindowsXml(text, start, diagnostics), diagnostics }
     if (looksLikeCsv(text, start))
       return { format: 'csv', events: readCsv(text, start, diagnostics), diagnostics }
     const events = readSequence(text, start, text.length, diagnostics)

@@ -1,10 +1,11 @@
 /**
- * The field and value under the cursor in one event's JSON text, named as a rule author reads
- * it (`Image`, not `Event.EventData.Image`), for the events editor's "Filter out events with
- * this value" and "Copy as a filter item". Only scalar values qualify; a list element counts
- * as its list's field.
+ * The field and value under the cursor in one event's JSON or Windows event XML text, named as
+ * a rule author reads it (`Image`, not `Event.EventData.Image`), for the events editor's "Filter
+ * out events with this value" and "Copy as a filter item". Only scalar values qualify; a list
+ * element counts as its list's field.
  */
-import { walkJson } from '../events/json-scan.ts'
+import { skipWhitespace, walkJson } from '../events/json-scan.ts'
+import { locateXmlFields, readWindowsXml } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
 import type { Range } from '../types.ts'
 
@@ -16,8 +17,10 @@ export interface FieldAt {
 const inside = (range: Range | undefined, offset: number) =>
   range !== undefined && offset >= range[0] && offset <= range[1]
 
-/** `offset` is relative to `eventText`, which holds exactly one JSON event. */
+/** `offset` is relative to `eventText`, which holds exactly one event. */
 export function fieldAt(eventText: string, offset: number): FieldAt | undefined {
+  const start = skipWhitespace(eventText, 0)
+  if (eventText[start] === '<') return xmlFieldAt(eventText, start, offset)
   let raw: unknown
   try {
     raw = JSON.parse(eventText)
@@ -44,5 +47,22 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   const table = flattenEvtx(raw)
   if (!table) return { field: path, value }
   for (const [name, resolved] of table) if (resolved.path === path) return { field: name, value }
+  return undefined
+}
+
+/** The same in an `<Event>`: the innermost value around the offset, by its rule-facing name. */
+function xmlFieldAt(eventText: string, start: number, offset: number): FieldAt | undefined {
+  const [record] = readWindowsXml(eventText, start, [])
+  const table = record && flattenEvtx(record.value)
+  if (!table) return undefined
+  let found: { path: string; size: number } | undefined
+  locateXmlFields(eventText, [start, eventText.length], (path, keyRange, valueRange) => {
+    if (!inside(keyRange, offset) && !inside(valueRange, offset)) return
+    const size = valueRange[1] - valueRange[0]
+    if (!found || size < found.size) found = { path, size }
+  })
+  for (const [name, resolved] of table)
+    if (resolved.path === found?.path && typeof resolved.value === 'string')
+      return { field: name, value: resolved.value }
   return undefined
 }

@@ -1,6 +1,7 @@
 /**
  * The events editor: Monaco with JSON (arrays, single objects, NDJSON, concatenated objects),
- * parse errors as markers, the selected event banded and the fields the rule read painted.
+ * CSV or Windows event XML; parse errors as markers, the selected event banded and the fields
+ * the rule read painted.
  */
 import { useEffect, useRef } from 'react'
 import type { EventsDiagnostic, Range, Trace } from '../../engine/index.ts'

@@ -12,6 +12,7 @@ const FORMAT_LABELS: Partial<Record<EventsFormat, string>> = {
   ndjson: 'NDJSON',
   concatenated: 'concatenated JSON',
   csv: 'CSV',
+  xml: 'Windows event XML',
 }
 
 export function eventsMeta(
@@ -21,7 +22,9 @@ export function eventsMeta(
   forced: ShapeOverride | undefined,
 ): string {
   const events = plural(count, 'event')
-  const kind = shape === BODY_LABELS.flat || count === 0 ? FORMAT_LABELS[format] : shape
+  // XML is always Windows events: its format says more than the shape it reads as.
+  const kind =
+    format === 'xml' || shape === BODY_LABELS.flat || count === 0 ? FORMAT_LABELS[format] : shape
   const read = forced ? ` · read as ${BODY_LABELS[forced]}` : ''
   return `${events}${kind ? ` · ${kind}` : ''}${read}`
 }

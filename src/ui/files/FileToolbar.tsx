@@ -50,7 +50,7 @@ export function FileToolbar({ files, rule, events, regression, onRuleSets }: Fil
         type="file"
         hidden
         multiple
-        accept=".json,.ndjson,.jsonl,.txt,.log"
+        accept=".json,.ndjson,.jsonl,.csv,.xml,.txt,.log"
         data-testid="events-file-input"
         onChange={(event) => {
           files.openFiles(Array.from(event.currentTarget.files ?? []), 'events')

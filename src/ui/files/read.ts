@@ -8,7 +8,7 @@ export const MAX_RULE_BYTES = 2 * 1024 * 1024
 export const MAX_EVENTS_BYTES = 200 * 1024 * 1024
 
 const RULE_EXTENSIONS = /\.ya?ml$/i
-const EVENTS_EXTENSIONS = /\.(json|ndjson|jsonl|txt|log)$/i
+const EVENTS_EXTENSIONS = /\.(json|ndjson|jsonl|csv|xml|txt|log)$/i
 
 /** By extension; `fallback` (the editor it was dropped on) decides for anything else. */
 export function kindOfFile(name: string, fallback: FileKind): FileKind {

@@ -41,7 +41,8 @@ function emptyMessage(view: AnalysisView): string | undefined {
   if (!result) return 'Evaluating…'
   if (!result.compiled)
     return 'The rule has errors, so no event is evaluated. The status line says where.'
-  if (result.counts.events === 0) return 'No events. Paste JSON events into the editor above.'
+  if (result.counts.events === 0)
+    return 'No events. Paste events into the editor above: JSON, NDJSON, CSV or Windows event XML.'
   return undefined
 }
 

@@ -78,3 +78,47 @@ export function csvForm(events: Json[]): string {
   const rows = events.map((e) => columns.map((c) => csvCell(e[c])).join(','))
   return [columns.map(csvCell).join(','), ...rows].join('\r\n') + '\r\n'
 }
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c,
+  )
+
+/** A scalar as XML text: XML has no other kind, and `null` is an empty element. */
+const scalarText = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : ''
+const xmlText = (value: unknown) => escapeXml(scalarText(value))
+
+function xmlElement(name: string, value: unknown, inEventData: boolean): string {
+  if (Array.isArray(value)) return value.map((v) => xmlElement(name, v, inEventData)).join('')
+  if (inEventData) return `<Data Name="${escapeXml(name)}">${xmlText(value)}</Data>`
+  if (value === null || typeof value !== 'object') return `<${name}>${xmlText(value)}</${name}>`
+  const { '#attributes': attributes, '#text': text, ...children } = value as Json
+  const attrs = Object.entries((attributes ?? {}) as Json)
+    .map(([key, v]) => ` ${key}="${xmlText(v)}"`)
+    .join('')
+  const inner =
+    (text === undefined ? '' : xmlText(text)) +
+    Object.entries(children)
+      .map(([key, v]) => xmlElement(key, v, name === 'EventData'))
+      .join('')
+  return `<${name}${attrs}>${inner}</${name}>`
+}
+
+/**
+ * The event as Event Viewer's XML view shows it. Every value becomes text (`3` and `"3"` are
+ * one), so compare with `xmlValues` of the evtx form.
+ */
+export function windowsXmlForm(evtx: unknown): string {
+  return xmlElement('Event', (evtx as Json)['Event'], false)
+}
+
+/** The evtx form with every scalar as the text XML keeps of it. */
+export function xmlValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(xmlValues)
+  if (value === null || typeof value !== 'object') return scalarText(value)
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlValues(v)]))
+}

@@ -7,6 +7,9 @@ describe('events pane caption', () => {
     expect(eventsMeta(2, 'array', 'flat JSON', undefined)).toBe('2 events · JSON array')
     expect(eventsMeta(1, 'csv', 'flat JSON', undefined)).toBe('1 event · CSV')
     expect(eventsMeta(0, 'empty', 'flat JSON', undefined)).toBe('0 events')
+    expect(eventsMeta(2, 'xml', 'Windows event log', undefined)).toBe(
+      '2 events · Windows event XML',
+    )
   })
 
   it('says when the user forced a layout', () => {

@@ -6,7 +6,7 @@ describe('kindOfFile', () => {
   it('goes by extension, and by the editor it landed on otherwise', () => {
     expect(kindOfFile('proc_creation.YML', 'events')).toBe('rule')
     expect(kindOfFile('x.yaml', 'events')).toBe('rule')
-    for (const name of ['a.json', 'a.ndjson', 'a.jsonl', 'dump.txt'])
+    for (const name of ['a.json', 'a.ndjson', 'a.jsonl', 'splunk.csv', 'Security.XML', 'dump.txt'])
       expect(kindOfFile(name, 'rule')).toBe('events')
     expect(kindOfFile('README', 'rule')).toBe('rule')
     expect(kindOfFile('README', 'events')).toBe('events')
