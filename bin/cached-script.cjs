@@ -3,6 +3,7 @@
 // saved). A CommonJS file from a code cache starts tens of milliseconds sooner than an ES module
 // parsed afresh, and start-up is most of a small `sigma-play eval`. Used by bin/ to run the
 // bundles and by scripts/build-cli.mjs to make their caches.
+const { Buffer } = require('node:buffer')
 const { createHash } = require('node:crypto')
 const { existsSync, readFileSync } = require('node:fs')
 const { dirname } = require('node:path')
