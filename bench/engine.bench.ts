@@ -28,6 +28,7 @@ import {
   type Timing,
 } from './measure.ts'
 import { networkEvents } from './network-events.ts'
+import { windowsXmlForm } from '../test/engine/events/shape-forms.ts'
 import { benchCorrelation } from './correlation-bench.ts'
 
 // The figures are over SigmaHQ rules and events: without the corpus there is nothing to time.
@@ -114,6 +115,14 @@ if (parsed.result !== EVENT_COUNT) {
   process.exit(1)
 }
 
+// The same events as Windows event XML (Event Viewer's view of each), read back as evtx JSON.
+const xml = `<Events>\n${events.map((e) => windowsXmlForm({ Event: { EventData: e } })).join('\n')}\n</Events>`
+const parsedXml = timePasses(() => parseEvents(xml).events.length, 3)
+if (parsedXml.result !== EVENT_COUNT) {
+  console.error(`parseEvents read ${parsedXml.result} of ${EVENT_COUNT} XML events`)
+  process.exit(1)
+}
+
 const row = (way: string, t: Timing, vs?: [Timing, string]) => [
   way,
   millis(t.ms),
@@ -141,6 +150,10 @@ printTable(
     row('evaluate (fast path)', fast, [hand, 'hand-written (target ≤ 2×)']),
     row('explain', explained, [fast, 'fast path (target ≤ 10×)']),
     row(`parseEvents (NDJSON, ${(ndjson.length / 1e6).toFixed(1)} MB)`, parsed),
+    row(`parseEvents (Windows event XML, ${(xml.length / 1e6).toFixed(1)} MB)`, parsedXml, [
+      parsed,
+      'NDJSON',
+    ]),
   ],
 )
 

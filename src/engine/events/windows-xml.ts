@@ -123,6 +123,8 @@ function addText(element: Element | undefined, text: string, range: Range): void
 
 /** The offset after the construct at `lt` that holds no elements (comment, CDATA, `<?…?>`). */
 function skipSpecial(text: string, lt: number, open: Element[]): number | undefined {
+  const next = text[lt + 1]
+  if (next !== '!' && next !== '?') return undefined
   const special = (opener: string, closer: string, what: string): number => {
     const close = text.indexOf(closer, lt + opener.length)
     if (close < 0) throw new XmlFault(`${what} never closes`, lt)
