@@ -73,6 +73,13 @@ export default defineConfig({
           new URL('./src/ui/editors/diff-editor-absent.ts', import.meta.url),
         ),
       },
+      // Nor go to definitions: no language here has any.
+      {
+        find: /^(.*\/)?(goToDefinitionAtPosition|inlayHintsLocations)\.js$/,
+        replacement: fileURLToPath(
+          new URL('./src/ui/editors/goto-definition-absent.ts', import.meta.url),
+        ),
+      },
     ],
   },
   // Discovered late in dev otherwise, which re-optimises deps and reloads the page.
