@@ -26,7 +26,7 @@ interface Element {
   tag: Range
   attributes: Attribute[]
   children: Element[]
-  /** The text directly inside, decoded; whitespace between child elements included. */
+  /** The text directly inside, decoded; the indentation around child elements left out. */
   text: string
   /** From the first character of that text to the last, in the source. */
   textRange?: Range
@@ -49,7 +49,7 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 function decode(raw: string): string {
   if (!raw.includes('&')) return raw
   return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
-    if (name[0] !== '#') return ENTITIES[name] ?? whole
+    if (name[0] !== '#') return Object.hasOwn(ENTITIES, name) ? (ENTITIES[name] as string) : whole
     const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole
   })
