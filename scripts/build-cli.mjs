@@ -4,7 +4,8 @@
 // (bin/cached-script.cjs). Run by `npm install`/`npm ci` (`prepare`) and before the tests
 // (vitest's global setup), so the files are never stale.
 import { build } from 'esbuild'
-import { renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { URL, fileURLToPath } from 'node:url'
 import cachedScript from '../bin/cached-script.cjs'
 
@@ -14,6 +15,7 @@ const WORKER_BUNDLE = path('../dist-cli/eval-worker.cjs')
 
 /** Written whole under a temporary name, then renamed: a CLI starting meanwhile never reads half. */
 function writeWhole(file, contents) {
+  mkdirSync(dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   writeFileSync(temporary, contents)
   renameSync(temporary, file)
