@@ -117,7 +117,12 @@ function addText(element: Element | undefined, text: string, range: Range): void
   }
   // The indentation between child elements is not the element's text (see convert).
   if (blank && element.children.length > 0) return
-  element.text += decode(text.slice(...range))
+  appendText(element, decode(text.slice(...range)), range)
+}
+
+/** Text or CDATA inside `element`, already decoded, and where it sits in the source. */
+function appendText(element: Element, decoded: string, range: Range): void {
+  element.text += decoded
   element.textRange = [element.textRange?.[0] ?? range[0], range[1]]
 }
 
@@ -135,10 +140,7 @@ function skipSpecial(text: string, lt: number, open: Element[]): number | undefi
   if (text.startsWith('<![CDATA[', lt)) {
     const end = special('<![CDATA[', ']]>', 'a CDATA section')
     const top = open.at(-1)
-    if (top) {
-      top.text += text.slice(lt + 9, end - 3)
-      top.textRange = [top.textRange?.[0] ?? lt + 9, end - 3]
-    }
+    if (top) appendText(top, text.slice(lt + 9, end - 3), [lt + 9, end - 3])
     return end
   }
   // Entity declarations would let a paste expand itself a billion times over: none is read.
@@ -324,11 +326,14 @@ function setOwn(object: Record<string, unknown>, key: string, value: unknown): v
     })
 }
 
-/** Calls `leaf` for each value of the event at `range` (see locateFields). */
-export function locateXmlFields(text: string, range: Range, leaf: XmlLeaf): void {
-  let first = true
+/**
+ * The event at `range` as `readWindowsXml` gives it, calling `leaf` for each of its values on
+ * the way (see locateFields); undefined when no event starts there.
+ */
+export function locateXmlFields(text: string, range: Range, leaf: XmlLeaf): unknown {
+  let event: unknown
   readEventElements(text.slice(0, range[1]), range[0], [], (element) => {
-    if (first) convert(element, 'Event', leaf)
-    first = false
+    event ??= { Event: convert(element, 'Event', leaf) }
   })
+  return event
 }

@@ -5,7 +5,7 @@
  * element counts as its list's field.
  */
 import { skipWhitespace, walkJson } from '../events/json-scan.ts'
-import { locateXmlFields, readWindowsXml } from '../events/windows-xml.ts'
+import { locateXmlFields } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
 import type { Range } from '../types.ts'
 
@@ -52,15 +52,14 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
 
 /** The same in an `<Event>`: the innermost value around the offset, by its rule-facing name. */
 function xmlFieldAt(eventText: string, start: number, offset: number): FieldAt | undefined {
-  const [record] = readWindowsXml(eventText, start, [])
-  const table = record && flattenEvtx(record.value)
-  if (!table) return undefined
   let found: { path: string; size: number } | undefined
-  locateXmlFields(eventText, [start, eventText.length], (path, keyRange, valueRange) => {
-    if (!inside(keyRange, offset) && !inside(valueRange, offset)) return
-    const size = valueRange[1] - valueRange[0]
+  const event = locateXmlFields(eventText, [start, eventText.length], (path, key, value) => {
+    if (!inside(key, offset) && !inside(value, offset)) return
+    const size = value[1] - value[0]
     if (!found || size < found.size) found = { path, size }
   })
+  const table = flattenEvtx(event)
+  if (!table) return undefined
   for (const [name, resolved] of table)
     if (resolved.path === found?.path && typeof resolved.value === 'string')
       return { field: name, value: resolved.value }

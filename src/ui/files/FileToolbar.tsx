@@ -4,6 +4,7 @@ import { useRef, useState, type MouseEvent } from 'react'
 import { useDetailsPopover, usePopover } from '../layout/popovers.ts'
 import '../share/share.css'
 import { downloadText, saveName } from './download.ts'
+import { EVENTS_FILE_TYPES } from './read.ts'
 import { OpenUrlDialog } from './OpenUrlDialog.tsx'
 import type { FileOpeners } from './useFileOpeners.ts'
 import type { RegressionControls } from './useRegression.ts'
@@ -50,7 +51,7 @@ export function FileToolbar({ files, rule, events, regression, onRuleSets }: Fil
         type="file"
         hidden
         multiple
-        accept=".json,.ndjson,.jsonl,.csv,.xml,.txt,.log"
+        accept={EVENTS_FILE_TYPES.join(',')}
         data-testid="events-file-input"
         onChange={(event) => {
           files.openFiles(Array.from(event.currentTarget.files ?? []), 'events')

@@ -8,12 +8,14 @@ export const MAX_RULE_BYTES = 2 * 1024 * 1024
 export const MAX_EVENTS_BYTES = 200 * 1024 * 1024
 
 const RULE_EXTENSIONS = /\.ya?ml$/i
-const EVENTS_EXTENSIONS = /\.(json|ndjson|jsonl|csv|xml|txt|log)$/i
+/** What an events file may be called: the file picker offers these, and a drop goes by them. */
+export const EVENTS_FILE_TYPES = ['.json', '.ndjson', '.jsonl', '.csv', '.xml', '.txt', '.log']
 
 /** By extension; `fallback` (the editor it was dropped on) decides for anything else. */
 export function kindOfFile(name: string, fallback: FileKind): FileKind {
   if (RULE_EXTENSIONS.test(name)) return 'rule'
-  if (EVENTS_EXTENSIONS.test(name)) return 'events'
+  const lower = name.toLowerCase()
+  if (EVENTS_FILE_TYPES.some((type) => lower.endsWith(type))) return 'events'
   return fallback
 }
 
