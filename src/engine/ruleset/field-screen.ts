@@ -1,7 +1,7 @@
 /**
  * The screen's needles sorted by where they must be: a needle index per event field, one for
  * any value (keywords), and per field the clauses its mere presence holds. A scan visits only
- * the fields the event has (EventView.names) and reads each through the engine's own lookup,
+ * the fields the event has (EventView.names) and resolves each as the engine's lookup does,
  * so a needle is searched in exactly the values the rule's item would test, and a clause
  * such as `EventID: 16` no longer passes on any event with a 16 somewhere.
  *
@@ -11,7 +11,6 @@
  */
 import { isObject } from '../json-object.ts'
 import type { EventView } from '../match/prepare-event.ts'
-import type { Subject } from '../match/subject.ts'
 import { parseDecimal } from '../modifiers/compare.ts'
 import { CharClasses, NeedleIndex } from './needle-index.ts'
 import type { Clause } from './needles.ts'
@@ -133,10 +132,12 @@ export class FieldScreen {
       const place = this.fields.get(name)
       if (place === undefined || place.seen === scan) continue
       place.seen = scan
-      const lookup = view.lookup(name)
-      if (lookup.resolved === undefined) continue
+      // Resolved, not looked up: a lookup readies every leaf for the tests, and most fields
+      // screened are never tested (their rules are screened out).
+      const resolved = view.resolve(name)
+      if (resolved === undefined) continue
       for (const c of place.present) hold(c)
-      if (place.index) for (const leaf of lookup.scalars) search(place, leaf.subject)
+      if (place.index) searchValue(place, resolved.value)
     }
   }
 
@@ -163,14 +164,27 @@ function scanKeywords(value: unknown, place: Place): void {
 }
 
 /**
- * The value as the engine's tests read it: its text (the index folds it), and a numeric text
- * as its number.
+ * Each scalar of a field's value as the engine's tests read it (match/subject.ts): arrays are
+ * searched element by element, at any depth; objects and nulls hold no text. A scalar is
+ * searched as its text (the index folds it), and a numeric text also as its number.
  */
-function search(place: Place, subject: Subject): void {
-  place.scan(subject.text)
-  if (place.numeric && typeof subject.raw === 'string') {
-    const number = parseDecimal(subject.raw)
+function searchValue(place: Place, value: unknown): void {
+  if (typeof value === 'string') return searchText(place, value)
+  if (typeof value === 'number' || typeof value === 'boolean') return place.scan(String(value))
+  if (!Array.isArray(value)) return
+  const pending: unknown[] = [value]
+  for (let next = pending.pop(); next !== undefined || pending.length > 0; next = pending.pop()) {
+    if (Array.isArray(next)) for (const item of next) pending.push(item)
+    else if (typeof next === 'string') searchText(place, next)
+    else if (typeof next === 'number' || typeof next === 'boolean') place.scan(String(next))
+  }
+}
+
+function searchText(place: Place, text: string): void {
+  place.scan(text)
+  if (place.numeric) {
+    const number = parseDecimal(text)
     const digits = number === undefined ? undefined : String(number)
-    if (digits !== undefined && digits !== subject.text) place.scan(digits)
+    if (digits !== undefined && digits !== text) place.scan(digits)
   }
 }

@@ -84,6 +84,9 @@ const EVENTS: unknown[] = [
   // The Kelvin sign folds to k but no ASCII-only regex matches it without the u flag.
   { CommandLine: 'x\u212aelvin' },
   { CommandLine: 'zaAbz' },
+  // A field's values in arrays, nested, beside numbers and booleans: each element is searched.
+  { Image: [true, ['C:\\Windows\\RUNDLL32.exe']], CommandLine: [7, ' -Enc ', ['HTTP:']] },
+  { EventID: [[4624]], LogonType: [false, '3'], Port: ['1e4'], Enabled: [[true]] },
   // Needles in the wrong field: a field-blind screen would evaluate these rules.
   { ParentImage: 'c:\\x\\rundll32.exe', Details: 'x -enc y http', EventID: 16, Data: 4624 },
 ]
