@@ -24,6 +24,8 @@ export interface BatchInput {
   /** UTF-8, decoded here: the reading thread only cuts bytes at newlines. */
   bytes: Uint8Array
   firstLine: number
+  /** Column of the batch's first character on that line (an XML batch starts mid-line). */
+  firstColumn: number
   /** NDJSON: every line is one event (or, rarely, several back to back). */
   lines: boolean
 }
@@ -128,7 +130,7 @@ export class BatchEvaluator {
         )
     }
     if (input.lines) this.runLines(input, emit, report)
-    else this.runText(decodeBatch(input.bytes), input.firstLine, emit, report)
+    else this.runText(decodeBatch(input.bytes), input, emit, report)
     this.parsing(false)
     if (lines.length > 0) result.out = lines.join('\n') + '\n'
     return result
@@ -173,12 +175,13 @@ export class BatchEvaluator {
   }
 
   /** Pretty-printed records, an array or anything else: the engine's reader over the batch. */
-  private runText(text: string, firstLine: number, emit: Emit, report: Report): void {
+  private runText(text: string, batch: BatchInput, emit: Emit, report: Report): void {
     const read = parseEvents(text)
     let positions: LineIndex | undefined
     const locate = (offset: number) => {
       const at = (positions ??= new LineIndex(text)).position(offset)
-      return { line: firstLine + at.line - 1, col: at.col }
+      const col = at.line === 1 ? batch.firstColumn - 1 + at.col : at.col
+      return { line: batch.firstLine + at.line - 1, col }
     }
     for (const { value, range } of read.events)
       emit(value, range[0], range[1], () => locate(range[0]))

@@ -5,10 +5,12 @@
  * - on one line (NDJSON): batches end at a newline;
  * - over several lines (evtx_dump's pretty-printed objects): batches end before a line that
  *   starts with `{` or `[`, where evtx_dump starts each record;
+ * - Windows event XML (`<` first): batches end before an `<Event>` (xml-cuts.ts);
  * - a JSON array (`[` first) or CSV (its header names every row's cells): read whole, up to
  *   MAX_ARRAY_BYTES, and parsed as one text.
  */
 import { findValueEnd, looksLikeCsv, skipWhitespace } from '../engine/index.ts'
+import { XmlCuts } from './xml-cuts.ts'
 
 /** One event above this (UTF-8 bytes) is refused: no real log record comes near it. */
 export const MAX_EVENT_BYTES = 16 << 20
@@ -20,6 +22,8 @@ export interface Batch {
   bytes: Uint8Array
   /** 1-based line of the batch's first character in the whole input. */
   firstLine: number
+  /** 1-based column of that character (XML is cut mid-line: wevtutil writes one line). */
+  firstColumn: number
 }
 
 export class InputTooLarge extends Error {
@@ -32,7 +36,7 @@ export class InputTooLarge extends Error {
   }
 }
 
-type Layout = 'unknown' | 'lines' | 'records' | 'array'
+type Layout = 'unknown' | 'lines' | 'records' | 'xml' | 'array'
 
 const MB = (bytes: number) => `${bytes >> 20} MB`
 const NEWLINE = 0x0a
@@ -40,6 +44,16 @@ const NEWLINE = 0x0a
 function countLines(bytes: Uint8Array): number {
   let n = 0
   for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) n++
+  return n
+}
+
+/**
+ * The UTF-16 length of UTF-8 `bytes`, as columns count (a string's indexes), without decoding:
+ * every byte but a continuation byte starts a character, and one of four bytes takes two units.
+ */
+function columns(bytes: Uint8Array): number {
+  let n = 0
+  for (const byte of bytes) if ((byte & 0xc0) !== 0x80) n += byte >= 0xf0 ? 2 : 1
   return n
 }
 
@@ -64,6 +78,8 @@ export class BatchSplitter {
   private parts: Buffer[] = []
   private size = 0
   private line = 1
+  private column = 1
+  private xml: XmlCuts | undefined
   private started = false
   /** Bytes pending when the layout was last judged unknown: see judgeLayout. */
   private judged = 0
@@ -93,7 +109,9 @@ export class BatchSplitter {
     const bytes = this.pending()
     this.parts = []
     this.size = 0
-    return bytes.length > 0 ? [{ bytes: own(bytes), firstLine: this.line }] : []
+    return bytes.length > 0
+      ? [{ bytes: own(bytes), firstLine: this.line, firstColumn: this.column }]
+      : []
   }
 
   private pending(): Buffer {
@@ -116,8 +134,12 @@ export class BatchSplitter {
     const text = new TextDecoder().decode(this.pending())
     const start = skipWhitespace(text, 0)
     if (start >= text.length) return 'unknown'
-    // A JSON array and XML are read whole: neither has a line between events to cut at.
-    if (text[start] === '[' || text[start] === '<') return 'array'
+    if (text[start] === '<') {
+      this.xml = new XmlCuts()
+      return 'xml'
+    }
+    // A JSON array has no line between events to cut at: it is read whole.
+    if (text[start] === '[') return 'array'
     // The header line must be whole before it can be judged.
     if (text.indexOf('\n', start) < 0) return 'unknown'
     if (looksLikeCsv(text, start)) return 'array'
@@ -129,16 +151,27 @@ export class BatchSplitter {
 
   private cut(): Batch | null {
     const bytes = this.pending()
-    const at =
-      this.layout === 'lines'
+    const at = this.xml
+      ? this.xml.scan(bytes)
+      : this.layout === 'lines'
         ? bytes.lastIndexOf(NEWLINE) + 1
         : Math.max(bytes.lastIndexOf('\n{'), bytes.lastIndexOf('\n[')) + 1
     if (at <= 0) return null
-    const batch = { bytes: own(bytes.subarray(0, at)), firstLine: this.line }
+    this.xml?.shift(at)
+    const batch = {
+      bytes: own(bytes.subarray(0, at)),
+      firstLine: this.line,
+      firstColumn: this.column,
+    }
     const rest = bytes.subarray(at)
     this.parts = rest.length > 0 ? [rest] : []
     this.size = rest.length
     this.line += countLines(batch.bytes)
+    const lastNewline = batch.bytes.lastIndexOf(NEWLINE)
+    this.column =
+      lastNewline < 0
+        ? this.column + columns(batch.bytes)
+        : 1 + columns(batch.bytes.subarray(lastNewline + 1))
     return batch
   }
 
@@ -146,7 +179,7 @@ export class BatchSplitter {
     if (this.layout === 'array') {
       if (this.size > MAX_ARRAY_BYTES)
         throw new InputTooLarge(
-          `a JSON array, CSV or XML over ${MB(MAX_ARRAY_BYTES)} cannot be streamed; write one event per line (NDJSON)`,
+          `a JSON array or CSV over ${MB(MAX_ARRAY_BYTES)} cannot be streamed; write one event per line (NDJSON)`,
           this.line,
         )
     } else if (this.size > MAX_EVENT_BYTES) {

@@ -1,6 +1,7 @@
 /** The CLI's reading thread: cutting input into batches that end on an event boundary. */
 import { afterEach, expect, test, vi } from 'vitest'
 import { BatchSplitter } from '../../src/cli/event-batches.ts'
+import { parseEvents } from '../../src/engine/index.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -49,4 +50,47 @@ test('a first event under the cap is cut before the cap is checked, whatever the
   const input = '{"a":"' + 'x'.repeat(13 << 20) + '"}\n' + '{"b":1}\n'.repeat(700_000)
   const { batches, bytes } = split(input, 3 << 20)
   expect(Buffer.concat(batches.map((b) => b.bytes)).equals(bytes)).toBe(true)
+})
+
+/** Windows event XML with what could fool a cut: markup-like text in comments, CDATA, quotes. */
+const XML_EVENTS = [
+  '<Event><System><EventID>1</EventID></System></Event>',
+  '<Event><EventData><Data Name="A">x &gt; y</Data></EventData><!-- </Event><Event> --></Event>',
+  '<Event><EventData><Data Name="B"><![CDATA[</Event><Event>]]></Data></EventData></Event>',
+  '<Event><EventData><Data Name="C" Note="a > b </Event>">é 😀</Data></EventData></Event>',
+  // UserData may hold an element named Event: the cut must not fall after its close.
+  '<Event><UserData><Event><Inner>z</Inner></Event><Event>w</Event></UserData></Event>',
+  '<Event/>',
+]
+
+test.each([
+  ['on one line, as wevtutil writes them', (events: string[]) => events.join('')],
+  [
+    'in a saved <Events> file',
+    (events: string[]) => `<?xml version="1.0"?>\n<Events>\n${events.join('\n')}\n</Events>\n`,
+  ],
+])('Windows event XML %s is cut between events, with each batch’s line and column', (_, write) => {
+  const events = Array.from({ length: 600 }, (_, i) => XML_EVENTS[i % XML_EVENTS.length] as string)
+  const text = write(events)
+  const whole = parseEvents(text)
+  expect(whole.diagnostics).toEqual([])
+  for (const size of [7, 100, 4096]) {
+    const { batches, bytes } = split(text, size)
+    expect(batches.length).toBeGreaterThan(size === 4096 ? 5 : 50)
+    expect(Buffer.concat(batches.map((b) => b.bytes)).equals(bytes)).toBe(true)
+    const values = []
+    let offset = 0
+    for (const batch of batches) {
+      const batchText = Buffer.from(batch.bytes).toString()
+      const read = parseEvents(batchText)
+      expect(read.diagnostics).toEqual([])
+      expect(read.events.length).toBeGreaterThan(0)
+      values.push(...read.events.map((e) => e.value))
+      const before = text.slice(0, offset)
+      expect(batch.firstLine).toBe(before.split('\n').length)
+      expect(batch.firstColumn).toBe(before.length - before.lastIndexOf('\n'))
+      offset += batchText.length
+    }
+    expect(values).toEqual(whole.events.map((e) => e.value))
+  }
 })

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { compileRule, parseEvents } from '../../src/engine/index.ts'
 import { verdict } from '../helpers/judge.ts'
+import { windowsXmlForm } from '../engine/events/shape-forms.ts'
 import { RULE } from './fixtures.ts'
 import { BIN, runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
@@ -29,6 +30,9 @@ function manyEvents(count: number) {
   }))
 }
 
+const xmlEvent = (event: object) =>
+  windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: event } })
+
 function wholeFileLines(text: string): string {
   const { events } = parseEvents(text)
   return events
@@ -47,6 +51,13 @@ test.each([
       events.map((e) => JSON.stringify({ Event: { EventData: e } }, null, 2)).join('\n'),
   ],
   ['a JSON array', (events: object[]) => JSON.stringify(events)],
+  // wevtutil writes each event on one line with nothing between: batches are cut mid-line.
+  ['wevtutil XML', (events: object[]) => events.map(xmlEvent).join('')],
+  [
+    'a saved <Events> file',
+    (events: object[]) =>
+      `<?xml version="1.0"?>\n<Events>\n${events.map(xmlEvent).join('\n')}\n</Events>\n`,
+  ],
 ])('streamed %s over many read chunks equals whole-file evaluation', (_, write) => {
   const text = write(manyEvents(30_000))
   expect(text.length).toBeGreaterThan(4 << 20)
@@ -127,6 +138,37 @@ test('output starts before the input ends (stdin kept open)', async () => {
   expect(first.startsWith('{"event":0,"match":true')).toBe(true)
   expect(running).toBe(true)
   expect(status).toBe(0)
+})
+
+test('XML output starts before the input ends (stdin kept open)', async () => {
+  const { first, running, status } = await firstOutputWhileOpen(
+    `<Events>${xmlEvent(manyEvents(1)[0] as object).repeat(20_000)}`,
+  )
+  expect(first.startsWith('{"event":0,"match":true')).toBe(true)
+  expect(running).toBe(true)
+  expect(status).toBe(0)
+})
+
+test('broken XML deep in a stream is named at its line and column; the events around it run', () => {
+  const good = xmlEvent(manyEvents(1)[0] as object)
+  const bad = good.replace('</Data>', '</Dat>')
+  // One line, as wevtutil writes it, long enough to be read and cut in many chunks.
+  const events = [...Array<string>(5000).fill(good), bad, good]
+  const text = events.join('')
+  writeFileSync(at('bad.xml'), text)
+  const { status, stdout, stderr } = runCli([
+    'eval',
+    '--rule',
+    at('rule.yml'),
+    '--events',
+    at('bad.xml'),
+  ])
+  const column = good.length * 5000 + bad.indexOf('</Dat>') + 1
+  expect(stderr).toBe(
+    `${at('bad.xml')}:1:${column} error EVENTS_SYNTAX malformed events: Invalid XML: </Dat> closes <Data>\n`,
+  )
+  expect(status).toBe(2)
+  expect(stdout.trim().split('\n')).toHaveLength(5001)
 })
 
 test('bad NDJSON lines: the good events are kept, each bad line named, exit 2 at the end', () => {
