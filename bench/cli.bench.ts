@@ -2,8 +2,9 @@
  * CLI figures (issue 10), end to end through `node bin/sigma-play.js`: start-up against bare
  * node, `eval --count` against a hand-written predicate reading the same NDJSON file,
  * `eval --rules` over the SigmaHQ corpus with the regression events repeated, and the peak
- * memory of streaming a generated gigabyte through stdin. Rule diagnostics the corpus gives
- * on stderr (a few rules with placeholders) are counted in one line, not printed each run.
+ * memory of streaming a generated gigabyte through stdin, as NDJSON and as Windows event XML.
+ * Rule diagnostics the corpus gives on stderr (a few rules with placeholders) are counted in one
+ * line, not printed each run.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -20,6 +21,7 @@ import {
 } from '../test/corpus/corpus-files.ts'
 import { grouped, median, printTable, ratio } from './measure.ts'
 import { networkEvents } from './network-events.ts'
+import { windowsXmlForm } from '../test/engine/events/shape-forms.ts'
 
 // The figures are over SigmaHQ rules and events: without the corpus there is nothing to time.
 if (!hasCorpus) {
@@ -179,8 +181,10 @@ const n = corpusEvents.length * REPEAT
  * and piped to stdin, so no file is written: the CLI runs in-process under a wrapper that
  * reports process.resourceUsage().maxRSS (worker thread included) on exit.
  */
-async function streamPeak(megabytes: number): Promise<{ mb: number; events: number }> {
-  const chunk = writeNdjson('chunk.ndjson', 10_000)
+async function streamPeak(
+  megabytes: number,
+  chunk: string,
+): Promise<{ mb: number; events: number }> {
   const generator = spawn(
     process.execPath,
     [
@@ -217,7 +221,16 @@ async function streamPeak(megabytes: number): Promise<{ mb: number; events: numb
   return { mb: kb / 1024, events: (JSON.parse(out) as { events: number }).events }
 }
 const STREAM_MB = Number(process.env.BENCH_STREAM_MB ?? 1024)
-const streamed = await streamPeak(STREAM_MB)
+const streamed = await streamPeak(STREAM_MB, writeNdjson('chunk.ndjson', 10_000))
+// wevtutil's form: every event on one line, nothing between them.
+const xmlChunk = join(dir, 'chunk.xml')
+writeFileSync(
+  xmlChunk,
+  networkEvents(10_000)
+    .map((e) => windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: e } }))
+    .join(''),
+)
+const streamedXml = await streamPeak(STREAM_MB, xmlChunk)
 
 const diagnostics = [...ruleDiagnostics].map(([code, n]) => `${n} ${code}`).join(', ')
 if (diagnostics)
@@ -255,6 +268,11 @@ printTable(
     [
       `peak memory, eval --count over ${grouped(STREAM_MB)} MB on stdin`,
       `${streamed.mb.toFixed(0)} MB (${grouped(streamed.events)} events)`,
+      'flat; < 250 MB',
+    ],
+    [
+      `peak memory, the same over ${grouped(STREAM_MB)} MB of Windows event XML`,
+      `${streamedXml.mb.toFixed(0)} MB (${grouped(streamedXml.events)} events)`,
       'flat; < 250 MB',
     ],
   ],
