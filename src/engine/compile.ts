@@ -32,7 +32,7 @@ import { readFilterDocument, type FilterSource } from './meta/filter-document.ts
 import { joinFilters, notAppliedWarning } from './meta/apply-filters.ts'
 import { filterApplies } from './meta/filter-applies.ts'
 import type { YamlDocument } from './yaml/parse.ts'
-import { fingerprintOf } from './rule/outline.ts'
+import { fingerprintOf, outlineOf, type RuleOutline } from './rule/outline.ts'
 import type { YAMLMap } from 'yaml'
 
 export interface CompileResult {
@@ -44,6 +44,11 @@ export interface CompileResult {
   conditionRanges?: Range[]
   /** What the verdicts depend on (rule/outline.ts); set when the rule compiled, computed when read. */
   fingerprint?: string
+  /**
+   * The rule's items as written (rule/outline.ts), from the same parse; set when the rule
+   * compiled, computed when read, and not carried by copies or messages.
+   */
+  readonly outline?: RuleOutline
   diagnostics: Diagnostic[]
 }
 
@@ -98,20 +103,26 @@ export function compileRuleWith(
     notApplied,
   })
   const result = done(compiled)
-  if (compiled.rule) withLazyFingerprint(result, parsed.documents)
+  if (compiled.rule) withLazyReadings(result, parsed.documents)
   return result
 }
 
 /**
- * Only the page's worker reads the fingerprint (a twelfth of a corpus compile): it is worked
- * out on first read, then kept. Enumerable, so copies and messages still carry it.
+ * Only the page's worker reads the fingerprint (a twelfth of a corpus compile) and the outline
+ * (it would parse the text again on every key): each is worked out on first read, then kept.
+ * The fingerprint is enumerable, so copies and messages still carry it.
  */
-function withLazyFingerprint(result: CompileResult, documents: readonly YamlDocument[]): void {
-  let memo: { value: string | undefined } | undefined
+function withLazyReadings(result: CompileResult, documents: readonly YamlDocument[]): void {
+  let fingerprint: { value: string | undefined } | undefined
   Object.defineProperty(result, 'fingerprint', {
     enumerable: true,
     configurable: true,
-    get: () => (memo ??= { value: fingerprintOf(documents) }).value,
+    get: () => (fingerprint ??= { value: fingerprintOf(documents) }).value,
+  })
+  let outline: { value: RuleOutline | undefined } | undefined
+  Object.defineProperty(result, 'outline', {
+    configurable: true,
+    get: () => (outline ??= { value: outlineOf(documents) }).value,
   })
 }
 

@@ -10,7 +10,6 @@ import {
   explain,
   isEventFailure,
   fieldMisses,
-  outlineRule,
   logsourceFit,
   parseEvents,
   preparedVerdict,
@@ -97,13 +96,14 @@ export class Analyzer {
 
   /** " · `Image` is missing; …" for the rule's field items this event cannot satisfy. */
   private missesOf(rule: Rule, value: unknown, identifiers: Record<string, boolean>): string {
-    if (this.outline?.text !== this.ruleText)
-      this.outline = { text: this.ruleText, items: outlineRule(this.ruleText)?.items ?? [] }
-    const misses = fieldMisses(rule, this.outline.items, value, identifiers)
+    const misses = fieldMisses(rule, this.outlineItems(), value, identifiers)
     return misses.map((m) => ` · ${m.message}`).join('')
   }
 
-  private outline?: { text: string; items: OutlineItem[] }
+  /** The rule's items as written, read from the compile's own parse (kept with it). */
+  private outlineItems(): OutlineItem[] {
+    return this.compiled?.outline?.items ?? []
+  }
 
   setRule(text: string, userOptions: EngineOptions): void {
     this.onPhase('compile')
@@ -320,13 +320,12 @@ export class Analyzer {
   private *fieldCoverage(compiled: Compiled, rule: Rule): Generator<Progress, FieldCoverage[]> {
     const cached = this.coverage
     if (cached?.compiled === compiled && cached.parsed === this.parsed) return cached.fields
-    if (this.outline?.text !== this.ruleText)
-      this.outline = { text: this.ruleText, items: outlineRule(this.ruleText)?.items ?? [] }
+    const items = this.outlineItems()
     const events = this.parsed.events
     const raws = events.map((e) => e.value)
     const views = this.preparedViews()
     const prepared = (i: number) => (views[i] ??= rule.prepare(raws[i]))
-    const steps = fieldCoverageSteps(rule, this.outline.items, raws, prepared)
+    const steps = fieldCoverageSteps(rule, items, raws, prepared)
     for (;;) {
       const step = steps.next()
       if (step.done) {

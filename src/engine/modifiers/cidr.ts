@@ -5,7 +5,7 @@
 import ipaddr from 'ipaddr.js'
 import type { IPv4, IPv6 } from 'ipaddr.js'
 import type { Refusal, TypedValue } from './typed-value.ts'
-import { refuse } from './typed-value.ts'
+import { isRefusal, refuse } from './typed-value.ts'
 import type { IpNetwork, IpValue } from '../match/ip.ts'
 import { ipNetwork, parseIp } from '../match/ip.ts'
 
@@ -23,7 +23,27 @@ function sameAddress(a: Address, b: Address): boolean {
   return a.toNormalizedString() === b.toNormalizedString()
 }
 
-export function parseCidr(text: string): Extract<TypedValue, { kind: 'cidr' }> | Refusal {
+type Cidr = Extract<TypedValue, { kind: 'cidr' }>
+
+/**
+ * Networks already read, by their text: the page compiles the rule again on every key, and a
+ * rule's list of private ranges took a millisecond of each. The values are never changed.
+ */
+const parsed = new Map<string, Cidr>()
+const MAX_PARSED = 4096
+
+export function parseCidr(text: string): Cidr | Refusal {
+  const known = parsed.get(text)
+  if (known) return known
+  const result = readCidr(text)
+  if (!isRefusal(result)) {
+    if (parsed.size >= MAX_PARSED) parsed.clear()
+    parsed.set(text, result)
+  }
+  return result
+}
+
+function readCidr(text: string): Cidr | Refusal {
   const slash = text.indexOf('/')
   const addressText = slash < 0 ? text : text.slice(0, slash)
   const prefixText = slash < 0 ? undefined : text.slice(slash + 1)

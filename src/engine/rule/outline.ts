@@ -42,7 +42,12 @@ const MAX_ALIASES = 100
 
 /** The outline of the first document holding a `detection` map; undefined when there is none. */
 export function outlineRule(text: string): RuleOutline | undefined {
-  for (const document of parseYaml(text).documents) {
+  return outlineOf(parseYaml(text).documents)
+}
+
+/** outlineRule over documents already parsed. */
+export function outlineOf(documents: readonly YamlDocument[]): RuleOutline | undefined {
+  for (const document of documents) {
     if (isEmptyDocument(document.contents)) continue
     const root = asMap(document.contents)
     const detection = root && asMap(findPair(root, 'detection')?.value)
