@@ -82,7 +82,9 @@ export function logsourceRouteFor(
 
 /** The fit of an event under a route. */
 export function eventFitFor(route: LogsourceRoute): EventFit {
-  return (event) => route.judge(route.reader.read(event))
+  // Judges and readers are pure: the same key reads and judges every event alike.
+  const fact = `logsource fit ${route.key}`
+  return (event) => asView(event).fact(fact, () => route.judge(route.reader.read(event)))
 }
 
 export function gateByLogsource(parts: RuleParts, fit: EventFit): RuleParts {

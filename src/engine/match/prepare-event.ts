@@ -44,6 +44,8 @@ export class EventView implements PreparedEvent {
   private leaves: KeywordLeaf[] | undefined
   /** Items on the same field share one lookup, so each value is parsed and lower-cased once. */
   private readonly fields = new Map<string, FieldLookup>()
+  /** Facts read from the whole event, by key (its logsource fit under a route): see fact. */
+  private facts: Map<string, unknown> | undefined
 
   constructor(
     readonly raw: unknown,
@@ -71,6 +73,18 @@ export class EventView implements PreparedEvent {
       this.fields.set(field, found)
     }
     return found
+  }
+
+  /**
+   * A fact about the event, read once: the page keeps prepared events while the rule is edited,
+   * so each key asks again for what the event's identity already said.
+   */
+  fact<T>(key: string, read: () => T): T {
+    const facts = (this.facts ??= new Map())
+    if (facts.has(key)) return facts.get(key) as T
+    const value = read()
+    facts.set(key, value)
+    return value
   }
 
   /**
