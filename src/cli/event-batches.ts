@@ -10,6 +10,7 @@
  *   MAX_ARRAY_BYTES, and parsed as one text.
  */
 import { findValueEnd, looksLikeCsv, skipWhitespace } from '../engine/index.ts'
+import { Utf16ToUtf8, utf16Order } from './utf16-input.ts'
 import { XmlCuts } from './xml-cuts.ts'
 
 /** One event above this (UTF-8 bytes) is refused: no real log record comes near it. */
@@ -80,6 +81,9 @@ export class BatchSplitter {
   private line = 1
   private column = 1
   private xml: XmlCuts | undefined
+  private utf16: Utf16ToUtf8 | undefined
+  /** The input's first byte, when it came alone: two tell its encoding. */
+  private head: Buffer | undefined
   private started = false
   /** Bytes pending when the layout was last judged unknown: see judgeLayout. */
   private judged = 0
@@ -90,12 +94,8 @@ export class BatchSplitter {
   }
 
   /** Batches complete so far; throws InputTooLarge when one event outgrows the cap. */
-  push(chunk: Buffer): Batch[] {
-    if (!this.started && chunk.length > 0) {
-      // A byte-order mark is not part of the first event.
-      this.started = true
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
-    }
+  push(input: Buffer): Batch[] {
+    const chunk = this.asUtf8(input)
     this.parts.push(chunk)
     this.size += chunk.length
     if (this.layout === 'unknown' && this.judgeAgain()) this.layout = this.judgeLayout()
@@ -104,8 +104,31 @@ export class BatchSplitter {
     return batch ? [batch] : []
   }
 
+  /** The chunk as UTF-8: UTF-16 input (see utf16-input.ts) is converted as it comes. */
+  private asUtf8(chunk: Buffer): Buffer {
+    if (this.utf16) return this.utf16.push(chunk)
+    if (this.started) return chunk
+    const head = this.head ? Buffer.concat([this.head, chunk]) : chunk
+    this.head = head.length < 2 ? head : undefined
+    if (this.head) return Buffer.alloc(0)
+    this.started = true
+    const order = utf16Order(head)
+    if (order) {
+      this.utf16 = new Utf16ToUtf8(order)
+      return this.utf16.push(head)
+    }
+    // A byte-order mark is not part of the first event.
+    return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head
+  }
+
   /** What is left when the input ends. */
   end(): Batch[] {
+    const tail = this.utf16?.end() ?? this.head
+    if (tail && tail.length > 0) {
+      this.parts.push(tail)
+      this.size += tail.length
+    }
+    this.head = undefined
     const bytes = this.pending()
     this.parts = []
     this.size = 0

@@ -8,6 +8,7 @@
  */
 import { createReadStream, statSync } from 'node:fs'
 import { Readable } from 'node:stream'
+import { decodeFileText } from './decode-text.ts'
 
 /** How long a run waits for standard input to end before it streams it. */
 export const READ_AHEAD_MS = 50
@@ -102,5 +103,5 @@ class StdinInput implements EventsInput {
 export async function readWhole(input: EventsInput): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of input.open()) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return decodeFileText(Buffer.concat(chunks))
 }

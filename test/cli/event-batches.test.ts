@@ -8,7 +8,7 @@ afterEach(() => {
 })
 
 /** Pushes `input` in chunks of `size` bytes; the batches, and what was decoded to judge them. */
-function split(input: string, size: number) {
+function split(input: string | Buffer, size: number) {
   const decode = vi.spyOn(TextDecoder.prototype, 'decode')
   const bytes = Buffer.from(input)
   const splitter = new BatchSplitter()
@@ -92,5 +92,29 @@ test.each([
       offset += batchText.length
     }
     expect(values).toEqual(whole.events.map((e) => e.value))
+  }
+})
+
+/** `text` in UTF-16 of either byte order, with or without a byte-order mark. */
+function utf16(text: string, order: 'le' | 'be', mark: boolean): Buffer {
+  const le = Buffer.from((mark ? '\ufeff' : '') + text, 'utf16le')
+  return order === 'le' ? le : Buffer.from(le).swap16()
+}
+
+test.each([
+  ['little-endian with a byte-order mark (PowerShell 5)', 'le', true],
+  ['big-endian with a byte-order mark', 'be', true],
+  ['little-endian without a mark', 'le', false],
+  ['big-endian without a mark', 'be', false],
+] as const)('UTF-16 %s is read as the same events as UTF-8', (_, order, mark) => {
+  // Characters past ASCII and past the 16-bit plane, cut across chunks of every odd size.
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({ i, name: `Größe 東京 😀 ${i}` }),
+  )
+  const text = lines.join('\n') + '\n'
+  for (const size of [1, 3, 7, 4096]) {
+    const { batches } = split(utf16(text, order, mark), size)
+    expect(Buffer.concat(batches.map((b) => b.bytes)).toString()).toBe(text)
+    if (size === 4096) expect(batches.length).toBeGreaterThan(2)
   }
 })

@@ -2,7 +2,7 @@
  * `sigma-play eval` with filter and correlation documents, and `check` on metadata and
  * placeholders, run as a subprocess on temp files.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { ADMINS_FILTER, WHOAMI_RULE } from '../fixtures/whoami-filter.ts'
@@ -27,6 +27,7 @@ const dir = tempFiles({
   'events.json': JSON.stringify(EVENTS),
   'chain.yml': example('correlation-chain.yml'),
   'chain.events.json': example('correlation-chain.events.json'),
+  'chain.events.utf16.json': '\ufeff' + example('correlation-chain.events.json'),
   'untimed.json': JSON.stringify([{ EventID: 4625, User: 'bob' }]),
   'drafty.yml': RULE.replace('level: low', 'level: severe'),
   'placeholder.yml': PLACEHOLDER_RULE,
@@ -71,6 +72,15 @@ describe('filters', () => {
 })
 
 describe('correlations', () => {
+  test('events saved as UTF-16 (PowerShell 5’s `>`) give the lines UTF-8 gives', () => {
+    const utf16 = at('chain.events.utf16.json')
+    writeFileSync(utf16, Buffer.from(readFileSync(utf16, 'utf8'), 'utf16le'))
+    const run = (events: string) => runCli(['eval', '--rule', at('chain.yml'), '--events', events])
+    const [utf8, fromUtf16] = [run(at('chain.events.json')), run(utf16)]
+    expect(fromUtf16.stderr).toBe('')
+    expect(fromUtf16.stdout).toBe(utf8.stdout)
+    expect(utf8.stdout).toContain('"correlation":"multiple_failed_login"')
+  })
   test("the specification's chain: per-event rules, then one line per alert", () => {
     const r = runCli(['eval', '--rule', at('chain.yml'), '--events', at('chain.events.json')])
     expect(r.status).toBe(0)

@@ -140,6 +140,21 @@ test('output starts before the input ends (stdin kept open)', async () => {
   expect(status).toBe(0)
 })
 
+test.each([
+  ['NDJSON', (events: object[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n'],
+  ['wevtutil XML', (events: object[]) => events.map(xmlEvent).join('')],
+])('%s saved as UTF-16 (PowerShell 5’s `>`) gives the lines UTF-8 gives', (_, write) => {
+  const text = write(manyEvents(3000))
+  writeFileSync(at('utf8'), text)
+  writeFileSync(at('utf16'), Buffer.from('\ufeff' + text, 'utf16le'))
+  const run = (name: string) => runCli(['eval', '--rule', at('rule.yml'), '--events', at(name)])
+  const [utf8, utf16] = [run('utf8'), run('utf16')]
+  expect(utf16.stderr).toBe('')
+  expect(utf16.status).toBe(0)
+  expect(utf16.stdout).toBe(utf8.stdout)
+  expect(utf8.stdout.split('\n')).toHaveLength(3001)
+})
+
 test('XML output starts before the input ends (stdin kept open)', async () => {
   const { first, running, status } = await firstOutputWhileOpen(
     `<Events>${xmlEvent(manyEvents(1)[0] as object).repeat(20_000)}`,
