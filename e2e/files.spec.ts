@@ -15,7 +15,14 @@ import {
   SIGMAHQ_DIR,
 } from '../test/corpus/corpus-files.ts'
 import type { MonacoWindow } from './helpers.ts'
-import { EVENTS_URI, modelValue, openPage, RULE_URI, watch } from './share-helpers.ts'
+import {
+  EVENTS_URI,
+  modelValue,
+  openPage,
+  RULE_URI,
+  setModelValue,
+  watch,
+} from './share-helpers.ts'
 
 type IndexEntry = {
   rule: string
@@ -65,6 +72,29 @@ test('open a rule and events through the file inputs', async ({ page }) => {
     sample.reference_match_count,
   )
   expect([seen.errors, seen.foreign]).toEqual([[], []])
+})
+
+test('events saved as UTF-16, with a mark or without, open as the same events', async ({
+  page,
+}) => {
+  await openPage(page)
+  const ndjson = records.map((r) => JSON.stringify(r)).join('\n')
+  const little = Buffer.from(ndjson, 'utf16le')
+  for (const [name, buffer] of [
+    ['marked.json', Buffer.concat([Buffer.from([0xff, 0xfe]), little])],
+    ['unmarked.json', little],
+    ['big-endian.json', Buffer.from(little).swap16()],
+  ] as const) {
+    await page.getByTestId('events-file-input').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer,
+    })
+    await expect.poll(() => modelValue(page, EVENTS_URI)).toBe(ndjson)
+    await expect(page.getByTestId('event-row')).toHaveCount(records.length)
+    // The next file's text is the same: clear the editor so that each is seen to arrive.
+    await setModelValue(page, EVENTS_URI, '')
+  }
 })
 
 test('evtx_dump output and NDJSON files open as events', async ({ page }) => {

@@ -10,7 +10,8 @@
  *   MAX_ARRAY_BYTES, and parsed as one text.
  */
 import { findValueEnd, looksLikeCsv, skipWhitespace } from '../engine/index.ts'
-import { Utf16ToUtf8, utf16Order } from './utf16-input.ts'
+import { utf16Order } from './decode-text.ts'
+import { Utf16ToUtf8 } from './utf16-input.ts'
 import { XmlCuts } from './xml-cuts.ts'
 
 /** One event above this (UTF-8 bytes) is refused: no real log record comes near it. */

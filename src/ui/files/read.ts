@@ -1,4 +1,5 @@
 // Reading user files as text, with progress, and telling rule files from events files.
+import { utf16Order } from '../../cli/decode-text.ts'
 
 export type FileKind = 'rule' | 'events'
 
@@ -19,8 +20,16 @@ export function kindOfFile(name: string, fallback: FileKind): FileKind {
   return fallback
 }
 
-/** FileReader rather than file.text(): it reports progress, and reads off the main thread. */
-export function readFileText(file: Blob, onProgress?: (fraction: number) => void): Promise<string> {
+/**
+ * FileReader rather than file.text(): it reports progress, and reads off the main thread. It
+ * follows a byte-order mark by itself; UTF-16 without one is told from its first two bytes, as
+ * the CLI tells it (cli/decode-text.ts).
+ */
+export async function readFileText(
+  file: Blob,
+  onProgress?: (fraction: number) => void,
+): Promise<string> {
+  const order = utf16Order(new Uint8Array(await file.slice(0, 2).arrayBuffer()))
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onprogress = (event) => {
@@ -28,7 +37,7 @@ export function readFileText(file: Blob, onProgress?: (fraction: number) => void
     }
     reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
-    reader.readAsText(file)
+    reader.readAsText(file, order ? `utf-16${order}` : 'utf-8')
   })
 }
 
