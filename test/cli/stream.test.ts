@@ -15,6 +15,9 @@ import { BIN, runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
 const dir = tempFiles({ 'rule.yml': RULE })
 const at = (name: string) => join(dir, name)
+/** `eval` of the fixture rule over `events` (a path, or `-`). */
+const evalEvents = (events: string, ...more: string[]) =>
+  runCli(['eval', '--rule', at('rule.yml'), '--events', events, ...more])
 const rule = compileRule(RULE).rule
 if (!rule) throw new Error('fixture rule does not compile')
 
@@ -62,13 +65,7 @@ test.each([
   const text = write(manyEvents(30_000))
   expect(text.length).toBeGreaterThan(4 << 20)
   writeFileSync(at('events'), text)
-  const { status, stdout, stderr } = runCli([
-    'eval',
-    '--rule',
-    at('rule.yml'),
-    '--events',
-    at('events'),
-  ])
+  const { status, stdout, stderr } = evalEvents(at('events'))
   expect(stderr).toBe('')
   expect(status).toBe(0)
   expect(stdout).toBe(wholeFileLines(text))
@@ -147,8 +144,7 @@ test.each([
   const text = write(manyEvents(3000))
   writeFileSync(at('utf8'), text)
   writeFileSync(at('utf16'), Buffer.from('\ufeff' + text, 'utf16le'))
-  const run = (name: string) => runCli(['eval', '--rule', at('rule.yml'), '--events', at(name)])
-  const [utf8, utf16] = [run('utf8'), run('utf16')]
+  const [utf8, utf16] = [evalEvents(at('utf8')), evalEvents(at('utf16'))]
   expect(utf16.stderr).toBe('')
   expect(utf16.status).toBe(0)
   expect(utf16.stdout).toBe(utf8.stdout)
@@ -171,13 +167,7 @@ test('broken XML deep in a stream is named at its line and column; the events ar
   const events = [...Array<string>(5000).fill(good), bad, good]
   const text = events.join('')
   writeFileSync(at('bad.xml'), text)
-  const { status, stdout, stderr } = runCli([
-    'eval',
-    '--rule',
-    at('rule.yml'),
-    '--events',
-    at('bad.xml'),
-  ])
+  const { status, stdout, stderr } = evalEvents(at('bad.xml'))
   const column = good.length * 5000 + bad.indexOf('</Dat>') + 1
   expect(stderr).toBe(
     `${at('bad.xml')}:1:${column} error EVENTS_SYNTAX malformed events: Invalid XML: </Dat> closes <Data>\n`,
@@ -189,13 +179,7 @@ test('broken XML deep in a stream is named at its line and column; the events ar
 test('bad NDJSON lines: the good events are kept, each bad line named, exit 2 at the end', () => {
   const good = JSON.stringify(manyEvents(1)[0])
   writeFileSync(at('mixed.ndjson'), [good, '{"Image": ', good, 'not json', good].join('\n') + '\n')
-  const { status, stdout, stderr } = runCli([
-    'eval',
-    '--rule',
-    at('rule.yml'),
-    '--events',
-    at('mixed.ndjson'),
-  ])
+  const { status, stdout, stderr } = evalEvents(at('mixed.ndjson'))
   expect(status).toBe(2)
   expect(
     stdout
@@ -210,14 +194,7 @@ test('bad NDJSON lines: the good events are kept, each bad line named, exit 2 at
 test('100,000 bad lines: a few messages and one summary, not 100,000 lines', () => {
   const good = JSON.stringify(manyEvents(1)[0])
   writeFileSync(at('bad.ndjson'), `${good}\n${'{oops}\n'.repeat(100_000)}${good}\n`)
-  const { status, stdout, stderr } = runCli([
-    'eval',
-    '--rule',
-    at('rule.yml'),
-    '--events',
-    at('bad.ndjson'),
-    '--count',
-  ])
+  const { status, stdout, stderr } = evalEvents(at('bad.ndjson'), '--count')
   expect(status).toBe(2)
   expect(stdout).toBe('{"events":2,"matches":2}\n')
   const lines = stderr.trimEnd().split('\n')
@@ -226,13 +203,7 @@ test('100,000 bad lines: a few messages and one summary, not 100,000 lines', () 
 })
 
 test('--events /dev/zero stops at the cap on one event with a clear error', () => {
-  const { status, stdout, stderr } = runCli([
-    'eval',
-    '--rule',
-    at('rule.yml'),
-    '--events',
-    '/dev/zero',
-  ])
+  const { status, stdout, stderr } = evalEvents('/dev/zero')
   expect(status).toBe(2)
   expect(stdout).toBe('')
   expect(stderr).toBe(
