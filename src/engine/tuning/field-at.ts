@@ -17,6 +17,30 @@ export interface FieldAt {
 const inside = (range: Range | undefined, offset: number) =>
   range !== undefined && offset >= range[0] && offset <= range[1]
 
+/**
+ * Keeps, of the key/value pairs a walk over the event reports, the innermost one around
+ * `offset`: the one whose value is shortest.
+ */
+function innermostAround(offset: number) {
+  let found: { path: string; valueRange: Range } | undefined
+  const visit = (path: string, keyRange: Range | undefined, valueRange: Range) => {
+    if (!inside(keyRange, offset) && !inside(valueRange, offset)) return
+    const size = valueRange[1] - valueRange[0]
+    if (!found || size < found.valueRange[1] - found.valueRange[0]) found = { path, valueRange }
+  }
+  return { visit, found: () => found }
+}
+
+/** The event-log table's name for the value at `path`, and that value; undefined if none. */
+function flatField(
+  table: ReturnType<typeof flattenEvtx>,
+  path: string,
+): { name: string; value: unknown } | undefined {
+  for (const [name, resolved] of table ?? [])
+    if (resolved.path === path) return { name, value: resolved.value }
+  return undefined
+}
+
 /** `offset` is relative to `eventText`, which holds exactly one event. */
 export function fieldAt(eventText: string, offset: number): FieldAt | undefined {
   const start = skipWhitespace(eventText, 0)
@@ -27,13 +51,9 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   } catch {
     return undefined
   }
-  // The innermost key/value pair around the offset: the one whose value is shortest.
-  let found: { path: string; valueRange: Range } | undefined
-  walkJson(eventText, 0, eventText.length, (path, keyRange, valueRange) => {
-    if (!inside(keyRange, offset) && !inside(valueRange, offset)) return
-    const size = valueRange[1] - valueRange[0]
-    if (!found || size < found.valueRange[1] - found.valueRange[0]) found = { path, valueRange }
-  })
+  const innermost = innermostAround(offset)
+  walkJson(eventText, 0, eventText.length, innermost.visit)
+  const found = innermost.found()
   if (!found) return undefined
   let value: unknown
   try {
@@ -46,22 +66,15 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   const path = found.path.replace(/\[\d+\]$/, '')
   const table = flattenEvtx(raw)
   if (!table) return { field: path, value }
-  for (const [name, resolved] of table) if (resolved.path === path) return { field: name, value }
-  return undefined
+  const flat = flatField(table, path)
+  return flat && { field: flat.name, value }
 }
 
 /** The same in an `<Event>`: the innermost value around the offset, by its rule-facing name. */
 function xmlFieldAt(eventText: string, start: number, offset: number): FieldAt | undefined {
-  let found: { path: string; size: number } | undefined
-  const event = locateXmlFields(eventText, [start, eventText.length], (path, key, value) => {
-    if (!inside(key, offset) && !inside(value, offset)) return
-    const size = value[1] - value[0]
-    if (!found || size < found.size) found = { path, size }
-  })
-  const table = flattenEvtx(event)
-  if (!table) return undefined
-  for (const [name, resolved] of table)
-    if (resolved.path === found?.path && typeof resolved.value === 'string')
-      return { field: name, value: resolved.value }
-  return undefined
+  const innermost = innermostAround(offset)
+  const event = locateXmlFields(eventText, [start, eventText.length], innermost.visit)
+  const found = innermost.found()
+  const flat = found && flatField(flattenEvtx(event), found.path)
+  return typeof flat?.value === 'string' ? { field: flat.name, value: flat.value } : undefined
 }
