@@ -21,7 +21,7 @@ import {
 } from '../test/corpus/corpus-files.ts'
 import { grouped, median, printTable, ratio } from './measure.ts'
 import { networkEvents } from './network-events.ts'
-import { windowsXmlForm } from '../test/engine/events/shape-forms.ts'
+import { networkEventXml } from '../test/engine/events/shape-forms.ts'
 
 // The figures are over SigmaHQ rules and events: without the corpus there is nothing to time.
 if (!hasCorpus) {
@@ -224,12 +224,7 @@ const STREAM_MB = Number(process.env.BENCH_STREAM_MB ?? 1024)
 const streamed = await streamPeak(STREAM_MB, writeNdjson('chunk.ndjson', 10_000))
 // wevtutil's form: every event on one line, nothing between them.
 const xmlChunk = join(dir, 'chunk.xml')
-writeFileSync(
-  xmlChunk,
-  networkEvents(10_000)
-    .map((e) => windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: e } }))
-    .join(''),
-)
+writeFileSync(xmlChunk, networkEvents(10_000).map(networkEventXml).join(''))
 const streamedXml = await streamPeak(STREAM_MB, xmlChunk)
 
 const diagnostics = [...ruleDiagnostics].map(([code, n]) => `${n} ${code}`).join(', ')

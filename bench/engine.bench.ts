@@ -28,7 +28,7 @@ import {
   type Timing,
 } from './measure.ts'
 import { networkEvents } from './network-events.ts'
-import { windowsXmlForm } from '../test/engine/events/shape-forms.ts'
+import { savedXmlFile, windowsXmlForm } from '../test/engine/events/shape-forms.ts'
 import { benchCorrelation } from './correlation-bench.ts'
 
 // The figures are over SigmaHQ rules and events: without the corpus there is nothing to time.
@@ -116,7 +116,7 @@ if (parsed.result !== EVENT_COUNT) {
 }
 
 // The same events as Windows event XML (Event Viewer's view of each), read back as evtx JSON.
-const xml = `<Events>\n${events.map((e) => windowsXmlForm({ Event: { EventData: e } })).join('\n')}\n</Events>`
+const xml = savedXmlFile(events.map((e) => windowsXmlForm({ Event: { EventData: e } })))
 const parsedXml = timePasses(() => parseEvents(xml).events.length, 3)
 if (parsedXml.result !== EVENT_COUNT) {
   console.error(`parseEvents read ${parsedXml.result} of ${EVENT_COUNT} XML events`)

@@ -2,6 +2,7 @@
 import { afterEach, expect, test, vi } from 'vitest'
 import { BatchSplitter } from '../../src/cli/event-batches.ts'
 import { parseEvents } from '../../src/engine/index.ts'
+import { savedXmlFile } from '../engine/events/shape-forms.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -67,7 +68,7 @@ test.each([
   ['on one line, as wevtutil writes them', (events: string[]) => events.join('')],
   [
     'in a saved <Events> file',
-    (events: string[]) => `<?xml version="1.0"?>\n<Events>\n${events.join('\n')}\n</Events>\n`,
+    (events: string[]) => `<?xml version="1.0"?>\n${savedXmlFile(events)}`,
   ],
 ])('Windows event XML %s is cut between events, with each batch’s line and column', (_, write) => {
   const events = Array.from({ length: 600 }, (_, i) => XML_EVENTS[i % XML_EVENTS.length] as string)

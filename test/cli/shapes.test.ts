@@ -9,7 +9,8 @@ import {
   elasticResponse,
   splunkLine,
   splunkResults,
-  windowsXmlForm,
+  networkEventXml,
+  savedXmlFile,
   winlogbeatForm,
 } from '../engine/events/shape-forms.ts'
 import { EVENTS, EXPECTED_LINES, RULE } from './fixtures.ts'
@@ -25,7 +26,7 @@ const dir = tempFiles({
   'search.json': JSON.stringify(elasticResponse(winlogbeat), null, 2),
   'splunk.ndjson': ndjson(EVENTS.map(splunkLine)),
   'splunk.json': JSON.stringify(splunkResults(EVENTS)),
-  'events.xml': `<Events>\n${EVENTS.map((e) => windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: e } })).join('\n')}\n</Events>\n`,
+  'events.xml': savedXmlFile(EVENTS.map(networkEventXml)),
 })
 const evalLines = (file: string, ...more: string[]) =>
   runCli([

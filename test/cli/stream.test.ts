@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { compileRule, parseEvents } from '../../src/engine/index.ts'
 import { verdict } from '../helpers/judge.ts'
-import { windowsXmlForm } from '../engine/events/shape-forms.ts'
+import { networkEventXml, savedXmlFile } from '../engine/events/shape-forms.ts'
 import { RULE } from './fixtures.ts'
 import { BIN, runCli, runCliHeldStdin, tempFiles } from './run-cli.ts'
 
@@ -33,9 +33,6 @@ function manyEvents(count: number) {
   }))
 }
 
-const xmlEvent = (event: object) =>
-  windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: event } })
-
 function wholeFileLines(text: string): string {
   const { events } = parseEvents(text)
   return events
@@ -55,11 +52,10 @@ test.each([
   ],
   ['a JSON array', (events: object[]) => JSON.stringify(events)],
   // wevtutil writes each event on one line with nothing between: batches are cut mid-line.
-  ['wevtutil XML', (events: object[]) => events.map(xmlEvent).join('')],
+  ['wevtutil XML', (events: object[]) => events.map(networkEventXml).join('')],
   [
     'a saved <Events> file',
-    (events: object[]) =>
-      `<?xml version="1.0"?>\n<Events>\n${events.map(xmlEvent).join('\n')}\n</Events>\n`,
+    (events: object[]) => `<?xml version="1.0"?>\n${savedXmlFile(events.map(networkEventXml))}`,
   ],
 ])('streamed %s over many read chunks equals whole-file evaluation', (_, write) => {
   const text = write(manyEvents(30_000))
@@ -139,7 +135,7 @@ test('output starts before the input ends (stdin kept open)', async () => {
 
 test.each([
   ['NDJSON', (events: object[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n'],
-  ['wevtutil XML', (events: object[]) => events.map(xmlEvent).join('')],
+  ['wevtutil XML', (events: object[]) => events.map(networkEventXml).join('')],
 ])('%s saved as UTF-16 (PowerShell 5’s `>`) gives the lines UTF-8 gives', (_, write) => {
   const text = write(manyEvents(3000))
   writeFileSync(at('utf8'), text)
@@ -153,7 +149,7 @@ test.each([
 
 test('XML output starts before the input ends (stdin kept open)', async () => {
   const { first, running, status } = await firstOutputWhileOpen(
-    `<Events>${xmlEvent(manyEvents(1)[0] as object).repeat(20_000)}`,
+    `<Events>${networkEventXml(manyEvents(1)[0] as object).repeat(20_000)}`,
   )
   expect(first.startsWith('{"event":0,"match":true')).toBe(true)
   expect(running).toBe(true)
@@ -161,7 +157,7 @@ test('XML output starts before the input ends (stdin kept open)', async () => {
 })
 
 test('broken XML deep in a stream is named at its line and column; the events around it run', () => {
-  const good = xmlEvent(manyEvents(1)[0] as object)
+  const good = networkEventXml(manyEvents(1)[0] as object)
   const bad = good.replace('</Data>', '</Dat>')
   // One line, as wevtutil writes it, long enough to be read and cut in many chunks.
   const events = [...Array<string>(5000).fill(good), bad, good]

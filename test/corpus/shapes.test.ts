@@ -15,6 +15,7 @@ import {
   flatForm,
   splunkLine,
   splunkResults,
+  savedXmlFile,
   windowsXmlForm,
   winlogbeatForm,
   xmlValues,
@@ -65,7 +66,7 @@ testEachCorpus(
       'splunk lines': ndjson(flat.map(splunkLine)),
       'splunk results': JSON.stringify(splunkResults(flat)),
       csv: csvForm(flat),
-      'windows event xml': `<Events>\n${evtx.map(windowsXmlForm).join('\n')}\n</Events>`,
+      'windows event xml': savedXmlFile(evtx.map(windowsXmlForm)),
     }
     for (const [shape, text] of Object.entries(shapes))
       expect(verdictsOf(rule, text), `${shape} differs from the flat form`).toEqual(expected)

@@ -116,6 +116,13 @@ export function windowsXmlForm(evtx: unknown): string {
   return xmlElement('Event', (evtx as Json)['Event'], false)
 }
 
+/** A Sysmon network connection (EventID 3) with these data fields, as XML. */
+export const networkEventXml = (data: object) =>
+  windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: data } })
+
+/** Events' XML saved as one file: in `<Events>`, one to a line. */
+export const savedXmlFile = (events: string[]) => `<Events>\n${events.join('\n')}\n</Events>\n`
+
 /** The evtx form with every scalar as the text XML keeps of it. */
 export function xmlValues(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(xmlValues)
