@@ -198,7 +198,9 @@ export function App({ start }: { start: Start }) {
                   value={store.rule}
                   onChange={store.setRule}
                   diagnostics={ruleDiagnostics}
+                  diagnosticsText={view.ruleText}
                   trace={trace}
+                  traceText={shown.ruleText}
                   stale={staleReason !== undefined}
                   theme={theme}
                   reveal={reveal}

@@ -1,6 +1,10 @@
 /**
  * The page's side of the worker. Latest wins: while one run is in flight, newer inputs replace
- * each other and only the last is sent when the run ends; replies to anything older are dropped.
+ * each other and only the last is sent when the run ends. The run's answer is still shown: it is
+ * newer than what is on screen, and on a slow machine, where every run outlasts the gap between
+ * two keys, dropping it would keep the verdicts from before the typing until it stops. A long run
+ * pauses now and then, and a newer request may supersede it there (see maySupersede); replies to
+ * a superseded run are dropped.
  * A run past its budget gets its worker terminated and replaced, and a probe worker then finds
  * which rule part was slow (see probe.ts). Budgets are kept by watchdogs that forgive the page's
  * own stalls (see watchdog.ts).
@@ -71,6 +75,8 @@ interface InFlight {
   yielding: boolean
   /** When progress was last reported to the page. */
   reportedAt: number
+  /** When the first request newer than this run arrived. */
+  newerSince?: number
 }
 
 export class SigmaClient {
@@ -91,6 +97,10 @@ export class SigmaClient {
   /** The newest input asked for, and the last one run a second time (see startProbe). */
   private latest?: AnalysisInput
   private retried?: AnalysisInput
+  /** The events of the last result shown, and how long its run took. */
+  private shown?: { events: string; runMs: number }
+  /** When the oldest request the shown result does not answer arrived. */
+  private behindSince?: number
   /** What the current worker already holds, so unchanged texts are not sent again. */
   private held: { rule?: string; options?: string; events?: string } = {}
   /** The current worker's event ranges, posted once per events text (see protocol). */
@@ -109,10 +119,28 @@ export class SigmaClient {
   }
 
   request(input: AnalysisInput): void {
+    const now = performance.now()
     this.latest = input
-    if (this.ready && this.inFlight?.yielding) this.send(input)
-    else if (this.inFlight || !this.ready) this.pending = input
+    this.behindSince ??= now
+    const run = this.inFlight
+    if (run) run.newerSince ??= now
+    if (this.ready && run?.yielding && this.maySupersede(run, input)) this.send(input)
+    else if (run || !this.ready) this.pending = input
     else this.send(input)
+  }
+
+  /**
+   * Whether `newer` may take the worker from a long run at its next pause. Over other events the
+   * cost is unknown and the newer input goes first. Over the same events runs cost about the
+   * same, and superseding each by the next key would show nothing until the typing stops: once
+   * the page has been behind for as long as a run takes, the run is let finish.
+   */
+  private maySupersede(run: InFlight, newer: AnalysisInput): boolean {
+    const shown = this.shown
+    const events = run.input.events
+    if (!shown || shown.events !== events || newer.events !== events) return true
+    const now = performance.now()
+    return now - (this.behindSince ?? now) < shown.runMs
   }
 
   dispose(): void {
@@ -209,7 +237,7 @@ export class SigmaClient {
         const { task, done, total } = reply
         this.listener({ type: 'progress', phase: 'evaluate', task, done, total })
       }
-      if (this.pending) this.send(this.pending)
+      if (this.pending && this.maySupersede(run, this.pending)) this.send(this.pending)
       return
     }
     if (reply.type === 'phase') {
@@ -224,8 +252,10 @@ export class SigmaClient {
     this.watchdog.stop()
     this.inFlight = undefined
     if (reply.type === 'still-slow' && !this.pending) this.stillSlow(run.input, reply.part)
-    if (reply.type === 'result' && !this.pending) {
+    if (reply.type === 'result') {
       const elapsedMs = performance.now() - run.sentAt
+      this.shown = { events: run.input.events, runMs: elapsedMs }
+      this.behindSince = run.newerSince
       const result = { ...reply.result, events: { ...reply.result.events, ranges: this.ranges } }
       this.listener({ type: 'result', result, input: run.input, elapsedMs })
     } else if (reply.type === 'failure') {

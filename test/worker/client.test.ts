@@ -45,22 +45,45 @@ describe('SigmaClient with the real worker', () => {
     expect(outcomes.filter((o) => o.type === 'result')).toHaveLength(0)
   })
 
+  it('shows the answer of a run that newer requests waited behind, then runs only the newest', async () => {
+    const { client, next, outcomes, sent } = start()
+    client.request(input())
+    await next('result')
+    // A run outlasting the keys typed meanwhile: its answer is still news, and of the keys
+    // waiting behind it only the last is run.
+    const typed = (x: string) => input({ rule: DEFAULT_RULE.replace("'true'", `'true${x}'`) })
+    client.request(typed('x'))
+    client.request(typed('xx'))
+    client.request(typed('xxx'))
+    const first = await next('result')
+    const second = await next('result')
+    await new Promise((r) => setTimeout(r, 200))
+    if (first.type !== 'result' || second.type !== 'result') throw new Error('unreachable')
+    expect(first.input.rule).toBe(typed('x').rule)
+    expect(first.result.counts.matches).toBe(0)
+    expect(second.input.rule).toBe(typed('xxx').rule)
+    expect(outcomes.filter((o) => o.type === 'result')).toHaveLength(0)
+    expect(sent.filter((m) => m.type === 'analyze')).toHaveLength(3)
+  })
+
   it('gets the event ranges once per events text, and puts them in every result', async () => {
     const { client, next, workers } = start()
     const eventAt = (ranges: Uint32Array, i: number, text: string) =>
       JSON.parse(text.slice(ranges[2 * i], ranges[2 * i + 1])) as { DestinationIp: string }
     client.request(input())
     const first = await next('result')
-    // A rule edit right after an events edit: the client drops the first result (a newer
-    // request is pending) but must keep the ranges it alone carried.
+    // A rule edit right after an events edit: only the events edit's result carries the
+    // ranges, and the rule edit's result must have them too.
     const few = JSON.stringify(DEFAULT_EVENT_LIST.slice(3, 6))
     client.request(input({ events: few }))
     client.request(input({ events: few, rule: DEFAULT_RULE.replace("'true'", "'truex'") }))
+    await next('result')
     const second = await next('result')
     client.request(input({ events: few, rule: DEFAULT_RULE }))
     const third = await next('result')
     if (first.type !== 'result' || second.type !== 'result' || third.type !== 'result')
       throw new Error('unreachable')
+    expect(second.input.rule).toContain("'truex'")
     expect(first.result.events.ranges).toHaveLength(18)
     expect(eventAt(first.result.events.ranges, 1, DEFAULT_EVENTS).DestinationIp).toBe(
       DEFAULT_EVENT_LIST[1]?.DestinationIp,
@@ -128,6 +151,31 @@ describe('SigmaClient with the real worker', () => {
     expect(outcome.result.counts.matches).toBe(0)
     await new Promise((r) => setTimeout(r, 300))
     expect(outcomes.filter((o) => o.type === 'result')).toHaveLength(0)
+  })
+
+  it('lets a run finish once the page has been behind for as long as a run takes', async () => {
+    const { client, next, outcomes } = start(5000)
+    const events = manyEvents(10_000)
+    client.request(input({ events }))
+    const first = await next('result', 30_000)
+    if (first.type !== 'result') throw new Error('unreachable')
+    // Typing in the rule over these events, a key every 20 ms for four runs' length: each run
+    // pauses within the first 40 ms, where a newer key could supersede it. Were every run
+    // superseded, no result would land before the keys stop.
+    const runMs = Math.max(first.elapsedMs, 100)
+    const started = performance.now()
+    for (let key = 1; performance.now() - started < 4 * runMs; key++) {
+      client.request(
+        input({ events, rule: DEFAULT_RULE.replace("'true'", `'true${'x'.repeat(key)}'`) }),
+      )
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const during = outcomes.splice(0).filter((o) => o.type === 'result')
+    expect(during.length).toBeGreaterThanOrEqual(1)
+    const last = await next('result', 30_000)
+    if (last.type !== 'result') throw new Error('unreachable')
+    expect(last.input.rule).toContain("'truexxxx")
+    expect(last.result.counts.matches).toBe(0)
   })
 
   it('stops a catastrophic regex, restarts the worker and names the slow part', async () => {

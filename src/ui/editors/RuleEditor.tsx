@@ -8,15 +8,20 @@ import { monaco, RULE_URI } from './monaco-setup.ts'
 import { setDecorations, useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setRuleMarkers } from '../paint/markers.ts'
 import { buildRuleDecorations } from '../paint/rule-decorations.ts'
+import { offsetsAcross } from '../paint/text-drift.ts'
 import './editors.css'
 
 export interface RuleEditorProps {
   value: string
   onChange(text: string): void
-  /** Engine diagnostics, offset ranges into `value`. */
+  /** Engine diagnostics, offset ranges into `diagnosticsText`. */
   diagnostics: Diagnostic[]
+  /** The rule text the diagnostics were found in: `value` unless typing outran the run. */
+  diagnosticsText?: string
   /** explain() of the selected event, or undefined. */
   trace?: Trace
+  /** The rule text the trace's offsets are into, as for `diagnosticsText`. */
+  traceText?: string
   /** The trace is older than the text: its paint stays where Monaco moved it, dimmed. */
   stale?: boolean
   theme: 'light' | 'dark'
@@ -34,11 +39,18 @@ const ruleOptions = {
   autoClosingQuotes: 'never' as const,
 }
 
+type Model = monaco.editor.ITextModel
+
+/** Offsets into `text` (the text a result was computed from) moved onto the model's text. */
+const movedOnto = (model: Model, text = model.getValue()) => offsetsAcross(text, model.getValue())
+
 export function RuleEditor({
   value,
   onChange,
   diagnostics,
+  diagnosticsText,
   trace,
+  traceText,
   stale,
   theme,
   reveal,
@@ -56,15 +68,16 @@ export function RuleEditor({
 
   useEffect(() => {
     const model = editor?.getModel()
-    if (model) setRuleMarkers(monaco, model, diagnostics)
-  }, [editor, diagnostics])
+    if (model) setRuleMarkers(monaco, model, diagnostics, movedOnto(model, diagnosticsText))
+  }, [editor, diagnostics, diagnosticsText])
 
   useEffect(() => {
     const model = editor?.getModel()
     if (!model || !decorations.current) return
-    const list = buildRuleDecorations(trace, (offset) => model.getPositionAt(offset))
+    const moved = movedOnto(model, traceText)
+    const list = buildRuleDecorations(trace, (offset) => model.getPositionAt(moved(offset)))
     setDecorations(decorations.current, list)
-  }, [editor, decorations, trace])
+  }, [editor, decorations, trace, traceText])
 
   // The metadata above `detection:` decides nothing, so the first painted trace scrolls the
   // detection into view once; after that the scroll position is the user's.

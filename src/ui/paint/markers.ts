@@ -12,11 +12,14 @@ const EVENTS_MARKER_OWNER = 'sigma-events'
 
 type Model = Monaco.editor.ITextModel
 
-function markerRange(model: Model, range: Range): Monaco.IRange {
+type MoveOffset = (offset: number) => number
+const unmoved: MoveOffset = (offset) => offset
+
+function markerRange(model: Model, range: Range, moved: MoveOffset = unmoved): Monaco.IRange {
   const length = model.getValueLength()
-  const start = Math.max(0, Math.min(range[0], length))
+  const start = Math.max(0, Math.min(moved(range[0]), length))
   // An empty range would draw nothing: widen it to one character where possible.
-  const end = Math.max(start + (start < length ? 1 : 0), Math.min(range[1], length))
+  const end = Math.max(start + (start < length ? 1 : 0), Math.min(moved(range[1]), length))
   return span((offset) => model.getPositionAt(offset), start, end)
 }
 
@@ -32,16 +35,22 @@ function severityOf(monaco: typeof Monaco, severity: Severity): Monaco.MarkerSev
 const markerMessage = (d: Diagnostic) =>
   d.code === 'UNRESOLVED_PLACEHOLDER' ? `${d.message}. Set its values under Options.` : d.message
 
-export function setRuleMarkers(monaco: typeof Monaco, model: Model, diagnostics: Diagnostic[]) {
+/** `moved` takes the diagnostics' offsets onto the model's text (see RuleEditor's `diagnosticsText`). */
+export function setRuleMarkers(
+  monaco: typeof Monaco,
+  model: Model,
+  diagnostics: Diagnostic[],
+  moved: MoveOffset = unmoved,
+) {
   const markers = diagnostics.map((d) => ({
-    ...markerRange(model, d.range),
+    ...markerRange(model, d.range, moved),
     severity: severityOf(monaco, d.severity),
     message: markerMessage(d),
     code: d.code,
     source: 'sigma',
   }))
   monaco.editor.setModelMarkers(model, RULE_MARKER_OWNER, markers)
-  setQuickFixes(model, diagnostics, (d) => markerRange(model, d.range))
+  setQuickFixes(model, diagnostics, (d) => markerRange(model, d.range, moved))
 }
 
 export function setEventsMarkers(

@@ -10,7 +10,7 @@ import type { AnalysisView } from './useAnalysis.ts'
 export type StaleReason = 'rule-errors' | 'stopped' | 'pending'
 
 export interface ShownAnalysis {
-  /** The view the panes render, its result possibly the last good one. */
+  /** The view the panes render, its result (and `ruleText`) possibly the last good one. */
   view: AnalysisView
   /** Why the shown results are not those of the current text; undefined when they are. */
   staleReason?: StaleReason
@@ -43,7 +43,8 @@ export function shownAnalysis(view: AnalysisView, late: boolean): ShownAnalysis 
         ? 'pending'
         : undefined
   if (result === latest && staleReason === undefined) return { view }
-  return { view: { ...view, result, stale: staleReason !== undefined }, staleReason }
+  const ruleText = keepGood ? view.lastGoodRuleText : view.ruleText
+  return { view: { ...view, result, ruleText, stale: staleReason !== undefined }, staleReason }
 }
 
 export const STALE_NOTE: Record<StaleReason, string> = {

@@ -39,6 +39,8 @@ export interface AnalysisView {
   generation: number
   /** The last result of a rule that compiled, kept on screen (dimmed) while the rule is broken. */
   lastGood?: AnalysisResult
+  /** The rule text `lastGood` was computed from. */
+  lastGoodRuleText?: string
 }
 
 /** Largest events text sent without waiting for a pause in typing. */
@@ -64,6 +66,7 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
     case 'result':
       return {
         lastGood: outcome.result.compiled ? outcome.result : view.lastGood,
+        lastGoodRuleText: outcome.result.compiled ? outcome.input.rule : view.lastGoodRuleText,
         result: outcome.result,
         ruleText: outcome.input.rule,
         eventsText: outcome.input.events,
