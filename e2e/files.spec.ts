@@ -162,6 +162,13 @@ test('Open from URL converts GitHub blob links and explains failures', async ({ 
     fetched.push(route.request().url())
     if (route.request().url().endsWith('/missing.yml'))
       return route.fulfill({ status: 404, body: 'Not Found' })
+    // Saved by a Windows editor: UTF-16 with a byte-order mark, served as GitHub serves it.
+    if (route.request().url().endsWith('/utf16.yml'))
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/plain; charset=utf-8',
+        body: Buffer.from(`\ufeff${sampleRule}`, 'utf16le'),
+      })
     return route.fulfill({ status: 200, contentType: 'text/plain', body: sampleRule })
   })
   await openPage(page)
@@ -182,9 +189,13 @@ test('Open from URL converts GitHub blob links and explains failures', async ({ 
 
   await open(`https://github.com/SigmaHQ/sigma/blob/master/${sample.rule}`)
   await expect.poll(() => modelValue(page, RULE_URI)).toBe(sampleRule)
+  await setModelValue(page, RULE_URI, 'title: placeholder\n')
+  await open('https://github.com/SigmaHQ/sigma/blob/master/rules/utf16.yml')
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(sampleRule)
   expect(fetched).toEqual([
     'https://raw.githubusercontent.com/SigmaHQ/sigma/master/rules/missing.yml',
     `https://raw.githubusercontent.com/SigmaHQ/sigma/master/${sample.rule}`,
+    'https://raw.githubusercontent.com/SigmaHQ/sigma/master/rules/utf16.yml',
   ])
   // Only the user-requested GitHub fetches left the page, and they were answered locally.
   expect(seen.foreign.every((url) => url.startsWith('https://raw.githubusercontent.com/'))).toBe(

@@ -1,4 +1,5 @@
 // "Open from URL": only raw GitHub content, which is also all the page's CSP lets it fetch.
+import { decodeFileText } from '../../cli/decode-text.ts'
 
 export const ALLOWED_HOST = 'raw.githubusercontent.com'
 const MAX_REMOTE_BYTES = 2 * 1024 * 1024
@@ -62,9 +63,11 @@ export async function fetchRuleText(rawUrl: string, signal?: AbortSignal): Promi
   const declared = Number(response.headers.get('content-length') ?? '0')
   if (declared > MAX_REMOTE_BYTES)
     return { ok: false, message: 'That file is too large to be a rule.' }
-  const text = await response.text().catch(() => undefined)
-  if (text === undefined) return { ok: false, message: 'The download was interrupted.' }
-  if (text.length > MAX_REMOTE_BYTES)
+  // Bytes, not response.text(): that is UTF-8 whatever the file, and a rule saved by a Windows
+  // editor as UTF-16 would come out as noise. Read as a dropped file is (cli/decode-text.ts).
+  const bytes = await response.arrayBuffer().catch(() => undefined)
+  if (bytes === undefined) return { ok: false, message: 'The download was interrupted.' }
+  if (bytes.byteLength > MAX_REMOTE_BYTES)
     return { ok: false, message: 'That file is too large to be a rule.' }
-  return { ok: true, text }
+  return { ok: true, text: decodeFileText(new Uint8Array(bytes)) }
 }
