@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/index.ts'
 import { rangesFrom } from '../worker/rows.ts'
+import { movedDiagnostics, movedRanges, offsetsAcross } from './paint/text-drift.ts'
 import { downloadText, saveName } from './files/download.ts'
 import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'
 import { Header } from './layout/Header.tsx'
@@ -104,10 +105,27 @@ export function App({ start }: { start: Start }) {
     setStatus,
   })
   const ruleDiagnostics = useStable(latest?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
-  const eventsDiagnostics = useStable(latest?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, sameJson)
+  // A result may be of events text typed past since (the run outlasted a key): its offsets are
+  // moved onto the text in the editor once, as it lands; Monaco moves the paint after that.
+  const analysedEvents = view.eventsText
+  const { latestState } = store
+  const moveEvents = useMemo(
+    () => offsetsAcross(analysedEvents ?? '', latestState().events),
+    [analysedEvents, latestState],
+  )
+  const eventsDiagnostics = useStable(
+    useMemo(
+      () => movedDiagnostics(latest?.events.diagnostics ?? NO_EVENT_DIAGNOSTICS, moveEvents),
+      [latest?.events.diagnostics, moveEvents],
+    ),
+    sameJson,
+  )
   const flatRanges = latest?.events.ranges
   const eventRanges = useStable(
-    useMemo(() => (flatRanges ? rangesFrom(flatRanges) : NO_RANGES), [flatRanges]),
+    useMemo(
+      () => (flatRanges ? movedRanges(rangesFrom(flatRanges), moveEvents) : NO_RANGES),
+      [flatRanges, moveEvents],
+    ),
     sameRanges,
   )
   const identifiers = useStable(result?.identifiers ?? NO_IDENTIFIERS, sameJson)

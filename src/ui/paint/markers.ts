@@ -6,14 +6,12 @@ import type * as Monaco from '../editors/monaco.ts'
 import type { Diagnostic, EventsDiagnostic, Range, Severity } from '../../engine/index.ts'
 import { span } from './rule-decorations.ts'
 import { setQuickFixes } from '../language/quick-fixes.ts'
+import { unmoved, type MoveOffset } from './text-drift.ts'
 
 const RULE_MARKER_OWNER = 'sigma'
 const EVENTS_MARKER_OWNER = 'sigma-events'
 
 type Model = Monaco.editor.ITextModel
-
-type MoveOffset = (offset: number) => number
-const unmoved: MoveOffset = (offset) => offset
 
 function markerRange(model: Model, range: Range, moved: MoveOffset = unmoved): Monaco.IRange {
   const length = model.getValueLength()

@@ -1,6 +1,11 @@
 // Offsets of a result computed from an older text, moved onto the text now in the editor.
 import { describe, expect, it } from 'vitest'
-import { offsetsAcross } from '../../../src/ui/paint/text-drift.ts'
+import {
+  movedDiagnostics,
+  movedRanges,
+  offsetsAcross,
+  unmoved,
+} from '../../../src/ui/paint/text-drift.ts'
 
 /** The text at `[start, end)` of `from`, read through the move in `to`. */
 const moved = (from: string, to: string, start: number, end: number) => {
@@ -46,5 +51,36 @@ describe('offsetsAcross', () => {
     // Head and tail never overlap, however the characters around the edit repeat.
     expect(moved('aaab', 'aaaab', 0, 4)).toBe('aaaab')
     expect(moved('abab', 'ab', 0, 4)).toBe('ab')
+  })
+})
+
+describe('movedRanges and movedDiagnostics', () => {
+  const events = '[{"a": 1},\n {"a": 2}]'
+  const ranges: [number, number][] = [
+    [1, 9],
+    [12, 20],
+  ]
+
+  it('move each event onto the text typed since', () => {
+    const typed = events.replace('"a": 1', '"a": 123')
+    const moved = movedRanges(ranges, offsetsAcross(events, typed))
+    expect(moved.map(([s, e]) => typed.slice(s, e))).toEqual(['{"a": 123}', '{"a": 2}'])
+    const diagnostics = movedDiagnostics(
+      [{ range: [18, 19] as const, message: 'x' }],
+      offsetsAcross(events, typed),
+    )
+    expect(diagnostics.map((d) => typed.slice(d.range[0], d.range[1]))).toEqual(['2'])
+  })
+
+  it('give back the same arrays when nothing moved, so nothing downstream redraws', () => {
+    expect(offsetsAcross(events, events)).toBe(unmoved)
+    expect(movedRanges(ranges, unmoved)).toBe(ranges)
+    const list = [{ range: [0, 1] as const }]
+    expect(movedDiagnostics(list, unmoved)).toBe(list)
+  })
+
+  it('leave texts over two million characters unmoved rather than scan them per result', () => {
+    const big = 'x'.repeat(2_000_001)
+    expect(offsetsAcross(big, `${big}y`)).toBe(unmoved)
   })
 })
