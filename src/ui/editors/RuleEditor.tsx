@@ -8,7 +8,7 @@ import { monaco, RULE_URI } from './monaco-setup.ts'
 import { setDecorations, useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
 import { setRuleMarkers } from '../paint/markers.ts'
 import { buildRuleDecorations } from '../paint/rule-decorations.ts'
-import { offsetsAcross } from '../paint/text-drift.ts'
+import { offsetsAcross, unmoved, type MoveOffset } from '../paint/text-drift.ts'
 import './editors.css'
 
 export interface RuleEditorProps {
@@ -42,7 +42,8 @@ const ruleOptions = {
 type Model = monaco.editor.ITextModel
 
 /** Offsets into `text` (the text a result was computed from) moved onto the model's text. */
-const movedOnto = (model: Model, text = model.getValue()) => offsetsAcross(text, model.getValue())
+const movedOnto = (model: Model, text: string | undefined): MoveOffset =>
+  text === undefined ? unmoved : offsetsAcross(text, model.getValue())
 
 export function RuleEditor({
   value,

@@ -33,7 +33,7 @@ function severityOf(monaco: typeof Monaco, severity: Severity): Monaco.MarkerSev
 const markerMessage = (d: Diagnostic) =>
   d.code === 'UNRESOLVED_PLACEHOLDER' ? `${d.message}. Set its values under Options.` : d.message
 
-/** `moved` takes the diagnostics' offsets onto the model's text (see RuleEditor's `diagnosticsText`). */
+/** `moved` takes the diagnostics' offsets onto the model's text (see RuleEditor). */
 export function setRuleMarkers(
   monaco: typeof Monaco,
   model: Model,

@@ -1,8 +1,9 @@
 /**
  * The selected event's trace painted into the rule: identifier and field-item lines get
- * `sp-hit` / `sp-miss` (`sp-excl` for a true item of a filter that excludes the event), the list value that matched gets `sp-value-hit`, each identifier a
- * ✓/✗ glyph, condition tokens a subtle underline, and every painted span explains itself on
- * hover. Pure: positions come from the caller, so this runs in unit tests without Monaco.
+ * `sp-hit` / `sp-miss` (`sp-excl` for a true item of a filter that excludes the event), the
+ * list value that matched gets `sp-value-hit`, each identifier a ✓/✗ glyph, condition tokens a
+ * subtle underline, and every painted span explains itself on hover. Pure: positions come from
+ * the caller, so this runs in unit tests without Monaco.
  */
 import type * as Monaco from '../editors/monaco.ts'
 import type { ConditionTrace, IdentifierTrace, SearchNodeTrace, Trace } from '../../engine/index.ts'
