@@ -5,6 +5,7 @@ import { DEFAULT_EVENT_LIST, DEFAULT_EVENTS } from '../../src/ui/defaults/events
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
 import { input, start } from './client-harness.ts'
 import { CATASTROPHIC_EVENTS, CATASTROPHIC_RULE } from '../fixtures/hostile-rules.ts'
+import { seededRandom } from '../../bench/seeded-random.ts'
 
 /** The default events repeated: enough of them make an evaluation outlast any budget. */
 const manyEvents = (count: number) =>
@@ -176,6 +177,45 @@ describe('SigmaClient with the real worker', () => {
     if (last.type !== 'result') throw new Error('unreachable')
     expect(last.input.rule).toContain("'truexxxx")
     expect(last.result.counts.matches).toBe(0)
+  })
+
+  it('over any burst of edits, answers come in the order asked and the last is the newest', async () => {
+    const { client, next, outcomes } = start(5000)
+    const events = manyEvents(4000)
+    client.request(input({ events }))
+    const first = await next('result', 30_000)
+    if (first.type !== 'result') throw new Error('unreachable')
+    const matching = first.result.counts.matches
+    expect(matching).toBeGreaterThan(0)
+    const random = seededRandom(7)
+    for (let burst = 0; burst < 4; burst++) {
+      const asked: string[] = []
+      const keys = 5 + random.int(20)
+      for (let key = 0; key < keys; key++) {
+        // Each edit flips the verdicts or keeps them, so a stale answer would show.
+        const rule = random.chance(0.5)
+          ? DEFAULT_RULE
+          : DEFAULT_RULE.replace("'true'", `'true${'x'.repeat(1 + random.int(9))}'`)
+        const edited = `${rule}\n# edit ${burst}.${key}\n`
+        asked.push(edited)
+        client.request(input({ events, rule: edited }))
+        await new Promise((r) => setTimeout(r, random.int(60)))
+      }
+      const newest = asked[asked.length - 1]
+      await expect
+        .poll(() => outcomes.some((o) => o.type === 'result' && o.input.rule === newest), {
+          timeout: 30_000,
+        })
+        .toBe(true)
+      await new Promise((r) => setTimeout(r, 100))
+      const answered = outcomes.splice(0).flatMap((o) => (o.type === 'result' ? [o] : []))
+      const order = answered.map((o) => asked.indexOf(o.input.rule))
+      expect(order.every((at) => at >= 0)).toBe(true)
+      expect(order).toEqual([...order].sort((a, b) => a - b))
+      const last = answered[answered.length - 1]
+      expect(last?.input.rule).toBe(newest)
+      expect(last?.result.counts.matches).toBe(newest?.includes("'truex") ? 0 : matching)
+    }
   })
 
   it('stops a catastrophic regex, restarts the worker and names the slow part', async () => {
