@@ -9,8 +9,7 @@
  * - a JSON array (`[` first) or CSV (its header names every row's cells): read whole, up to
  *   MAX_ARRAY_BYTES, and parsed as one text.
  */
-import { findValueEnd, looksLikeCsv, skipWhitespace } from '../engine/index.ts'
-import { utf16Order } from './decode-text.ts'
+import { findValueEnd, looksLikeCsv, skipWhitespace, utf16Order } from '../engine/index.ts'
 import { Utf16ToUtf8 } from './utf16-input.ts'
 import { XmlCuts } from './xml-cuts.ts'
 

@@ -8,7 +8,7 @@
  */
 import { createReadStream, statSync } from 'node:fs'
 import { Readable } from 'node:stream'
-import { decodeFileText } from './decode-text.ts'
+import { decodeFileText } from '../engine/index.ts'
 
 /** How long a run waits for standard input to end before it streams it. */
 export const READ_AHEAD_MS = 50

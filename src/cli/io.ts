@@ -4,7 +4,7 @@
  * multi-gigabyte file gets a clear error instead of exhausting memory.
  */
 import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs'
-import { decodeFileText } from './decode-text.ts'
+import { decodeFileText } from '../engine/index.ts'
 
 /** No real rule comes near this (SigmaHQ's largest is about 60 KB). */
 export const MAX_RULE_BYTES = 1 << 20

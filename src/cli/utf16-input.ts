@@ -2,10 +2,10 @@
  * Events saved by Windows tools are often UTF-16: PowerShell 5's `>` and `Out-File` write it,
  * with a byte-order mark (`wevtutil qe Security /f:xml > events.xml`). The reading thread turns
  * such input into UTF-8 as it comes, so that cutting, decoding and columns after it see UTF-8
- * only. The encoding is told as decode-text.ts tells a file's: a mark, or a first ASCII
+ * only. The encoding is told as engine/decode-text.ts tells a file's: a mark, or a first ASCII
  * character beside a zero byte.
  */
-import { swapPairs, type ByteOrder } from './decode-text.ts'
+import { swapPairs, type ByteOrder } from '../engine/index.ts'
 
 export class Utf16ToUtf8 {
   // Little-endian only: big-endian is swapped (see swapPairs).

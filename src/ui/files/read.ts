@@ -1,5 +1,5 @@
 // Reading user files as text, with progress, and telling rule files from events files.
-import { utf16Order } from '../../cli/decode-text.ts'
+import { utf16Order } from '../../engine/index.ts'
 
 export type FileKind = 'rule' | 'events'
 
@@ -23,7 +23,7 @@ export function kindOfFile(name: string, fallback: FileKind): FileKind {
 /**
  * FileReader rather than file.text(): it reports progress, and reads off the main thread. It
  * follows a byte-order mark by itself; UTF-16 without one is told from its first two bytes, as
- * the CLI tells it (cli/decode-text.ts).
+ * the CLI tells it (engine/decode-text.ts).
  */
 export async function readFileText(
   file: Blob,

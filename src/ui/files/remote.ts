@@ -1,5 +1,5 @@
 // "Open from URL": only raw GitHub content, which is also all the page's CSP lets it fetch.
-import { decodeFileText } from '../../cli/decode-text.ts'
+import { decodeFileText } from '../../engine/index.ts'
 
 export const ALLOWED_HOST = 'raw.githubusercontent.com'
 const MAX_REMOTE_BYTES = 2 * 1024 * 1024
@@ -64,7 +64,7 @@ export async function fetchRuleText(rawUrl: string, signal?: AbortSignal): Promi
   if (declared > MAX_REMOTE_BYTES)
     return { ok: false, message: 'That file is too large to be a rule.' }
   // Bytes, not response.text(): that is UTF-8 whatever the file, and a rule saved by a Windows
-  // editor as UTF-16 would come out as noise. Read as a dropped file is (cli/decode-text.ts).
+  // editor as UTF-16 would come out as noise. Read as a dropped file is (engine/decode-text.ts).
   const bytes = await response.arrayBuffer().catch(() => undefined)
   if (bytes === undefined) return { ok: false, message: 'The download was interrupted.' }
   if (bytes.byteLength > MAX_REMOTE_BYTES)

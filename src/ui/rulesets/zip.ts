@@ -6,7 +6,7 @@
  * size it declared (a zip bomb) — the inflated bytes are counted as they come, and input is
  * fed in small pieces so no single step can produce much.
  */
-import { decodeFileText } from '../../cli/decode-text.ts'
+import { decodeFileText } from '../../engine/index.ts'
 import { MAX_RULE_BYTES } from '../files/read.ts'
 import { entryData, readZipDirectory, ZipError, type ZipEntry } from './zip-directory.ts'
 import { count } from '../format.ts'

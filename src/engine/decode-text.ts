@@ -1,8 +1,8 @@
 /**
- * A file's bytes as text, read the way the page reads a dropped file (ui/files/read.ts): a
- * UTF-16 byte-order mark (Windows editors and PowerShell 5 save with one) picks UTF-16, so does
- * a first character followed or preceded by a zero byte; anything else is UTF-8, its mark
- * dropped.
+ * A rule or events file's bytes as text, told the same way by the page (dropped files, zips,
+ * links) and the CLI (files, stdin): a UTF-16 byte-order mark (Windows editors and PowerShell 5
+ * save with one) picks UTF-16, so does a first character followed or preceded by a zero byte;
+ * anything else is UTF-8, its mark dropped.
  */
 
 export type ByteOrder = 'le' | 'be'
