@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { Diagnostic, EventsDiagnostic, IdentifierInfo, Range } from '../engine/index.ts'
 import { rangesFrom } from '../worker/rows.ts'
-import { movedDiagnostics, movedRanges, offsetsAcross } from './paint/text-drift.ts'
+import { movedDiagnostics, movedRanges, offsetsAcross, unmoved } from './paint/text-drift.ts'
 import { downloadText, saveName } from './files/download.ts'
 import { EventsEditorSlot, RuleEditorSlot } from './layout/editors.tsx'
 import { Header } from './layout/Header.tsx'
@@ -106,12 +106,15 @@ export function App({ start }: { start: Start }) {
   })
   const ruleDiagnostics = useStable(latest?.diagnostics ?? NO_DIAGNOSTICS, sameJson)
   // A result may be of events text typed past since (the run outlasted a key): its offsets are
-  // moved onto the text in the editor once, as it lands; Monaco moves the paint after that.
+  // moved onto the text in the editor as each result lands; Monaco moves the paint after that.
   const analysedEvents = view.eventsText
   const { latestState } = store
   const moveEvents = useMemo(
-    () => offsetsAcross(analysedEvents ?? '', latestState().events),
-    [analysedEvents, latestState],
+    () =>
+      latest && analysedEvents !== undefined
+        ? offsetsAcross(analysedEvents, latestState().events)
+        : unmoved,
+    [latest, analysedEvents, latestState],
   )
   const eventsDiagnostics = useStable(
     useMemo(
