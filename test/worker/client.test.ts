@@ -13,6 +13,19 @@ const manyEvents = (count: number) =>
     Array.from({ length: count }, (_, i) => DEFAULT_EVENT_LIST[i % DEFAULT_EVENT_LIST.length]),
   )
 
+/** The default rule with `typed` after `'true`, as if typed there: any letter loses every match. */
+const typedInto = (typed: string) => DEFAULT_RULE.replace("'true'", `'true${typed}'`)
+
+/** A client over `count` default events whose first answer is in, as a typing test starts. */
+async function answeredOver(count: number) {
+  const harness = start(5000)
+  const events = manyEvents(count)
+  harness.client.request(input({ events }))
+  const first = await harness.next('result', 30_000)
+  if (first.type !== 'result') throw new Error('unreachable')
+  return { ...harness, events, first }
+}
+
 describe('SigmaClient with the real worker', () => {
   it('evaluates the default state in the worker', async () => {
     const { client, next } = start()
@@ -52,7 +65,7 @@ describe('SigmaClient with the real worker', () => {
     await next('result')
     // A run outlasting the keys typed meanwhile: its answer is still news, and of the keys
     // waiting behind it only the last is run.
-    const typed = (x: string) => input({ rule: DEFAULT_RULE.replace("'true'", `'true${x}'`) })
+    const typed = (x: string) => input({ rule: typedInto(x) })
     client.request(typed('x'))
     client.request(typed('xx'))
     client.request(typed('xxx'))
@@ -77,7 +90,7 @@ describe('SigmaClient with the real worker', () => {
     // ranges, and the rule edit's result must have them too.
     const few = JSON.stringify(DEFAULT_EVENT_LIST.slice(3, 6))
     client.request(input({ events: few }))
-    client.request(input({ events: few, rule: DEFAULT_RULE.replace("'true'", "'truex'") }))
+    client.request(input({ events: few, rule: typedInto('x') }))
     await next('result')
     const second = await next('result')
     client.request(input({ events: few, rule: DEFAULT_RULE }))
@@ -155,20 +168,14 @@ describe('SigmaClient with the real worker', () => {
   })
 
   it('lets a run finish once the page has been behind for as long as a run takes', async () => {
-    const { client, next, outcomes } = start(5000)
-    const events = manyEvents(10_000)
-    client.request(input({ events }))
-    const first = await next('result', 30_000)
-    if (first.type !== 'result') throw new Error('unreachable')
+    const { client, next, outcomes, events, first } = await answeredOver(10_000)
     // Typing in the rule over these events, a key every 20 ms for four runs' length: each run
     // pauses within the first 40 ms, where a newer key could supersede it. Were every run
     // superseded, no result would land before the keys stop.
     const runMs = Math.max(first.elapsedMs, 100)
     const started = performance.now()
     for (let key = 1; performance.now() - started < 4 * runMs; key++) {
-      client.request(
-        input({ events, rule: DEFAULT_RULE.replace("'true'", `'true${'x'.repeat(key)}'`) }),
-      )
+      client.request(input({ events, rule: typedInto('x'.repeat(key)) }))
       await new Promise((r) => setTimeout(r, 20))
     }
     const during = outcomes.splice(0).filter((o) => o.type === 'result')
@@ -180,11 +187,7 @@ describe('SigmaClient with the real worker', () => {
   })
 
   it('over any burst of edits, answers come in the order asked and the last is the newest', async () => {
-    const { client, next, outcomes } = start(5000)
-    const events = manyEvents(4000)
-    client.request(input({ events }))
-    const first = await next('result', 30_000)
-    if (first.type !== 'result') throw new Error('unreachable')
+    const { client, outcomes, events, first } = await answeredOver(4000)
     const matching = first.result.counts.matches
     expect(matching).toBeGreaterThan(0)
     const random = seededRandom(7)
@@ -193,9 +196,7 @@ describe('SigmaClient with the real worker', () => {
       const keys = 5 + random.int(20)
       for (let key = 0; key < keys; key++) {
         // Each edit flips the verdicts or keeps them, so a stale answer would show.
-        const rule = random.chance(0.5)
-          ? DEFAULT_RULE
-          : DEFAULT_RULE.replace("'true'", `'true${'x'.repeat(1 + random.int(9))}'`)
+        const rule = random.chance(0.5) ? DEFAULT_RULE : typedInto('x'.repeat(1 + random.int(9)))
         const edited = `${rule}\n# edit ${burst}.${key}\n`
         asked.push(edited)
         client.request(input({ events, rule: edited }))
