@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { encodeState, V1_DEFAULTS } from '../src/share/index.ts'
-import { guard, openPage, setRule } from './helpers.ts'
+import { guard, openPage, setRule, waitForSavedWork } from './helpers.ts'
 
 const rule = (title: string) =>
   `title: ${title}\nlogsource:\n    product: windows\ndetection:\n    selection:\n        Image|endswith: '\\whoami.exe'\n    condition: selection\n`
@@ -15,9 +15,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await openPage(page)
     await setRule(page, rule('my own work'))
-    await expect
-      .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':work:'))))
-      .toBe(true)
+    await waitForSavedWork(page, 'my own work')
     const tab = await context.newPage()
     const guards = guard(tab)
     await tab.emulateMedia({ colorScheme: scheme })

@@ -184,3 +184,21 @@ export async function ruleAction(page: Page, action: string, uri = RULE_URI) {
     [uri, action] as const,
   )
 }
+
+/**
+ * Waits until the page's autosave holds `text`. Any saved draft is not enough: the one saved
+ * before the edit (the defaults) is no work a link would set aside.
+ */
+export async function waitForSavedWork(page: Page, text: string) {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (wanted) =>
+          Object.keys(localStorage).some(
+            (key) => key.includes(':work:') && (localStorage.getItem(key) ?? '').includes(wanted),
+          ),
+        text,
+      ),
+    )
+    .toBe(true)
+}

@@ -15,6 +15,7 @@ import {
   setEvents,
   setRule,
   verdicts,
+  waitForSavedWork,
   type Guards,
 } from './helpers.ts'
 
@@ -205,9 +206,7 @@ test("a link's selected event is scrolled into view in the results and the event
   // Opened in a new tab over saved work: the work is set aside and a banner says so.
   await openPage(page)
   await setRule(page, `${rule}# my own work\n`)
-  await expect
-    .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':work:'))))
-    .toBe(true)
+  await waitForSavedWork(page, '# my own work')
   page = await page.context().newPage()
   await openPage(page, link)
   await expect(page.getByTestId('previous-draft-banner')).toBeVisible()
