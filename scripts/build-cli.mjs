@@ -37,7 +37,7 @@ async function bundle(entry, outfile, run) {
     define: { 'import.meta.url': '__fileUrl' },
     banner: { js: "const __fileUrl = require('node:url').pathToFileURL(__filename).href;" },
   })
-  for (const file of built.outputFiles) writeWhole(file.path, file.contents)
+  for (const file of built.outputFiles) writeWhole(file.path, cachedScript.stamped(file.text))
   const script = cachedScript.compileCached(outfile)
   // Off a worker thread the worker's bundle waits for nothing, so running it puts the functions
   // its start compiles in the cache; the CLI's would run a command, so only its top level is.

@@ -8,13 +8,16 @@ import { expect, test } from 'vitest'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BUNDLES = ['dist-cli/sigma-play.cjs', 'dist-cli/eval-worker.cjs'].map((b) => join(ROOT, b))
-const { compileCached } = createRequire(import.meta.url)('../../bin/cached-script.cjs') as {
+const { compileCached, stamped } = createRequire(import.meta.url)(
+  '../../bin/cached-script.cjs',
+) as {
   compileCached: (file: string) => {
     cached: boolean
     run(): unknown
     cacheFile: string
     cache(): Buffer
   }
+  stamped: (source: string) => string
 }
 
 function newestSource(dir: string): number {
@@ -42,7 +45,7 @@ test('a cache made for another build of the same length is not used: the new cod
   // V8 itself would take it: it checks a cache against its source's length only.
   const bundle = join(mkdtempSync(join(tmpdir(), 'sigma-play-cache-')), 'bundle.cjs')
   const build = (answer: string) =>
-    writeFileSync(bundle, `module.exports = function answer() { return '${answer}' }\n`)
+    writeFileSync(bundle, stamped(`module.exports = function answer() { return '${answer}' }\n`))
   build('A')
   const first = compileCached(bundle)
   ;(first.run() as () => string)() // compiled now, so the cache holds the function
@@ -54,6 +57,15 @@ test('a cache made for another build of the same length is not used: the new cod
   // Its own cache is taken again.
   writeFileSync(second.cacheFile, second.cache())
   expect(compileCached(bundle).cached).toBe(true)
+})
+
+test('a bundle without a build stamp runs, and is never cached', () => {
+  const bundle = join(mkdtempSync(join(tmpdir(), 'sigma-play-cache-')), 'bundle.cjs')
+  writeFileSync(bundle, `module.exports = 'unstamped'\n`)
+  const script = compileCached(bundle)
+  expect(script.cached).toBe(false)
+  expect(script.run()).toBe('unstamped')
+  expect(() => script.cache()).toThrow(/no build stamp/)
 })
 
 test('bin/ loads the bundles, not TypeScript through tsx', () => {
