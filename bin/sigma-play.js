@@ -15,5 +15,17 @@ if (!existsSync(BUNDLE)) {
   )
   process.exitCode = 2
 } else {
-  compileCached(BUNDLE).run()
+  const script = compileCached(BUNDLE)
+  script.run()
+  // The build's training runs (scripts/build-cli.mjs) keep, as they exit, the code the run
+  // compiled: later runs then find an eval's functions compiled already.
+  if (process.env.SIGMA_PLAY_WRITE_CODE_CACHE === '1') process.on('exit', () => writeCache(script))
+}
+
+/** Written whole under a temporary name, then renamed: a CLI starting meanwhile never reads half. */
+function writeCache(script) {
+  const { renameSync, writeFileSync } = require('node:fs')
+  const temporary = `${script.cacheFile}.${process.pid}.tmp`
+  writeFileSync(temporary, script.cache())
+  renameSync(temporary, script.cacheFile)
 }

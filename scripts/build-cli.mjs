@@ -8,10 +8,12 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { URL, fileURLToPath } from 'node:url'
 import cachedScript from '../bin/cached-script.cjs'
+import { trainCliCache } from './train-cli-cache.mjs'
 
 const path = (relative) => fileURLToPath(new URL(relative, import.meta.url))
 const CLI_BUNDLE = path('../dist-cli/sigma-play.cjs')
 const WORKER_BUNDLE = path('../dist-cli/eval-worker.cjs')
+const CLI_BIN = path('../bin/sigma-play.js')
 
 /** Written whole under a temporary name, then renamed: a CLI starting meanwhile never reads half. */
 function writeWhole(file, contents) {
@@ -40,7 +42,8 @@ async function bundle(entry, outfile, run) {
   for (const file of built.outputFiles) writeWhole(file.path, cachedScript.stamped(file.text))
   const script = cachedScript.compileCached(outfile)
   // Off a worker thread the worker's bundle waits for nothing, so running it puts the functions
-  // its start compiles in the cache; the CLI's would run a command, so only its top level is.
+  // its start compiles in the cache; the CLI's would run a command, so only its top level is
+  // (training runs add the rest: train-cli-cache.mjs).
   if (run) script.run()
   writeWhole(script.cacheFile, script.cache())
 }
@@ -48,6 +51,7 @@ async function bundle(entry, outfile, run) {
 export async function buildCli() {
   await bundle('../src/cli/main.ts', CLI_BUNDLE, false)
   await bundle('../src/cli/worker-main.ts', WORKER_BUNDLE, true)
+  trainCliCache(CLI_BIN)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli()

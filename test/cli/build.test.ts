@@ -1,5 +1,12 @@
 /** The CLI runs as one bundled JavaScript file: no TypeScript compiler at run time, never stale. */
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,6 +46,15 @@ test('the bundles are newer than every source file they are built from', () => {
 
 test('this Node takes the code cache the build made for each bundle', () => {
   for (const bundle of BUNDLES) expect(compileCached(bundle).cached, bundle).toBe(true)
+})
+
+test("the CLI's cache holds the code an eval compiles, not only the bundle's top level", () => {
+  // The same bundle, loaded in a folder with no cache beside it, caches its top level alone.
+  const copy = join(mkdtempSync(join(tmpdir(), 'sigma-play-cache-')), 'sigma-play.cjs')
+  copyFileSync(BUNDLES[0] as string, copy)
+  const topLevel = compileCached(copy).cache().length
+  const trained = statSync(compileCached(BUNDLES[0] as string).cacheFile).size
+  expect(trained).toBeGreaterThan(2 * topLevel)
 })
 
 test('a cache made for another build of the same length is not used: the new code runs', () => {
