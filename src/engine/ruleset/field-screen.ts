@@ -7,7 +7,7 @@
  *
  * Logs repeat most of their values (paths, users, hashes, channels), so each place remembers
  * what its index found in the values it met lately: a value met again costs a lookup, not a
- * scan.
+ * scan. A place whose values seldom come back (GUIDs, times) stops remembering for a while.
  */
 import { isObject } from '../json-object.ts'
 import type { EventView } from '../match/prepare-event.ts'
@@ -30,20 +30,53 @@ class Place {
   report: (group: number) => void = () => {}
   /** What the index found in each value met lately: real logs repeat most of their values. */
   private readonly found = new Map<string, readonly number[]>()
+  /** Values looked up in the memory, and found there, since it was last judged. */
+  private lookups = 0
+  private hits = 0
+  /** Values still to be scanned without the memory, which missed too often when last judged. */
+  private unremembered = 0
 
   /** Reports the groups with a needle in `text`, from memory when the value was met lately. */
   scan(text: string): void {
     const index = this.index as NeedleIndex
     if (text.length > REMEMBERED_LENGTH) return index.scan(text, this.report)
+    if (this.unremembered > 0) {
+      this.unremembered--
+      return index.scan(text, this.report)
+    }
     let groups = this.found.get(text)
     if (groups === undefined) {
-      collected.length = 0
-      index.scan(text, collect)
-      groups = collected.length === 0 ? NONE : collected.slice()
+      groups = this.scanGathered(index, text)
       if (this.found.size >= REMEMBERED_VALUES) this.found.clear()
       this.found.set(text, groups)
+    } else {
+      this.hits++
+      for (let i = 0; i < groups.length; i++) this.report(groups[i] as number)
     }
+    if (++this.lookups === JUDGED_AFTER) this.judge()
+  }
+
+  /** Scans `text` and reports its groups, gathered to be remembered. */
+  private scanGathered(index: NeedleIndex, text: string): readonly number[] {
+    collected.length = 0
+    index.scan(text, collect)
+    if (collected.length === 0) return NONE
+    const groups = collected.slice()
     for (let i = 0; i < groups.length; i++) this.report(groups[i] as number)
+    return groups
+  }
+
+  /**
+   * A place whose values rarely come back (command lines, GUIDs, times) pays a lookup and an
+   * entry for each and gains nothing: its memory is dropped, and rests for a while.
+   */
+  private judge(): void {
+    if (this.hits < this.lookups * MIN_HIT_RATE) {
+      this.found.clear()
+      this.unremembered = RESTED_VALUES
+    }
+    this.lookups = 0
+    this.hits = 0
   }
 }
 
@@ -54,6 +87,10 @@ class Place {
 const REMEMBERED_LENGTH = 256
 /** Values remembered per place; a place with more forgets them all (the frequent come back). */
 const REMEMBERED_VALUES = 4096
+/** Lookups between two judgements of a memory, the share of them it must answer, and its rest. */
+const JUDGED_AFTER = 512
+const MIN_HIT_RATE = 0.3
+const RESTED_VALUES = 4096
 
 const NONE: readonly number[] = []
 /** The groups one scan reports, gathered to be remembered. */

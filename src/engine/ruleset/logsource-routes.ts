@@ -29,8 +29,16 @@ interface Route {
   members: number[]
 }
 
+/**
+ * Judges compare channels and providers ignoring case (logsource-fit.ts), so identities that
+ * differ only in case share a key: an export that spells `Security` two ways is judged once.
+ */
 const identityKey = (identity: EventIdentity) =>
-  JSON.stringify([identity.eventId, identity.channel, identity.provider])
+  JSON.stringify([
+    identity.eventId,
+    identity.channel?.toLowerCase(),
+    identity.provider?.toLowerCase(),
+  ])
 
 export class LogsourceRoutes {
   private readonly routes = new Map<string, Route>()
