@@ -26,6 +26,8 @@ export interface PreparedEvent {
 export interface CompiledItem {
   /** What any event this item matches must hold (ruleset/needles.ts). */
   readonly screen?: Screen
+  /** What any event this item does not match must hold (the screen of `not item`). */
+  readonly negatedScreen?: Screen
   /** Fast path: may short-circuit. */
   match(event: PreparedEvent): boolean
   /** Explaining path: never short-circuits; must agree with `match`. */

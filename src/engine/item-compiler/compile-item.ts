@@ -14,7 +14,7 @@ import { applyModifiers, checkModifiers } from '../modifiers/pipeline.ts'
 import { lintItem } from '../modifiers/lint-item.ts'
 import { contains } from '../modifiers/strings.ts'
 import type { Alternative } from '../modifiers/typed-value.ts'
-import { itemScreen } from '../ruleset/needles.ts'
+import { itemScreen, negatedItemScreen } from '../ruleset/needles.ts'
 
 function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
   return { index, range, text: value === null ? 'null' : String(value) }
@@ -138,5 +138,9 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     })),
   })
   // A field read from any of several names holds none of them for sure: promise nothing.
-  return { item: lookupFields.length > 1 ? item : { ...item, screen }, diagnostics }
+  const [only, ...more] = lookupFields
+  if (only === undefined || more.length > 0) return { item, diagnostics }
+  const alternatives = compiled.map((v) => v.alternatives)
+  const negatedScreen = negatedItemScreen(alternatives, linking, negated, only)
+  return { item: { ...item, screen, negatedScreen }, diagnostics }
 }

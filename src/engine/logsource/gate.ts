@@ -91,6 +91,7 @@ export function gateByLogsource(parts: RuleParts, fit: EventFit): RuleParts {
   const inside = (event: PreparedEvent) => fit(event).fit !== 'outside'
   const search: CompiledSearch = {
     screen: NOTHING_KNOWN,
+    negatedScreen: NOTHING_KNOWN,
     match: inside,
     explain: (event) => ({ type: 'and', range: [0, 0], value: inside(event), children: [] }),
   }

@@ -35,6 +35,7 @@ export function addConditions(
   }
   const search: CompiledSearch = {
     screen: NOTHING_KNOWN,
+    negatedScreen: NOTHING_KNOWN,
     match: every(items.map((item) => (event) => item.match(event))),
     explain: (event) => {
       const children = items.map((item) => item.explain(event))

@@ -14,6 +14,8 @@ export interface CompiledSearch {
   explain(event: PreparedEvent): SearchNodeTrace
   /** What any event this search matches must hold (ruleset/needles.ts). */
   screen: Screen
+  /** What any event this search does not match must hold: the screen of `not search`. */
+  negatedScreen: Screen
 }
 
 export function compileSearch(
@@ -31,6 +33,7 @@ export function compileSearch(
         match: item.match.bind(item),
         explain: item.explain.bind(item),
         screen: item.screen ?? NOTHING_KNOWN,
+        negatedScreen: item.negatedScreen ?? NOTHING_KNOWN,
       }
     )
   }
@@ -50,5 +53,8 @@ export function compileSearch(
     return { type, range, value, children: traces }
   }
   const screen = (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen))
-  return { match: type === 'and' ? every(matchers) : some(matchers), explain, screen }
+  // Missing an `and` takes one child's miss; missing an `or` takes every child's.
+  const negatedScreen = (type === 'and' ? anyOf : allOf)(children.map((c) => c.negatedScreen))
+  const match = type === 'and' ? every(matchers) : some(matchers)
+  return { match, explain, screen, negatedScreen }
 }

@@ -12,7 +12,8 @@
  * whose literal runs the event value must contain, and whole numbers, whose digits any
  * decimal text of them holds, and regexes, whose required literal runs (regex-needle.ts) every
  * match holds. Values with no such run (CIDR, compare, booleans, regexes with none)
- * still need their field to be there. null, `exists: false` and negations promise nothing.
+ * still need their field to be there. null, `exists: false` and negations promise nothing,
+ * but their misses do: an event a `Field: null` item misses has the field (negatedItemScreen).
  */
 import type { Alternative, TypedValue } from '../modifiers/typed-value.ts'
 import { regexNeedle } from './regex-needle.ts'
@@ -108,10 +109,10 @@ function valueScreen(alternatives: readonly Alternative[], field: string | null)
   return [[...new Set(texts as string[])].map((text) => ({ field, text }))]
 }
 
-/** Does matching this value need its field to hold something (not null, not absent)? */
-function needsField(alternatives: readonly Alternative[]): boolean {
-  return alternatives.every(
-    ({ value }) => value.kind !== 'null' && !(value.kind === 'exists' && !value.value),
+/** Does this value match where its field is absent? Only null and `exists: false` do. */
+function matchesAbsent(alternatives: readonly Alternative[]): boolean {
+  return alternatives.some(
+    ({ value }) => value.kind === 'null' || (value.kind === 'exists' && !value.value),
   )
 }
 
@@ -129,5 +130,20 @@ export function itemScreen(
   const each = values.map((alternatives) => valueScreen(alternatives, field))
   const screen = linking === 'and' ? allOf(each) : anyOf(each)
   if (screen.length > 0 || field === null || values.length === 0) return screen
-  return values.every(needsField) ? [[{ field, text: '' }]] : NOTHING_KNOWN
+  return values.some(matchesAbsent) ? NOTHING_KNOWN : [[{ field, text: '' }]]
+}
+
+/**
+ * What any event a field item does not match must hold. An item that matches where its field
+ * is absent (null, `exists: false`, `neq`) misses only events that have the field: so
+ * `not filter_null` in a condition needs the field there.
+ */
+export function negatedItemScreen(
+  values: readonly Alternative[][],
+  linking: 'or' | 'and',
+  negated: boolean,
+  field: string,
+): Screen {
+  const absentMatches = linking === 'and' ? values.every(matchesAbsent) : values.some(matchesAbsent)
+  return absentMatches !== negated ? [[{ field, text: '' }]] : NOTHING_KNOWN
 }

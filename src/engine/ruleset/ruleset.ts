@@ -16,28 +16,37 @@ import { LogsourceRoutes } from './logsource-routes.ts'
 import { allOf, anyOf, NOTHING_KNOWN, type Screen } from './needles.ts'
 import { RuleScreen } from './rule-screen.ts'
 
-/** The rule's condition(s) over its searches' screens; dropped parts promise nothing. */
-function conditionScreen(node: ResolvedNode, rule: CompiledRule): Screen {
+/**
+ * What every event the condition part matches must hold, from its searches' screens; or, when
+ * `missed`, what every event it does not match must hold (under a `not`). Dropped parts promise
+ * nothing.
+ */
+function conditionScreen(node: ResolvedNode, rule: CompiledRule, missed: boolean): Screen {
   if (node.dropped) return NOTHING_KNOWN
-  const search = (i: number) => rule.searches[i]?.screen ?? NOTHING_KNOWN
+  // De Morgan: an `and` is missed when any one part is, an `or` only when every part is.
+  const [every, any] = missed ? [anyOf, allOf] : [allOf, anyOf]
+  const search = (i: number) => {
+    const compiled = rule.searches[i]
+    return (missed ? compiled?.negatedScreen : compiled?.screen) ?? NOTHING_KNOWN
+  }
   switch (node.type) {
     case 'ref':
       return search(node.index)
     case 'not':
-      return NOTHING_KNOWN
+      return conditionScreen(node.child, rule, !missed)
     case 'and':
-      return allOf(node.children.map((child) => conditionScreen(child, rule)))
+      return every(node.children.map((child) => conditionScreen(child, rule, missed)))
     case 'or':
-      return anyOf(node.children.map((child) => conditionScreen(child, rule)))
+      return any(node.children.map((child) => conditionScreen(child, rule, missed)))
     case 'selector': {
       const members = node.members.map(search)
-      return node.quantifier === 'all' ? allOf(members) : anyOf(members)
+      return node.quantifier === 'all' ? every(members) : any(members)
     }
   }
 }
 
 export function ruleScreen(rule: CompiledRule): Screen {
-  return anyOf(rule.conditions.map((node) => conditionScreen(node, rule)))
+  return anyOf(rule.conditions.map((node) => conditionScreen(node, rule, false)))
 }
 
 export interface RuleSetMatch {

@@ -42,6 +42,13 @@ const WRITTEN = [
   `  sel: {CommandLine|re|i: 'x+y{0,3}KELVIN'}\n  condition: sel`,
   // A code escape is one character: its hex digits are no needle.
   `  sel: {CommandLine|re: 'za\\x41bz'}\n  condition: sel`,
+  // Misses of items that hold where their field is absent: each rule needs its fields there.
+  `  filter_null: {Image: null}\n  filter_path: {Image|contains: '\\'}\n  condition: not 1 of filter_*`,
+  `  sel: {User|neq: bob}\n  condition: not sel`,
+  `  a: {Gone|exists: false}\n  b: {Other: [null, x]}\n  condition: not (a or b)`,
+  `  a: {Gone|exists: false}\n  b: {Other: null}\n  condition: not (a and b)`,
+  // A test that fails where its field is absent: its miss says nothing, the rule always runs.
+  `  sel: {Ip|cidr: 10.0.0.0/8}\n  condition: not sel`,
 ]
 
 const EVENTS: unknown[] = [
@@ -87,6 +94,11 @@ const EVENTS: unknown[] = [
   // A field's values in arrays, nested, beside numbers and booleans: each element is searched.
   { Image: [true, ['C:\\Windows\\RUNDLL32.exe']], CommandLine: [7, ' -Enc ', ['HTTP:']] },
   { EventID: [[4624]], LogonType: [false, '3'], Port: ['1e4'], Enabled: [[true]] },
+  { Image: 'noslash' },
+  { User: 'BOB', Ip: '10.1.2.3' },
+  { Gone: 1, Other: 'y' },
+  { Other: null },
+  { Ip: '192.168.1.1', Gone: [] },
   // Needles in the wrong field: a field-blind screen would evaluate these rules.
   { ParentImage: 'c:\\x\\rundll32.exe', Details: 'x -enc y http', EventID: 16, Data: 4624 },
 ]
@@ -98,12 +110,32 @@ test('written rules: the screened hits equal each rule alone, on every event', (
   // The screen is worth having: most of these rules are skipped for most events.
   const evaluated = EVENTS.reduce<number>((n, event) => n + set.candidates(event).length, 0)
   expect(evaluated).toBeLessThan((rules.length * EVENTS.length) / 2)
-  // Only `Image: null` (absent matches) promises nothing.
-  expect(set.stats.alwaysEvaluated).toBe(1)
-  // A needle counts only in the field the rule reads: here only `Image: null` and the
-  // keyword rule (4624 in any value) are left to evaluate.
+  // Only `Image: null` and `not` CIDR (both match where the field is absent) promise nothing.
+  expect(set.stats.alwaysEvaluated).toBe(2)
+  // A needle counts only in the field the rule reads: here only those two and the keyword
+  // rule (4624 in any value) are left to evaluate.
   const wrongFields = EVENTS[EVENTS.length - 1]
-  expect(set.candidates(wrongFields).map((i) => WRITTEN[i])).toEqual([WRITTEN[8], WRITTEN[15]])
+  expect(set.candidates(wrongFields).map((i) => WRITTEN[i])).toEqual([
+    WRITTEN[8],
+    WRITTEN[15],
+    WRITTEN[24],
+  ])
+})
+
+test('a rule made of misses is screened by the fields its misses need', () => {
+  const rules = WRITTEN.slice(20, 24).map(compile)
+  const set = new RuleSet(rules)
+  expect(set.stats.alwaysEvaluated).toBe(0)
+  const candidates = (event: object) => set.candidates(event)
+  expect(candidates({ Image: 'noslash' })).toEqual([0])
+  expect(candidates({ User: 'bob' })).toEqual([1])
+  // `not (a or b)` needs both fields; `not (a and b)` needs either.
+  expect(candidates({ Gone: 1 })).toEqual([3])
+  expect(candidates({ Gone: 1, Other: 'y' })).toEqual([2, 3])
+  for (const event of EVENTS) expect(set.match(event).hits).toEqual(perRule(rules, event))
+  expect(set.match({ Image: 'noslash', User: 'BOB', Gone: 1, Other: 'y' }).hits).toEqual([
+    0, 1, 2, 3,
+  ])
 })
 
 test('a value met again is screened as the first time, and only in its own field', () => {
