@@ -262,15 +262,17 @@ describe('on generated YAML', () => {
 
   test('the fast path never accepts what the yaml package rejects, and agrees otherwise', () => {
     const taken = { fast: 0, declined: 0 }
+    const runs = Number(process.env.FAST_PARSE_RUNS ?? 3000)
     fc.assert(
       fc.property(doc, (text) => {
         taken[parsesLikeYaml(text)]++
       }),
-      { numRuns: Number(process.env.FAST_PARSE_RUNS ?? 3000) },
+      { numRuns: runs },
     )
     // The generator is only a test if the fast path takes a good share of its documents, and
-    // the fallback a share too (the odd scalars are there for it).
-    expect(taken.fast).toBeGreaterThan(300)
-    expect(taken.declined).toBeGreaterThan(300)
+    // the fallback a share too (the odd scalars are there for it). The fast path takes about
+    // a tenth (296-343 of 3,000 over seven seeds), so the floor sits well below that.
+    expect(taken.fast).toBeGreaterThan(runs / 20)
+    expect(taken.declined).toBeGreaterThan(runs / 10)
   })
 })
