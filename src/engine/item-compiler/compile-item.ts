@@ -108,12 +108,9 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
   diagnostics.push(...lintItem(source))
   const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
-  const screen = itemScreen(
-    compiled.map((v) => v.alternatives),
-    linking,
-    negated,
-    keyword ? null : mapField(source.field ?? '', options),
-  )
+  const alternatives = compiled.map((v) => v.alternatives)
+  const screenField = keyword ? null : mapField(source.field ?? '', options)
+  const screen = itemScreen(alternatives, linking, negated, screenField)
   if (keyword) {
     const item = makeKeywordItem({
       ...common,
@@ -138,9 +135,10 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     })),
   })
   // A field read from any of several names holds none of them for sure: promise nothing.
-  const [only, ...more] = lookupFields
-  if (only === undefined || more.length > 0) return { item, diagnostics }
-  const alternatives = compiled.map((v) => v.alternatives)
-  const negatedScreen = negatedItemScreen(alternatives, linking, negated, only)
+  if (lookupFields.length > 1) return { item, diagnostics }
+  // A miss says its field is there only when the item reads one name.
+  const [only] = lookupFields
+  const negatedScreen =
+    only === undefined ? undefined : negatedItemScreen(alternatives, linking, negated, only)
   return { item: { ...item, screen, negatedScreen }, diagnostics }
 }

@@ -7,7 +7,7 @@ import type { CompileItem, PreparedEvent } from '../item.ts'
 import type { Diagnostic, EngineOptions, SearchNodeTrace } from '../types.ts'
 import { every, some } from '../condition/compile.ts'
 import type { SearchSource } from './detection.ts'
-import { allOf, anyOf, NOTHING_KNOWN, type Screen } from '../ruleset/needles.ts'
+import { joined, NOTHING_KNOWN, type Screen } from '../ruleset/needles.ts'
 
 export interface CompiledSearch {
   match(event: PreparedEvent): boolean
@@ -52,9 +52,13 @@ export function compileSearch(
     const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
     return { type, range, value, children: traces }
   }
-  const screen = (type === 'and' ? allOf : anyOf)(children.map((c) => c.screen))
-  // Missing an `and` takes one child's miss; missing an `or` takes every child's.
-  const negatedScreen = (type === 'and' ? anyOf : allOf)(children.map((c) => c.negatedScreen))
+  const screens = children.map((c) => c.screen)
+  const misses = children.map((c) => c.negatedScreen)
   const match = type === 'and' ? every(matchers) : some(matchers)
-  return { match, explain, screen, negatedScreen }
+  return {
+    match,
+    explain,
+    screen: joined(type, screens),
+    negatedScreen: joined(type, misses, true),
+  }
 }

@@ -98,6 +98,15 @@ export function anyOf(parts: readonly Screen[]): Screen {
   return bestFirst(clauses)
 }
 
+/**
+ * Parts joined by `and` or `or`: what an event the whole matches must hold or, when `missed`,
+ * what an event it misses must hold. De Morgan: an `and` is missed when any one part is, an
+ * `or` only when every part is.
+ */
+export function joined(link: 'and' | 'or', parts: readonly Screen[], missed = false): Screen {
+  return (link === 'and') !== missed ? allOf(parts) : anyOf(parts)
+}
+
 /** One rule value: any of its alternatives (expansions) may be the one that matched. */
 function valueScreen(alternatives: readonly Alternative[], field: string | null): Screen {
   if (alternatives.length === 1) {

@@ -13,7 +13,7 @@ import type { PreparedEvent } from '../item.ts'
 import { asView } from '../match/prepare-event.ts'
 import { ScreenedEvent } from './field-screen.ts'
 import { LogsourceRoutes } from './logsource-routes.ts'
-import { allOf, anyOf, NOTHING_KNOWN, type Screen } from './needles.ts'
+import { anyOf, joined, NOTHING_KNOWN, type Screen } from './needles.ts'
 import { RuleScreen } from './rule-screen.ts'
 
 /**
@@ -23,8 +23,6 @@ import { RuleScreen } from './rule-screen.ts'
  */
 function conditionScreen(node: ResolvedNode, rule: CompiledRule, missed: boolean): Screen {
   if (node.dropped) return NOTHING_KNOWN
-  // De Morgan: an `and` is missed when any one part is, an `or` only when every part is.
-  const [every, any] = missed ? [anyOf, allOf] : [allOf, anyOf]
   const search = (i: number) => {
     const compiled = rule.searches[i]
     return (missed ? compiled?.negatedScreen : compiled?.screen) ?? NOTHING_KNOWN
@@ -35,13 +33,14 @@ function conditionScreen(node: ResolvedNode, rule: CompiledRule, missed: boolean
     case 'not':
       return conditionScreen(node.child, rule, !missed)
     case 'and':
-      return every(node.children.map((child) => conditionScreen(child, rule, missed)))
     case 'or':
-      return any(node.children.map((child) => conditionScreen(child, rule, missed)))
-    case 'selector': {
-      const members = node.members.map(search)
-      return node.quantifier === 'all' ? every(members) : any(members)
-    }
+      return joined(
+        node.type,
+        node.children.map((child) => conditionScreen(child, rule, missed)),
+        missed,
+      )
+    case 'selector':
+      return joined(node.quantifier === 'all' ? 'and' : 'or', node.members.map(search), missed)
   }
 }
 
