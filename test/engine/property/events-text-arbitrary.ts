@@ -5,6 +5,7 @@
 import fc from 'fast-check'
 import type { EventsFormat } from '../../../src/engine/types.ts'
 import { evtxEvent, ruleShapedEvent } from './event-arbitrary.ts'
+import { FIELDS, STRINGS } from './pools.ts'
 
 export interface EventsText {
   text: string
@@ -19,6 +20,40 @@ const someEvents = (min: number) =>
   fc
     .array(fc.oneof(ruleShapedEvent, evtxEvent), { minLength: min, maxLength: 4 })
     .map((events) => events.map(asJson))
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** Text XML keeps as typed: no control characters, and no carriage return to normalise. */
+const xmlText = fc.oneof(
+  fc.constantFrom(...STRINGS),
+  fc
+    .string({ unit: 'grapheme', maxLength: 12 })
+    .filter((s) => [...s].every((c) => c >= ' ' && c !== '\u007f' && c < '\ufffe')),
+)
+
+/** Windows event XML as Event Viewer saves it, with the values every element reads as. */
+const windowsXmlEvent = fc
+  .tuple(
+    fc.uniqueArray(fc.tuple(fc.constantFrom(...FIELDS), xmlText), {
+      maxLength: 5,
+      selector: ([field]) => field,
+    }),
+    fc.constantFrom('1', '3', '4688'),
+  )
+  .map(([data, eventId]) => ({
+    text:
+      `<Event><System><EventID>${eventId}</EventID></System><EventData>` +
+      data.map(([name, value]) => `<Data Name="${name}">${escapeXml(value)}</Data>`).join('') +
+      '</EventData></Event>',
+    // An element with no children reads as its (empty) text.
+    event: {
+      Event: {
+        System: { EventID: eventId },
+        EventData: data.length ? Object.fromEntries(data) : '',
+      },
+    },
+  }))
 
 export const eventTexts: fc.Arbitrary<EventsText> = fc.oneof(
   someEvents(1).map((events) => ({
@@ -45,4 +80,9 @@ export const eventTexts: fc.Arbitrary<EventsText> = fc.oneof(
       events,
       format: 'concatenated' as const,
     })),
+  fc.array(windowsXmlEvent, { minLength: 1, maxLength: 4 }).map((events) => ({
+    text: `<Events>\n${events.map((e) => e.text).join('\n')}\n</Events>\n`,
+    events: events.map((e) => e.event),
+    format: 'xml' as const,
+  })),
 )

@@ -6,7 +6,7 @@ import { expect } from 'vitest'
 import { parseEvents } from '../../../src/engine/index.ts'
 import type { EventsDiagnosticCode, EventsFormat } from '../../../src/engine/types.ts'
 
-const FORMATS: EventsFormat[] = ['empty', 'object', 'array', 'ndjson', 'concatenated', 'csv']
+const FORMATS: EventsFormat[] = ['empty', 'object', 'array', 'ndjson', 'concatenated', 'csv', 'xml']
 /** The codes reading events may give; INTERNAL would be an exception swallowed. */
 const READING_CODES: EventsDiagnosticCode[] = [
   'EVENTS_SYNTAX',
@@ -31,8 +31,11 @@ export function expectSoundEvents(text: string): { events: number; diagnostics: 
     expect(within(text, record.range) && start < end, `event range ${start}-${end}`).toBe(true)
     expect(start, 'events are in text order and do not overlap').toBeGreaterThanOrEqual(previousEnd)
     previousEnd = end
-    // Re-reading an event's own text gives the same value (CSV rows are not JSON).
-    if (parsed.format !== 'csv') expect(JSON.parse(text.slice(start, end))).toEqual(record.value)
+    // Re-reading an event's own text gives the same value (CSV rows need their header).
+    const own = text.slice(start, end)
+    if (parsed.format === 'xml')
+      expect(parseEvents(own).events.map((e) => e.value)).toEqual([record.value])
+    else if (parsed.format !== 'csv') expect(JSON.parse(own)).toEqual(record.value)
   }
   for (const d of parsed.diagnostics) {
     expect(READING_CODES, d.message).toContain(d.code)
