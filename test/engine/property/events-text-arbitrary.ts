@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import type { EventsFormat } from '../../../src/engine/types.ts'
 import { evtxEvent, ruleShapedEvent } from './event-arbitrary.ts'
 import { FIELDS, STRINGS } from './pools.ts'
+import { savedXmlFile, windowsXmlForm } from '../events/shape-forms.ts'
 
 export interface EventsText {
   text: string
@@ -20,9 +21,6 @@ const someEvents = (min: number) =>
   fc
     .array(fc.oneof(ruleShapedEvent, evtxEvent), { minLength: min, maxLength: 4 })
     .map((events) => events.map(asJson))
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Text XML keeps as typed: no control characters, and no carriage return to normalise. */
 const xmlText = fc.oneof(
@@ -41,19 +39,14 @@ const windowsXmlEvent = fc
     }),
     fc.constantFrom('1', '3', '4688'),
   )
-  .map(([data, eventId]) => ({
-    text:
-      `<Event><System><EventID>${eventId}</EventID></System><EventData>` +
-      data.map(([name, value]) => `<Data Name="${name}">${escapeXml(value)}</Data>`).join('') +
-      '</EventData></Event>',
-    // An element with no children reads as its (empty) text.
-    event: {
-      Event: {
-        System: { EventID: eventId },
-        EventData: data.length ? Object.fromEntries(data) : '',
-      },
-    },
-  }))
+  .map(([data, eventId]) => {
+    const System = { EventID: eventId }
+    return {
+      text: windowsXmlForm({ Event: { System, EventData: Object.fromEntries(data) } }),
+      // An element with no children reads as its (empty) text.
+      event: { Event: { System, EventData: data.length ? Object.fromEntries(data) : '' } },
+    }
+  })
 
 export const eventTexts: fc.Arbitrary<EventsText> = fc.oneof(
   someEvents(1).map((events) => ({
@@ -81,7 +74,7 @@ export const eventTexts: fc.Arbitrary<EventsText> = fc.oneof(
       format: 'concatenated' as const,
     })),
   fc.array(windowsXmlEvent, { minLength: 1, maxLength: 4 }).map((events) => ({
-    text: `<Events>\n${events.map((e) => e.text).join('\n')}\n</Events>\n`,
+    text: savedXmlFile(events.map((e) => e.text)),
     events: events.map((e) => e.event),
     format: 'xml' as const,
   })),
