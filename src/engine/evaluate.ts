@@ -3,7 +3,6 @@
  * identifier's value. Each prepares the raw event once.
  */
 import type { CompiledRule } from './compiled-rule.ts'
-import type { PreparedEvent } from './item.ts'
 import type { Verdict } from './types.ts'
 
 /** Fast path: the condition calls identifier matchers lazily and short-circuits. */
@@ -13,15 +12,7 @@ export function evaluateRule(rule: CompiledRule, event: unknown): boolean {
 
 /** Every identifier evaluated (no short-circuit between identifiers), then the condition. */
 export function verdictOf(rule: CompiledRule, event: unknown): Verdict {
-  return verdictOfPrepared(rule, rule.prepare(event))
-}
-
-/**
- * `verdictOf` for an event readied by `rule.prepare`. A prepared event depends only on the
- * event-shape options, never on the rule, so the page keeps one per event across rule edits:
- * shape detection and field lookups are then done once per event, not once per keystroke.
- */
-export function verdictOfPrepared(rule: CompiledRule, prepared: PreparedEvent): Verdict {
+  const prepared = rule.prepare(event)
   const values = rule.searches.map((s) => s.match(prepared))
   return { match: rule.fromValues(values), identifiers: identifierRecord(rule.names, values) }
 }

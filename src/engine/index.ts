@@ -6,7 +6,7 @@ import { compileRuleSafely, type CompileResult } from './compile.ts'
 import type { CompiledRule } from './compiled-rule.ts'
 import type { PreparedEvent } from './item.ts'
 export type { PreparedEvent } from './item.ts'
-import { evaluateRule, verdictOf, verdictOfPrepared } from './evaluate.ts'
+import { evaluateRule, verdictOf } from './evaluate.ts'
 import { explainRule } from './explain.ts'
 import { compileItem } from './item-compiler/compile-item.ts'
 import { prepareEvent } from './match/prepare-event.ts'
@@ -131,13 +131,17 @@ export function verdict(rule: CompiledRule, event: unknown): Verdict | EventFail
   }
 }
 
-/** `verdict` for an event readied by `rule.prepare` (see evaluate.ts: verdictOfPrepared). */
-export function preparedVerdict(
+/**
+ * One search's value on an event readied by `rule.prepare`: the page evaluates only the searches
+ * an edit changed and keeps the others' values by their key (CompiledSearch.key).
+ */
+export function preparedSearchValue(
   rule: CompiledRule,
+  search: number,
   prepared: PreparedEvent,
-): Verdict | EventFailure {
+): boolean | EventFailure {
   try {
-    return verdictOfPrepared(rule, prepared)
+    return rule.searches[search]?.match(prepared) === true
   } catch (e) {
     return failure(e)
   }

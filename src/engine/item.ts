@@ -24,6 +24,12 @@ export interface PreparedEvent {
 }
 
 export interface CompiledItem {
+  /**
+   * What the item tests, as text: two items compiled with the same options for rules of the
+   * same logsource, with the same key, give the same verdict on every event (the page keeps
+   * verdicts by it while the rule is edited). Absent when that cannot be told.
+   */
+  readonly key?: string
   /** What any event this item matches must hold (ruleset/needles.ts). */
   readonly screen?: Screen
   /** What any event this item does not match must hold (the screen of `not item`). */

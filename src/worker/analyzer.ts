@@ -12,13 +12,14 @@ import {
   fieldMisses,
   logsourceFit,
   parseEvents,
-  preparedVerdict,
+  preparedSearchValue,
   ruleFingerprint,
   summarizeShapes,
   withShapePipeline,
 } from '../engine/index.ts'
 import type {
   EngineOptions,
+  EventFailure,
   EventsDiagnostic,
   OutlineItem,
   ParsedEvents,
@@ -31,6 +32,7 @@ import { allocateRows, emptyRows, setFailedRow, setOutside, setRow, tally } from
 import { summarizeTrace } from './summary.ts'
 import type { TuningRequest } from '../engine/index.ts'
 import { Tuner } from './tuner.ts'
+import { EditMemo } from './edit-memo.ts'
 import { runCorrelations, type CorrelationView } from './correlations.ts'
 import { runRuleVerdicts, verdictsOf, withRulesEvaluated } from './rule-verdicts.ts'
 import type { RuleVerdicts } from './rule-verdicts.ts'
@@ -68,6 +70,7 @@ export class Analyzer {
   /** Summaries from a full explanation, by row, for the current rows. */
   private detailed = new Map<number, string>()
   private readonly tuner = new Tuner()
+  private readonly memo = new EditMemo()
   /** The correlations of the current rule text over the current events, once per change. */
   private correlated?: {
     compiled: Compiled
@@ -146,6 +149,7 @@ export class Analyzer {
     this.timings.parse = performance.now() - start
     this.rows = undefined
     this.prepared = { key: '', views: [] }
+    this.memo.forget()
   }
 
   /** Runs a whole analysis at once (tests, small inputs). */
@@ -177,7 +181,7 @@ export class Analyzer {
     const events = this.parsed.events
     const rule = compiled.rule
     const names = compiled.identifiers.map((i) => i.name)
-    if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule, names)
+    if (rule && !this.rows) this.rows = yield* this.evaluateAll(compiled, rule, names)
     const rows = rule ? (this.rows ?? emptyRows(names)) : emptyRows(names)
     const tuned = rule ? yield* this.tuner.run(rows, rule, tuning, this.options) : undefined
     if (rule) rows.summaries = yield* this.detail(rule, rows, window, tuned?.view)
@@ -294,24 +298,40 @@ export class Analyzer {
     return [...this.parsed.diagnostics, ...failures]
   }
 
-  private *evaluateAll(rule: Rule, names: string[]): Generator<Progress, Rows> {
+  /**
+   * Every event's verdict. Searches whose values are kept (edit-memo.ts) are read back, the
+   * others evaluated; their values are kept once every event has been seen (a run given up
+   * midway keeps nothing, and so does one that failed on an event).
+   */
+  private *evaluateAll(compiled: Compiled, rule: Rule, names: string[]): Generator<Progress, Rows> {
     this.onPhase('evaluate')
     const start = performance.now()
     this.detailed = new Map()
     const events = this.parsed.events
     const rows = allocateRows(events.length, names)
     const views = this.preparedViews()
+    const keys = rule.searches.map((s) => s.key)
+    this.enterMemo(compiled)
+    const kept = this.memo.kept(keys)
+    const columns = kept.map((column) => column ?? new Uint8Array(events.length))
+    const values = new Array<boolean>(keys.length).fill(false)
+    const hitColumns = names.map((name) => rule.names.indexOf(name))
+    let failed = false
     for (let index = 0; index < events.length; index++) {
       if (index > 0 && index % STEP === 0)
         yield { task: 'evaluate', done: index, total: events.length }
       const value = events[index]?.value
       const view = (views[index] ??= rule.prepare(value))
-      const v = preparedVerdict(rule, view)
-      if (isEventFailure(v)) setFailedRow(rows, index, v.message)
-      else setRow(rows, index, v.match, v.identifiers)
+      const failure = searchValues(rule, view, index, kept, columns, values)
+      if (failure) {
+        failed = true
+        setFailedRow(rows, index, failure.message)
+      } else setRow(rows, index, rule.fromValues(values), values, hitColumns)
       const fit = rule.logsourceFit && logsourceFit(rule, value, view)
       if (fit?.fit === 'outside') setOutside(rows, index, fit.reason)
     }
+    if (failed) this.memo.forget()
+    else this.memo.keep(keys, columns)
     this.timings.evaluate = performance.now() - start
     return rows
   }
@@ -325,7 +345,8 @@ export class Analyzer {
     const raws = events.map((e) => e.value)
     const views = this.preparedViews()
     const prepared = (i: number) => (views[i] ??= rule.prepare(raws[i]))
-    const steps = fieldCoverageSteps(rule, items, raws, prepared)
+    this.enterMemo(compiled)
+    const steps = fieldCoverageSteps(rule, items, raws, prepared, this.memo.presence)
     for (;;) {
       const step = steps.next()
       if (step.done) {
@@ -334,6 +355,11 @@ export class Analyzer {
       }
       yield { task: 'evaluate', done: step.value, total: events.length }
     }
+  }
+
+  /** What the kept readings hold for: the options and the rule's logsource (edit-memo.ts). */
+  private enterMemo(compiled: Compiled): void {
+    this.memo.enter(JSON.stringify([this.options, compiled.meta.logsource ?? null]))
   }
 
   /** The prepared events for the current shape options; a change of those starts afresh. */
@@ -374,6 +400,32 @@ export class Analyzer {
     }
     return summaries
   }
+}
+
+/**
+ * Every search's value on one event into `values`, read from `kept` where it is there, else
+ * evaluated and written to `columns`; the engine's failure, if it failed on the event.
+ */
+function searchValues(
+  rule: Rule,
+  view: PreparedEvent,
+  index: number,
+  kept: readonly (Uint8Array | undefined)[],
+  columns: readonly Uint8Array[],
+  values: boolean[],
+): EventFailure | undefined {
+  for (let search = 0; search < values.length; search++) {
+    const column = kept[search]
+    if (column) {
+      values[search] = column[index] === 1
+      continue
+    }
+    const value = preparedSearchValue(rule, search, view)
+    if (isEventFailure(value)) return value
+    values[search] = value
+    ;(columns[search] as Uint8Array)[index] = value ? 1 : 0
+  }
+  return undefined
 }
 
 /**

@@ -64,17 +64,17 @@ export function allocateRows(count: number, names: string[]): Rows {
   }
 }
 
+/** Event `index`'s verdict, with identifier `j`'s value at `values[at[j]]`. */
 export function setRow(
   rows: Rows,
   index: number,
   match: boolean,
-  identifiers: Record<string, boolean>,
+  values: readonly boolean[],
+  at: readonly number[],
 ): void {
   rows.match[index] = match ? 1 : 0
   const base = index * rows.names.length
-  rows.names.forEach((name, j) => {
-    rows.hits[base + j] = identifiers[name] ? 1 : 0
-  })
+  for (let j = 0; j < at.length; j++) rows.hits[base + j] = values[at[j] ?? -1] ? 1 : 0
 }
 
 /** An event the engine failed on: no match, no identifier, and the message kept for the row. */

@@ -27,11 +27,17 @@ export interface FieldCoverage extends Partial<MissingFix> {
 /** Events whose field names are gathered for look-alikes: enough to see every shape. */
 const NAME_SAMPLE = 500
 
+/**
+ * `presence` holds, by a field's event names (JSON), how many events have any of them: a
+ * caller that keeps it for the same events and options (the page, while the rule is edited)
+ * walks the events only for names it has not counted yet.
+ */
 export function* fieldCoverageSteps(
   rule: CompiledRule,
   items: readonly OutlineItem[],
   raws: readonly unknown[],
   prepared: (index: number) => PreparedEvent,
+  presence = new Map<string, number>(),
 ): Steps<FieldCoverage[]> {
   const byField = new Map<string, FieldCoverage>()
   for (const item of items) {
@@ -47,13 +53,22 @@ export function* fieldCoverageSteps(
       })
   }
   const fields = [...byField.values()]
-  const names = fields.map((f) => rule.eventFieldsOf(f.field))
-  for (let e = 0; e < raws.length; e++) {
-    if (e > 0 && e % STEP_ITEMS === 0) yield e
-    const view = asView(prepared(e))
-    fields.forEach((f, k) => {
-      if ((names[k] ?? []).some((name) => view.lookup(name).resolved !== undefined)) f.present++
-    })
+  const uncounted: { field: FieldCoverage; names: readonly string[]; key: string }[] = []
+  for (const field of fields) {
+    const names = rule.eventFieldsOf(field.field)
+    const key = JSON.stringify(names)
+    const counted = presence.get(key)
+    if (counted === undefined) uncounted.push({ field, names, key })
+    else field.present = counted
+  }
+  if (uncounted.length > 0) {
+    for (let e = 0; e < raws.length; e++) {
+      if (e > 0 && e % STEP_ITEMS === 0) yield e
+      const view = asView(prepared(e))
+      for (const { field, names } of uncounted)
+        if (names.some((name) => view.lookup(name).resolved !== undefined)) field.present++
+    }
+    for (const { field, key } of uncounted) presence.set(key, field.present)
   }
   const absent = fields.filter((f) => f.present === 0)
   if (absent.length === 0 || raws.length === 0) return fields

@@ -95,6 +95,17 @@ export const compileItem: CompileItem = (source, options) => {
   }
 }
 
+/**
+ * The item's key (CompiledItem.key): its field, modifiers and values, and nothing of where they
+ * sit. Each value keeps its type and sign, since JSON would write NaN as null and -0 as 0.
+ */
+function itemKey(field: string | null, modifiers: string[], values: ItemSource['values']): string {
+  const typed = values.map(({ value }) =>
+    Object.is(value, -0) ? 'number:-0' : `${typeof value}:${String(value)}`,
+  )
+  return JSON.stringify([field, modifiers, typed])
+}
+
 function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   const keyword = source.field === null
   const { checked, diagnostics } = checkModifiers(source.modifiers, keyword)
@@ -111,6 +122,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   const alternatives = compiled.map((v) => v.alternatives)
   const screenField = keyword ? null : mapField(source.field ?? '', options)
   const screen = itemScreen(alternatives, linking, negated, screenField)
+  const key = itemKey(source.field, modifiers, values)
   if (keyword) {
     const item = makeKeywordItem({
       ...common,
@@ -119,11 +131,11 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
         source: v.source,
       })),
     })
-    return { item: { ...item, screen }, diagnostics }
+    return { item: { ...item, key, screen }, diagnostics }
   }
   const field = source.field ?? ''
   const plan = (options as ItemOptions).fieldPlan
-  if (plan?.dropped(field)) return { item: droppedItem(field, common), diagnostics }
+  if (plan?.dropped(field)) return { item: { ...droppedItem(field, common), key }, diagnostics }
   const lookupFields = mapFields(field, options)
   const item = makeFieldItem({
     ...common,
@@ -135,10 +147,10 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     })),
   })
   // A field read from any of several names holds none of them for sure: promise nothing.
-  if (lookupFields.length > 1) return { item, diagnostics }
+  if (lookupFields.length > 1) return { item: { ...item, key }, diagnostics }
   // A miss says its field is there only when the item reads one name.
   const [only] = lookupFields
   const negatedScreen =
     only === undefined ? undefined : negatedItemScreen(alternatives, linking, negated, only)
-  return { item: { ...item, screen, negatedScreen }, diagnostics }
+  return { item: { ...item, key, screen, negatedScreen }, diagnostics }
 }

@@ -16,6 +16,8 @@ export interface CompiledSearch {
   screen: Screen
   /** What any event this search does not match must hold: the screen of `not search`. */
   negatedScreen: Screen
+  /** What the search tests, as its items' keys (see CompiledItem.key); absent when one has none. */
+  key?: string
 }
 
 export function compileSearch(
@@ -34,6 +36,7 @@ export function compileSearch(
         explain: item.explain.bind(item),
         screen: item.screen ?? NOTHING_KNOWN,
         negatedScreen: item.negatedScreen ?? NOTHING_KNOWN,
+        ...(item.key !== undefined && { key: item.key }),
       }
     )
   }
@@ -55,10 +58,14 @@ export function compileSearch(
   const screens = children.map((c) => c.screen)
   const misses = children.map((c) => c.negatedScreen)
   const match = type === 'and' ? every(matchers) : some(matchers)
+  const keys = children.map((c) => c.key)
   return {
     match,
     explain,
     screen: joined(type, screens),
     negatedScreen: joined(type, misses, true),
+    // Item keys are JSON arrays, so `and(…,…)` around them reads back one way only; unlike JSON
+    // around JSON, it does not escape its parts again at every level of nesting.
+    ...(keys.every((k) => k !== undefined) && { key: `${type}(${keys.join(',')})` }),
   }
 }

@@ -70,7 +70,8 @@ const searchMap = fc
   .uniqueArray(item, { minLength: 1, maxLength: 3, selector: (entry) => entry.key })
   .map((entries) => Object.fromEntries(entries.map(({ key, value }) => [key, value])))
 
-const searchBody = fc.oneof(
+/** One search identifier's body: a map, a list of maps, or keywords. */
+export const searchBody = fc.oneof(
   { weight: 5, arbitrary: searchMap },
   { weight: 2, arbitrary: fc.array(searchMap, { minLength: 2, maxLength: 3 }) },
   {
