@@ -2,8 +2,8 @@
  * What the worker keeps about the events while the rule is edited, so that a key typed into one
  * selection costs a pass of that selection alone:
  * - each search's values, by what the search tests (CompiledSearch.key), read back instead of
- *   evaluated (a search over 10,000 events costs milliseconds, nearly all of it reading fields
- *   scattered over the heap);
+ *   evaluated (the default rule's six searches over 10,000 events took ~49 ms a key, its edited
+ *   selection alone ~10);
  * - how many events have each field (field coverage), by the field's event names.
  * It holds for one list of events and one context: the options and the rule's logsource, which
  * decide how an item reads its fields. Either changing starts afresh.
