@@ -181,7 +181,8 @@ export class Analyzer {
     const events = this.parsed.events
     const rule = compiled.rule
     const names = compiled.identifiers.map((i) => i.name)
-    if (rule && !this.rows) this.rows = yield* this.evaluateAll(compiled, rule, names)
+    if (rule) this.enterMemo(compiled)
+    if (rule && !this.rows) this.rows = yield* this.evaluateAll(rule, names)
     const rows = rule ? (this.rows ?? emptyRows(names)) : emptyRows(names)
     const tuned = rule ? yield* this.tuner.run(rows, rule, tuning, this.options) : undefined
     if (rule) rows.summaries = yield* this.detail(rule, rows, window, tuned?.view)
@@ -303,7 +304,7 @@ export class Analyzer {
    * others evaluated; their values are kept once every event has been seen (a run given up
    * midway keeps nothing, and so does one that failed on an event).
    */
-  private *evaluateAll(compiled: Compiled, rule: Rule, names: string[]): Generator<Progress, Rows> {
+  private *evaluateAll(rule: Rule, names: string[]): Generator<Progress, Rows> {
     this.onPhase('evaluate')
     const start = performance.now()
     this.detailed = new Map()
@@ -311,7 +312,6 @@ export class Analyzer {
     const rows = allocateRows(events.length, names)
     const views = this.preparedViews()
     const keys = rule.searches.map((s) => s.key)
-    this.enterMemo(compiled)
     const kept = this.memo.kept(keys)
     const columns = kept.map((column) => column ?? new Uint8Array(events.length))
     const values = new Array<boolean>(keys.length).fill(false)
@@ -345,7 +345,6 @@ export class Analyzer {
     const raws = events.map((e) => e.value)
     const views = this.preparedViews()
     const prepared = (i: number) => (views[i] ??= rule.prepare(raws[i]))
-    this.enterMemo(compiled)
     const steps = fieldCoverageSteps(rule, items, raws, prepared, this.memo.presence)
     for (;;) {
       const step = steps.next()
@@ -357,7 +356,10 @@ export class Analyzer {
     }
   }
 
-  /** What the kept readings hold for: the options and the rule's logsource (edit-memo.ts). */
+  /**
+   * What the kept readings hold for: the options and the rule's logsource (edit-memo.ts).
+   * Entered once per analysis, before the passes that read or fill them.
+   */
   private enterMemo(compiled: Compiled): void {
     this.memo.enter(JSON.stringify([this.options, compiled.meta.logsource ?? null]))
   }

@@ -12,22 +12,11 @@ import type { AnalysisResult } from '../../src/worker/protocol.ts'
 import { anyEvent, ruleShapedEvent } from '../engine/property/event-arbitrary.ts'
 import { IDENTIFIERS, PLACEHOLDERS, STRINGS } from '../engine/property/pools.ts'
 import { searchBody } from '../engine/property/rule-arbitrary.ts'
-
-/** Renames CommandLine to Image, for process_creation rules only: the logsource decides. */
-const PIPELINE = `name: command line read as image
-priority: 10
-transformations:
-  - type: field_name_mapping
-    mapping:
-      CommandLine: Image
-    rule_conditions:
-      - type: logsource
-        category: process_creation
-`
+import { COMMAND_LINE_AS_IMAGE } from '../engine/pipeline/fixtures.ts'
 
 const OPTIONS: EngineOptions[] = [
   { placeholders: PLACEHOLDERS },
-  { placeholders: PLACEHOLDERS, pipelines: [PIPELINE] },
+  { placeholders: PLACEHOLDERS, pipelines: [COMMAND_LINE_AS_IMAGE] },
   { placeholders: PLACEHOLDERS, fieldMap: { User: 'CommandLine' } },
   { placeholders: PLACEHOLDERS, logsourceOnly: true },
   { placeholders: PLACEHOLDERS, flattenEvtx: false },

@@ -5,18 +5,7 @@ import type { EngineOptions } from '../../src/engine/index.ts'
 import { Analyzer } from '../../src/worker/analyzer.ts'
 import { DEFAULT_EVENTS } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
-
-/** CommandLine is read from Image, for process_creation rules only. */
-const PIPELINE = `name: command line read as image
-priority: 10
-transformations:
-  - type: field_name_mapping
-    mapping:
-      CommandLine: Image
-    rule_conditions:
-      - type: logsource
-        category: process_creation
-`
+import { COMMAND_LINE_AS_IMAGE } from '../engine/pipeline/fixtures.ts'
 
 const ruleOn = (category: string, value = 'rundll32') => `title: Edited
 logsource:
@@ -47,9 +36,10 @@ function matchesAfter(edits: { rule: string; options?: EngineOptions; events?: s
     fresh.setEvents(events)
     fresh.setRule(rule, options)
     const { rows, counts } = kept.analyze(0)
+    const expected = fresh.analyze(0).rows
     expect({ match: [...rows.match], hits: [...rows.hits] }).toEqual({
-      match: [...fresh.analyze(0).rows.match],
-      hits: [...fresh.analyze(0).rows.hits],
+      match: [...expected.match],
+      hits: [...expected.hits],
     })
     return counts.matches
   })
@@ -71,7 +61,7 @@ describe('kept search values', () => {
   })
 
   it('follow the logsource when a pipeline renames fields for one logsource only', () => {
-    const options = { pipelines: [PIPELINE] }
+    const options = { pipelines: [COMMAND_LINE_AS_IMAGE] }
     expect(
       matchesAfter([
         { rule: ruleOn('process_creation'), options },

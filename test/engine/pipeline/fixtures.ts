@@ -18,6 +18,22 @@ export const PROCESS_MAPPING = dedent(`
           category: process_creation
 `)
 
+/**
+ * Reads CommandLine from Image for process_creation rules only: the same item reads another
+ * field when the rule's logsource changes (the page's kept search values must follow it).
+ */
+export const COMMAND_LINE_AS_IMAGE = dedent(`
+  name: command line read as image
+  priority: 10
+  transformations:
+    - type: field_name_mapping
+      mapping:
+        CommandLine: Image
+      rule_conditions:
+        - type: logsource
+          category: process_creation
+`)
+
 export const PREFIX_AND_SUFFIX = dedent(`
   name: Prefix and suffix
   priority: 10
