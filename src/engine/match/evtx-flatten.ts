@@ -13,11 +13,17 @@ export interface Resolved {
 import { isObject, type JsonObject } from '../json-object.ts'
 
 /**
- * A data name as rules spell it: without white space (`Logon Type` is `LogonType`). Tested
- * first, as nearly every name has none and replacing costs each of them a new string.
+ * A data name as rules spell it: without white space (`Logon Type` is `LogonType`). Nearly
+ * every name has none, so its characters are looked at first: a regex test per name took
+ * half the time of flattening an event.
  */
 export function dataName(name: string): string {
-  return /\s/.test(name) ? name.replace(/\s+/g, '') : name
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i)
+    // White space is ASCII up to the space, or past ASCII; anything else is read on.
+    if (code <= 0x20 || code >= 0x80) return /\s/.test(name) ? name.replace(/\s+/g, '') : name
+  }
+  return name
 }
 
 function own(obj: JsonObject, key: string): unknown {

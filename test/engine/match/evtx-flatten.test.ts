@@ -93,6 +93,26 @@ describe('evtx flattening details', () => {
     expect(item('Level', 'custom').match(event)).toBe(true)
   })
 
+  test('data names lose any white space, ASCII or not, and keep every other character', () => {
+    const names = [
+      'Logon Type',
+      'Tab\tName',
+      'No\u00a0Break',
+      'Wide\u3000Space',
+      'Ünïcode',
+      'a-b_c',
+    ]
+    const data = Object.fromEntries(names.map((name, i) => [name, i]))
+    const table = flattenEvtx({ Event: { EventData: data } })
+    expect([...(table?.keys() ?? [])]).toEqual([
+      'LogonType',
+      'TabName',
+      'NoBreak',
+      'WideSpace',
+      'Ünïcode',
+      'a-b_c',
+    ])
+  })
   test('flattening can be switched off', readsCorpus, () => {
     const event = load(SYSMON_IMAGE_LOAD)
     const rule = item('EventID', 7, { flattenEvtx: false })
