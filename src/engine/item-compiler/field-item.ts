@@ -7,6 +7,7 @@ import type { FieldTrace, MissReason, Range, ValueTrace } from '../types.ts'
 import type { CompiledValue, ValueSource } from './compiled-value.ts'
 import { explainValue, valueMatches } from './compiled-value.ts'
 import { asView } from '../match/prepare-event.ts'
+import { anyScalarTest } from './scalar-tests.ts'
 
 export interface FieldItemSpec {
   /** The field as the rule writes it (shown in the trace). */
@@ -59,18 +60,24 @@ function makeOneFieldItem(spec: FieldItemSpec, lookupField: string): CompiledIte
   const compiled = spec.values.map((v) => v.compiled)
   const all = linking === 'and'
 
-  const match = (event: PreparedEvent): boolean => {
-    const view = asView(event)
-    const lookup = view.lookup(lookupField)
-    let inner = all
-    for (const value of compiled) {
-      if (valueMatches(value, lookup, view) !== all) {
-        inner = !all
-        break
+  const anyTest = anyScalarTest(linking, compiled)
+  const match = anyTest
+    ? (event: PreparedEvent): boolean => {
+        const inner = anyTest(asView(event).lookup(lookupField).scalars)
+        return negated ? !inner : inner
       }
-    }
-    return negated ? !inner : inner
-  }
+    : (event: PreparedEvent): boolean => {
+        const view = asView(event)
+        const lookup = view.lookup(lookupField)
+        let inner = all
+        for (const value of compiled) {
+          if (valueMatches(value, lookup, view) !== all) {
+            inner = !all
+            break
+          }
+        }
+        return negated ? !inner : inner
+      }
 
   const explain = (event: PreparedEvent): FieldTrace => {
     const view = asView(event)

@@ -10,13 +10,15 @@ import { compileRegex } from '../modifiers/re.ts'
 import { shortestMatch } from '../modifiers/regex-atoms.ts'
 import type { TypedValue } from '../modifiers/typed-value.ts'
 import type { MissReason } from '../types.ts'
-import { compileGlob } from '../match/glob.ts'
+import { compileGlob, globTest, type LiteralShape } from '../match/glob.ts'
 import type { Subject } from '../match/subject.ts'
 
 export interface LeafTest {
   test(subject: Subject): boolean
   /** Why the test failed on this subject (only called after a miss). */
   whyNot(subject: Subject): MissReason
+  /** What `test` is when it compares the lower-cased text with one literal (scalar-tests.ts). */
+  folded?: LiteralShape
 }
 
 const differs = (): MissReason => 'differs'
@@ -31,8 +33,11 @@ export function numberOf(subject: Subject): number | undefined {
 }
 
 function stringTest(value: Extract<TypedValue, { kind: 'string' }>): LeafTest {
-  const test = compileGlob(value.tokens, value.cased)
-  if (!value.cased) return { test, whyNot: differs }
+  if (!value.cased) {
+    const { test, literal } = globTest(value.tokens, false)
+    return literal ? { test, whyNot: differs, folded: literal } : { test, whyNot: differs }
+  }
+  const test = compileGlob(value.tokens, true)
   const folded = compileGlob(value.tokens, false)
   return { test, whyNot: (s) => (folded(s) ? 'case' : 'differs') }
 }

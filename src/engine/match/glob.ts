@@ -92,27 +92,60 @@ const includes = (needle: string, cased: boolean): TextTest =>
 const matches = (re: RegExp, cased: boolean): TextTest =>
   cased ? (v) => re.test(v.text) : (v) => re.test(v.lower)
 
-/**
- * Case-insensitive tests compare the lower-cased event text with lower-cased literals, so
- * every shape folds case the same way (`toLowerCase`, Unicode-aware).
- */
-export function compileGlob(rawTokens: readonly Token[], cased: boolean): TextTest {
-  const tokens = normalizeTokens(
+/** A pattern that is one literal, whole or at one end or anywhere in the text. */
+export interface LiteralShape {
+  kind: 'equals' | 'endsWith' | 'startsWith' | 'includes'
+  needle: string
+}
+
+/** The tokens the tests compare with: lower-cased unless `cased`, then normalised. */
+function comparedTokens(rawTokens: readonly Token[], cased: boolean): Token[] {
+  return normalizeTokens(
     cased
       ? rawTokens
       : rawTokens.map((tok) =>
           tok.t === 'lit' ? { t: 'lit' as const, s: tok.s.toLowerCase() } : tok,
         ),
   )
+}
+
+function literalShape(tokens: readonly Token[]): LiteralShape | undefined {
   const [first, second, third] = tokens
   const n = tokens.length
-  if (n === 0) return isEmpty
-  if (n === 1 && first?.t === 'star') return always
-  if (n === 1 && first?.t === 'lit') return equals(first.s, cased)
-  if (n === 2 && first?.t === 'star' && second?.t === 'lit') return endsWith(second.s, cased)
-  if (n === 2 && first?.t === 'lit' && second?.t === 'star') return startsWith(first.s, cased)
+  if (n === 1 && first?.t === 'lit') return { kind: 'equals', needle: first.s }
+  if (n === 2 && first?.t === 'star' && second?.t === 'lit')
+    return { kind: 'endsWith', needle: second.s }
+  if (n === 2 && first?.t === 'lit' && second?.t === 'star')
+    return { kind: 'startsWith', needle: first.s }
   if (n === 3 && first?.t === 'star' && second?.t === 'lit' && third?.t === 'star')
-    return includes(second.s, cased)
+    return { kind: 'includes', needle: second.s }
+  return undefined
+}
+
+const LITERAL_TESTS = { equals, endsWith, startsWith, includes }
+
+/**
+ * Case-insensitive tests compare the lower-cased event text with lower-cased literals, so
+ * every shape folds case the same way (`toLowerCase`, Unicode-aware).
+ */
+export function compileGlob(rawTokens: readonly Token[], cased: boolean): TextTest {
+  return globTest(rawTokens, cased).test
+}
+
+/**
+ * The test, and the literal it compares with when the pattern is one (for callers that gather
+ * many such tests into one: item-compiler/scalar-tests.ts).
+ */
+export function globTest(
+  rawTokens: readonly Token[],
+  cased: boolean,
+): { test: TextTest; literal?: LiteralShape } {
+  const tokens = comparedTokens(rawTokens, cased)
+  const [first] = tokens
+  if (tokens.length === 0) return { test: isEmpty }
+  if (tokens.length === 1 && first?.t === 'star') return { test: always }
+  const literal = literalShape(tokens)
+  if (literal) return { test: LITERAL_TESTS[literal.kind](literal.needle, cased), literal }
   // `u` makes `?` consume a whole code point, as Python's `.` does.
-  return matches(new RegExp(`^${tokensToRegexSource(tokens)}$`, 'u'), cased)
+  return { test: matches(new RegExp(`^${tokensToRegexSource(tokens)}$`, 'u'), cased) }
 }
