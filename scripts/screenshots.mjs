@@ -1,6 +1,6 @@
 // Screenshots of the built page (`npx vite build` first) at four widths in both themes, for
 // looking at the layout; `--readme` also refreshes docs/screenshot.png (1440 px, light).
-// Usage: node scripts/screenshots.mjs OUT_DIR [--readme]
+// Usage: npx tsx scripts/screenshots.mjs OUT_DIR [--readme] (tsx: it reads playwright.config.ts)
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
