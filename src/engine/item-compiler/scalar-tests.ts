@@ -16,8 +16,6 @@ type ScalarTest = LeafTest['test']
 
 export type AnyScalarTest = (scalars: readonly ScalarLeaf[]) => boolean
 
-type NeedleKind = Exclude<LiteralShape['kind'], 'equals'>
-
 /** The tests of one item, gathered; lists left empty share one array (a rule set has many). */
 interface Gathered {
   /** Lower-cased texts to equal, in a set once there are enough that hashing pays. */
@@ -51,12 +49,8 @@ function holdsOn(subject: Subject, g: Gathered): boolean {
   return false
 }
 
-/** The OR of the values' tests over a field's scalars; undefined for items of another kind. */
-export function anyScalarTest(
-  linking: 'or' | 'and',
-  values: readonly CompiledValue[],
-): AnyScalarTest | undefined {
-  if (linking !== 'or') return undefined
+/** The values' tests sorted by kind; undefined when some value is not a scalar test. */
+function gather(values: readonly CompiledValue[]): Gathered | undefined {
   const lists: Record<LiteralShape['kind'], string[]> & { others: ScalarTest[] } = {
     equals: [],
     endsWith: [],
@@ -72,17 +66,27 @@ export function anyScalarTest(
     }
   }
   const kept = <T>(list: T[]): readonly T[] => (list.length > 0 ? list : NONE)
-  const { equals } = lists
-  const needles = (kind: NeedleKind) => kept(lists[kind])
-  const gathered: Gathered = {
-    equal: kept(equals),
-    equalSet: equals.length >= SET_FROM ? new Set(equals) : undefined,
-    endsWith: needles('endsWith'),
-    startsWith: needles('startsWith'),
-    includes: needles('includes'),
+  return {
+    equal: kept(lists.equals),
+    equalSet: lists.equals.length >= SET_FROM ? new Set(lists.equals) : undefined,
+    endsWith: kept(lists.endsWith),
+    startsWith: kept(lists.startsWith),
+    includes: kept(lists.includes),
     others: kept(lists.others),
     literals: LITERAL_KINDS.some((kind) => lists[kind].length > 0),
   }
+}
+
+/**
+ * The OR of the values' tests over a field's scalars; undefined for items of another kind.
+ * The matcher is made apart from `gather`, so that its closure keeps the gathered tests alone.
+ */
+export function anyScalarTest(
+  linking: 'or' | 'and',
+  values: readonly CompiledValue[],
+): AnyScalarTest | undefined {
+  const gathered = linking === 'or' ? gather(values) : undefined
+  if (!gathered) return undefined
   return (scalars) => {
     for (let i = 0; i < scalars.length; i++)
       if (holdsOn((scalars[i] as ScalarLeaf).subject, gathered)) return true
