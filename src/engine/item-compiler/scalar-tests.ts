@@ -18,7 +18,7 @@ export type AnyScalarTest = (scalars: readonly ScalarLeaf[]) => boolean
 
 /** The tests of one item, gathered; lists left empty share one array (a rule set has many). */
 interface Gathered {
-  /** Lower-cased texts to equal, in a set once there are enough that hashing pays. */
+  /** Lower-cased texts to equal: in the list while few, in the set once hashing pays. */
   equal: readonly string[]
   equalSet: ReadonlySet<string> | undefined
   endsWith: readonly string[]
@@ -33,7 +33,7 @@ const LITERAL_KINDS = ['equals', 'endsWith', 'startsWith', 'includes'] as const
 const NONE: readonly never[] = []
 
 function anyLiteral(lower: string, g: Gathered): boolean {
-  if (g.equalSet ? g.equalSet.has(lower) : g.equal.includes(lower)) return true
+  if (g.equal.includes(lower) || g.equalSet?.has(lower) === true) return true
   const { endsWith, startsWith, includes } = g
   for (let i = 0; i < endsWith.length; i++) if (lower.endsWith(endsWith[i] as string)) return true
   for (let i = 0; i < startsWith.length; i++)
@@ -66,9 +66,10 @@ function gather(values: readonly CompiledValue[]): Gathered | undefined {
     }
   }
   const kept = <T>(list: T[]): readonly T[] => (list.length > 0 ? list : NONE)
+  const hashed = lists.equals.length >= SET_FROM
   return {
-    equal: kept(lists.equals),
-    equalSet: lists.equals.length >= SET_FROM ? new Set(lists.equals) : undefined,
+    equal: hashed ? NONE : kept(lists.equals),
+    equalSet: hashed ? new Set(lists.equals) : undefined,
     endsWith: kept(lists.endsWith),
     startsWith: kept(lists.startsWith),
     includes: kept(lists.includes),
