@@ -10,15 +10,13 @@ import { compileRegex } from '../modifiers/re.ts'
 import { shortestMatch } from '../modifiers/regex-atoms.ts'
 import type { TypedValue } from '../modifiers/typed-value.ts'
 import type { MissReason } from '../types.ts'
-import { compileGlob, globTest, type LiteralShape } from '../match/glob.ts'
+import { compileGlob, planGlob, type LiteralShape } from '../match/glob.ts'
 import type { Subject } from '../match/subject.ts'
 
 export interface LeafTest {
   test(subject: Subject): boolean
   /** Why the test failed on this subject (only called after a miss). */
   whyNot(subject: Subject): MissReason
-  /** What `test` is when it compares the lower-cased text with one literal (scalar-tests.ts). */
-  folded?: LiteralShape
 }
 
 const differs = (): MissReason => 'differs'
@@ -32,10 +30,41 @@ export function numberOf(subject: Subject): number | undefined {
   return subject.numberMemo ?? undefined
 }
 
+/**
+ * A case-insensitive literal: the lower-cased text equals it, ends or starts with it, or holds
+ * it. Its kind and needle are read by items that gather many (scalar-tests.ts), and its test is
+ * a method, not a closure per value: a rule set keeps tens of thousands.
+ */
+export class FoldedLiteral implements LeafTest, LiteralShape {
+  constructor(
+    readonly kind: LiteralShape['kind'],
+    readonly needle: string,
+  ) {}
+
+  test(subject: Subject): boolean {
+    const lower = subject.lower
+    switch (this.kind) {
+      case 'equals':
+        return lower === this.needle
+      case 'endsWith':
+        return lower.endsWith(this.needle)
+      case 'startsWith':
+        return lower.startsWith(this.needle)
+      case 'includes':
+        return lower.includes(this.needle)
+    }
+  }
+
+  whyNot(): MissReason {
+    return 'differs'
+  }
+}
+
 function stringTest(value: Extract<TypedValue, { kind: 'string' }>): LeafTest {
   if (!value.cased) {
-    const { test, literal } = globTest(value.tokens, false)
-    return literal ? { test, whyNot: differs, folded: literal } : { test, whyNot: differs }
+    const plan = planGlob(value.tokens, false)
+    if (plan.literal) return new FoldedLiteral(plan.literal.kind, plan.literal.needle)
+    return { test: plan.test, whyNot: differs }
   }
   const test = compileGlob(value.tokens, true)
   const folded = compileGlob(value.tokens, false)

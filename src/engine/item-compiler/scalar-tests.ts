@@ -10,7 +10,7 @@
 import type { LiteralShape } from '../match/glob.ts'
 import type { ScalarLeaf, Subject } from '../match/subject.ts'
 import type { CompiledValue } from './compiled-value.ts'
-import type { LeafTest } from './leaf-tests.ts'
+import { FoldedLiteral, type LeafTest } from './leaf-tests.ts'
 
 type ScalarTest = LeafTest['test']
 
@@ -61,7 +61,7 @@ function gather(values: readonly CompiledValue[]): Gathered | undefined {
   for (const value of values) {
     if (value.kind !== 'leaf') return undefined
     for (const { test } of value.alternatives) {
-      if (test.folded) lists[test.folded.kind].push(test.folded.needle)
+      if (test instanceof FoldedLiteral) lists[test.kind].push(test.needle)
       else lists.others.push(test.test)
     }
   }

@@ -124,28 +124,25 @@ function literalShape(tokens: readonly Token[]): LiteralShape | undefined {
 
 const LITERAL_TESTS = { equals, endsWith, startsWith, includes }
 
-/**
- * Case-insensitive tests compare the lower-cased event text with lower-cased literals, so
- * every shape folds case the same way (`toLowerCase`, Unicode-aware).
- */
-export function compileGlob(rawTokens: readonly Token[], cased: boolean): TextTest {
-  return globTest(rawTokens, cased).test
-}
+/** What a pattern tests: one literal (whole, at one end or anywhere), or else a text test. */
+export type GlobPlan = { literal: LiteralShape } | { literal?: undefined; test: TextTest }
 
 /**
- * The test, and the literal it compares with when the pattern is one (for callers that gather
- * many such tests into one: item-compiler/scalar-tests.ts).
+ * Case-insensitive patterns compare the lower-cased event text with lower-cased literals, so
+ * every shape folds case the same way (`toLowerCase`, Unicode-aware).
  */
-export function globTest(
-  rawTokens: readonly Token[],
-  cased: boolean,
-): { test: TextTest; literal?: LiteralShape } {
+export function planGlob(rawTokens: readonly Token[], cased: boolean): GlobPlan {
   const tokens = comparedTokens(rawTokens, cased)
   const [first] = tokens
   if (tokens.length === 0) return { test: isEmpty }
   if (tokens.length === 1 && first?.t === 'star') return { test: always }
   const literal = literalShape(tokens)
-  if (literal) return { test: LITERAL_TESTS[literal.kind](literal.needle, cased), literal }
+  if (literal) return { literal }
   // `u` makes `?` consume a whole code point, as Python's `.` does.
   return { test: matches(new RegExp(`^${tokensToRegexSource(tokens)}$`, 'u'), cased) }
+}
+
+export function compileGlob(rawTokens: readonly Token[], cased: boolean): TextTest {
+  const plan = planGlob(rawTokens, cased)
+  return plan.literal ? LITERAL_TESTS[plan.literal.kind](plan.literal.needle, cased) : plan.test
 }
