@@ -443,14 +443,16 @@ test('typing a Windows path in single quotes keeps one closing quote; an unclose
   // One quote too many: the string runs on, and the error sits on the line it opened.
   await page.keyboard.type("'")
   await expect(page.getByTestId('status')).toContainText('never closed')
-  const marker = await page.evaluate((uri) => {
-    const monaco = (window as unknown as MonacoWindow).__monaco
-    return monaco.editor
-      .getModelMarkers({ resource: monaco.Uri.parse(uri) })
-      .filter((m) => Number(m.severity) === 8)
-      .map((m) => m.startLineNumber)
-  }, RULE)
-  expect(marker).toContain(6)
+  // Markers are set in an effect after the status renders, so they may trail it by a frame.
+  const errorLines = () =>
+    page.evaluate((uri) => {
+      const monaco = (window as unknown as MonacoWindow).__monaco
+      return monaco.editor
+        .getModelMarkers({ resource: monaco.Uri.parse(uri) })
+        .filter((m) => Number(m.severity) === 8)
+        .map((m) => m.startLineNumber)
+    }, RULE)
+  await expect.poll(errorLines).toContain(6)
 })
 
 test('events fold: by indentation when small, one fold per event over 2 MB', async ({ page }) => {
