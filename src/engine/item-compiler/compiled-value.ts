@@ -4,7 +4,7 @@
  * use these functions, so they cannot disagree.
  */
 import type { MissReason, Range, Scalar, ValueTrace } from '../types.ts'
-import type { Resolved } from '../match/evtx-flatten.ts'
+import type { Resolved } from '../match/resolved.ts'
 import type { LeafTest } from './leaf-tests.ts'
 import { numberOf } from './leaf-tests.ts'
 import type { EventView, FieldLookup } from '../match/prepare-event.ts'

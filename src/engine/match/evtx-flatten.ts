@@ -4,13 +4,8 @@
  * trace can say where a value came from.
  */
 
-export interface Resolved {
-  /** The event path that supplied the value, e.g. `Event.System.Provider.#attributes.Name`. */
-  path: string
-  value: unknown
-}
-
 import { isObject, type JsonObject } from '../json-object.ts'
+import { Resolved } from './resolved.ts'
 
 /**
  * A data name as rules spell it: without white space (`Logon Type` is `LogonType`). Nearly
@@ -33,8 +28,8 @@ function own(obj: JsonObject, key: string): unknown {
 /** An element with `#text` stands for that text. */
 function textOf(value: unknown, path: string): Resolved {
   if (isObject(value) && Object.hasOwn(value, '#text'))
-    return { path: `${path}.#text`, value: value['#text'] }
-  return { path, value }
+    return new Resolved(`${path}.#text`, value['#text'])
+  return new Resolved(path, value)
 }
 
 function addSystem(table: Map<string, Resolved>, system: JsonObject, base: string): void {
@@ -42,18 +37,15 @@ function addSystem(table: Map<string, Resolved>, system: JsonObject, base: strin
     const value = system[elem]
     const path = `${base}.${elem}`
     if (!isObject(value)) {
-      table.set(elem, { path, value })
+      table.set(elem, new Resolved(path, value))
       continue
     }
     if (Object.hasOwn(value, '#text'))
-      table.set(elem, { path: `${path}.#text`, value: value['#text'] })
+      table.set(elem, new Resolved(`${path}.#text`, value['#text']))
     const attributes = own(value, '#attributes')
     if (isObject(attributes))
       for (const attr of Object.keys(attributes))
-        table.set(`${elem}_${attr}`, {
-          path: `${path}.#attributes.${attr}`,
-          value: attributes[attr],
-        })
+        table.set(`${elem}_${attr}`, new Resolved(`${path}.#attributes.${attr}`, attributes[attr]))
   }
 }
 

@@ -3,7 +3,7 @@
  * dots wins over a further split at each level), then the flat event-log names. Keys are read
  * with own-property checks only, so `__proto__` or `constructor` are ordinary names.
  */
-import type { Resolved } from './evtx-flatten.ts'
+import { Resolved } from './resolved.ts'
 import { isObject } from '../json-object.ts'
 
 /**
@@ -18,8 +18,7 @@ function walk(root: unknown, name: string): Resolved | undefined {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { node, rest, path } = next
     if (!isObject(node)) continue
-    if (Object.hasOwn(node, rest))
-      return { path: path ? `${path}.${rest}` : rest, value: node[rest] }
+    if (Object.hasOwn(node, rest)) return new Resolved(path ? `${path}.${rest}` : rest, node[rest])
     const splits: typeof pending = []
     for (let dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
       const key = rest.slice(0, dot)
@@ -38,6 +37,6 @@ function walk(root: unknown, name: string): Resolved | undefined {
 
 export function resolveLiteralOrDotted(raw: unknown, name: string): Resolved | undefined {
   if (!isObject(raw)) return undefined
-  if (Object.hasOwn(raw, name)) return { path: name, value: raw[name] }
+  if (Object.hasOwn(raw, name)) return new Resolved(name, raw[name])
   return name.includes('.') ? walk(raw, name) : undefined
 }

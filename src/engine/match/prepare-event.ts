@@ -5,29 +5,31 @@
 import type { PreparedEvent } from '../item.ts'
 import type { EngineOptions } from '../types.ts'
 import { detectShape, type EventShape, type ShapeOverride } from '../events/shapes.ts'
-import type { Resolved } from './evtx-flatten.ts'
+import { Resolved } from './resolved.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
 import { flattenWinlogbeat } from './winlogbeat-flatten.ts'
 import { resolveLiteralOrDotted } from './field-path.ts'
 import { isObject } from '../json-object.ts'
 import type { KeywordLeaf, Leaf, ScalarLeaf } from './subject.ts'
-import { collectKeywordLeaves, collectLeaves } from './subject.ts'
+import { collectKeywordLeaves, collectLeaves, isScalarLeaf } from './subject.ts'
 
-/** A field as the tests see it: where it came from and its scalar leaves. */
-export interface FieldLookup {
-  resolved: Resolved | undefined
-  leaves: Leaf[]
-  /** The scalar leaves only: what string, number and network tests look at. */
-  scalars: ScalarLeaf[]
+/** A field as the tests see it: where it came from and its scalar leaves (a class: resolved.ts). */
+export class FieldLookup {
+  constructor(
+    readonly resolved: Resolved | undefined,
+    readonly leaves: Leaf[],
+    /** The scalar leaves only: what string, number and network tests look at. */
+    readonly scalars: ScalarLeaf[],
+  ) {}
 }
 
-const ABSENT: FieldLookup = { resolved: undefined, leaves: [], scalars: [] }
+const ABSENT = new FieldLookup(undefined, [], [])
 
 function fieldLookup(resolved: Resolved): FieldLookup {
   const leaves = collectLeaves(resolved.value, resolved.path)
-  const scalars: ScalarLeaf[] = []
-  for (const leaf of leaves) if (leaf.kind === 'scalar') scalars.push(leaf)
-  return { resolved, leaves, scalars }
+  // Nearly every field holds scalars alone: its leaves are then its scalars, one array for both.
+  const scalars = leaves.every(isScalarLeaf) ? leaves : leaves.filter(isScalarLeaf)
+  return new FieldLookup(resolved, leaves, scalars)
 }
 
 /** The body's flat names for its layout, or null when it is read as it is. */
@@ -59,7 +61,7 @@ export class EventView implements PreparedEvent {
   resolve(field: string): Resolved | undefined {
     const { value, base } = this.shape
     const direct = resolveLiteralOrDotted(value, field)
-    if (direct) return base ? { path: `${base}.${direct.path}`, value: direct.value } : direct
+    if (direct) return base ? new Resolved(`${base}.${direct.path}`, direct.value) : direct
     if (this.shape.body === 'flat' || this.shape.body === 'ecs') return undefined
     if (this.table === undefined) this.table = flatTable(this.shape)
     return this.table?.get(field)

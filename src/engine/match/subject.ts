@@ -25,18 +25,40 @@ export class Subject {
   }
 }
 
-/** One leaf of a field's value: arrays are flattened, objects and nulls are kept as markers. */
-export interface ScalarLeaf {
-  kind: 'scalar'
-  subject: Subject
-  path: string
+/**
+ * One leaf of a field's value: arrays are flattened, objects and nulls are kept as markers.
+ * Leaves are made per event, so they are class instances (see resolved.ts).
+ */
+export class ScalarLeaf {
+  readonly kind = 'scalar'
+  constructor(
+    readonly subject: Subject,
+    readonly path: string,
+  ) {}
 }
 
-export type Leaf = ScalarLeaf | { kind: 'null'; path: string } | { kind: 'object'; path: string }
+export class MarkerLeaf {
+  constructor(
+    readonly kind: 'null' | 'object',
+    readonly path: string,
+  ) {}
+}
+
+export type Leaf = ScalarLeaf | MarkerLeaf
+
+export const isScalarLeaf = (leaf: Leaf): leaf is ScalarLeaf => leaf.kind === 'scalar'
 
 function isScalar(value: unknown): value is EventScalar {
   const t = typeof value
   return t === 'string' || t === 'number' || t === 'boolean'
+}
+
+/** A value still to be walked, and where it sits. */
+class Pending {
+  constructor(
+    readonly value: unknown,
+    readonly path: string,
+  ) {}
 }
 
 /**
@@ -45,23 +67,25 @@ function isScalar(value: unknown): value is EventScalar {
  */
 export function collectLeaves(value: unknown, path: string): Leaf[] {
   const out: Leaf[] = []
-  const pending: { value: unknown; path: string }[] = [{ value, path }]
+  const pending = [new Pending(value, path)]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const v = next.value
-    if (isScalar(v)) out.push({ kind: 'scalar', subject: new Subject(v), path: next.path })
-    else if (v === null || v === undefined) out.push({ kind: 'null', path: next.path })
+    if (isScalar(v)) out.push(new ScalarLeaf(new Subject(v), next.path))
+    else if (v === null || v === undefined) out.push(new MarkerLeaf('null', next.path))
     else if (Array.isArray(v)) {
       // Pushed last to first, so the first element is taken next.
       for (let i = v.length - 1; i >= 0; i--)
-        pending.push({ value: v[i] as unknown, path: `${next.path}[${i}]` })
-    } else out.push({ kind: 'object', path: next.path })
+        pending.push(new Pending(v[i] as unknown, `${next.path}[${i}]`))
+    } else out.push(new MarkerLeaf('object', next.path))
   }
   return out
 }
 
-export interface KeywordLeaf {
-  subject: Subject
-  path: string
+export class KeywordLeaf {
+  constructor(
+    readonly subject: Subject,
+    readonly path: string,
+  ) {}
 }
 
 /**
@@ -70,20 +94,20 @@ export interface KeywordLeaf {
  */
 export function collectKeywordLeaves(value: unknown, base = ''): KeywordLeaf[] {
   const out: KeywordLeaf[] = []
-  const pending: { value: unknown; path: string }[] = [{ value, path: base }]
+  const pending = [new Pending(value, base)]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value: v, path } = next
     if (typeof v === 'string' || typeof v === 'number') {
-      out.push({ subject: new Subject(v), path })
+      out.push(new KeywordLeaf(new Subject(v), path))
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--)
-        pending.push({ value: v[i] as unknown, path: `${path}[${i}]` })
+        pending.push(new Pending(v[i] as unknown, `${path}[${i}]`))
     } else if (typeof v === 'object' && v !== null) {
       const record = v as Record<string, unknown>
       const keys = Object.keys(record)
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] as string
-        pending.push({ value: record[key], path: path ? `${path}.${key}` : key })
+        pending.push(new Pending(record[key], path ? `${path}.${key}` : key))
       }
     }
   }

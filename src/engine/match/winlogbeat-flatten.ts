@@ -3,7 +3,8 @@
  * `winlog.event_data.*` are the event's own data (Sysmon, Security), and a few `winlog.*`
  * header fields stand for the evtx System elements. Each entry keeps its real path.
  */
-import { dataName, type Resolved } from './evtx-flatten.ts'
+import { dataName } from './evtx-flatten.ts'
+import { Resolved } from './resolved.ts'
 import { isObject } from '../json-object.ts'
 
 /** `winlog.<key>` → the name the evtx flattening gives the same System value. */
@@ -28,7 +29,7 @@ function addData(
     const path = `${base}.${name}`
     // user_data keeps its XML root (`user_data.EventXML.Param`); its leaves go by leaf name.
     if (nested && isObject(value)) addData(table, value, path, nested)
-    else table.set(dataName(name), { path, value })
+    else table.set(dataName(name), new Resolved(path, value))
   }
 }
 
@@ -41,15 +42,15 @@ export function flattenWinlogbeat(body: unknown, base = ''): Map<string, Resolve
   const table = new Map<string, Resolved>()
   for (const key of Object.keys(HEADER_NAMES)) {
     if (Object.hasOwn(winlog, key))
-      table.set(HEADER_NAMES[key] as string, { path: `${root}.${key}`, value: winlog[key] })
+      table.set(HEADER_NAMES[key] as string, new Resolved(`${root}.${key}`, winlog[key]))
   }
   const process = winlog['process']
   if (isObject(process)) {
     if (Object.hasOwn(process, 'pid'))
-      table.set('Execution_ProcessID', { path: `${root}.process.pid`, value: process['pid'] })
+      table.set('Execution_ProcessID', new Resolved(`${root}.process.pid`, process['pid']))
     const thread = process['thread']
     if (isObject(thread) && Object.hasOwn(thread, 'id'))
-      table.set('Execution_ThreadID', { path: `${root}.process.thread.id`, value: thread['id'] })
+      table.set('Execution_ThreadID', new Resolved(`${root}.process.thread.id`, thread['id']))
   }
   // Later parts win on a clash, as in the evtx flattening: the event's own data last.
   const userData = winlog['user_data']
