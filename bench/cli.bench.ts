@@ -30,6 +30,7 @@ if (!hasCorpus) {
   process.exit(0)
 }
 
+// The built CLI, as users run it: `npm run bench` builds it first, so it times the tree in hand.
 const BIN = fileURLToPath(new URL('../bin/sigma-play.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'sigma-play-bench-'))
 
