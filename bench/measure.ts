@@ -38,6 +38,28 @@ export function timePasses(
   return { ms: median(times), cpuMs: median(cpuTimes), result }
 }
 
+/**
+ * Passes timed in turn, one round after another, each after its warm-up: a change in the
+ * machine's speed then falls on all of them alike and their ratios hold (timed one after the
+ * other, a busy spell lands on one of them alone).
+ */
+export function timeInTurn(
+  passes: { pass: () => number; warmUp?: () => unknown }[],
+  rounds: number,
+): Timing[] {
+  for (const { pass, warmUp = pass } of passes) warmUp()
+  const runs = passes.map(() => ({ ms: [] as number[], cpuMs: [] as number[], result: 0 }))
+  for (let round = 0; round < rounds; round++)
+    passes.forEach(({ pass }, i) => {
+      const once = timeOnce(pass)
+      const run = runs[i] as (typeof runs)[number]
+      run.ms.push(once.ms)
+      run.cpuMs.push(once.cpuMs)
+      run.result = once.result
+    })
+  return runs.map((run) => ({ ms: median(run.ms), cpuMs: median(run.cpuMs), result: run.result }))
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)] ?? 0
