@@ -17,45 +17,32 @@ export interface Timing {
  * Median of up to `repeats` passes after one unmeasured warm-up (JIT, inline caches). Stops
  * early once `budgetMs` is spent, so a slow path costs one or two passes, not minutes.
  */
-export function timePasses(
-  pass: () => number,
-  repeats: number,
-  budgetMs = 5_000,
-  warmUp: () => unknown = pass,
-): Timing {
-  warmUp()
-  const times: number[] = []
-  const cpuTimes: number[] = []
-  let result = 0
-  let spent = 0
-  for (let i = 0; i < repeats && (i === 0 || spent < budgetMs); i++) {
-    const once = timeOnce(pass)
-    result = once.result
-    times.push(once.ms)
-    cpuTimes.push(once.cpuMs)
-    spent += once.ms
-  }
-  return { ms: median(times), cpuMs: median(cpuTimes), result }
+export function timePasses(pass: () => number, repeats: number, budgetMs = 5_000): Timing {
+  return timeInTurn([{ pass }], repeats, budgetMs)[0] as Timing
 }
 
 /**
  * Passes timed in turn, one round after another, each after its warm-up: a change in the
  * machine's speed then falls on all of them alike and their ratios hold (timed one after the
- * other, a busy spell lands on one of them alone).
+ * other, a busy spell lands on one of them alone). After the first round, no new round starts
+ * once `budgetMs` is spent.
  */
 export function timeInTurn(
   passes: { pass: () => number; warmUp?: () => unknown }[],
   rounds: number,
+  budgetMs = Infinity,
 ): Timing[] {
   for (const { pass, warmUp = pass } of passes) warmUp()
   const runs = passes.map(() => ({ ms: [] as number[], cpuMs: [] as number[], result: 0 }))
-  for (let round = 0; round < rounds; round++)
+  let spent = 0
+  for (let round = 0; round < rounds && (round === 0 || spent < budgetMs); round++)
     passes.forEach(({ pass }, i) => {
       const once = timeOnce(pass)
       const run = runs[i] as (typeof runs)[number]
       run.ms.push(once.ms)
       run.cpuMs.push(once.cpuMs)
       run.result = once.result
+      spent += once.ms
     })
   return runs.map((run) => ({ ms: median(run.ms), cpuMs: median(run.cpuMs), result: run.result }))
 }
