@@ -56,7 +56,7 @@ export function checkModifiers(
         diag('MODIFIER_TYPE', `The ${mod.name} modifier must be applied to a field`, mod.range),
       )
     if (def.family !== 'list' && def.family !== 'expand') transformed = true
-    checked.push({ ...mod, def })
+    checked.push({ name: mod.name, range: mod.range, def })
   }
   return { checked, diagnostics }
 }
