@@ -107,23 +107,46 @@ export function compileRuleWith(
   return result
 }
 
+/** What a compiled result's lazy readings are worked out from, and each reading once made. */
+class LazyReadings {
+  fingerprint?: { value: string | undefined }
+  outline?: { value: RuleOutline | undefined }
+  constructor(readonly documents: readonly YamlDocument[]) {}
+}
+
+/** Where a result keeps its readings: not enumerable, so neither copies nor messages carry it. */
+const READINGS = Symbol('lazy readings')
+type WithReadings = CompileResult & { [READINGS]?: LazyReadings }
+
+/*
+ * One getter of each for every result, finding the readings through `this`. A getter closed
+ * over each result's documents gave every result a hidden class of its own, which held the
+ * YAML tree until a full collection: young collections then copied and promoted whole trees,
+ * and compiling SigmaHQ spent a quarter of its time collecting.
+ */
+function readFingerprint(this: WithReadings): string | undefined {
+  const lazy = this[READINGS]
+  return lazy && (lazy.fingerprint ??= { value: fingerprintOf(lazy.documents) }).value
+}
+
+function readOutline(this: WithReadings): RuleOutline | undefined {
+  const lazy = this[READINGS]
+  return lazy && (lazy.outline ??= { value: outlineOf(lazy.documents) }).value
+}
+
 /**
  * Only the page's worker reads the fingerprint (a twelfth of a corpus compile) and the outline
  * (it would parse the text again on every key): each is worked out on first read, then kept.
  * The fingerprint is enumerable, so copies and messages still carry it.
  */
 function withLazyReadings(result: CompileResult, documents: readonly YamlDocument[]): void {
-  let fingerprint: { value: string | undefined } | undefined
+  Object.defineProperty(result, READINGS, { value: new LazyReadings(documents) })
   Object.defineProperty(result, 'fingerprint', {
     enumerable: true,
     configurable: true,
-    get: () => (fingerprint ??= { value: fingerprintOf(documents) }).value,
+    get: readFingerprint,
   })
-  let outline: { value: RuleOutline | undefined } | undefined
-  Object.defineProperty(result, 'outline', {
-    configurable: true,
-    get: () => (outline ??= { value: outlineOf(documents) }).value,
-  })
+  Object.defineProperty(result, 'outline', { configurable: true, get: readOutline })
 }
 
 /** The detection documents of the text other than `chosen` (filters and correlations left out). */
