@@ -103,7 +103,16 @@ export function resolveCondition(ast: ConditionNode, names: readonly string[]): 
               node.range,
             ),
           )
-        return { ...node, members, dropped: members.length === 0 }
+        // Written out, not spread: a key added after a spread costs a hidden class per object.
+        const { quantifier, pattern, range } = node
+        return {
+          type: 'selector',
+          quantifier,
+          pattern,
+          range,
+          members,
+          dropped: members.length === 0,
+        }
       }
       case 'not': {
         const child = visit(node.child)
