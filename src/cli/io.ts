@@ -27,6 +27,12 @@ export interface CliIo {
 
 export class TooLargeError extends Error {}
 
+/**
+ * Every read goes through this one buffer and keeps a copy of what it got: a rule is a few kB,
+ * and a fresh 64 kB buffer per file made reading SigmaHQ's 3,754 rules allocate 240 MB.
+ */
+const scratch = Buffer.allocUnsafe(1 << 16)
+
 /** Reads at most `limit` bytes, so endless files (/dev/zero, a FIFO) stop at the cap. */
 export function readCapped(path: string, limit: number, what: string): string {
   const fd = openSync(path, 'r')
@@ -34,10 +40,9 @@ export function readCapped(path: string, limit: number, what: string): string {
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 16, limit + 1 - total))
-      const read = readSync(fd, chunk, 0, chunk.length, null)
+      const read = readSync(fd, scratch, 0, Math.min(scratch.length, limit + 1 - total), null)
       if (read === 0) break
-      chunks.push(chunk.subarray(0, read))
+      chunks.push(Buffer.from(scratch.subarray(0, read)))
       total += read
       if (total > limit) {
         throw new TooLargeError(
