@@ -4,7 +4,7 @@
  * ItemSource and gets back closures compiled once per rule.
  */
 import type { FieldPlan } from './pipeline/field-plan.ts'
-import type { Screen } from './ruleset/needles.ts'
+import type { Screens } from './ruleset/needles.ts'
 import type { Diagnostic, EngineOptions, FieldTrace, KeywordTrace, Range, Scalar } from './types.ts'
 
 export interface ItemSource {
@@ -30,10 +30,11 @@ export interface CompiledItem {
    * verdicts by it while the rule is edited). Absent when that cannot be told.
    */
   readonly key?: string
-  /** What any event this item matches must hold (ruleset/needles.ts). */
-  readonly screen?: Screen
-  /** What any event this item does not match must hold (the screen of `not item`). */
-  readonly negatedScreen?: Screen
+  /**
+   * What any event this item matches, and any it does not, must hold (ruleset/needles.ts);
+   * worked out when asked, since only rule sets read them. Absent: nothing is known.
+   */
+  readonly screens?: () => Screens
   /** Fast path: may short-circuit. */
   match(event: PreparedEvent): boolean
   /** Explaining path: never short-circuits; must agree with `match`. */

@@ -14,7 +14,14 @@ import { applyModifiers, checkModifiers } from '../modifiers/pipeline.ts'
 import { lintItem } from '../modifiers/lint-item.ts'
 import { contains } from '../modifiers/strings.ts'
 import type { Alternative } from '../modifiers/typed-value.ts'
-import { itemScreen, negatedItemScreen, type Screen } from '../ruleset/needles.ts'
+import {
+  itemScreen,
+  negatedItemScreen,
+  NOTHING_KNOWN,
+  valueNeedles,
+  type Screens,
+  type ValueNeedles,
+} from '../ruleset/needles.ts'
 
 function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
   return { index, range, text: value === null ? 'null' : String(value) }
@@ -111,13 +118,29 @@ function itemKey(field: string | null, modifiers: string[], values: ItemSource['
  * in Node 20's V8, keys added after a spread (`{ ...item, key }`) give each object a hidden
  * class of its own, about a microsecond apiece, which only a full collection frees.
  */
-function withReadings(
-  item: CompiledItem,
-  key: string,
-  screen?: Screen,
-  negatedScreen?: Screen,
-): CompiledItem {
-  return { match: item.match, explain: item.explain, key, screen, negatedScreen }
+function withReadings(item: CompiledItem, key: string, screens?: () => Screens): CompiledItem {
+  return { match: item.match, explain: item.explain, key, screens }
+}
+
+/**
+ * The item's screens, worked out when a rule set asks: a single rule never reads them, and
+ * they were a tenth of compiling SigmaHQ. `field` is the event field looked up (null for
+ * keywords); a miss can say only of `missedField` that it is there.
+ */
+function lazyScreens(
+  values: ValueNeedles[],
+  linking: 'and' | 'or',
+  negated: boolean,
+  field: string | null,
+  missedField?: string,
+): () => Screens {
+  return () => ({
+    screen: itemScreen(values, linking, negated, field),
+    negatedScreen:
+      missedField === undefined
+        ? NOTHING_KNOWN
+        : negatedItemScreen(values, linking, negated, missedField),
+  })
 }
 
 function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
@@ -133,9 +156,8 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
   diagnostics.push(...lintItem(source))
   const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
-  const alternatives = compiled.map((v) => v.alternatives)
-  const screenField = keyword ? null : mapField(source.field ?? '', options)
-  const screen = itemScreen(alternatives, linking, negated, screenField)
+  // What the screens need, read now: the alternatives are large, and are not kept.
+  const needles = compiled.map((v) => valueNeedles(v.alternatives))
   const key = itemKey(source.field, modifiers, values)
   if (keyword) {
     const item = makeKeywordItem({
@@ -149,7 +171,8 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
         source: v.source,
       })),
     })
-    return { item: withReadings(item, key, screen), diagnostics }
+    const screens = lazyScreens(needles, linking, negated, null)
+    return { item: withReadings(item, key, screens), diagnostics }
   }
   const field = source.field ?? ''
   const plan = (options as ItemOptions).fieldPlan
@@ -173,7 +196,6 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (lookupFields.length > 1) return { item: withReadings(item, key), diagnostics }
   // A miss says its field is there only when the item reads one name.
   const [only] = lookupFields
-  const negatedScreen =
-    only === undefined ? undefined : negatedItemScreen(alternatives, linking, negated, only)
-  return { item: withReadings(item, key, screen, negatedScreen), diagnostics }
+  const screens = lazyScreens(needles, linking, negated, only ?? field, only)
+  return { item: withReadings(item, key, screens), diagnostics }
 }

@@ -9,7 +9,7 @@ import type { RuleParts } from '../meta/apply-filters.ts'
 import { andIdentifier } from '../pipeline/add-conditions.ts'
 import type { FieldPlan } from '../pipeline/field-plan.ts'
 import type { CompiledSearch } from '../rule/compile-search.ts'
-import { NOTHING_KNOWN } from '../ruleset/needles.ts'
+import { nothingKnown } from '../ruleset/needles.ts'
 import type { RuleMeta } from '../types.ts'
 import {
   eventIdOf,
@@ -90,8 +90,7 @@ export function eventFitFor(route: LogsourceRoute): EventFit {
 export function gateByLogsource(parts: RuleParts, fit: EventFit): RuleParts {
   const inside = (event: PreparedEvent) => fit(event).fit !== 'outside'
   const search: CompiledSearch = {
-    screen: NOTHING_KNOWN,
-    negatedScreen: NOTHING_KNOWN,
+    screens: nothingKnown,
     match: inside,
     explain: (event) => ({ type: 'and', range: [0, 0], value: inside(event), children: [] }),
   }

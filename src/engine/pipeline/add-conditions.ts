@@ -8,7 +8,7 @@ import type { Diagnostic } from '../types.ts'
 import { every } from '../condition/compile.ts'
 import type { CompiledSearch } from '../rule/compile-search.ts'
 import type { RuleParts } from '../meta/apply-filters.ts'
-import { NOTHING_KNOWN } from '../ruleset/needles.ts'
+import { nothingKnown } from '../ruleset/needles.ts'
 import type { FieldPlan } from './field-plan.ts'
 
 export const ADDED_CONDITION = '_pipeline_condition'
@@ -34,8 +34,7 @@ export function addConditions(
     if (compiled.item) items.push(compiled.item)
   }
   const search: CompiledSearch = {
-    screen: NOTHING_KNOWN,
-    negatedScreen: NOTHING_KNOWN,
+    screens: nothingKnown,
     match: every(items.map((item) => (event) => item.match(event))),
     explain: (event) => {
       const children = items.map((item) => item.explain(event))

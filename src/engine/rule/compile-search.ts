@@ -7,17 +7,33 @@ import type { CompileItem, PreparedEvent } from '../item.ts'
 import type { Diagnostic, EngineOptions, SearchNodeTrace } from '../types.ts'
 import { every, some } from '../condition/compile.ts'
 import type { SearchSource } from './detection.ts'
-import { joined, NOTHING_KNOWN, type Screen } from '../ruleset/needles.ts'
+import { joined, nothingKnown, type Screens } from '../ruleset/needles.ts'
 
 export interface CompiledSearch {
   match(event: PreparedEvent): boolean
   explain(event: PreparedEvent): SearchNodeTrace
-  /** What any event this search matches must hold (ruleset/needles.ts). */
-  screen: Screen
-  /** What any event this search does not match must hold: the screen of `not search`. */
-  negatedScreen: Screen
+  /**
+   * What any event this search matches, and any it does not, must hold (ruleset/needles.ts);
+   * worked out on the first call, since only rule sets read them.
+   */
+  screens(): Screens
   /** What the search tests, as its items' keys (see CompiledItem.key); absent when one has none. */
   key?: string
+}
+
+/** A search's screens from its children's, made once and kept (see `screens`). */
+function joinedScreens(type: 'and' | 'or', children: readonly CompiledSearch[]): Screens {
+  const parts = children.map((c) => c.screens())
+  const screen = joined(
+    type,
+    parts.map((p) => p.screen),
+  )
+  const negatedScreen = joined(
+    type,
+    parts.map((p) => p.negatedScreen),
+    true,
+  )
+  return { screen, negatedScreen }
 }
 
 export function compileSearch(
@@ -34,8 +50,7 @@ export function compileSearch(
       item && {
         match: item.match.bind(item),
         explain: item.explain.bind(item),
-        screen: item.screen ?? NOTHING_KNOWN,
-        negatedScreen: item.negatedScreen ?? NOTHING_KNOWN,
+        screens: item.screens ?? nothingKnown,
         ...(item.key !== undefined && { key: item.key }),
       }
     )
@@ -55,15 +70,13 @@ export function compileSearch(
     const value = type === 'and' ? traces.every((t) => t.value) : traces.some((t) => t.value)
     return { type, range, value, children: traces }
   }
-  const screens = children.map((c) => c.screen)
-  const misses = children.map((c) => c.negatedScreen)
+  let screens: Screens | undefined
   const match = type === 'and' ? every(matchers) : some(matchers)
   const keys = children.map((c) => c.key)
   return {
     match,
     explain,
-    screen: joined(type, screens),
-    negatedScreen: joined(type, misses, true),
+    screens: () => (screens ??= joinedScreens(type, children)),
     // Item keys are JSON arrays, so `and(…,…)` around them reads back one way only; unlike JSON
     // around JSON, it does not escape its parts again at every level of nesting.
     ...(keys.every((k) => k !== undefined) && { key: `${type}(${keys.join(',')})` }),

@@ -32,6 +32,17 @@ const MAX_CLAUSES = 6
 
 export const NOTHING_KNOWN: Screen = []
 
+/** A part's screens: of the part, and of `not part` (what an event it misses must hold). */
+export interface Screens {
+  readonly screen: Screen
+  readonly negatedScreen: Screen
+}
+
+const NOTHING_KNOWN_EITHER_WAY: Screens = { screen: NOTHING_KNOWN, negatedScreen: NOTHING_KNOWN }
+
+/** The screens of a part that promises nothing either way (added conditions, logsource gates). */
+export const nothingKnown = (): Screens => NOTHING_KNOWN_EITHER_WAY
+
 /** Capital sigma lower-cases by context (σ or final ς): a cased needle with it may not fold inside. */
 const CONTEXT_CASED = /\u03a3/
 
@@ -107,36 +118,50 @@ export function joined(link: 'and' | 'or', parts: readonly Screen[], missed = fa
   return (link === 'and') !== missed ? allOf(parts) : anyOf(parts)
 }
 
+/**
+ * What a value's screens are made from, read when the item is compiled: each alternative's
+ * needle (null: it has none) and whether the value matches where its field is absent. Small,
+ * so an item can keep it and work its screens out only when a rule set asks.
+ */
+export interface ValueNeedles {
+  readonly texts: readonly (string | null)[]
+  readonly matchesAbsent: boolean
+}
+
+/** Only null and `exists: false` match where their field is absent. */
+export function valueNeedles(alternatives: readonly Alternative[]): ValueNeedles {
+  return {
+    texts: alternatives.map((alt) => valueNeedle(alt.value)),
+    matchesAbsent: alternatives.some(
+      ({ value }) => value.kind === 'null' || (value.kind === 'exists' && !value.value),
+    ),
+  }
+}
+
 /** One rule value: any of its alternatives (expansions) may be the one that matched. */
-function valueScreen(alternatives: readonly Alternative[], field: string | null): Screen {
-  if (alternatives.length === 1) {
-    const text = valueNeedle(alternatives[0]!.value)
+function valueScreen({ texts }: ValueNeedles, field: string | null): Screen {
+  if (texts.length === 1) {
+    const text = texts[0] as string | null
     return text === null ? NOTHING_KNOWN : [[{ field, text }]]
   }
-  const texts = alternatives.map((alt) => valueNeedle(alt.value))
   if (texts.length === 0 || texts.some((n) => n === null)) return NOTHING_KNOWN
   return [[...new Set(texts as string[])].map((text) => ({ field, text }))]
 }
 
-/** Does this value match where its field is absent? Only null and `exists: false` do. */
-function matchesAbsent(alternatives: readonly Alternative[]): boolean {
-  return alternatives.some(
-    ({ value }) => value.kind === 'null' || (value.kind === 'exists' && !value.value),
-  )
-}
+const matchesAbsent = (value: ValueNeedles) => value.matchesAbsent
 
 /**
  * A field or keyword item: values OR (or AND with `all`); a negated item promises nothing.
  * `field` is the event field looked up (after the field map), null for keywords.
  */
 export function itemScreen(
-  values: readonly Alternative[][],
+  values: readonly ValueNeedles[],
   linking: 'or' | 'and',
   negated: boolean,
   field: string | null,
 ): Screen {
   if (negated) return NOTHING_KNOWN
-  const each = values.map((alternatives) => valueScreen(alternatives, field))
+  const each = values.map((value) => valueScreen(value, field))
   const screen = linking === 'and' ? allOf(each) : anyOf(each)
   if (screen.length > 0 || field === null || values.length === 0) return screen
   return values.some(matchesAbsent) ? NOTHING_KNOWN : [[{ field, text: '' }]]
@@ -148,7 +173,7 @@ export function itemScreen(
  * `not filter_null` in a condition needs the field there.
  */
 export function negatedItemScreen(
-  values: readonly Alternative[][],
+  values: readonly ValueNeedles[],
   linking: 'or' | 'and',
   negated: boolean,
   field: string,

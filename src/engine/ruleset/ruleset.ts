@@ -24,8 +24,8 @@ import { RuleScreen } from './rule-screen.ts'
 function conditionScreen(node: ResolvedNode, rule: CompiledRule, missed: boolean): Screen {
   if (node.dropped) return NOTHING_KNOWN
   const search = (i: number) => {
-    const compiled = rule.searches[i]
-    return (missed ? compiled?.negatedScreen : compiled?.screen) ?? NOTHING_KNOWN
+    const screens = rule.searches[i]?.screens()
+    return (missed ? screens?.negatedScreen : screens?.screen) ?? NOTHING_KNOWN
   }
   switch (node.type) {
     case 'ref':
