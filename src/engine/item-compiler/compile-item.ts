@@ -20,7 +20,6 @@ import {
   NOTHING_KNOWN,
   valueNeedles,
   type Screens,
-  type ValueNeedles,
 } from '../ruleset/needles.ts'
 
 function toSource(value: Scalar, index: number, range: ItemSource['range']): ValueSource {
@@ -123,17 +122,19 @@ function withReadings(item: CompiledItem, key: string, screens?: () => Screens):
 }
 
 /**
- * The item's screens, worked out when a rule set asks: a single rule never reads them, and
- * they were a tenth of compiling SigmaHQ. `field` is the event field looked up (null for
- * keywords); a miss can say only of `missedField` that it is there.
+ * The item's screens, worked out when a rule set asks (its searches keep what they join): a
+ * single rule never reads them, and they were a tenth of compiling SigmaHQ. Only the values'
+ * needles are read now; the alternatives are large and are not kept. `field` is the event
+ * field looked up (null for keywords); a miss can say only of `missedField` that it is there.
  */
 function lazyScreens(
-  values: ValueNeedles[],
+  alternatives: readonly Alternative[][],
   linking: 'and' | 'or',
   negated: boolean,
   field: string | null,
   missedField?: string,
 ): () => Screens {
+  const values = alternatives.map(valueNeedles)
   return () => ({
     screen: itemScreen(values, linking, negated, field),
     negatedScreen:
@@ -156,8 +157,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
   diagnostics.push(...lintItem(source))
   const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
-  // What the screens need, read now: the alternatives are large, and are not kept.
-  const needles = compiled.map((v) => valueNeedles(v.alternatives))
+  const alternatives = compiled.map((v) => v.alternatives)
   const key = itemKey(source.field, modifiers, values)
   if (keyword) {
     const item = makeKeywordItem({
@@ -171,7 +171,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
         source: v.source,
       })),
     })
-    const screens = lazyScreens(needles, linking, negated, null)
+    const screens = lazyScreens(alternatives, linking, negated, null)
     return { item: withReadings(item, key, screens), diagnostics }
   }
   const field = source.field ?? ''
@@ -196,6 +196,6 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
   if (lookupFields.length > 1) return { item: withReadings(item, key), diagnostics }
   // A miss says its field is there only when the item reads one name.
   const [only] = lookupFields
-  const screens = lazyScreens(needles, linking, negated, only ?? field, only)
+  const screens = lazyScreens(alternatives, linking, negated, only ?? field, only)
   return { item: withReadings(item, key, screens), diagnostics }
 }

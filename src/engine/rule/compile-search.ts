@@ -14,7 +14,7 @@ export interface CompiledSearch {
   explain(event: PreparedEvent): SearchNodeTrace
   /**
    * What any event this search matches, and any it does not, must hold (ruleset/needles.ts);
-   * worked out on the first call, since only rule sets read them.
+   * worked out when called, since only rule sets read them; an and/or keeps what it joined.
    */
   screens(): Screens
   /** What the search tests, as its items' keys (see CompiledItem.key); absent when one has none. */

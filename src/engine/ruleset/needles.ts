@@ -128,7 +128,7 @@ export interface ValueNeedles {
   readonly matchesAbsent: boolean
 }
 
-/** Only null and `exists: false` match where their field is absent. */
+/** A value's needles; only null and `exists: false` values match where the field is absent. */
 export function valueNeedles(alternatives: readonly Alternative[]): ValueNeedles {
   return {
     texts: alternatives.map((alt) => valueNeedle(alt.value)),
