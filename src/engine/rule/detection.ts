@@ -73,6 +73,15 @@ export function readDetection(
 }
 
 /**
+ * Without aliases (the fast path builds none) every node takes at least a character of the
+ * text, so a text that short cannot hold that many: counting them is left to longer texts.
+ */
+function expandsTooFar(section: YAMLMap<unknown, unknown>, ctx: SourceContext): boolean {
+  if (ctx.doc === undefined && ctx.text.length <= MAX_DETECTION_NODES) return false
+  return expandedSize(section, ctx.doc, MAX_DETECTION_NODES) > MAX_DETECTION_NODES
+}
+
+/**
  * A map of search identifiers and a `condition`: a rule's `detection`, or a filter document's
  * `filter` (which also holds `rules`, skipped here and read by the filter reader).
  */
@@ -82,7 +91,7 @@ export function readSearchSection(
   ctx: SourceContext,
   label: 'detection' | 'filter',
 ): DetectionSource {
-  if (expandedSize(section, ctx.doc, MAX_DETECTION_NODES) > MAX_DETECTION_NODES) {
+  if (expandsTooFar(section, ctx)) {
     const most = MAX_DETECTION_NODES.toLocaleString('en-US')
     ctx.diagnostics.push(
       error(

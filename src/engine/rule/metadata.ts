@@ -14,7 +14,11 @@ const RELATED_TYPES = ['derived', 'obsolete', 'merged', 'renamed', 'similar', 'c
 const STRING_KEYS = ['author', 'description', 'license', 'taxonomy', 'name']
 const LIST_KEYS = ['references', 'fields', 'falsepositives', 'scope']
 
+/** How nearly every rule writes its id; other spellings go through the longer check below. */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function isUuid(text: string): boolean {
+  if (CANONICAL_UUID.test(text)) return true
   const bare = text
     .replace(/^urn:uuid:/i, '')
     .replace(/^\{(.*)\}$/, '$1')

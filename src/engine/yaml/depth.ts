@@ -51,12 +51,7 @@ export function tooDeepNode(
 const LEXER_MARKS = new Set(['\x02', '\x18', '\x1f'])
 
 export function flowTooDeep(text: string, limit = MAX_NESTING): number | undefined {
-  let brackets = 0
-  for (let i = 0; i < text.length && brackets <= limit; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 0x5b || c === 0x7b) brackets++
-  }
-  if (brackets <= limit) return undefined
+  if (count(text, '[', limit) + count(text, '{', limit) <= limit) return undefined
   let offset = 0
   let depth = 0
   for (const token of new Lexer().lex(text)) {
@@ -67,4 +62,12 @@ export function flowTooDeep(text: string, limit = MAX_NESTING): number | undefin
     offset += token.length
   }
   return undefined
+}
+
+/** Occurrences of `char` in `text`, up to one past `limit` (indexOf: most rules hold none). */
+function count(text: string, char: string, limit: number): number {
+  let found = 0
+  for (let at = text.indexOf(char); at >= 0 && found <= limit; at = text.indexOf(char, at + 1))
+    found++
+  return found
 }
