@@ -46,7 +46,8 @@ function compileAll(init: InitMessage, watch: Int32Array): Compiled {
   init.rules.forEach((file, i) => {
     Atomics.add(watch, Watch.beat, 1)
     Atomics.store(watch, Watch.rule, i)
-    const compiled = compileRule(file.text, init.engine)
+    // eval prints errors only, so warnings are not looked for (about an eighth of compiling).
+    const compiled = compileRule(file.text, init.engine, { warnings: false })
     // Lines are counted only for a rule with errors to print: most of thousands have none.
     let positions: LineIndex | undefined
     for (const diagnostic of compiled.diagnostics)

@@ -54,6 +54,8 @@ export interface CompileResult {
 
 export interface ItemLevel {
   compileItem: CompileItem
+  /** False when only errors are wanted: the rule-wide lints (lint.ts) are not run. */
+  warnings: boolean
   prepareEvent: (raw: unknown, options: EngineOptions) => PreparedEvent
 }
 
@@ -253,7 +255,10 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     return { source, ast, resolution }
   })
 
-  diagnostics.push(...lintRule({ map, meta, headRange, identifiers: ruleIdentifiers, conditions }))
+  if (level.warnings)
+    diagnostics.push(
+      ...lintRule({ map, meta, headRange, identifiers: ruleIdentifiers, conditions }),
+    )
 
   const joined = joinFilters(
     {
@@ -318,7 +323,8 @@ export function compileDetection(input: DetectionInput): Omit<CompileResult, 'di
     ...(fit && { logsourceFit: fit }),
     ...(gate && { logsourceGate: gate }),
   }
-  diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
+  if (level.warnings)
+    diagnostics.push(...lintCompiled((event) => evaluateRule(rule, event), conditions))
   return done({ rule, meta, identifiers, conditionRanges })
 }
 

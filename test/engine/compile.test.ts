@@ -181,6 +181,7 @@ describe('never throws', () => {
       compileItem: () => {
         throw new Error('boom')
       },
+      warnings: true,
       prepareEvent,
     }
     const r = compileRuleSafely(

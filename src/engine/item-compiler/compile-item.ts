@@ -91,9 +91,19 @@ function compileValues(
   return out
 }
 
-export const compileItem: CompileItem = (source, options) => {
+export const compileItem: CompileItem = (source, options) => compileGuarded(source, options, true)
+
+/** For rule sets and `eval`, which show errors only: the warnings are not looked for. */
+export const compileItemErrorsOnly: CompileItem = (source, options) =>
+  compileGuarded(source, options, false)
+
+function compileGuarded(
+  source: ItemSource,
+  options: EngineOptions,
+  warnings: boolean,
+): ReturnType<CompileItem> {
   try {
-    return compileItemUnsafe(source, options)
+    return compileItemUnsafe(source, options, warnings)
   } catch (error) {
     // The public API never throws; an internal fault is reported against the item.
     const message = `Internal error compiling this item: ${error instanceof Error ? error.message : String(error)}`
@@ -144,7 +154,7 @@ function lazyScreens(
   })
 }
 
-function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
+function compileItemUnsafe(source: ItemSource, options: EngineOptions, warnings: boolean) {
   const keyword = source.field === null
   const { checked, diagnostics } = checkModifiers(source.modifiers, keyword)
   const modifiers = source.modifiers.map((m) => m.name)
@@ -155,7 +165,7 @@ function compileItemUnsafe(source: ItemSource, options: EngineOptions) {
     source.values.length > 0 || keyword ? source.values : [{ value: null, range: source.keyRange }]
   const compiled = compileValues(checked, { ...source, values }, options, diagnostics)
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics }
-  diagnostics.push(...lintItem(source))
+  if (warnings) diagnostics.push(...lintItem(source))
   const common = { modifiers, keyRange: source.keyRange, range: source.range, linking, negated }
   const alternatives = compiled.map((v) => v.alternatives)
   const key = itemKey(source.field, modifiers, values)
