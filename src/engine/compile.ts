@@ -54,7 +54,7 @@ export interface CompileResult {
 
 export interface ItemLevel {
   compileItem: CompileItem
-  /** False when only errors are wanted: the rule-wide lints (lint.ts) are not run. */
+  /** False when only errors are wanted: the rule's lints (lint.ts) are not run. */
   warnings: boolean
   prepareEvent: (raw: unknown, options: EngineOptions) => PreparedEvent
 }

@@ -86,9 +86,9 @@ const WITH_WARNINGS: ItemLevel = { compileItem, prepareEvent, warnings: true }
 const ERRORS_ONLY: ItemLevel = { compileItem: compileItemErrorsOnly, prepareEvent, warnings: false }
 
 /**
- * `warnings: false` leaves out the warnings and notes (lints): the same rule and the same
- * errors, for callers that show nothing else (a rule set, `eval`), at about seven eighths of
- * the time.
+ * `warnings: false` leaves out the lints (lint.ts, lint-item.ts: style and likely mistakes): the
+ * same rule and the same errors, for callers that show errors only (a rule set, `eval`), at
+ * about seven eighths of the time.
  */
 export function compileRule(
   text: string,

@@ -93,7 +93,7 @@ function compileValues(
 
 export const compileItem: CompileItem = (source, options) => compileGuarded(source, options, true)
 
-/** For rule sets and `eval`, which show errors only: the warnings are not looked for. */
+/** For rule sets and `eval`, which show errors only: the item's lints are not run. */
 export const compileItemErrorsOnly: CompileItem = (source, options) =>
   compileGuarded(source, options, false)
 
