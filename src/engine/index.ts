@@ -93,9 +93,9 @@ const ERRORS_ONLY: ItemLevel = { compileItem: compileItemErrorsOnly, prepareEven
 export function compileRule(
   text: string,
   options: EngineOptions = {},
-  { warnings = true }: { warnings?: boolean } = {},
+  mode?: { warnings?: boolean },
 ): CompileResult {
-  const level = warnings ? WITH_WARNINGS : ERRORS_ONLY
+  const level = mode?.warnings === false ? ERRORS_ONLY : WITH_WARNINGS
   return compileRuleSafely(typeof text === 'string' ? text : '', options ?? {}, level)
 }
 

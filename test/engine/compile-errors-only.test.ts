@@ -53,6 +53,14 @@ describe('compiling for errors only', () => {
     expect(verdicts(full)).toEqual([true, false, true, true])
   })
 
+  test('any other mode, even a malformed one from plain JavaScript, keeps the warnings', () => {
+    const full = codes(WARNED, true)
+    for (const mode of [undefined, {}, { warnings: true }, null, 'quiet', { warnings: 0 }])
+      expect(
+        compileRule(WARNED, {}, mode as never).diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ).toEqual(full)
+  })
+
   test('errors are the same, and a rule with errors still compiles to no rule', () => {
     const broken = WARNED.replace('|all', '|nosuchmodifier').replace('not sel', 'not sel and gone')
     const errors = (warnings: boolean) =>
