@@ -41,3 +41,27 @@ test('Ctrl+. on a misspelt condition identifier offers and applies the fix', asy
   await expect(page.getByTestId('status')).toContainText('2 of 9 events match')
   guards.check()
 })
+
+test('Monaco’s harmless cancellations are not reported as errors; other failures still are', async ({
+  page,
+}) => {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await openPage(page)
+  // Made as Monaco makes its own: an Error whose name is its message.
+  await page.evaluate(() => {
+    const canceled = new Error('Canceled')
+    canceled.name = canceled.message
+    void Promise.reject(canceled)
+    setTimeout(() => {
+      throw canceled
+    })
+  })
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)))
+  expect(errors).toEqual([])
+  await page.evaluate(() => void Promise.reject(new Error('a real failure')))
+  await expect.poll(() => errors).toEqual([expect.stringContaining('a real failure')])
+})

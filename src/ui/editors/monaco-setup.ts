@@ -1,7 +1,8 @@
 /**
  * One-time Monaco set-up: bundled workers (no CDN), monaco-yaml with the Sigma rule schema,
- * the page's two themes, and our own completion and hover providers. Importing this module
- * more than once is harmless: the set-up runs on first import only.
+ * the page's two themes, our own completion and hover providers, and Monaco's harmless
+ * cancellations kept out of the error reports. Importing this module more than once is
+ * harmless: the set-up runs on first import only.
  */
 import * as monaco from './monaco.ts'
 import { configureMonacoYaml } from 'monaco-yaml'
@@ -17,6 +18,7 @@ import { bindTabFocus } from './tab-focus.ts'
 import { registerQuickFixes } from '../language/quick-fixes.ts'
 import { registerJsonLanguage } from './json-language.ts'
 import { registerEventFolding } from './event-folding.ts'
+import { silenceMonacoCancellations } from './monaco-cancellation.ts'
 
 export const RULE_URI = 'file:///rule.yaml'
 export const EVENTS_URI = 'file:///events.json'
@@ -72,6 +74,7 @@ registerCoverageHover(monaco, RULE_URI)
 registerFieldCompletion(monaco, RULE_URI)
 bindTabFocus()
 registerQuickFixes(monaco, RULE_URI)
+silenceMonacoCancellations(window)
 
 window.__monaco = monaco
 
