@@ -16,6 +16,7 @@ import {
   watch,
 } from './share-helpers.ts'
 import type { MonacoWindow } from './helpers.ts'
+import { encodeState, V1_DEFAULTS } from '../src/share/index.ts'
 
 const RULE = `title: Größe – Сеть — 東京 test
 status: test
@@ -235,4 +236,20 @@ test('closing the tab right after an edit loses nothing', async ({ page, context
   await openPage(again, '/')
   await expect.poll(() => modelValue(again, RULE_URI)).toBe(RULE)
   expect(await modelValue(again, EVENTS_URI)).toBe(EVENTS)
+})
+
+test('a link opens even when autosave rewrites the address before the page reads it', async ({
+  page,
+}) => {
+  await openPage(page)
+  const shared = RULE.replace('whoami', 'opened_from_the_link')
+  const fragment = await encodeState({ ...V1_DEFAULTS, rule: shared })
+  // What a gallery example or a pasted link does, with the autosave of the state before it
+  // landing in between: the address is set back before the hashchange event is handled.
+  await page.evaluate((next) => {
+    const before = window.location.pathname + window.location.search + window.location.hash
+    window.location.hash = next
+    history.replaceState(history.state, '', before)
+  }, fragment)
+  await expect.poll(() => modelValue(page, RULE_URI)).toBe(shared)
 })

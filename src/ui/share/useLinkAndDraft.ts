@@ -136,9 +136,15 @@ export function useLinkAndDraft(
   )
 
   useEffect(() => {
-    // A link pasted into the address bar of an open tab changes only the fragment.
-    const onHashChange = () =>
-      void decodeFragment(currentFragment()).then((result) => {
+    let newest = 0
+    // A link pasted into the address bar of an open tab changes only the fragment. The fragment
+    // is read from the event, not the address bar: autosave may have written the state before
+    // the link there already (a gallery example opened just after an edit), which lost the link.
+    // Only the newest of several links opened in quick succession is applied.
+    const onHashChange = (event: HashChangeEvent) => {
+      const mine = ++newest
+      void decodeFragment(new URL(event.newURL).hash).then((result) => {
+        if (mine !== newest) return
         const { state: now, setStatus: status } = latest.current
         if (!result.ok) {
           if (result.error === 'NO_STATE') return
@@ -152,6 +158,7 @@ export function useLinkAndDraft(
         const opened = openOver(result.state)
         if (opened.status) status(opened.status.message, opened.status.tone)
       })
+    }
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
   }, [openOver])
