@@ -12,14 +12,9 @@ import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { compileRule, evaluate, explain, parseEvents } from '../src/engine/index.ts'
-import {
-  CORPUS_MISSING,
-  hasCorpus,
-  SIGMAHQ_DIR,
-  corpusRuleFiles,
-  placeholderOptions,
-} from '../test/corpus/corpus-files.ts'
+import { CORPUS_MISSING, hasCorpus, SIGMAHQ_DIR } from '../test/corpus/corpus-files.ts'
 import { handWrittenRundll32 } from './hand-written-rundll32.ts'
+import { compileCorpus, readCorpusTexts } from './corpus-compile.ts'
 import {
   median,
   millis,
@@ -47,20 +42,9 @@ const DEFAULT_RULE = join(
   'rules/windows/network_connection/net_connection_win_rundll32_net_connections.yml',
 )
 
-// Corpus compilation: read every file first so that only compileRule is timed.
-// Placeholder rules get values, as in the corpus test, so no rule stops at an error.
-// Timed first, in a fresh process, so that "cold" means cold.
-const texts = corpusRuleFiles().map((file) => {
-  const text = readFileSync(file, 'utf8')
-  return [text, placeholderOptions(text)] as const
-})
-const compileAll = () => {
-  let errors = 0
-  for (const [text, options] of texts) {
-    for (const d of compileRule(text, options).diagnostics) if (d.severity === 'error') errors++
-  }
-  return errors
-}
+// Corpus compilation, timed first, in a fresh process, so that "cold" means cold.
+const texts = readCorpusTexts()
+const compileAll = () => compileCorpus(texts)
 const cold = timeOnce(compileAll)
 const warm = timePasses(compileAll, 3)
 const fresh = freshProcessCompiles(3)
