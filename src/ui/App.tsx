@@ -61,7 +61,8 @@ export function App({ start }: { start: Start }) {
   const { link, files } = usePageSharing(store, DEFAULT_STATE, start)
   const [rowWindow, setRowWindow] = useState<[number, number]>([0, 50])
   const tuningControls = useTuningControls(store.expect)
-  const view = useAnalysis(store, rowWindow, tuningControls.request)
+  const onView = useEvaluationStatus(store.setRoutineStatus)
+  const { view, sendLatest } = useAnalysis(store, rowWindow, tuningControls.request, onView)
   const baseline = useBaseline(view)
   const tuningPane = useTuningPane(store, view, tuningControls, baseline)
   const { theme, preference, cycle } = useTheme()
@@ -75,7 +76,6 @@ export function App({ start }: { start: Start }) {
     setStatus: store.setStatus,
     openState: link.openState,
   })
-  useEvaluationStatus(view, store.setRoutineStatus)
   useTabModeStatus(store.setStatus)
 
   // Diagnostics and events come from the latest run; rows, chips, tree and paint may be the last
@@ -91,7 +91,7 @@ export function App({ start }: { start: Start }) {
   // A stale trace is kept: the editors then leave their decorations alone, and Monaco moves them
   // with the edits, so the paint still sits on the text it was about.
   const trace = result?.trace
-  const { setSelected, setStatus } = store
+  const { setSelected, setStatus, setRule, latestState } = store
   const meta = useShownMeta(latest?.meta)
   const current = !view.stale && latest !== undefined && !behind
   const regression = useRegression({
@@ -108,7 +108,6 @@ export function App({ start }: { start: Start }) {
   // A result may be of events text typed past since (the run outlasted a key): its offsets are
   // moved onto the text in the editor as each result lands; Monaco moves the paint after that.
   const analysedEvents = view.eventsText
-  const { latestState } = store
   const moveEvents = useMemo(
     () =>
       latest && analysedEvents !== undefined
@@ -144,6 +143,14 @@ export function App({ start }: { start: Start }) {
   const onWindow = useCallback(
     (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
     [],
+  )
+  // A key typed in the rule goes to the worker before the page renders it.
+  const onRuleChange = useCallback(
+    (text: string) => {
+      setRule(text)
+      sendLatest(latestState())
+    },
+    [setRule, sendLatest, latestState],
   )
   const onEditorFailure = useCallback((message: string) => setStatus(message, 'error'), [setStatus])
   const onReveal = useCallback(
@@ -217,7 +224,7 @@ export function App({ start }: { start: Start }) {
                 <RuleEditorSlot
                   onFailure={onEditorFailure}
                   value={store.rule}
-                  onChange={store.setRule}
+                  onChange={onRuleChange}
                   diagnostics={ruleDiagnostics}
                   diagnosticsText={view.ruleText}
                   trace={trace}

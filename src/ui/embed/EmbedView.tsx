@@ -23,7 +23,7 @@ export function EmbedView({ start }: { start: EmbedStart }) {
   useTheme() // the system's light or dark, as the full page shows it
   const [selected, setSelected] = useState(state.selected)
   const [rows, setRows] = useState<[number, number]>([0, 50])
-  const view = useAnalysis({ ...state, selected }, rows)
+  const { view } = useAnalysis({ ...state, selected }, rows)
   const result = view.result
   const title = result?.meta.title ?? 'Sigma rule'
   const status =

@@ -4,9 +4,9 @@
  * queues work), except large events just edited: those wait for a pause in typing, since each
  * new text is parsed again. Typing in the rule over large events unchanged goes out at once.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RuleMeta } from '../../engine/index.ts'
-import type { AnalysisOutcome } from '../../worker/client.ts'
+import type { AnalysisInput, AnalysisOutcome } from '../../worker/client.ts'
 import { SigmaClient } from '../../worker/client.ts'
 import type { AnalysisResult, Phase, Progress, RulePart } from '../../worker/protocol.ts'
 import type { AppState } from './useAppState.ts'
@@ -97,6 +97,34 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
   }
 }
 
+/** Events text that needs no pause in typing: small, or the one the last run already had. */
+const goesAtOnce = (events: string, sent: AnalysisInput | undefined) =>
+  events.length <= IMMEDIATE_LIMIT || events === sent?.events
+
+/** Whether two inputs ask for the same run (the same texts, selection, options, rows, tuning). */
+function sameInput(a: AnalysisInput | undefined, b: AnalysisInput): boolean {
+  return (
+    a !== undefined &&
+    a.rule === b.rule &&
+    a.events === b.events &&
+    a.selected === b.selected &&
+    a.options === b.options &&
+    a.window?.[0] === b.window?.[0] &&
+    a.window?.[1] === b.window?.[1] &&
+    a.tuning === b.tuning
+  )
+}
+
+export interface Analysis {
+  view: AnalysisView
+  /**
+   * Sends `latest` (the store's newest state) at once, before React renders it: a key typed in
+   * the rule starts its run while the page is still drawing the key. The render's own request
+   * then finds it sent. Large events just edited still wait for a pause in typing.
+   */
+  sendLatest(latest: AppState): void
+}
+
 /**
  * `window` is the block of rows on screen (see useRowWindow); it is not part of the shared state.
  */
@@ -104,12 +132,29 @@ export function useAnalysis(
   state: AppState,
   window: [number, number],
   tuning?: TuningRequest,
-): AnalysisView {
+  onView?: (view: AnalysisView) => void,
+): Analysis {
   const [view, setView] = useState<AnalysisView>({ stale: true, generation: 0 })
   const client = useRef<SigmaClient | null>(null)
+  // Only the client's listener changes the view, so it keeps the newest one here.
+  const newest = useRef(view)
+  const listener = useRef(onView)
+  useEffect(() => {
+    listener.current = onView
+  }, [onView])
+
+  /** The input last handed to the client: the render's own request skips it if unchanged. */
+  const sent = useRef<AnalysisInput>(undefined)
 
   useEffect(() => {
-    const instance = new SigmaClient(createWorker, (outcome) => setView((v) => reduce(v, outcome)))
+    sent.current = undefined // a new client (a remount) has been sent nothing yet
+    const instance = new SigmaClient(createWorker, (outcome) => {
+      const next = reduce(newest.current, outcome)
+      newest.current = next
+      setView(next)
+      // In the same task as setView, so what the listener sets renders with the view, at once.
+      listener.current?.(next)
+    })
     client.current = instance
     return () => {
       instance.dispose()
@@ -119,30 +164,51 @@ export function useAnalysis(
 
   const { rule, events, selected, options } = state
   const [first, last] = window
-  const sentEvents = useRef<string>(undefined)
+  const send = useCallback((input: AnalysisInput) => {
+    if (sameInput(sent.current, input)) return
+    sent.current = input
+    client.current?.request(input)
+  }, [])
+  // What only the page knows (the rows on screen, the tuning asked for), as last rendered.
+  const rendered = useRef({ window: [first, last] as [number, number], tuning })
+  useEffect(() => {
+    rendered.current = { window: [first, last], tuning }
+  }, [first, last, tuning])
+  const sendLatest = useCallback(
+    (latest: AppState) => {
+      const { rule, events, selected, options } = latest
+      if (goesAtOnce(events, sent.current))
+        send({ rule, events, selected, options, ...rendered.current })
+    },
+    [send],
+  )
+
   // The pause is counted from the events' last change only: other inputs changing meanwhile
   // (the rows on screen, the selection) must not keep putting the run off.
   const eventsChanged = useRef({ text: events, at: 0 })
   useEffect(() => {
-    const send = () => {
-      sentEvents.current = events
-      client.current?.request({ rule, events, selected, options, window: [first, last], tuning })
+    const input = {
+      rule,
+      events,
+      selected,
+      options,
+      window: [first, last] as [number, number],
+      tuning,
     }
     if (eventsChanged.current.text !== events)
       eventsChanged.current = { text: events, at: performance.now() }
-    const wait =
-      events.length <= IMMEDIATE_LIMIT || events === sentEvents.current
-        ? 0
-        : eventsChanged.current.at + DEBOUNCE_MS - performance.now()
+    const wait = goesAtOnce(events, sent.current)
+      ? 0
+      : eventsChanged.current.at + DEBOUNCE_MS - performance.now()
     if (wait <= 0) {
-      send()
+      send(input)
       return undefined
     }
-    const timer = setTimeout(send, wait)
+    const timer = setTimeout(() => send(input), wait)
     return () => clearTimeout(timer)
-  }, [rule, events, selected, options, first, last, tuning])
+  }, [rule, events, selected, options, first, last, tuning, send])
 
-  return view
+  return useMemo(() => ({ view, sendLatest }), [view, sendLatest])
 }
 
 /**
