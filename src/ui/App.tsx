@@ -144,6 +144,18 @@ export function App({ start }: { start: Start }) {
     (w: [number, number]) => setRowWindow((c) => (c[0] === w[0] && c[1] === w[1] ? c : w)),
     [],
   )
+  const { whatif: whatifs, cycleWhatIf, resetWhatIf } = tuningControls
+  const whatif = useMemo(
+    () => (
+      <WhatIfToggles
+        identifiers={identifiers}
+        whatif={whatifs}
+        onCycle={cycleWhatIf}
+        onReset={resetWhatIf}
+      />
+    ),
+    [identifiers, whatifs, cycleWhatIf, resetWhatIf],
+  )
   // A key typed in the rule goes to the worker before the page renders it.
   const onRuleChange = useCallback(
     (text: string) => {
@@ -242,14 +254,7 @@ export function App({ start }: { start: Start }) {
               stale={staleReason !== undefined}
               emptyText={treeEmptyText(shown)}
               onReveal={onReveal}
-              whatif={
-                <WhatIfToggles
-                  identifiers={identifiers}
-                  whatif={tuningControls.whatif}
-                  onCycle={tuningControls.cycleWhatIf}
-                  onReset={tuningControls.resetWhatIf}
-                />
-              }
+              whatif={whatif}
             />
           </SplitPane>
           <SplitPane name="right" direction="column" initial={0.46} min={120}>

@@ -2,7 +2,7 @@
  * The rule's condition as a tree, each node showing its value for the selected event; `1 of x*`
  * is expanded to its members. Clicking a node moves the rule editor to it.
  */
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { IdentifierInfo, Trace } from '../../engine/index.ts'
 import { ConditionNode } from './ConditionNode.tsx'
 
@@ -18,7 +18,11 @@ interface ConditionTreeProps {
   whatif?: ReactNode
 }
 
-export function ConditionTree({
+/**
+ * Memoized: each key typed in the rule renders the page before its result comes, and the tree
+ * (a few dozen components) would be drawn again unchanged in the frame that shows the key.
+ */
+export const ConditionTree = memo(function ConditionTree({
   trace,
   identifiers,
   selected,
@@ -57,4 +61,4 @@ export function ConditionTree({
       )}
     </section>
   )
-}
+})
