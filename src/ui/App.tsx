@@ -61,8 +61,7 @@ export function App({ start }: { start: Start }) {
   const { link, files } = usePageSharing(store, DEFAULT_STATE, start)
   const [rowWindow, setRowWindow] = useState<[number, number]>([0, 50])
   const tuningControls = useTuningControls(store.expect)
-  const onView = useEvaluationStatus(store.setRoutineStatus)
-  const { view, sendLatest } = useAnalysis(store, rowWindow, tuningControls.request, onView)
+  const { view, sendLatest } = useAnalysis(store, rowWindow, tuningControls.request)
   const baseline = useBaseline(view)
   const tuningPane = useTuningPane(store, view, tuningControls, baseline)
   const { theme, preference, cycle } = useTheme()
@@ -76,6 +75,7 @@ export function App({ start }: { start: Start }) {
     setStatus: store.setStatus,
     openState: link.openState,
   })
+  useEvaluationStatus(view, store.setRoutineStatus)
   useTabModeStatus(store.setStatus)
 
   // Diagnostics and events come from the latest run; rows, chips, tree and paint may be the last

@@ -132,29 +132,16 @@ export function useAnalysis(
   state: AppState,
   window: [number, number],
   tuning?: TuningRequest,
-  onView?: (view: AnalysisView) => void,
 ): Analysis {
   const [view, setView] = useState<AnalysisView>({ stale: true, generation: 0 })
   const client = useRef<SigmaClient | null>(null)
-  // Only the client's listener changes the view, so it keeps the newest one here.
-  const newest = useRef(view)
-  const listener = useRef(onView)
-  useEffect(() => {
-    listener.current = onView
-  }, [onView])
 
   /** The input last handed to the client: the render's own request skips it if unchanged. */
   const sent = useRef<AnalysisInput>(undefined)
 
   useEffect(() => {
     sent.current = undefined // a new client (a remount) has been sent nothing yet
-    const instance = new SigmaClient(createWorker, (outcome) => {
-      const next = reduce(newest.current, outcome)
-      newest.current = next
-      setView(next)
-      // In the same task as setView, so what the listener sets renders with the view, at once.
-      listener.current?.(next)
-    })
+    const instance = new SigmaClient(createWorker, (outcome) => setView((v) => reduce(v, outcome)))
     client.current = instance
     return () => {
       instance.dispose()
