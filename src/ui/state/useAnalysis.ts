@@ -101,6 +101,13 @@ function reduce(view: AnalysisView, outcome: AnalysisOutcome): AnalysisView {
 const goesAtOnce = (events: string, sent: AnalysisInput | undefined) =>
   events.length <= IMMEDIATE_LIMIT || events === sent?.events
 
+/** The run asked for by the page's state and what only the page knows (rows on screen, tuning). */
+const inputOf = (
+  { rule, events, selected, options }: AppState,
+  window: [number, number],
+  tuning: TuningRequest | undefined,
+): AnalysisInput => ({ rule, events, selected, options, window, tuning })
+
 /** Whether two inputs ask for the same run (the same texts, selection, options, rows, tuning). */
 function sameInput(a: AnalysisInput | undefined, b: AnalysisInput): boolean {
   return (
@@ -163,9 +170,8 @@ export function useAnalysis(
   }, [first, last, tuning])
   const sendLatest = useCallback(
     (latest: AppState) => {
-      const { rule, events, selected, options } = latest
-      if (goesAtOnce(events, sent.current))
-        send({ rule, events, selected, options, ...rendered.current })
+      const { window, tuning } = rendered.current
+      if (goesAtOnce(latest.events, sent.current)) send(inputOf(latest, window, tuning))
     },
     [send],
   )
@@ -174,14 +180,7 @@ export function useAnalysis(
   // (the rows on screen, the selection) must not keep putting the run off.
   const eventsChanged = useRef({ text: events, at: 0 })
   useEffect(() => {
-    const input = {
-      rule,
-      events,
-      selected,
-      options,
-      window: [first, last] as [number, number],
-      tuning,
-    }
+    const input = inputOf({ rule, events, selected, options }, [first, last], tuning)
     if (eventsChanged.current.text !== events)
       eventsChanged.current = { text: events, at: performance.now() }
     const wait = goesAtOnce(events, sent.current)
