@@ -37,6 +37,16 @@ test('at 390 px the page fits the screen and every control is reachable', async 
     await expect(pane).toBeInViewport()
     await onScreen(pane)
   }
+  // Neither a pane's button nor the status line is cut: a cut status hides what the page says.
+  for (const cut of [
+    page.getByRole('button', { name: 'Generate from rule' }),
+    page.getByTestId('status').locator('.status-message'),
+  ])
+    expect(
+      await cut.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight),
+      await cut.innerText(),
+    ).toBe(true)
+
   await row(page, 3).click()
   await expect(row(page, 3)).toHaveAttribute('aria-selected', 'true')
 
