@@ -19,7 +19,13 @@ test('an example opens over a draft, shows its verdicts, and the draft comes bac
   const gallery = page.getByTestId('gallery')
   await expect(gallery).toBeVisible()
   await expect(page.getByTestId('gallery-item')).not.toHaveCount(0)
-  await gallery.locator('[data-testid="gallery-item"][data-example="cidr"]').click()
+  // Each card shows its title and what it teaches, uncut (header button styles once hid it).
+  const card = gallery.locator('[data-testid="gallery-item"][data-example="cidr"]')
+  const explain = card.locator('.sp-gallery-explain')
+  await expect(explain).toContainText('network')
+  expect(await explain.evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(12)
+  expect(await card.evaluate((e) => e.scrollHeight <= e.clientHeight)).toBe(true)
+  await card.click()
   await expect(gallery).toBeHidden()
 
   await expect(page.getByTestId('rule-title')).toHaveText('Address ranges')
