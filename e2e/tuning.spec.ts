@@ -112,3 +112,18 @@ test('marks survive a reload and travel in a share link, and a reload is no exer
   await other.close()
   guards.check()
 })
+
+test("an empty value in the top values reads as '' and filters out as one", async ({ page }) => {
+  const guards = guard(page)
+  await openPage(page)
+  await page.getByTestId('top-values').locator('summary').click()
+  const empty = page.locator(
+    '[data-testid="top-value"][data-field="DestinationHostname"][data-value=""]',
+  )
+  await expect(empty.locator('.top-value-text')).toHaveText("''")
+  await empty.getByTestId('filter-out-value').click()
+  await expect(page.getByTestId('status')).toContainText('filter_optional_destinationhostname')
+  expect(await modelValue(page, RULE_URI)).toContain("DestinationHostname: ''")
+  await expect(page.getByTestId('count-matches')).toHaveText('0')
+  guards.check()
+})

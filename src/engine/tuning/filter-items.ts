@@ -83,6 +83,15 @@ export function candidates(field: string, value: string): FilterItem[] {
   return [{ field, modifier: '', value }]
 }
 
+/**
+ * The item for a value the user picked to filter out: the narrowest candidate, else the value
+ * itself, exactly. Suggestions leave out empty values and very long ones; a user who picks one
+ * gets `Field: ''` or the whole text.
+ */
+export function itemForValue(field: string, value: string): FilterItem {
+  return candidates(field, value)[0] ?? { field, modifier: '', value }
+}
+
 function ipv4(text: string): number | undefined {
   const m = IPV4.exec(text)
   if (!m) return undefined

@@ -5,7 +5,7 @@
  * filter item. Each action reads the cursor when it runs, through `context`.
  */
 import type { Expectation, FieldAt, Range } from '../../engine/index.ts'
-import { candidates, fieldAt, itemYaml } from '../../engine/index.ts'
+import { fieldAt, itemForValue, itemYaml } from '../../engine/index.ts'
 import { eventIndexAt } from './event-index.ts'
 import type { monaco } from './monaco-setup.ts'
 
@@ -77,9 +77,8 @@ export function addEventActions(editor: Editor, context: () => Context): monaco.
       run: async () => {
         const { eventRanges, handlers } = context()
         const field = underCursor(editor, eventRanges)?.field
-        const item = field && candidates(field.field, field.value)[0]
-        if (!item) return noField()
-        const yaml = itemYaml(item)
+        if (!field) return noField()
+        const yaml = itemYaml(itemForValue(field.field, field.value))
         try {
           await navigator.clipboard.writeText(yaml)
           handlers.onStatus?.(`Copied the filter item ${yaml}`, 'success')

@@ -6,7 +6,7 @@
  */
 import { memo, useState, type SyntheticEvent } from 'react'
 import type { FieldTop } from '../../engine/index.ts'
-import { count } from '../format.ts'
+import { count, valueInText } from '../format.ts'
 
 const SHOWN = 10
 const FIELDS_SHOWN = 12
@@ -37,14 +37,12 @@ function Field(props: { top: FieldTop; onFilterOut(field: string, value: string)
             <span className="top-value-bar" title={`${v.matches} of ${v.count} match`}>
               <span style={{ width: `${(100 * v.matches) / Math.max(1, v.count)}%` }} />
             </span>
-            <span className="top-value-text" title={v.value}>
-              {v.value}
-            </span>
+            <BlankableValue value={v.value} />
             <button
               type="button"
               className="link-button top-value-filter"
               data-testid="filter-out-value"
-              aria-label={`Filter out events with ${top.field} ${v.value}`}
+              aria-label={`Filter out events with ${top.field} ${valueInText(v.value)}`}
               title="Filter out events with this value"
               onClick={() => onFilterOut(top.field, v.value)}
             >
@@ -59,6 +57,24 @@ function Field(props: { top: FieldTop; onFilterOut(field: string, value: string)
         </button>
       )}
     </li>
+  )
+}
+
+/** A value as text; an empty or blank one quoted as Sigma writes it (`''`), not left as a gap. */
+function BlankableValue({ value }: { value: string }) {
+  if (value.trim())
+    return (
+      <span className="top-value-text" title={value}>
+        {value}
+      </span>
+    )
+  return (
+    <span
+      className="top-value-text top-value-blank"
+      title={value ? `${value.length} spaces` : 'an empty string'}
+    >
+      {valueInText(value)}
+    </span>
   )
 }
 

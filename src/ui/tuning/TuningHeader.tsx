@@ -4,7 +4,7 @@
  * Returns what the pane renders; App stays a switchboard.
  */
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react'
-import { candidates } from '../../engine/index.ts'
+import { itemForValue } from '../../engine/index.ts'
 import { appendFilterDocument, insertFilterBlocks } from '../../engine/index.ts'
 import type { Expectation } from '../../engine/index.ts'
 import type { AnalysisView } from '../state/useAnalysis.ts'
@@ -17,7 +17,7 @@ import { HideOutsideToggle } from '../logsource/HideOutsideToggle.tsx'
 import { TopValues } from './TopValues.tsx'
 import { useSearchKey } from './useSearchKey.ts'
 import type { Baseline, TuningControls } from './useTuning.ts'
-import { plural } from '../format.ts'
+import { plural, valueInText } from '../format.ts'
 
 const KEY_MARKS: Record<string, Expectation | undefined> = {
   m: 'match',
@@ -70,18 +70,14 @@ export function useTuningPane(
 
   const filterOut = useCallback(
     (field: string, value: string) => {
-      const item = candidates(field, value)[0]
-      if (!item) {
-        setStatus(`${field} has no value to filter on here.`, 'warning')
-        return
-      }
+      const item = itemForValue(field, value)
       const base = `filter_optional_${field.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`
       const taken = new Set(result?.identifiers.map((i) => i.name))
       let name = base
       for (let k = 2; taken.has(name); k++) name = `${base}_${k}`
-      insert([{ name, items: [item] }], `(filters out ${field} ${value})`)
+      insert([{ name, items: [item] }], `(filters out ${field} ${valueInText(value)})`)
     },
-    [insert, result?.identifiers, setStatus],
+    [insert, result?.identifiers],
   )
 
   const proposal = tuning?.proposal
