@@ -48,10 +48,14 @@ function decisive(node: ConditionTrace, negated: boolean): Reason[] {
 
 const MAX_VALUE = 44
 
-/** Long values keep their start and, mostly, their end: paths are told apart by their tails. */
+/**
+ * Long values keep their start and, mostly, their end: paths are told apart by their tails. An
+ * empty or blank string is quoted as Sigma writes it (`''`), or the sentence would end in a gap.
+ */
 export function shorten(value: unknown, max = MAX_VALUE): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
   const flat = text.replace(/\s+/g, ' ')
+  if (flat.trim() === '') return `'${flat}'`
   if (flat.length <= max) return flat
   const head = Math.floor(max / 4)
   return `${flat.slice(0, head)}…${flat.slice(flat.length - (max - head - 1))}`

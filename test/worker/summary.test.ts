@@ -37,6 +37,30 @@ describe('summarizeTrace on the default rule', () => {
     expect(summary(7)).toMatch(/^selection failed on Image: .*chrome\.exe$/)
   })
 
+  it("names an empty value as '', not as a gap", () => {
+    const text = dedent`
+      title: t
+      logsource: { product: x }
+      detection:
+        sel:
+          Image|endswith: '.exe'
+        filter:
+          DestinationHostname: ''
+        condition: sel and not filter
+    `
+    const compiled = compileRule(text).rule
+    if (!compiled) throw new Error('compile')
+    const event = { Image: 'a.exe', DestinationHostname: '' }
+    expect(summarizeTrace(explain(compiled, event))).toBe(
+      "excluded by filter: DestinationHostname ''",
+    )
+    expect(summarizeTrace(explain(compiled, { Image: 'a.dll', DestinationHostname: ' ' }))).toBe(
+      'sel failed on Image: a.dll',
+    )
+    expect(shorten('')).toBe("''")
+    expect(shorten(' \t')).toBe("' '")
+  })
+
   it('says when the field is absent', () => {
     expect(summarizeTrace(explain(rule, { Initiated: 'true' }))).toBe(
       'selection failed on Image (absent)',
