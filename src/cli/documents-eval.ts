@@ -4,7 +4,13 @@
  * events are read whole and evaluated here instead of streamed. Errors in the rule file or a
  * `--filter` file are printed against that file's own lines, before anything runs.
  */
-import { compileSet, parseEvents, LineIndex } from '../engine/index.ts'
+import {
+  compileSet,
+  LineIndex,
+  parseEvents,
+  summarizeShapes,
+  withShapePipeline,
+} from '../engine/index.ts'
 import type { EvalArgs } from './args.ts'
 import { readWhole, type EventsInput } from './events-input.ts'
 import { describeIoError, type CliIo } from './io.ts'
@@ -20,7 +26,7 @@ export async function runDocuments(
 ): Promise<number | 'stream'> {
   const sources = readRuleSources([args.rules[0] as string, ...args.filters], io)
   if (!sources) return 2
-  const set = compileSet(sources.text, args.engine)
+  let set = compileSet(sources.text, args.engine)
   const compiled = performance.now()
   const blocking = set.diagnostics.filter(
     (d) => d.severity === 'error' && d.code !== 'BAD_METADATA',
@@ -49,8 +55,13 @@ export async function runDocuments(
     }
     return 2
   }
-  const options = args.timeField ? { ...args.engine, timeField: args.timeField } : args.engine
   const events = parsed.events.map((r) => r.value)
+  // As the page does: the pipeline the events' commonest shape calls for, unless the user set one.
+  const { eventShape, flattenEvtx } = args.engine
+  const body = summarizeShapes(events, eventShape, flattenEvtx !== false).body
+  const engine = withShapePipeline(args.engine, body)
+  if (engine !== args.engine) set = compileSet(sources.text, engine)
+  const options = args.timeField ? { ...engine, timeField: args.timeField } : engine
   writeSetResults(set, events, args.output, options, io)
   const ran = { rules: set.rules.length + set.correlations.length, events: events.length }
   if (args.stats) io.err(statsLine(ran, compiled, performance.now()))

@@ -5,7 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads'
 import {
+  builtinPipelineFor,
   compileRule,
+  detectShape,
   evaluate,
   explain,
   fieldMisses,
@@ -13,8 +15,10 @@ import {
   formatDiagnostic,
   isEventFailure,
   LineIndex,
+  mapsFieldsItself,
   RuleSet,
   verdict,
+  withShapePipeline,
 } from '../engine/index.ts'
 import type { CompiledRule, EventFailure } from '../engine/index.ts'
 import { runProbe } from '../worker/probe.ts'
@@ -40,14 +44,14 @@ interface Compiled {
   notes: string[]
 }
 
-function compileAll(init: InitMessage, watch: Int32Array): Compiled {
+function compileAll(init: InitMessage, watch: Int32Array, engine = init.engine): Compiled {
   const out: Compiled = { rules: [], files: [], stderr: [], notes: [] }
   let skipped = 0
   init.rules.forEach((file, i) => {
     Atomics.add(watch, Watch.beat, 1)
     Atomics.store(watch, Watch.rule, i)
     // eval prints errors only, so warnings are not looked for (about an eighth of compiling).
-    const compiled = compileRule(file.text, init.engine, { warnings: false })
+    const compiled = compileRule(file.text, engine, { warnings: false })
     // Lines are counted only for a rule with errors to print: most of thousands have none.
     let positions: LineIndex | undefined
     for (const diagnostic of compiled.diagnostics)
@@ -117,15 +121,21 @@ function singleRule(
   return consume
 }
 
-/** Many rules: a line per hit, or per-rule hit counts. */
-function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array) {
+/** What a rule set's run counts, over every event whatever rules read it. */
+interface SetTally {
+  hits: number
+  internalErrors: number
+  byRule: Map<string, number>
+}
+
+/** Many rules: a line per hit, or per-rule hit counts into `state`. */
+function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array, state: SetTally) {
   const set = new RuleSet(compiled.rules)
   const keys = compiled.rules.map((rule, i) => {
     const path = init.rules[compiled.files[i] as number]?.path ?? ''
     return rule.meta.id ?? path
   })
-  const byRule = new Map<string, number>()
-  const state = { hits: 0, internalErrors: 0 }
+  const { byRule } = state
   const beforeRule = (i: number) => {
     Atomics.add(watch, Watch.beat, 1)
     Atomics.store(watch, Watch.rule, compiled.files[i] as number)
@@ -146,14 +156,7 @@ function ruleSet(init: InitMessage, compiled: Compiled, watch: Int32Array) {
       })
       .join('\n')
   }
-  const summary = (events: number) =>
-    JSON.stringify({
-      events,
-      rules: compiled.rules.length,
-      hits: state.hits,
-      by_rule: Object.fromEntries(byRule),
-    })
-  return { consume, summary, state }
+  return consume
 }
 
 /**
@@ -217,23 +220,35 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
   }
   const parsing = (busy: boolean) => Atomics.store(watch, Watch.parsing, busy ? 1 : 0)
   if (init.many) {
-    // Building the screening index is linear work, like parsing: never a stall.
-    parsing(true)
-    const set = ruleSet(init, compiled, watch)
-    parsing(false)
-    const evaluator = new BatchEvaluator(init.eventsName, set.consume, progress, parsing)
+    const state: SetTally = { hits: 0, internalErrors: 0, byRule: new Map() }
+    const consumerOf = (rules: Compiled) => {
+      // Building the screening index is linear work, like parsing: never a stall.
+      parsing(true)
+      const consume = ruleSet(init, rules, watch, state)
+      parsing(false)
+      return consume
+    }
+    const consume = byShape(init, watch, consumerOf(compiled), consumerOf)
+    const evaluator = new BatchEvaluator(init.eventsName, consume, progress, parsing)
+    const summary = () =>
+      JSON.stringify({
+        events: evaluator.events,
+        rules: compiled.rules.length,
+        hits: state.hits,
+        by_rule: Object.fromEntries(state.byRule),
+      })
     const ending = (): Ending => ({
-      out: init.output === 'count' ? set.summary(evaluator.events) + '\n' : '',
-      internalErrors: set.state.internalErrors,
+      out: init.output === 'count' ? summary() + '\n' : '',
+      internalErrors: state.internalErrors,
     })
     return { evaluator, ending }
   }
   const counts = { matches: 0, internalErrors: 0 }
-  const rule = compiled.rules[0] as CompiledRule
+  const consumerOf = (rules: Compiled) => singleRule(init, rules.rules[0] as CompiledRule, counts)
   Atomics.store(watch, Watch.rule, 0)
   const evaluator = new BatchEvaluator(
     init.eventsName,
-    singleRule(init, rule, counts),
+    byShape(init, watch, consumerOf(compiled), consumerOf),
     progress,
     parsing,
   )
@@ -245,4 +260,33 @@ function start(init: InitMessage, compiled: Compiled, watch: Int32Array) {
     internalErrors: counts.internalErrors,
   })
   return { evaluator, ending }
+}
+
+/**
+ * Each event is read through the pipeline its own shape calls for when the user set none (the
+ * ECS one for an event in Elastic Common Schema), as the page reads its events: the rules are
+ * compiled again with it when the first such event comes, and kept for the next ones.
+ */
+function byShape(
+  init: InitMessage,
+  watch: Int32Array,
+  plain: EventConsumer,
+  consumerOf: (rules: Compiled) => EventConsumer,
+): EventConsumer {
+  if (mapsFieldsItself(init.engine)) return plain
+  const flatten = init.engine.flattenEvtx !== false
+  const variants = new Map<string, EventConsumer>()
+  return (event, value) => {
+    const { body } = detectShape(value, init.engine.eventShape, flatten)
+    const builtin = builtinPipelineFor(body)
+    if (!builtin) return plain(event, value)
+    let consume = variants.get(builtin.id)
+    if (!consume) {
+      const rules = compileAll(init, watch, withShapePipeline(init.engine, body))
+      Atomics.store(watch, Watch.rule, init.many ? -1 : 0)
+      consume = rules.rules.length > 0 ? consumerOf(rules) : plain
+      variants.set(builtin.id, consume)
+    }
+    return consume(event, value)
+  }
 }

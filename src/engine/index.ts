@@ -45,6 +45,7 @@ export { parsePipeline, type ParsedPipeline } from './pipeline/parse-pipeline.ts
 export {
   BUILTIN_PIPELINES,
   builtinPipelineFor,
+  mapsFieldsItself,
   withShapePipeline,
   type BuiltinPipeline,
 } from './pipeline/builtin.ts'

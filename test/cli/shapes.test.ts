@@ -86,6 +86,19 @@ test('broken Windows event XML is reported at its line and column; later events 
   )
 })
 
+/** A filter for RULE that leaves EVENTS' verdicts as they are: it names an address none has. */
+const FILTER_ONE_RESOLVER = `title: Not the resolver
+logsource:
+    category: network_connection
+    product: windows
+filter:
+    rules:
+        - 0d6a1f7e-5b0c-4a55-9a43-1d2f3b4c5d6e
+    selection:
+        DestinationIp: 1.1.1.1
+    condition: not selection
+`
+
 /** EVENTS in Elastic Common Schema: what the built-in ECS pipeline is chosen for. */
 const ECS_EVENTS = EVENTS.map((e) => ({
   '@timestamp': '2024-05-01T10:00:00Z',
@@ -98,8 +111,48 @@ const pipelineDir = tempFiles({
     'name: mine\ntransformations:\n  - type: field_name_mapping\n    mapping:\n      Image: exe\n',
   'bad.yml': 'name: bad\ntransformations:\n  - type: value_placeholders\n',
   'exe.ndjson': ndjson(EVENTS.map((e) => ({ exe: e.Image, DestinationIp: e.DestinationIp }))),
+  'mixed.ndjson': ndjson(EVENTS.flatMap((e, i) => [e, ECS_EVENTS[i]])),
+  'filter.yml': FILTER_ONE_RESOLVER,
 })
+const EXPECTED_MATCHES = EXPECTED_LINES.map((line) => JSON.parse(line).match as boolean)
 const inPipelineDir = (name: string) => join(pipelineDir, name)
+
+test('ECS events are read through the ECS pipeline with no flags, one rule or many', () => {
+  const single = evalLines(inPipelineDir('ecs.ndjson'))
+  expect(single.stdout.trimEnd().split('\n')).toEqual(EXPECTED_LINES)
+  const set = runCli([
+    'eval',
+    '--rules',
+    join(dir, 'rule.yml'),
+    '--events',
+    inPipelineDir('ecs.ndjson'),
+    '--count',
+  ])
+  expect(JSON.parse(set.stdout)).toMatchObject({ events: 3, hits: 1 })
+  // Several documents (here the rule and a filter) are read whole: the commonest shape decides.
+  const withFilter = runCli([
+    'eval',
+    '--rule',
+    join(dir, 'rule.yml'),
+    '--filter',
+    inPipelineDir('filter.yml'),
+    '--events',
+    inPipelineDir('ecs.ndjson'),
+    '--count',
+  ])
+  expect(withFilter.stderr).toBe('')
+  expect(withFilter.stdout).toBe('{"events":3,"matches":1}\n')
+})
+
+test('in a stream of mixed shapes each event is read as its own shape', () => {
+  const mixed = evalLines(inPipelineDir('mixed.ndjson'))
+  expect(
+    mixed.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).match),
+  ).toEqual(EXPECTED_MATCHES.flatMap((match) => [match, match]))
+})
 
 test('--pipeline FILE maps rule fields; builtin:ID names a shipped one', () => {
   const mine = evalLines(inPipelineDir('exe.ndjson'), '--pipeline', inPipelineDir('mine.yml'))

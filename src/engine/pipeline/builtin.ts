@@ -104,13 +104,16 @@ export function builtinPipelineFor(body: BodyShape): BuiltinPipeline | undefined
   return body === 'ecs' ? BUILTIN_PIPELINES.find((p) => p.id === 'ecs-windows') : undefined
 }
 
+/** Whether the user set a pipeline or a field map: theirs always win over the shape's. */
+export const mapsFieldsItself = (options: EngineOptions): boolean =>
+  (options.pipelines?.length ?? 0) > 0 || Object.keys(options.fieldMap ?? {}).length > 0
+
 /**
  * The options to compile with: the user's, plus the built-in pipeline the events' shape calls
- * for when the user set no pipeline and no field map of their own (theirs always win).
+ * for when the user set no pipeline and no field map of their own.
  */
 export function withShapePipeline(options: EngineOptions, body: BodyShape): EngineOptions {
-  if ((options.pipelines?.length ?? 0) > 0 || Object.keys(options.fieldMap ?? {}).length > 0)
-    return options
+  if (mapsFieldsItself(options)) return options
   const builtin = builtinPipelineFor(body)
   return builtin ? { ...options, pipelines: [builtin.text] } : options
 }
