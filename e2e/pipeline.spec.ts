@@ -4,7 +4,7 @@
  * built-ins open as a starting point, and the pipeline travels in the draft and in links.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { guard, markers, openPage, row, setEvents, verdicts } from './helpers.ts'
+import { guard, markers, openPage, row, setEvents, setRule, verdicts } from './helpers.ts'
 import { copyShareLink, modelValue, storedDraft } from './share-helpers.ts'
 import { encodeState, V1_DEFAULTS } from '../src/share/index.ts'
 import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
@@ -119,6 +119,32 @@ test('a built-in pipeline opens as a starting point and can be copied', async ({
   await page.getByTestId('pipeline-builtin').selectOption('winlogbeat')
   await page.getByTestId('pipeline-copy').click()
   await expect(page.getByTestId('status')).toContainText('Copied the built-in “Winlogbeat”')
+})
+
+test("Splunk's EventCode events get the Splunk Windows pipeline with nothing set", async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  await setRule(
+    page,
+    'title: RDP logon\nlogsource:\n    product: windows\n    service: security\ndetection:\n    selection:\n        EventID: 4624\n        LogonType: 10\n    condition: selection\n',
+  )
+  const result = (logonType: string) =>
+    JSON.stringify({
+      preview: false,
+      result: { LogName: 'Security', EventCode: '4624', LogonType: logonType },
+    })
+  await setEvents(page, `${result('10')}\n${result('3')}\n`)
+  await expect(page.getByLabel('Events').locator('.pane-meta')).toContainText(
+    'Splunk Windows (EventCode)',
+  )
+  await expect.poll(() => verdicts(page, 2)).toEqual([true, false])
+  await openPipelineTab(page)
+  await expect(page.getByTestId('pipeline-note')).toHaveText(
+    "No pipeline of yours: the events' shape applies the built-in “Splunk Windows (EventCode)” pipeline.",
+  )
+  guards.check()
 })
 
 test('the pipeline is kept in the draft and carried by a share link', async ({

@@ -1,7 +1,7 @@
 /**
  * `--pipeline FILE` (repeatable): each file read and checked before any event is evaluated;
- * `builtin:ID` names a shipped pipeline (sysmon, winlogbeat, ecs-windows). A pipeline with
- * errors prints FILE:LINE:COL error PIPELINE message and stops the run (exit 2).
+ * `builtin:ID` names a shipped pipeline (sysmon, winlogbeat, ecs-windows, splunk-windows). A
+ * pipeline with errors prints FILE:LINE:COL error PIPELINE message and stops the run (exit 2).
  */
 import { BUILTIN_PIPELINES, formatDiagnostic, LineIndex, parsePipeline } from '../engine/index.ts'
 import { describeIoError, type CliIo } from './io.ts'

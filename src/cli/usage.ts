@@ -31,8 +31,10 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
         "events":[3,4,5],"first":"...","last":"..."}; --count adds "correlations":K.
   --shape flat|evtx|winlogbeat  read every event as this layout instead of detecting it
   --pipeline FILE           a pySigma processing pipeline (repeatable; by priority, after
-                            --field-map); builtin:sysmon, builtin:winlogbeat, builtin:ecs-windows
-                            name the shipped ones. ECS events get ecs-windows unless you set one.
+                            --field-map); builtin:sysmon, builtin:winlogbeat, builtin:ecs-windows,
+                            builtin:splunk-windows name the shipped ones. Unless you set one, ECS
+                            events get ecs-windows, and events with EventCode but no EventID
+                            (Splunk's Windows add-on) get splunk-windows.
 
 check   Validates and lints rules: files, or folders searched for *.yml and *.yaml.
         Prints FILE:LINE:COL severity CODE message per diagnostic and a summary line.

@@ -154,6 +154,23 @@ test('in a stream of mixed shapes each event is read as its own shape', () => {
   ).toEqual(EXPECTED_MATCHES.flatMap((match) => [match, match]))
 })
 
+test("Splunk's EventCode events are routed by it with --logsource-only, no flags", () => {
+  const csv = [
+    '_time,LogName,EventCode,Image,DestinationIp',
+    '2024-05-01T10:00:00Z,Microsoft-Windows-Sysmon/Operational,3,C:\\Windows\\System32\\rundll32.exe,8.8.8.8',
+    '2024-05-01T10:00:01Z,Microsoft-Windows-Sysmon/Operational,1,C:\\Windows\\System32\\rundll32.exe,8.8.8.8',
+  ]
+  const files = tempFiles({ 'splunk.csv': csv.join('\n') + '\n' })
+  const routed = evalLines(join(files, 'splunk.csv'), '--logsource-only')
+  // Sysmon's EventCode 1 is a process start, outside the rule's network_connection.
+  expect(
+    routed.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).match),
+  ).toEqual([true, false])
+})
+
 test('--pipeline FILE maps rule fields; builtin:ID names a shipped one', () => {
   const mine = evalLines(inPipelineDir('exe.ndjson'), '--pipeline', inPipelineDir('mine.yml'))
   expect(mine.stdout.trimEnd().split('\n')).toEqual(EXPECTED_LINES)

@@ -6,8 +6,15 @@
  */
 import { isObject } from '../json-object.ts'
 
-/** How the body lays out its fields. `ecs` is recognised (for the pipeline) but read as flat. */
-export type BodyShape = 'flat' | 'evtx' | 'winlogbeat' | 'ecs'
+/**
+ * How the body lays out its fields. `ecs` and `splunk-windows` are recognised (for their
+ * pipelines) but read as flat.
+ */
+export type BodyShape = 'flat' | 'evtx' | 'winlogbeat' | 'ecs' | 'splunk-windows'
+
+/** Bodies read as they are, with no flattening: their field names are the event's own. */
+export const readsFlat = (body: BodyShape): boolean =>
+  body === 'flat' || body === 'ecs' || body === 'splunk-windows'
 
 /** The wrapper an export puts around each event, if any. */
 export type Envelope = 'none' | 'elastic' | 'splunk'
@@ -30,6 +37,7 @@ export const BODY_LABELS: Record<BodyShape, string> = {
   evtx: 'Windows event log',
   winlogbeat: 'Winlogbeat',
   ecs: 'Elastic Common Schema',
+  'splunk-windows': 'Splunk Windows (EventCode)',
 }
 
 const ENVELOPE_LABELS: Record<Envelope, string> = {
@@ -70,6 +78,8 @@ export function detectBody(body: unknown): BodyShape {
   // ECS: an `ecs.version`, or `@timestamp` beside one of the ECS field sets.
   if (isObject(body['ecs'])) return 'ecs'
   if (Object.hasOwn(body, '@timestamp') && ECS_OBJECTS.some((k) => isObject(body[k]))) return 'ecs'
+  // Splunk's Windows add-on names the event ID EventCode; its XML events keep EventID beside it.
+  if (Object.hasOwn(body, 'EventCode') && !Object.hasOwn(body, 'EventID')) return 'splunk-windows'
   return 'flat'
 }
 

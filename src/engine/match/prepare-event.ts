@@ -4,7 +4,7 @@
  */
 import type { PreparedEvent } from '../item.ts'
 import type { EngineOptions } from '../types.ts'
-import { detectShape, type EventShape, type ShapeOverride } from '../events/shapes.ts'
+import { detectShape, readsFlat, type EventShape, type ShapeOverride } from '../events/shapes.ts'
 import { Resolved } from './resolved.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
 import { flattenWinlogbeat } from './winlogbeat-flatten.ts'
@@ -62,7 +62,7 @@ export class EventView implements PreparedEvent {
     const { value, base } = this.shape
     const direct = resolveLiteralOrDotted(value, field)
     if (direct) return base ? new Resolved(`${base}.${direct.path}`, direct.value) : direct
-    if (this.shape.body === 'flat' || this.shape.body === 'ecs') return undefined
+    if (readsFlat(this.shape.body)) return undefined
     if (this.table === undefined) this.table = flatTable(this.shape)
     return this.table?.get(field)
   }
@@ -110,7 +110,7 @@ export class EventView implements PreparedEvent {
         if (prefixes.has(name)) pending.push({ node: node[key], path: name })
       }
     }
-    if (this.shape.body !== 'flat' && this.shape.body !== 'ecs') {
+    if (!readsFlat(this.shape.body)) {
       if (this.table === undefined) this.table = flatTable(this.shape)
       if (this.table) for (const name of this.table.keys()) if (fields.has(name)) out.push(name)
     }

@@ -3,7 +3,8 @@
  * edit. Sysmon / evtx needs none (the evtx flattening gives the rule names). Winlogbeat's is
  * what the Winlogbeat shape reads natively (winlog.* header names, then event_data), written out
  * for other tools. ECS for Windows maps the Sysmon names to Elastic Common Schema fields and is
- * applied automatically to events whose shape is ECS.
+ * applied automatically to events whose shape is ECS, as Splunk Windows is to events that name
+ * the event ID EventCode.
  */
 import type { BodyShape } from '../events/shapes.ts'
 import type { EngineOptions } from '../types.ts'
@@ -87,8 +88,30 @@ transformations:
       ServiceName: service.name
 `
 
+/**
+ * Splunk's Windows add-on: the event ID is EventCode; classic (non-XML) events name the channel
+ * LogName, the provider SourceName and the computer ComputerName, XML events as rules do.
+ */
+const SPLUNK_WINDOWS = `name: Splunk Windows (EventCode)
+priority: 20
+transformations:
+  - id: splunk_windows_header
+    type: field_name_mapping
+    mapping:
+      EventID: EventCode
+      Channel:
+        - Channel
+        - LogName
+      Provider_Name:
+        - Provider_Name
+        - SourceName
+      Computer:
+        - Computer
+        - ComputerName
+`
+
 export interface BuiltinPipeline {
-  id: 'sysmon' | 'winlogbeat' | 'ecs-windows'
+  id: 'sysmon' | 'winlogbeat' | 'ecs-windows' | 'splunk-windows'
   name: string
   text: string
 }
@@ -97,11 +120,18 @@ export const BUILTIN_PIPELINES: readonly BuiltinPipeline[] = [
   { id: 'sysmon', name: 'Sysmon / evtx', text: SYSMON },
   { id: 'winlogbeat', name: 'Winlogbeat', text: WINLOGBEAT },
   { id: 'ecs-windows', name: 'Elastic Common Schema for Windows', text: ECS_WINDOWS },
+  { id: 'splunk-windows', name: 'Splunk Windows (EventCode)', text: SPLUNK_WINDOWS },
 ]
+
+const FOR_SHAPE: Partial<Record<BodyShape, BuiltinPipeline['id']>> = {
+  ecs: 'ecs-windows',
+  'splunk-windows': 'splunk-windows',
+}
 
 /** The pipeline the events' shape calls for when the user chose none; undefined = none needed. */
 export function builtinPipelineFor(body: BodyShape): BuiltinPipeline | undefined {
-  return body === 'ecs' ? BUILTIN_PIPELINES.find((p) => p.id === 'ecs-windows') : undefined
+  const id = FOR_SHAPE[body]
+  return id && BUILTIN_PIPELINES.find((p) => p.id === id)
 }
 
 /** Whether the user set a pipeline or a field map: theirs always win over the shape's. */

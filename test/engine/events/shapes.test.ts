@@ -65,6 +65,12 @@ describe('detection', () => {
     const ecs = { '@timestamp': 't', process: { executable: 'x' } }
     expect(detectShape(ecs).body).toBe('ecs')
     expect(detectShape({ Event: { System: {} } }).body).toBe('evtx')
+    // Splunk's Windows add-on: EventCode alone; its XML events carry EventID beside it.
+    expect(detectShape({ preview: false, result: { EventCode: '4624' } })).toMatchObject({
+      envelope: 'splunk',
+      body: 'splunk-windows',
+    })
+    expect(detectShape({ EventCode: 1, EventID: 1 }).body).toBe('flat')
   })
 
   it('leaves look-alikes flat: a `result` without `preview`, a `_source` without `_index`', () => {

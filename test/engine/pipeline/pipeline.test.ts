@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   BUILTIN_PIPELINES,
   compileRule,
+  evaluate,
   lineCol,
   parsePipeline,
   withShapePipeline,
@@ -134,5 +135,23 @@ describe('built-in pipelines', () => {
     expect(withShapePipeline({}, 'ecs').pipelines?.[0]).toContain('process.executable')
     expect(withShapePipeline({}, 'winlogbeat')).toEqual({})
     expect(withShapePipeline({ fieldMap: { a: 'b' } }, 'ecs').pipelines).toBeUndefined()
+  })
+
+  it("Splunk's EventCode events match rules written for EventID, and are routed by it", () => {
+    const options = withShapePipeline({}, 'splunk-windows')
+    const rule = compileRule(
+      'title: t\nlogsource: {product: windows, service: security}\ndetection:\n  sel:\n    EventID: 4624\n    LogonType: 10\n  condition: sel\n',
+      { ...options, logsourceOnly: true },
+    ).rule
+    if (!rule) throw new Error('compile')
+    // Classic WinEventLog names the channel LogName; XML events name it Channel.
+    const classic = { LogName: 'Security', EventCode: '4624', LogonType: '10' }
+    const xml = { Channel: 'Security', EventCode: 4624, LogonType: 10 }
+    const sysmon = {
+      LogName: 'Microsoft-Windows-Sysmon/Operational',
+      EventCode: '4624',
+      LogonType: '10',
+    }
+    expect([classic, xml, sysmon].map((e) => evaluate(rule, e))).toEqual([true, true, false])
   })
 })
