@@ -8,6 +8,7 @@ import { detectShape, readsFlat, type EventShape, type ShapeOverride } from '../
 import { Resolved } from './resolved.ts'
 import { flattenEvtx } from './evtx-flatten.ts'
 import { flattenWinlogbeat } from './winlogbeat-flatten.ts'
+import { ALIASED_FIELDS, isProcessStartAudit, processAlias } from './process-aliases.ts'
 import { resolveLiteralOrDotted } from './field-path.ts'
 import { isObject } from '../json-object.ts'
 import type { KeywordLeaf, Leaf, ScalarLeaf } from './subject.ts'
@@ -48,6 +49,8 @@ export class EventView implements PreparedEvent {
   private readonly fields = new Map<string, FieldLookup>()
   /** Facts read from the whole event, by key (its logsource fit under a route): see fact. */
   private facts: Map<string, unknown> | undefined
+  /** Whether the event is Security's 4688, read when a rule first asks for an aliased field. */
+  private processStart: boolean | undefined
 
   constructor(
     readonly raw: unknown,
@@ -57,14 +60,38 @@ export class EventView implements PreparedEvent {
     this.shape = detectShape(raw, override, flatten)
   }
 
-  /** The value a (mapped) field name names, or undefined when the event has no such field. */
+  /**
+   * The value a (mapped) field name names, or undefined when the event has no such field. A
+   * Security 4688 event answers Image and ParentImage from its own names (process-aliases.ts).
+   */
   resolve(field: string): Resolved | undefined {
+    const found = this.resolveAsNamed(field)
+    if (found) return found
+    const alias = processAlias(field)
+    return alias && this.isProcessStartAudit() ? this.resolveAsNamed(alias) : undefined
+  }
+
+  private resolveAsNamed(field: string): Resolved | undefined {
     const { value, base } = this.shape
     const direct = resolveLiteralOrDotted(value, field)
     if (direct) return base ? new Resolved(`${base}.${direct.path}`, direct.value) : direct
     if (readsFlat(this.shape.body)) return undefined
     if (this.table === undefined) this.table = flatTable(this.shape)
     return this.table?.get(field)
+  }
+
+  private isProcessStartAudit(): boolean {
+    if (this.processStart === undefined) {
+      // Also under the names Splunk's Windows add-on gives them (EventCode, LogName).
+      const read = (name: string, splunk: string) =>
+        (this.resolveAsNamed(name) ?? this.resolveAsNamed(splunk))?.value
+      this.processStart = isProcessStartAudit(
+        read('EventID', 'EventCode'),
+        read('Channel', 'LogName'),
+        read('Provider_Name', 'SourceName'),
+      )
+    }
+    return this.processStart
   }
 
   lookup(field: string): FieldLookup {
@@ -114,6 +141,8 @@ export class EventView implements PreparedEvent {
       if (this.table === undefined) this.table = flatTable(this.shape)
       if (this.table) for (const name of this.table.keys()) if (fields.has(name)) out.push(name)
     }
+    for (const name of ALIASED_FIELDS)
+      if (fields.has(name) && this.isProcessStartAudit()) out.push(name)
     return out
   }
 
