@@ -1,11 +1,13 @@
 /**
  * The flat field names rules use, for Windows events as Winlogbeat and Elastic Agent ship them:
  * `winlog.event_data.*` are the event's own data (Sysmon, Security), and a few `winlog.*`
- * header fields stand for the evtx System elements. Each entry keeps its real path.
+ * header fields stand for the evtx System elements; Sysmon fields the Sysmon module moved to
+ * ECS are read back from there (winlogbeat-sysmon.ts). Each entry keeps its real path.
  */
 import { dataName } from './evtx-flatten.ts'
 import { Resolved } from './resolved.ts'
 import { isObject } from '../json-object.ts'
+import { addSysmonMoved } from './winlogbeat-sysmon.ts'
 
 /** `winlog.<key>` → the name the evtx flattening gives the same System value. */
 const HEADER_NAMES: Record<string, string> = {
@@ -57,5 +59,7 @@ export function flattenWinlogbeat(body: unknown, base = ''): Map<string, Resolve
   if (isObject(userData)) addData(table, userData, `${root}.user_data`, true)
   const eventData = winlog['event_data']
   if (isObject(eventData)) addData(table, eventData, `${root}.event_data`, false)
+  // Sysmon's data moved to ECS fields by the module, where event_data no longer has it.
+  addSysmonMoved(table, body, base)
   return table
 }

@@ -2,7 +2,8 @@
  * The pipelines that ship with the playground, as pipeline files a user can open, copy and
  * edit. Sysmon / evtx needs none (the evtx flattening gives the rule names). Winlogbeat's is
  * what the Winlogbeat shape reads natively (winlog.* header names, then event_data), written out
- * for other tools. ECS for Windows maps the Sysmon names to Elastic Common Schema fields and is
+ * for other tools; the shape also reads back the Sysmon fields Winlogbeat's Sysmon module moves
+ * to ECS (match/winlogbeat-sysmon.ts), which a field mapping cannot say. ECS for Windows maps the Sysmon names to Elastic Common Schema fields and is
  * applied automatically to events whose shape is ECS, as Splunk Windows is to events that name
  * the event ID EventCode.
  */
