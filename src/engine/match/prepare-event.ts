@@ -81,16 +81,7 @@ export class EventView implements PreparedEvent {
   }
 
   private isProcessStartAudit(): boolean {
-    if (this.processStart === undefined) {
-      // Also under the names Splunk's Windows add-on gives them (EventCode, LogName).
-      const read = (name: string, splunk: string) =>
-        (this.resolveAsNamed(name) ?? this.resolveAsNamed(splunk))?.value
-      this.processStart = isProcessStartAudit(
-        read('EventID', 'EventCode'),
-        read('Channel', 'LogName'),
-        read('Provider_Name', 'SourceName'),
-      )
-    }
+    this.processStart ??= isProcessStartAudit((name) => this.resolveAsNamed(name)?.value)
     return this.processStart
   }
 

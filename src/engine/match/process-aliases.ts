@@ -21,17 +21,17 @@ const same = (value: unknown, wanted: string) =>
   typeof value === 'string' && value.toLowerCase() === wanted.toLowerCase()
 
 /**
- * Whether an event with this EventID, Channel and Provider_Name is Security's 4688: as the
- * logsource table judges it, a channel or provider the event does not name does not count
- * against it.
+ * Whether the event `read` reads is Security's 4688: as the logsource table judges it, a
+ * channel or provider the event does not name does not count against it. The names are also
+ * tried as Splunk's Windows add-on spells them (EventCode, LogName, SourceName). The EventID
+ * is read first: nearly every event asked about is not a 4688, and that one read says so.
  */
-export function isProcessStartAudit(
-  eventId: unknown,
-  channel: unknown,
-  provider: unknown,
-): boolean {
+export function isProcessStartAudit(read: (field: string) => unknown): boolean {
+  const eventId = read('EventID') ?? read('EventCode')
   const id = typeof eventId === 'string' ? eventId.trim() : eventId
   if (id !== 4688 && id !== '4688') return false
+  const channel = read('Channel') ?? read('LogName')
   if (channel !== undefined && !same(channel, 'Security')) return false
+  const provider = read('Provider_Name') ?? read('SourceName')
   return provider === undefined || same(provider, 'Microsoft-Windows-Security-Auditing')
 }

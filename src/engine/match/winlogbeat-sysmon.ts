@@ -84,15 +84,18 @@ const HASHED: Readonly<Record<number, { field: string; namespace: string }>> = {
   25: { field: 'Hashes', namespace: 'process' },
 }
 
-const isSysmon = (table: Map<string, Resolved>, body: Record<string, unknown>) => {
-  const channel = table.get('Channel')?.value
-  const provider = table.get('Provider_Name')?.value
+/**
+ * Whether the module (or the ingest pipeline doing its work) processed the event: it sets
+ * `event.module`, and it is what puts a `process` object beside `winlog`. Events shipped
+ * without it keep event_data whole, and cost nothing here.
+ */
+function byModule(table: Map<string, Resolved>, body: Record<string, unknown>): boolean {
   const event = body['event']
-  return (
-    channel === 'Microsoft-Windows-Sysmon/Operational' ||
-    provider === 'Microsoft-Windows-Sysmon' ||
-    (isObject(event) && event['module'] === 'sysmon')
-  )
+  if (isObject(event) && event['module'] === 'sysmon') return true
+  const sysmon =
+    table.get('Channel')?.value === 'Microsoft-Windows-Sysmon/Operational' ||
+    table.get('Provider_Name')?.value === 'Microsoft-Windows-Sysmon'
+  return sysmon && isObject(body['process'])
 }
 
 /** Adds to `table` the Sysmon fields the module moved out of `event_data`, read back. */
@@ -101,30 +104,33 @@ export function addSysmonMoved(
   body: Record<string, unknown>,
   base: string,
 ): void {
-  if (!isSysmon(table, body)) return
+  if (!byModule(table, body)) return
   const eventId = Number(table.get('EventID')?.value)
   const at = (path: string) => {
     const found = resolveLiteralOrDotted(body, path)
     return found && (base ? new Resolved(`${base}.${found.path}`, found.value) : found)
   }
+  // Only what event_data lacks is read back: a field it still has wins.
   const put = (name: string, found: Resolved | undefined) => {
-    if (found !== undefined && !table.has(name)) table.set(name, found)
+    if (found !== undefined) table.set(name, found)
   }
-  for (const [name, path] of Object.entries(MOVED[eventId] ?? {})) put(name, at(path))
-  put('RuleName', at('rule.name'))
-  put('User', joinedUser(at('user.domain'), at('user.name')))
+  const lacks = (name: string) => !table.has(name)
+  const moves = MOVED[eventId] ?? {}
+  for (const name in moves) if (lacks(name)) put(name, at(moves[name] as string))
+  if (lacks('RuleName')) put('RuleName', at('rule.name'))
+  if (lacks('User')) put('User', joinedUser(at('user.domain'), at('user.name')))
   if (eventId === 3) {
-    put('Initiated', fromWords(at('network.direction'), 'egress', 'ingress'))
+    if (lacks('Initiated'))
+      put('Initiated', fromWords(at('network.direction'), 'egress', 'ingress'))
     const ipv6 = fromWords(at('network.type'), 'ipv6', 'ipv4')
-    put('SourceIsIpv6', ipv6)
-    put('DestinationIsIpv6', ipv6)
+    if (lacks('SourceIsIpv6')) put('SourceIsIpv6', ipv6)
+    if (lacks('DestinationIsIpv6')) put('DestinationIsIpv6', ipv6)
   }
   const hashed = HASHED[eventId]
-  if (hashed)
-    put(
-      hashed.field,
-      joinedHashes(at(`${hashed.namespace}.hash`), at(`${hashed.namespace}.pe.imphash`)),
-    )
+  if (hashed && lacks(hashed.field)) {
+    const { namespace } = hashed
+    put(hashed.field, joinedHashes(at(`${namespace}.hash`), at(`${namespace}.pe.imphash`)))
+  }
 }
 
 /** `DOMAIN\name`, as Sysmon writes User, from the two halves the module split it into. */

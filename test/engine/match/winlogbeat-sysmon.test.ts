@@ -99,5 +99,9 @@ describe("Winlogbeat's Sysmon module", () => {
     security.winlog.channel = 'Security'
     security.event.module = 'security'
     expect(verdict(rule, security).match).toBe(false)
+    // Without event.module, the ECS process object beside a Sysmon channel tells the module ran.
+    const unmarked = structuredClone(processStart)
+    unmarked.event.module = ''
+    expect(verdict(rule, unmarked).match).toBe(true)
   })
 })
