@@ -65,8 +65,17 @@ export class EventView implements PreparedEvent {
    * Security 4688 event answers Image and ParentImage from its own names (process-aliases.ts).
    */
   resolve(field: string): Resolved | undefined {
-    const found = this.resolveAsNamed(field)
-    if (found) return found
+    return this.resolveAsNamed(field) ?? this.throughAlias(field)
+  }
+
+  /** What the event answers for `field` under another name only (none when it names it). */
+  aliased(field: string): Resolved | undefined {
+    const alias = processAlias(field)
+    if (!alias || !this.isProcessStartAudit() || this.resolveAsNamed(field)) return undefined
+    return this.resolveAsNamed(alias)
+  }
+
+  private throughAlias(field: string): Resolved | undefined {
     const alias = processAlias(field)
     return alias && this.isProcessStartAudit() ? this.resolveAsNamed(alias) : undefined
   }
@@ -135,6 +144,13 @@ export class EventView implements PreparedEvent {
     for (const name of ALIASED_FIELDS)
       if (fields.has(name) && this.isProcessStartAudit()) out.push(name)
     return out
+  }
+
+  /** The body's flat names for its layout (event-log JSON, Winlogbeat), or null when it has none. */
+  flatFields(): ReadonlyMap<string, Resolved> | null {
+    if (readsFlat(this.shape.body)) return null
+    if (this.table === undefined) this.table = flatTable(this.shape)
+    return this.table
   }
 
   /** Every string and number leaf, for keyword search. */

@@ -1,10 +1,13 @@
 /**
- * An event as the flat field → value pairs a rule author reads: Windows event-log JSON by the
- * names rules use (`Image`, not `Event.EventData.Image`), other JSON by dotted paths. Only
- * scalar values count; a list gives one pair per scalar element.
+ * An event as the flat field → value pairs a rule author reads, as the engine reads the event:
+ * out of its export's envelope, Windows event-log JSON and Winlogbeat by the names rules use
+ * (`Image`, not `Event.EventData.Image` or `winlog.event_data.Image`), other JSON by dotted
+ * paths, and a Security 4688's NewProcessName also as Image. Only scalar values count; a list
+ * gives one pair per scalar element.
  */
 import { isObject } from '../json-object.ts'
-import { flattenEvtx } from '../match/evtx-flatten.ts'
+import { EventView } from '../match/prepare-event.ts'
+import { ALIASED_FIELDS } from '../match/process-aliases.ts'
 
 export type FieldPairs = [field: string, value: string][]
 
@@ -34,12 +37,16 @@ function visitValue(visit: FieldVisitor, field: string, value: unknown, depth: n
 
 /** Walks an event's pairs without building them (the field index interns them as they come). */
 export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): void {
-  const table = flatten ? flattenEvtx(raw) : undefined
-  if (table) {
+  const view = new EventView(raw, flatten)
+  const table = view.flatFields()
+  if (table)
     for (const [name, resolved] of table) visitValue(visit, name, resolved.value, MAX_DEPTH - 1)
-    return
+  else visitValue(visit, '', view.shape.value, 0)
+  // Fields the event answers under another name of its own (process-aliases.ts).
+  for (const name of ALIASED_FIELDS) {
+    const aliased = view.aliased(name)
+    if (aliased) visitValue(visit, name, aliased.value, MAX_DEPTH - 1)
   }
-  visitValue(visit, '', raw, 0)
 }
 
 export function eventFields(raw: unknown, flatten = true): FieldPairs {

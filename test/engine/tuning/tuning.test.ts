@@ -10,6 +10,7 @@ import {
 import type { TuningRequest } from '../../../src/engine/index.ts'
 import { Analyzer } from '../../../src/worker/analyzer.ts'
 import { scenario, scenarioJson, TUNING_RULE } from '../../fixtures/tuning-scenario.ts'
+import { splunkLine, winlogbeatForm } from '../events/shape-forms.ts'
 
 const EVENTS = scenario(2000)
 const request = (extra: Partial<TuningRequest> = {}): TuningRequest => ({
@@ -140,6 +141,18 @@ describe('suggested filter', () => {
     EVENTS.forEach(({ kind, event }) => {
       expect(evaluate(rule, event)).toBe(kind === 'tp')
     })
+  })
+
+  it('proposes the same filter for the events as Winlogbeat and a Splunk export ship them', () => {
+    const flat = analyzer().analyze(0, [0, 50], request({ expect: marks, suggest: 1 })).tuning
+    for (const form of [winlogbeatForm, splunkLine]) {
+      const a = new Analyzer()
+      a.setEvents(JSON.stringify(EVENTS.map(({ event }) => form(event))))
+      a.setRule(TUNING_RULE, {})
+      const tuned = a.analyze(0, [0, 50], request({ expect: marks, suggest: 1 })).tuning
+      expect(tuned?.proposal?.blocks).toEqual(flat?.proposal?.blocks)
+      expect(tuned?.proposal).toMatchObject({ removedCount: 300, fixed: 3, missed: 0 })
+    }
   })
 
   it('as a filter document after the rule: the rule is unchanged and the filter applies to it', () => {
