@@ -84,9 +84,7 @@ export class EventView implements PreparedEvent {
     const { value, base } = this.shape
     const direct = resolveLiteralOrDotted(value, field)
     if (direct) return base ? new Resolved(`${base}.${direct.path}`, direct.value) : direct
-    if (readsFlat(this.shape.body)) return undefined
-    if (this.table === undefined) this.table = flatTable(this.shape)
-    return this.table?.get(field)
+    return this.flatFields()?.get(field)
   }
 
   private isProcessStartAudit(): boolean {
@@ -137,10 +135,8 @@ export class EventView implements PreparedEvent {
         if (prefixes.has(name)) pending.push({ node: node[key], path: name })
       }
     }
-    if (!readsFlat(this.shape.body)) {
-      if (this.table === undefined) this.table = flatTable(this.shape)
-      if (this.table) for (const name of this.table.keys()) if (fields.has(name)) out.push(name)
-    }
+    const table = this.flatFields()
+    if (table) for (const name of table.keys()) if (fields.has(name)) out.push(name)
     for (const name of ALIASED_FIELDS)
       if (fields.has(name) && this.isProcessStartAudit()) out.push(name)
     return out

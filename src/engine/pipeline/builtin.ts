@@ -3,9 +3,9 @@
  * edit. Sysmon / evtx needs none (the evtx flattening gives the rule names). Winlogbeat's is
  * what the Winlogbeat shape reads natively (winlog.* header names, then event_data), written out
  * for other tools; the shape also reads back the Sysmon fields Winlogbeat's Sysmon module moves
- * to ECS (match/winlogbeat-sysmon.ts), which a field mapping cannot say. ECS for Windows maps the Sysmon names to Elastic Common Schema fields and is
- * applied automatically to events whose shape is ECS, as Splunk Windows is to events that name
- * the event ID EventCode.
+ * to ECS (match/winlogbeat-sysmon.ts), which a field mapping cannot say. ECS for Windows maps
+ * the Sysmon names to Elastic Common Schema fields and is applied automatically to events whose
+ * shape is ECS, as Splunk Windows is to events that name the event ID EventCode.
  */
 import type { BodyShape } from '../events/shapes.ts'
 import type { EngineOptions } from '../types.ts'

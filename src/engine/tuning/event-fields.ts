@@ -11,6 +11,9 @@ import { ALIASED_FIELDS } from '../match/process-aliases.ts'
 
 export type FieldPairs = [field: string, value: string][]
 
+/** The keys whose contents the flat names stand for (event-log JSON, Winlogbeat). */
+const FLATTENED = new Set(['Event', 'winlog'])
+
 /** Deep objects stop here: nobody filters on the 40th level, and the walk stays bounded. */
 const MAX_DEPTH = 8
 
@@ -39,9 +42,14 @@ function visitValue(visit: FieldVisitor, field: string, value: unknown, depth: n
 export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): void {
   const view = new EventView(raw, flatten)
   const table = view.flatFields()
-  if (table)
+  const body = view.shape.value
+  if (!table || !isObject(body)) visitValue(visit, '', body, 0)
+  else {
     for (const [name, resolved] of table) visitValue(visit, name, resolved.value, MAX_DEPTH - 1)
-  else visitValue(visit, '', view.shape.value, 0)
+    // What sits beside the log's own data (host.name, agent.*) goes by its dotted path.
+    for (const key of Object.keys(body))
+      if (!FLATTENED.has(key)) visitValue(visit, key, body[key], 1)
+  }
   // Fields the event answers under another name of its own (process-aliases.ts).
   for (const name of ALIASED_FIELDS) {
     const aliased = view.aliased(name)

@@ -79,6 +79,21 @@ function randomEvent(r: Random, i: number): unknown {
   }
 }
 
+describe('event fields', () => {
+  it('name an export by the fields rules name, beside what sits next to the log data', () => {
+    const winlogbeat = {
+      host: { name: 'WS1' },
+      winlog: { event_id: '1', channel: 'Security', event_data: { NewProcessName: 'C:\\a.exe' } },
+    }
+    const names = (raw: unknown) => eventFields(raw).map(([name]) => name)
+    expect(names(winlogbeat)).toEqual(['EventID', 'Channel', 'NewProcessName', 'host.name'])
+    expect(names({ preview: false, result: { Image: 'a.exe' } })).toEqual(['Image'])
+    // A Security 4688 names its process NewProcessName, which rules read as Image.
+    const audit = { EventID: 4688, Channel: 'Security', NewProcessName: 'C:\\a.exe' }
+    expect(eventFields(audit)).toContainEqual(['Image', 'C:\\a.exe'])
+  })
+})
+
 describe('top values through the field index', () => {
   it('equal the plain reading on mixed events, for every view', () => {
     for (let seed = 1; seed <= 20; seed++) {
