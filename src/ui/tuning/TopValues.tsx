@@ -71,7 +71,7 @@ function BlankableValue({ value }: { value: string }) {
   return (
     <span
       className="top-value-text top-value-blank"
-      title={value ? `${value.length} spaces` : 'an empty string'}
+      title={value ? `${value.length} blank characters` : 'an empty string'}
     >
       {valueInText(value)}
     </span>
