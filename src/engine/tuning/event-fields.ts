@@ -6,6 +6,7 @@
  * gives one pair per scalar element.
  */
 import { isObject } from '../json-object.ts'
+import { detectShape, readsFlat } from '../events/shapes.ts'
 import { EventView } from '../match/prepare-event.ts'
 import { ALIASED_FIELDS } from '../match/process-aliases.ts'
 
@@ -40,6 +41,9 @@ function visitValue(visit: FieldVisitor, field: string, value: unknown, depth: n
 
 /** Walks an event's pairs without building them (the field index interns them as they come). */
 export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): void {
+  const shape = detectShape(raw, undefined, flatten)
+  // Most events are read as they are and alias nothing: walked with no view made for them.
+  if (readsFlat(shape.body) && !mayAlias(shape.value)) return visitValue(visit, '', shape.value, 0)
   const view = new EventView(raw, flatten)
   const table = view.flatFields()
   const body = view.shape.value
@@ -55,6 +59,13 @@ export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): 
     const aliased = view.aliased(name)
     if (aliased) visitValue(visit, name, aliased.value, MAX_DEPTH - 1)
   }
+}
+
+/** Whether a flat event names a 4688 (as EventID or EventCode): only such answer aliases. */
+function mayAlias(body: unknown): boolean {
+  if (!isObject(body)) return false
+  const id = body['EventID'] ?? body['EventCode']
+  return id === 4688 || (typeof id === 'string' && id.trim() === '4688')
 }
 
 export function eventFields(raw: unknown, flatten = true): FieldPairs {
