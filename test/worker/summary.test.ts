@@ -1,7 +1,7 @@
 // The one-line reasons shown per row, built from real engine traces.
 import { describe, expect, it } from 'vitest'
 import { compileRule } from '../../src/engine/index.ts'
-import { explain, verdict } from '../helpers/judge.ts'
+import { compiled, explain, verdict } from '../helpers/judge.ts'
 import { shorten, summarizeTrace, summarizeVerdict } from '../../src/worker/summary.ts'
 import { DEFAULT_EVENT_LIST } from '../../src/ui/defaults/events.ts'
 import { DEFAULT_RULE } from '../../src/ui/defaults/rule.ts'
@@ -48,13 +48,12 @@ describe('summarizeTrace on the default rule', () => {
           DestinationHostname: ''
         condition: sel and not filter
     `
-    const compiled = compileRule(text).rule
-    if (!compiled) throw new Error('compile')
+    const filtered = compiled(text)
     const event = { Image: 'a.exe', DestinationHostname: '' }
-    expect(summarizeTrace(explain(compiled, event))).toBe(
+    expect(summarizeTrace(explain(filtered, event))).toBe(
       "excluded by filter: DestinationHostname ''",
     )
-    expect(summarizeTrace(explain(compiled, { Image: 'a.dll', DestinationHostname: ' ' }))).toBe(
+    expect(summarizeTrace(explain(filtered, { Image: 'a.dll', DestinationHostname: ' ' }))).toBe(
       'sel failed on Image: a.dll',
     )
     expect(shorten('')).toBe("''")
@@ -78,12 +77,11 @@ describe('summarizeTrace on the default rule', () => {
           User: admin
         condition: keywords or sel
     `
-    const compiled = compileRule(text).rule
-    if (!compiled) throw new Error('compile')
-    expect(summarizeTrace(explain(compiled, { CommandLine: 'run mimikatz now' }))).toBe(
+    const either = compiled(text)
+    expect(summarizeTrace(explain(either, { CommandLine: 'run mimikatz now' }))).toBe(
       "matched: keywords (keyword 'mimikatz')",
     )
-    expect(summarizeTrace(explain(compiled, { User: 'bob' }))).toBe(
+    expect(summarizeTrace(explain(either, { User: 'bob' }))).toBe(
       'keywords failed on keywords; sel failed on User: bob',
     )
   })

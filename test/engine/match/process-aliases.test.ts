@@ -2,8 +2,8 @@
 // ParentProcessName (corpus/README.md, "Logsource"), in every shape the event comes in, in
 // rule sets as in each rule alone, and only for that event.
 import { describe, expect, it } from 'vitest'
-import { compileRule, parseEvents, RuleSet, type CompiledRule } from '../../../src/engine/index.ts'
-import { explain, verdict } from '../../helpers/judge.ts'
+import { parseEvents, RuleSet } from '../../../src/engine/index.ts'
+import { compiled, explain, verdict } from '../../helpers/judge.ts'
 import { dedent } from '../../helpers/dedent.ts'
 import { flatForm, splunkLine, windowsXmlForm, winlogbeatForm } from '../events/shape-forms.ts'
 
@@ -18,11 +18,6 @@ const RULE = dedent`
       Image: null
     condition: selection and not filter
 `
-const compiled = (text: string, options = {}): CompiledRule => {
-  const rule = compileRule(text, options).rule
-  if (!rule) throw new Error('the rule must compile')
-  return rule
-}
 const rule = compiled(RULE)
 
 const audit = (system: object, data: object) => ({ Event: { System: system, EventData: data } })

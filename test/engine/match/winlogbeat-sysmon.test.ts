@@ -2,16 +2,9 @@
 // their data moved to ECS fields: written here by hand the way those documents look, and
 // judged as the same events flat.
 import { describe, expect, it } from 'vitest'
-import { compileRule, type CompiledRule } from '../../../src/engine/index.ts'
 import { DEFAULT_RULE } from '../../../src/ui/defaults/rule.ts'
-import { explain, verdict } from '../../helpers/judge.ts'
+import { compiled, explain, verdict } from '../../helpers/judge.ts'
 import { dedent } from '../../helpers/dedent.ts'
-
-const compiled = (text: string): CompiledRule => {
-  const rule = compileRule(text).rule
-  if (!rule) throw new Error('the rule must compile')
-  return rule
-}
 
 /** A network connection (Sysmon 3) as Winlogbeat 8 indexes it. */
 function connection(destination: string, direction: 'egress' | 'ingress') {

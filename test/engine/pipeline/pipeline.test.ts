@@ -10,7 +10,7 @@ import {
   withShapePipeline,
 } from '../../../src/engine/index.ts'
 import { dedent } from '../../helpers/dedent.ts'
-import { explain, verdict } from '../../helpers/judge.ts'
+import { compiled, explain, verdict } from '../../helpers/judge.ts'
 import { DROP_AND_ADD, PREFIX_AND_SUFFIX, PROCESS_MAPPING, UNSUPPORTED } from './fixtures.ts'
 
 function ruleWith(category: string, detection: string, pipelines: string[]) {
@@ -22,9 +22,7 @@ function ruleWith(category: string, detection: string, pipelines: string[]) {
         product: windows
     detection:
   `) + detection
-  const compiled = compileRule(text, { pipelines })
-  if (!compiled.rule) throw new Error(JSON.stringify(compiled.diagnostics))
-  return compiled.rule
+  return compiled(text, { pipelines })
 }
 
 const PROCESS_DETECTION = `    sel:
@@ -52,12 +50,12 @@ describe('field_name_mapping', () => {
 
   it('comes after the user’s field map, which wins', () => {
     const text = `logsource: {category: process_creation}\ndetection:\n${PROCESS_DETECTION}`
-    const compiled = compileRule(text, {
+    const result = compileRule(text, {
       pipelines: [PROCESS_MAPPING],
       fieldMap: { Image: 'Exe' },
     })
     const event = { Exe: 'C:\\cmd.exe', proc: { cmd: 'whoami' } }
-    expect(compiled.rule && verdict(compiled.rule, event).match).toBe(true)
+    expect(result.rule && verdict(result.rule, event).match).toBe(true)
   })
 })
 
@@ -139,11 +137,10 @@ describe('built-in pipelines', () => {
 
   it("Splunk's EventCode events match rules written for EventID, and are routed by it", () => {
     const options = withShapePipeline({}, 'splunk-windows')
-    const rule = compileRule(
+    const rule = compiled(
       'title: t\nlogsource: {product: windows, service: security}\ndetection:\n  sel:\n    EventID: 4624\n    LogonType: 10\n  condition: sel\n',
       { ...options, logsourceOnly: true },
-    ).rule
-    if (!rule) throw new Error('compile')
+    )
     // Classic WinEventLog names the channel LogName; XML events name it Channel.
     const classic = { LogName: 'Security', EventCode: '4624', LogonType: '10' }
     const xml = { Channel: 'Security', EventCode: 4624, LogonType: 10 }

@@ -1,21 +1,15 @@
 // The item a user's explicit "filter out this value" adds: what suggestions leave out (an empty
 // value, a very long one) is still filtered, exactly, and the YAML it writes means just that.
 import { describe, expect, it } from 'vitest'
-import {
-  candidates,
-  compileRule,
-  evaluate,
-  itemForValue,
-  itemYaml,
-} from '../../../src/engine/index.ts'
+import { candidates, evaluate, itemForValue, itemYaml } from '../../../src/engine/index.ts'
+import { compiled } from '../../helpers/judge.ts'
 
 const ruleWith = (filterItem: string) =>
   `title: t\nlogsource: {product: windows}\ndetection:\n  selection:\n    EventID: 3\n  filter:\n    ${filterItem}\n  condition: selection and not filter\n`
 
 function verdicts(rule: string, events: object[]): boolean[] {
-  const { rule: compiled } = compileRule(rule)
-  if (!compiled) throw new Error('rule did not compile')
-  return events.map((event) => evaluate(compiled, event) === true)
+  const tested = compiled(rule)
+  return events.map((event) => evaluate(tested, event) === true)
 }
 
 describe('itemForValue', () => {
