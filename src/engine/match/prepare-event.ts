@@ -52,12 +52,14 @@ export class EventView implements PreparedEvent {
   /** Whether the event is Security's 4688, read when a rule first asks for an aliased field. */
   private processStart: boolean | undefined
 
+  /** `shape`: the record's shape when the caller has detected it already. */
   constructor(
     readonly raw: unknown,
     flatten: boolean,
     override?: ShapeOverride,
+    shape = detectShape(raw, override, flatten),
   ) {
-    this.shape = detectShape(raw, override, flatten)
+    this.shape = shape
   }
 
   /**
@@ -70,9 +72,8 @@ export class EventView implements PreparedEvent {
 
   /** What the event answers for `field` under another name only (none when it names it). */
   aliased(field: string): Resolved | undefined {
-    const alias = processAlias(field)
-    if (!alias || !this.isProcessStartAudit() || this.resolveAsNamed(field)) return undefined
-    return this.resolveAsNamed(alias)
+    const through = this.throughAlias(field)
+    return through && !this.resolveAsNamed(field) ? through : undefined
   }
 
   private throughAlias(field: string): Resolved | undefined {

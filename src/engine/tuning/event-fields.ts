@@ -8,7 +8,7 @@
 import { isObject } from '../json-object.ts'
 import { detectShape, readsFlat } from '../events/shapes.ts'
 import { EventView } from '../match/prepare-event.ts'
-import { ALIASED_FIELDS } from '../match/process-aliases.ts'
+import { ALIASED_FIELDS, isProcessStartAudit } from '../match/process-aliases.ts'
 
 export type FieldPairs = [field: string, value: string][]
 
@@ -43,8 +43,9 @@ function visitValue(visit: FieldVisitor, field: string, value: unknown, depth: n
 export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): void {
   const shape = detectShape(raw, undefined, flatten)
   // Most events are read as they are and alias nothing: walked with no view made for them.
-  if (readsFlat(shape.body) && !mayAlias(shape.value)) return visitValue(visit, '', shape.value, 0)
-  const view = new EventView(raw, flatten)
+  if (readsFlat(shape.body) && !namesProcessStart(shape.value))
+    return visitValue(visit, '', shape.value, 0)
+  const view = new EventView(raw, flatten, undefined, shape)
   const table = view.flatFields()
   const body = view.shape.value
   if (!table || !isObject(body)) visitValue(visit, '', body, 0)
@@ -61,12 +62,10 @@ export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): 
   }
 }
 
-/** Whether a flat event names a 4688 (as EventID or EventCode): only such answer aliases. */
-function mayAlias(body: unknown): boolean {
-  if (!isObject(body)) return false
-  const id = body['EventID'] ?? body['EventCode']
-  return id === 4688 || (typeof id === 'string' && id.trim() === '4688')
-}
+/** Whether a flat event is a Security 4688 by its own keys: only such answer aliases. */
+const namesProcessStart = (body: unknown): boolean =>
+  isObject(body) &&
+  isProcessStartAudit((name) => (Object.hasOwn(body, name) ? body[name] : undefined))
 
 export function eventFields(raw: unknown, flatten = true): FieldPairs {
   const out: FieldPairs = []
