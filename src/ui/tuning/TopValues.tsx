@@ -62,17 +62,10 @@ function Field(props: { top: FieldTop; onFilterOut(field: string, value: string)
 
 /** A value as text; an empty or blank one quoted as Sigma writes it (`''`), not left as a gap. */
 function BlankableValue({ value }: { value: string }) {
-  if (value.trim())
-    return (
-      <span className="top-value-text" title={value}>
-        {value}
-      </span>
-    )
+  const blank = value.trim() === ''
+  const title = !blank ? value : value ? `${value.length} blank characters` : 'an empty string'
   return (
-    <span
-      className="top-value-text top-value-blank"
-      title={value ? `${value.length} blank characters` : 'an empty string'}
-    >
+    <span className={`top-value-text${blank ? ' top-value-blank' : ''}`} title={title}>
       {valueInText(value)}
     </span>
   )
