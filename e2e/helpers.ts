@@ -202,3 +202,60 @@ export async function waitForSavedWork(page: Page, text: string) {
     )
     .toBe(true)
 }
+
+/**
+ * Right-clicks the events editor on `needle` in event `index` (the index-th object at the start
+ * of a line) and picks a menu entry.
+ */
+export async function contextAction(page: Page, index: number, needle: string, label: string) {
+  // The field's place on screen, asked until two answers agree: a panel closing just before
+  // (the filter proposal) moves the events editor, and a click on the old place hits no field.
+  let point = await fieldPoint(page, index, needle)
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForTimeout(100)
+    const again = await fieldPoint(page, index, needle)
+    if (again.x === point.x && again.y === point.y) break
+    point = again
+  }
+  await page.mouse.click(point.x, point.y, { button: 'right' })
+  const item = page.locator('.monaco-menu .action-label', { hasText: label })
+  await item.click()
+  // Under load a menu just opened can miss the click and stay open (CI saw it): click again.
+  for (let tries = 0; tries < 3; tries++) {
+    await page.waitForTimeout(500)
+    if (!(await item.isVisible())) break
+    await item.click()
+  }
+}
+
+async function fieldPoint(page: Page, index: number, needle: string) {
+  return page.evaluate(
+    ([uri, i, n]) => {
+      type Editor = {
+        getModel(): {
+          uri: { toString(): string }
+          getValue(): string
+          getPositionAt(o: number): unknown
+        } | null
+        revealPositionInCenter(p: unknown): void
+        getScrolledVisiblePosition(p: unknown): { left: number; top: number; height: number }
+        getDomNode(): HTMLElement
+      }
+      const editors = (
+        window as unknown as { __monaco: { editor: { getEditors(): Editor[] } } }
+      ).__monaco.editor.getEditors()
+      const editor = editors.find((e) => e.getModel()?.uri.toString() === uri)!
+      const model = editor.getModel()!
+      const text = model.getValue()
+      // Event `i`: the i-th object at the start of a line (evtx_dump output, NDJSON).
+      let start = 0
+      for (let k = 0; k < i; k++) start = text.indexOf('\n{', start + 1)
+      const position = model.getPositionAt(text.indexOf(n, start) + 4)
+      editor.revealPositionInCenter(position)
+      const at = editor.getScrolledVisiblePosition(position)
+      const box = editor.getDomNode().getBoundingClientRect()
+      return { x: box.left + at.left, y: box.top + at.top + at.height / 2 }
+    },
+    [EVENTS_URI, index, needle] as const,
+  )
+}

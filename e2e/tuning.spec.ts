@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test'
 import { scenario, scenarioJson, TUNING_RULE } from '../test/fixtures/tuning-scenario.ts'
 import type { Page } from '@playwright/test'
-import { guard, modelValue, row, RULE_URI, setEvents, setRule } from './helpers.ts'
+import { contextAction, guard, modelValue, row, RULE_URI, setEvents, setRule } from './helpers.ts'
 import { storedDraft, waitForModels } from './share-helpers.ts'
 
 const EVENTS = scenario(2000)
@@ -125,5 +125,38 @@ test("an empty value in the top values reads as '' and filters out as one", asyn
   await expect(page.getByTestId('status')).toContainText('filter_optional_destinationhostname')
   expect(await modelValue(page, RULE_URI)).toContain("DestinationHostname: ''")
   await expect(page.getByTestId('count-matches')).toHaveText('0')
+  guards.check()
+})
+
+test("the events editor's Filter out names a Splunk export's field as rules do", async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  await setRule(
+    page,
+    [
+      'title: Network logon',
+      'logsource: { product: windows, service: security }',
+      'detection:',
+      '  selection:',
+      '    EventID: 4624',
+      '    LogonType: 3',
+      '  condition: selection',
+    ].join('\n'),
+  )
+  const line = (user: string) =>
+    JSON.stringify({
+      preview: false,
+      result: { EventCode: '4624', LogonType: '3', TargetUserName: user, host: 'dc01' },
+    })
+  await setEvents(page, ['alice', 'svc_backup', 'bob'].map(line).join('\n'))
+  await expect(page.getByTestId('count-matches')).toHaveText('3')
+  await contextAction(page, 1, 'svc_backup', 'Filter out events with this value')
+  // `result.TargetUserName` would be no field of the event, and exclude nothing.
+  await expect.poll(() => modelValue(page, RULE_URI)).toContain("TargetUserName: 'svc_backup'")
+  expect(await modelValue(page, RULE_URI)).not.toContain('result.')
+  await expect(row(page, 1)).toHaveAttribute('data-match', 'false')
+  await expect(page.getByTestId('count-matches')).toHaveText('2')
   guards.check()
 })

@@ -1,12 +1,16 @@
 /**
  * The field and value under the cursor in one event's JSON or Windows event XML text, named as
- * a rule author reads it (`Image`, not `Event.EventData.Image`), for the events editor's "Filter
- * out events with this value" and "Copy as a filter item". Only scalar values qualify; a list
- * element counts as its list's field.
+ * the engine reads it, for the events editor's "Filter out events with this value" and "Copy as
+ * a filter item": by the names rules use (`Image`, not `Event.EventData.Image`,
+ * `winlog.event_data.Image` or, from Winlogbeat's Sysmon module, `process.executable`), and out
+ * of an export's envelope (`TargetUserName`, not Splunk's `result.TargetUserName`, which no
+ * rule could match). Only scalar values qualify; a list element counts as its list's field.
  */
 import { skipWhitespace, walkJson } from '../events/json-scan.ts'
 import { locateXmlFields } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
+import { EventView } from '../match/prepare-event.ts'
+import type { Resolved } from '../match/resolved.ts'
 import type { Range } from '../types.ts'
 
 export interface FieldAt {
@@ -33,7 +37,7 @@ function innermostAround(offset: number) {
 
 /** The event-log table's name for the value at `path`, and that value; undefined if none. */
 function flatField(
-  table: ReturnType<typeof flattenEvtx>,
+  table: ReadonlyMap<string, Resolved> | null | undefined,
   path: string,
 ): { name: string; value: unknown } | undefined {
   for (const [name, resolved] of table ?? [])
@@ -63,11 +67,22 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   }
   if (typeof value === 'number' || typeof value === 'boolean') value = String(value)
   if (typeof value !== 'string') return undefined
-  const path = found.path.replace(/\[\d+\]$/, '')
-  const table = flattenEvtx(raw)
-  if (!table) return { field: path, value }
-  const flat = flatField(table, path)
-  return flat && { field: flat.name, value }
+  const field = engineName(raw, found.path.replace(/\[\d+\]$/, ''))
+  return field === undefined ? undefined : { field, value }
+}
+
+/**
+ * The name that resolves to the value at `path` of the record `raw`, as the engine reads it;
+ * undefined for the envelope's own keys (Splunk's `preview`, Elastic's `_index`), which no rule
+ * reads.
+ */
+function engineName(raw: unknown, path: string): string | undefined {
+  const view = new EventView(raw, true)
+  const flat = flatField(view.flatFields(), path)
+  if (flat) return flat.name
+  const { base } = view.shape
+  if (!base) return path
+  return path.startsWith(`${base}.`) ? path.slice(base.length + 1) : undefined
 }
 
 /** The same in an `<Event>`: the innermost value around the offset, by its rule-facing name. */

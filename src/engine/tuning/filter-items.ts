@@ -149,9 +149,13 @@ export function escapeSigma(value: string): string {
   return out
 }
 
+/** Keys YAML reads as they are; any other (`@timestamp`, `a: b`) is quoted. */
+const PLAIN_KEY = /^[A-Za-z0-9_][\w.|-]*$/
+
 /** `Field|modifier: 'value'` (single-quoted YAML, where backslashes are plain characters). */
 export function itemYaml(item: FilterItem): string {
-  const key = item.modifier ? `${item.field}|${item.modifier}` : item.field
+  const named = item.modifier ? `${item.field}|${item.modifier}` : item.field
+  const key = PLAIN_KEY.test(named) ? named : `'${named.replace(/'/g, "''")}'`
   const value = item.modifier === 'cidr' ? item.value : escapeSigma(item.value)
   return `${key}: '${value.replace(/'/g, "''")}'`
 }

@@ -44,7 +44,10 @@ const MARKS: [id: string, label: string, mark: Expectation | undefined][] = [
 
 export function addEventActions(editor: Editor, context: () => Context): monaco.IDisposable[] {
   const noField = () =>
-    context().handlers.onStatus?.('Put the cursor on a field value to filter on it.', 'warning')
+    context().handlers.onStatus?.(
+      "Put the cursor on a value of the event's own fields to filter on it (not on an export's wrapper).",
+      'warning',
+    )
   const actions: monaco.editor.IActionDescriptor[] = MARKS.map(([id, label, mark], order) => ({
     id,
     label,

@@ -71,7 +71,11 @@ export function useTuningPane(
   const filterOut = useCallback(
     (field: string, value: string) => {
       const item = itemForValue(field, value)
-      const base = `filter_optional_${field.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`
+      const word = field
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+      const base = `filter_optional_${word || 'value'}`
       const taken = new Set(result?.identifiers.map((i) => i.name))
       let name = base
       for (let k = 2; taken.has(name); k++) name = `${base}_${k}`

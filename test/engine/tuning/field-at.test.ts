@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fieldAt } from '../../../src/engine/index.ts'
+import { fieldAt, itemForValue, itemYaml } from '../../../src/engine/index.ts'
+import { walkJson } from '../../../src/engine/events/json-scan.ts'
+import { compiled, verdict } from '../../helpers/judge.ts'
 import { evtxNetConnection } from '../fixtures.ts'
 
 const at = (text: string, needle: string) => fieldAt(text, text.indexOf(needle) + 2)
@@ -45,5 +47,86 @@ describe('fieldAt', () => {
     expect(fieldAt(text, 0)).toBeUndefined()
     expect(at(text, '"process"')).toBeUndefined()
     expect(fieldAt('{"a": ', 3)).toBeUndefined()
+  })
+})
+
+/** A Sysmon process start as Winlogbeat's Sysmon module ships it, Image moved to ECS. */
+const winlogbeatSysmon = {
+  '@timestamp': '2024-03-14T09:15:02.100Z',
+  event: { code: '1', module: 'sysmon' },
+  winlog: {
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    event_id: '1',
+    event_data: { IntegrityLevel: 'High', LogonId: '0x3e7' },
+  },
+  process: { executable: 'C:\\Windows\\System32\\whoami.exe', command_line: 'whoami /priv' },
+  host: { name: 'ws-017' },
+}
+const splunkLine = {
+  preview: false,
+  result: { EventCode: '4624', TargetUserName: 'svc_backup*', LogonType: '3', host: 'dc01' },
+}
+const elasticHit = {
+  _index: 'logs-windows',
+  _id: 'a1',
+  _source: {
+    '@timestamp': '2024-03-14T09:15:02.100Z',
+    process: { executable: 'C:\\Tools\\a.exe', args: ['-q', '10.1.2.3'] },
+  },
+}
+
+/** Every scalar value's offset in the text, with its key's path (the walk gives both). */
+function scalarOffsets(text: string): number[] {
+  const offsets: number[] = []
+  walkJson(text, 0, text.length, (_path, _key, [start, end]) => {
+    const value: unknown = JSON.parse(text.slice(start, end))
+    if (value !== null && typeof value !== 'object') offsets.push(start + 1)
+  })
+  return offsets
+}
+
+describe('fieldAt in exports', () => {
+  it('names Winlogbeat fields, moved ones too, by the names rules use', () => {
+    const text = JSON.stringify(winlogbeatSysmon, null, 2)
+    expect(at(text, 'High')).toEqual({ field: 'IntegrityLevel', value: 'High' })
+    expect(at(text, 'whoami.exe')).toMatchObject({ field: 'Image' })
+    expect(at(text, 'ws-017')).toEqual({ field: 'host.name', value: 'ws-017' })
+  })
+
+  it("reads an event out of its export's envelope", () => {
+    const splunk = JSON.stringify(splunkLine)
+    expect(at(splunk, 'svc_backup')).toEqual({ field: 'TargetUserName', value: 'svc_backup*' })
+    const elastic = JSON.stringify(elasticHit)
+    expect(at(elastic, 'Tools')).toMatchObject({ field: 'process.executable' })
+    // The envelope's own keys are not the event's: no rule can read them.
+    expect(at(splunk, 'false')).toBeUndefined()
+    expect(at(elastic, 'logs-windows')).toBeUndefined()
+  })
+
+  it('names every value so that a filter item on it matches its own event', () => {
+    const events = [
+      evtxNetConnection(),
+      winlogbeatSysmon,
+      splunkLine,
+      elasticHit,
+      { 'user name': 'Jo: #1', '@version': 1, list: [true, 'x?y'] },
+    ]
+    let checked = 0
+    for (const event of events) {
+      const text = JSON.stringify(event, null, 2)
+      for (const offset of scalarOffsets(text)) {
+        if (/"(preview|_index|_id)"/.test(text.slice(text.lastIndexOf('\n', offset), offset)))
+          continue
+        const found = fieldAt(text, offset)
+        if (!found) throw new Error(`nothing named at ${text.slice(offset - 1, offset + 20)}`)
+        const item = itemYaml(itemForValue(found.field, found.value))
+        const rule = compiled(
+          `title: t\nlogsource: { product: windows }\ndetection:\n  selection:\n    ${item}\n  condition: selection\n`,
+        )
+        expect(verdict(rule, event).match, item).toBe(true)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(30)
   })
 })
