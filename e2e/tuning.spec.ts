@@ -160,3 +160,37 @@ test("the events editor's Filter out names a Splunk export's field as rules do",
   await expect(page.getByTestId('count-matches')).toHaveText('2')
   guards.check()
 })
+
+test('open top values fill the tools above the list: no blank band, and in view when opened', async ({
+  page,
+}) => {
+  const guards = guard(page)
+  for (const [width, height] of [
+    [1920, 1080],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await openPage(page)
+    await page.getByTestId('top-values').locator('summary').click()
+    await expect(page.locator('.top-value').nth(2)).toBeVisible()
+    const layout = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect()
+      const head = box('.results-head')
+      const values = [...document.querySelectorAll('.top-value')].slice(0, 3)
+      return {
+        // Where the tools' own content ends against where their box ends.
+        band: head.bottom - box('.results-head > :last-child').bottom,
+        scrolled: document.querySelector('.results-head')!.scrollTop,
+        valuesInView: values.every((v) => {
+          const r = v.getBoundingClientRect()
+          return r.top >= head.top && r.bottom <= head.bottom + 1
+        }),
+      }
+    })
+    // The tools scroll in a short window, so their end may be below the box, never above it.
+    if (layout.scrolled === 0) expect(layout.band, `${width}`).toBeLessThanOrEqual(1)
+    expect(layout.valuesInView, `${width}`).toBe(true)
+    await page.getByTestId('top-values').locator('summary').click()
+  }
+  guards.check()
+})

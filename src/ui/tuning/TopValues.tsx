@@ -79,7 +79,12 @@ export const TopValues = memo(function TopValues(props: {
   onFilterOut(field: string, value: string): void
 }) {
   const { open, onOpen } = props
-  const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => onOpen(event.currentTarget.open)
+  const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => {
+    const details = event.currentTarget
+    onOpen(details.open)
+    // In a short window the tools above the list scroll: bring the opened values into view.
+    if (details.open) details.scrollIntoView({ block: 'nearest' })
+  }
   return (
     <details className="top-values" data-testid="top-values" open={open} onToggle={onToggle}>
       <summary>Top values in view</summary>
