@@ -8,6 +8,8 @@ import { guard, markers, openPage, row, setEvents, setRule, verdicts } from './h
 import { copyShareLink, modelValue, storedDraft } from './share-helpers.ts'
 import { encodeState, V1_DEFAULTS } from '../src/share/index.ts'
 import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
+import { DEFAULT_EVENT_LIST } from '../src/ui/defaults/events.ts'
+import { splunkLine, splunkRawForm } from '../test/engine/events/shape-forms.ts'
 
 const PIPELINE_URI = 'file:///pipeline.yaml'
 
@@ -144,6 +146,22 @@ test("Splunk's EventCode events get the Splunk Windows pipeline with nothing set
   await expect(page.getByTestId('pipeline-note')).toHaveText(
     "No pipeline of yours: the events' shape applies the built-in “Splunk Windows (EventCode)” pipeline.",
   )
+  guards.check()
+})
+
+test("Splunk's Windows XML in _raw is read as the event, with the flat events' verdicts", async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  const flat = DEFAULT_EVENT_LIST as unknown as Record<string, unknown>[]
+  const before = await verdicts(page, flat.length)
+  await setEvents(page, flat.map((e) => JSON.stringify(splunkLine(splunkRawForm(e)))).join('\n'))
+  await expect(page.getByLabel('Events').locator('.pane-meta')).toContainText(
+    'Splunk _raw · Windows event log',
+  )
+  await expect.poll(() => verdicts(page, flat.length)).toEqual(before)
+  expect(before.filter(Boolean)).toHaveLength(2)
   guards.check()
 })
 

@@ -11,7 +11,8 @@ eval    Evaluates one Sigma rule against events and prints one JSON line per eve
         EVENTS is a file (or - for stdin) holding a JSON array, a single object, NDJSON,
         objects one after another as evtx_dump writes them, or CSV with a header row.
         Export shapes are detected per event: Winlogbeat / Elastic Agent (winlog.*),
-        Elastic hits (_source) and search responses, Splunk results (result, results).
+        Elastic hits (_source) and search responses, Splunk results (result, results),
+        and the Windows XML in a Splunk record's _raw.
   --explain                 add the full trace of each event (key "trace")
   --count                   print only {"events":N,"matches":M}
   --rules PATH...           every rule in these files and folders: a line per hit

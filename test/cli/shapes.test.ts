@@ -5,9 +5,11 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import {
+  csvForm,
   elasticHit,
   elasticResponse,
   splunkLine,
+  splunkRawForm,
   splunkResults,
   networkEventXml,
   savedXmlFile,
@@ -27,6 +29,8 @@ const dir = tempFiles({
   'splunk.ndjson': ndjson(EVENTS.map(splunkLine)),
   'splunk.json': JSON.stringify(splunkResults(EVENTS)),
   'events.xml': savedXmlFile(EVENTS.map(networkEventXml)),
+  'splunk-raw.ndjson': ndjson(EVENTS.map(splunkRawForm).map(splunkLine)),
+  'splunk-raw.csv': csvForm(EVENTS.map(splunkRawForm)),
 })
 const evalLines = (file: string, ...more: string[]) =>
   runCli([
@@ -45,6 +49,8 @@ test.each([
   'splunk.ndjson',
   'splunk.json',
   'events.xml',
+  'splunk-raw.ndjson',
+  'splunk-raw.csv',
 ])('%s gives the flat events’ lines', (file) => {
   const result = evalLines(file)
   expect(result.stderr).toBe('')

@@ -5,6 +5,7 @@
  * parsed record only, a few own-key checks, so a stream can decide line by line.
  */
 import { isObject } from '../json-object.ts'
+import { rawXmlEvent } from './raw-xml.ts'
 
 /**
  * How the body lays out its fields. `ecs` and `splunk-windows` are recognised (for their
@@ -16,8 +17,11 @@ export type BodyShape = 'flat' | 'evtx' | 'winlogbeat' | 'ecs' | 'splunk-windows
 export const readsFlat = (body: BodyShape): boolean =>
   body === 'flat' || body === 'ecs' || body === 'splunk-windows'
 
-/** The wrapper an export puts around each event, if any. */
-export type Envelope = 'none' | 'elastic' | 'splunk'
+/**
+ * The wrapper an export puts around each event, if any. `splunk-raw`: the event is the Windows
+ * XML in a Splunk record's `_raw` (raw-xml.ts), from a JSON export line or a CSV row.
+ */
+export type Envelope = 'none' | 'elastic' | 'splunk' | 'splunk-raw'
 
 /** What the user may force instead of detection. */
 export const SHAPE_OVERRIDES = ['flat', 'evtx', 'winlogbeat'] as const
@@ -44,6 +48,7 @@ const ENVELOPE_LABELS: Record<Envelope, string> = {
   none: '',
   elastic: 'Elastic hits',
   splunk: 'Splunk results',
+  'splunk-raw': 'Splunk _raw',
 }
 
 /** `{"_index":…,"_id":…,"_source":{…}}`: one hit of an Elastic search. */
@@ -89,6 +94,16 @@ export function detectBody(body: unknown): BodyShape {
  */
 export function detectShape(raw: unknown, override?: ShapeOverride, flatten = true): EventShape {
   const { envelope, value, base } = unwrapEnvelope(raw)
+  if (flatten && override === undefined) {
+    const event = rawXmlEvent(value)
+    if (event !== undefined)
+      return {
+        envelope: 'splunk-raw',
+        body: 'evtx',
+        value: event,
+        base: base ? `${base}._raw` : '_raw',
+      }
+  }
   // One object literal of one shape: this runs once per event evaluated, and a spread built a
   // second object (and a shape the property reads after it did not expect).
   return { envelope, body: override ?? (flatten ? detectBody(value) : 'flat'), value, base }

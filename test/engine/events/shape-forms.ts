@@ -116,6 +116,26 @@ export function windowsXmlForm(evtx: unknown): string {
   return xmlElement('Event', (evtx as Json)['Event'], false)
 }
 
+/**
+ * A flat Sysmon event as a Splunk record of XmlWinEventLog: the event's XML in `_raw`, its
+ * attributes in single quotes as Splunk renders them, beside Splunk's own fields.
+ */
+export function splunkRawForm(flat: Json): Json {
+  const { EventID, ...data } = flat
+  const channel = 'Microsoft-Windows-Sysmon/Operational'
+  const provider = { '#attributes': { Name: 'Microsoft-Windows-Sysmon' } }
+  const xml = windowsXmlForm({
+    Event: { System: { Provider: provider, EventID, Channel: channel }, EventData: data },
+  })
+  return {
+    _time: '2024-03-14T09:12:44.000+00:00',
+    host: 'ws-fin-0142',
+    source: `XmlWinEventLog:${channel}`,
+    sourcetype: 'xmlwineventlog',
+    _raw: xml.replace(/ ([\w:]+)="([^"]*)"/g, " $1='$2'"),
+  }
+}
+
 /** A Sysmon network connection (EventID 3) with these data fields, as XML. */
 export const networkEventXml = (data: object) =>
   windowsXmlForm({ Event: { System: { EventID: 3 }, EventData: data } })

@@ -16,6 +16,7 @@ import {
   elasticHit,
   elasticResponse,
   splunkLine,
+  splunkRawForm,
   splunkResults,
   winlogbeatForm,
 } from './shape-forms.ts'
@@ -23,6 +24,7 @@ import {
 const flat = DEFAULT_EVENT_LIST as unknown as Record<string, unknown>[]
 const winlogbeat = flat.map(winlogbeatForm)
 const ndjson = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n')
+const RAW = 'Splunk _raw · Windows event log'
 
 describe('the default rule in every shape', () => {
   const rule = compileRule(DEFAULT_RULE).rule
@@ -40,6 +42,8 @@ describe('the default rule in every shape', () => {
     ['Splunk lines', ndjson(flat.map(splunkLine)), 'Splunk results'],
     ['Splunk results', JSON.stringify(splunkResults(flat), null, 2), 'Splunk results'],
     ['CSV', csvForm(flat), 'flat JSON'],
+    ['Splunk lines of XML in _raw', ndjson(flat.map(splunkRawForm).map(splunkLine)), RAW],
+    ['Splunk CSV of XML in _raw', csvForm(flat.map(splunkRawForm)), RAW],
   ])('%s', (_, text, label) => {
     expect(expected.filter((v) => v.match).length).toBe(2)
     expect(verdicts(text)).toEqual(expected)
@@ -71,6 +75,21 @@ describe('detection', () => {
       body: 'splunk-windows',
     })
     expect(detectShape({ EventCode: 1, EventID: 1 }).body).toBe('flat')
+  })
+
+  it("reads the Windows XML in a Splunk record's `_raw`, and only that", () => {
+    const raw = splunkRawForm({ EventID: 1, Image: 'C:\\x.exe' })
+    expect(detectShape(raw)).toMatchObject({ envelope: 'splunk-raw', body: 'evtx', base: '_raw' })
+    expect(detectShape(splunkLine(raw))).toMatchObject({
+      envelope: 'splunk-raw',
+      base: 'result._raw',
+      value: { Event: { EventData: { Image: 'C:\\x.exe' } } },
+    })
+    // Classic WinEventLog text, broken XML, and the switch that reads every record as it is.
+    expect(detectShape({ _raw: 'LogName=Security\nEventCode=4624' }).body).toBe('flat')
+    expect(detectShape({ _raw: '<Event><System>' }).body).toBe('flat')
+    expect(detectShape(raw, undefined, false)).toMatchObject({ envelope: 'none', body: 'flat' })
+    expect(detectShape(raw, 'flat')).toMatchObject({ envelope: 'none', body: 'flat' })
   })
 
   it('leaves look-alikes flat: a `result` without `preview`, a `_source` without `_index`', () => {
