@@ -4,7 +4,17 @@
  * built-ins open as a starting point, and the pipeline travels in the draft and in links.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { guard, markers, openPage, row, setEvents, setRule, verdicts } from './helpers.ts'
+import {
+  decorations,
+  EVENTS_URI,
+  guard,
+  markers,
+  openPage,
+  row,
+  setEvents,
+  setRule,
+  verdicts,
+} from './helpers.ts'
 import { copyShareLink, modelValue, storedDraft } from './share-helpers.ts'
 import { encodeState, V1_DEFAULTS } from '../src/share/index.ts'
 import { DEFAULT_RULE } from '../src/ui/defaults/rule.ts'
@@ -149,7 +159,7 @@ test("Splunk's EventCode events get the Splunk Windows pipeline with nothing set
   guards.check()
 })
 
-test("Splunk's Windows XML in _raw is read as the event, with the flat events' verdicts", async ({
+test("Splunk's Windows XML in _raw is read as the event: the flat events' verdicts, fields painted", async ({
   page,
 }) => {
   const guards = guard(page)
@@ -162,6 +172,13 @@ test("Splunk's Windows XML in _raw is read as the event, with the flat events' v
   )
   await expect.poll(() => verdicts(page, flat.length)).toEqual(before)
   expect(before.filter(Boolean)).toHaveLength(2)
+  // The fields that decided are painted inside the _raw string, as written there.
+  await expect
+    .poll(async () => {
+      const painted = await decorations(page, EVENTS_URI)
+      return painted.find((d) => d.text.startsWith("<Data Name='Image'>"))?.inlineClassName
+    })
+    .toBe('sp-hit')
   guards.check()
 })
 

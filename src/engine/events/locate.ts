@@ -5,6 +5,7 @@
 import type { Range } from '../types.ts'
 import { csvCells } from './csv.ts'
 import { walkJson, skipWhitespace } from './json-scan.ts'
+import { decodeCsvCell, decodeJsonString, locateRawXml, rawPrefixes } from './locate-raw.ts'
 import { locateXmlFields } from './windows-xml.ts'
 
 export function locateFields(
@@ -27,9 +28,14 @@ export function locateFields(
     })
     return found
   }
+  // Splunk's `_raw` holds the Windows XML whose fields the rule read (raw-xml.ts).
+  const raws = rawPrefixes(wanted)
   if (first !== '{' && first !== '[') {
     // A CSV row: its cells by the header's names.
-    for (const [name, cells] of csvCells(text, start)) if (wanted.has(name)) found[name] = cells
+    for (const [name, cells] of csvCells(text, start)) {
+      if (wanted.has(name)) found[name] = cells
+      if (raws.has(name)) locateRawXml(decodeCsvCell(text, cells.valueRange), name, wanted, found)
+    }
     return found
   }
   // Paths deep inside a deeply nested event are long ropes; comparing them would flatten each
@@ -37,6 +43,8 @@ export function locateFields(
   let longest = 0
   for (const path of wanted) longest = Math.max(longest, path.length)
   walkJson(text, start, end, (path, keyRange, valueRange) => {
+    if (raws.has(path) && text[valueRange[0]] === '"')
+      locateRawXml(decodeJsonString(text, valueRange), path, wanted, found)
     // Array elements have no key: the element itself is what gets painted.
     if (path.length <= longest && wanted.has(path))
       found[path] = { keyRange: keyRange ?? valueRange, valueRange }

@@ -125,6 +125,40 @@ describe('reading each shape', () => {
     expect(at && text.slice(...at.valueRange)).toBe('"C:\\\\rundll32.exe"')
   })
 
+  it("paints the fields the rule read inside Splunk's _raw, where they are written", () => {
+    const event = splunkRawForm({
+      EventID: 1,
+      Image: 'C:\\rundll32.exe',
+      CommandLine: '"a & b" <c>',
+    })
+    // Quotes in XML text need no escape: JSON escapes them, CSV doubles them.
+    event._raw = String(event._raw).replaceAll('&quot;', '"')
+    const pathsOf = (trace: unknown): string[] =>
+      JSON.stringify(trace)
+        .match(/"path":"[^"]*"/g)
+        ?.map((p) => JSON.parse(`{${p}}`).path) ?? []
+    for (const text of [JSON.stringify(splunkLine(event)), csvForm([event])]) {
+      const record = parseEvents(text).events[0]
+      if (!record) throw new Error('no event')
+      const trace = explain(rule, record.value)
+      expect(trace.match).toBe(true)
+      const imagePath = `${text.startsWith('{') ? 'result.' : ''}_raw.Event.EventData.Image`
+      expect(pathsOf(trace)).toContain(imagePath)
+      const commandLinePath = imagePath.replace('Image', 'CommandLine')
+      const found = locateFields(text, record.range, [...pathsOf(trace), commandLinePath])
+      const image = found[imagePath]
+      // As written: JSON escapes the backslash, the XML needs none.
+      expect(image && text.slice(...image.valueRange)).toBe(
+        text.startsWith('{') ? 'C:\\\\rundll32.exe' : 'C:\\rundll32.exe',
+      )
+      expect(image && text.slice(...image.keyRange)).toBe("<Data Name='Image'>")
+      const commandLine = found[commandLinePath]
+      expect(commandLine && text.slice(...commandLine.valueRange)).toBe(
+        text.startsWith('{') ? '\\"a &amp; b\\" &lt;c&gt;' : '""a &amp; b"" &lt;c&gt;',
+      )
+    }
+  })
+
   it('forces a layout when asked, or reads everything flat', () => {
     const forced = compileRule('detection:\n  sel:\n    Image: x\n  condition: sel\n', {
       eventShape: 'flat',
