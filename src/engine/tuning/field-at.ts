@@ -4,9 +4,11 @@
  * a filter item": by the names rules use (`Image`, not `Event.EventData.Image`,
  * `winlog.event_data.Image` or, from Winlogbeat's Sysmon module, `process.executable`), and out
  * of an export's envelope (`TargetUserName`, not Splunk's `result.TargetUserName`, which no
- * rule could match). Only scalar values qualify; a list element counts as its list's field.
+ * rule could match), and in the Windows XML of Splunk's `_raw` by the XML field under the cursor.
+ * Only scalar values qualify; a list element counts as its list's field.
  */
 import { skipWhitespace, walkJson } from '../events/json-scan.ts'
+import { decodeJsonString } from '../events/locate-raw.ts'
 import { locateXmlFields } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
 import { EventView } from '../match/prepare-event.ts'
@@ -67,17 +69,29 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   }
   if (typeof value === 'number' || typeof value === 'boolean') value = String(value)
   if (typeof value !== 'string') return undefined
-  const field = engineName(raw, found.path.replace(/\[\d+\]$/, ''))
+  const view = new EventView(raw, true)
+  if (view.shape.envelope === 'splunk-raw' && found.path === view.shape.base)
+    return rawXmlFieldAt(eventText, found.valueRange, offset)
+  const field = engineName(view, found.path.replace(/\[\d+\]$/, ''))
   return field === undefined ? undefined : { field, value }
 }
 
+/** The XML field under the cursor in Splunk's `_raw` string, whose range is `literal`. */
+function rawXmlFieldAt(eventText: string, literal: Range, offset: number): FieldAt | undefined {
+  if (offset <= literal[0] || offset >= literal[1] - 1) return undefined
+  const xml = decodeJsonString(eventText, literal)
+  // The decoded character the cursor is on.
+  let at = 0
+  while (at + 1 < xml.at.length && (xml.at[at + 1] as number) <= offset) at++
+  return xmlFieldAt(xml.text, skipWhitespace(xml.text, 0), at)
+}
+
 /**
- * The name that resolves to the value at `path` of the record `raw`, as the engine reads it;
+ * The name that resolves to the value at `path` of the record, as the engine reads it;
  * undefined for the envelope's own keys (Splunk's `preview`, Elastic's `_index`), which no rule
  * reads.
  */
-function engineName(raw: unknown, path: string): string | undefined {
-  const view = new EventView(raw, true)
+function engineName(view: EventView, path: string): string | undefined {
   const flat = flatField(view.flatFields(), path)
   if (flat) return flat.name
   const { base } = view.shape

@@ -3,6 +3,7 @@ import { fieldAt, itemForValue, itemYaml } from '../../../src/engine/index.ts'
 import { walkJson } from '../../../src/engine/events/json-scan.ts'
 import { compiled, verdict } from '../../helpers/judge.ts'
 import { evtxNetConnection } from '../fixtures.ts'
+import { splunkLine, splunkRawForm } from '../events/shape-forms.ts'
 
 const at = (text: string, needle: string) => fieldAt(text, text.indexOf(needle) + 2)
 
@@ -62,7 +63,7 @@ const winlogbeatSysmon = {
   process: { executable: 'C:\\Windows\\System32\\whoami.exe', command_line: 'whoami /priv' },
   host: { name: 'ws-017' },
 }
-const splunkLine = {
+const splunkExport = {
   preview: false,
   result: { EventCode: '4624', TargetUserName: 'svc_backup*', LogonType: '3', host: 'dc01' },
 }
@@ -94,7 +95,7 @@ describe('fieldAt in exports', () => {
   })
 
   it("reads an event out of its export's envelope", () => {
-    const splunk = JSON.stringify(splunkLine)
+    const splunk = JSON.stringify(splunkExport)
     expect(at(splunk, 'svc_backup')).toEqual({ field: 'TargetUserName', value: 'svc_backup*' })
     const elastic = JSON.stringify(elasticHit)
     expect(at(elastic, 'Tools')).toMatchObject({ field: 'process.executable' })
@@ -103,11 +104,33 @@ describe('fieldAt in exports', () => {
     expect(at(elastic, 'logs-windows')).toBeUndefined()
   })
 
+  it("names a field of the Windows XML in Splunk's _raw by the XML field under the cursor", () => {
+    const event = splunkLine(
+      splunkRawForm({ EventID: 3, Image: 'C:\\Windows\\rundll32.exe', DestinationPort: 443 }),
+    )
+    const text = JSON.stringify(event, null, 2)
+    expect(at(text, 'rundll32')).toEqual({ field: 'Image', value: 'C:\\Windows\\rundll32.exe' })
+    expect(at(text, "DestinationPort'")).toEqual({ field: 'DestinationPort', value: '443' })
+    expect(at(text, 'Sysmon/Operational<')).toMatchObject({ field: 'Channel' })
+    // Splunk's own fields beside _raw are not the event's.
+    expect(at(text, 'XmlWinEventLog:')).toBeUndefined()
+    expect(at(text, '"_raw"')).toBeUndefined()
+    for (const name of ['Image', 'DestinationPort']) {
+      // On the name: the field's value.
+      const found = at(text, `'${name}'>`)
+      const item = itemYaml(itemForValue(name, found?.value ?? ''))
+      const rule = compiled(
+        `title: t\nlogsource: { product: windows }\ndetection:\n  selection:\n    ${item}\n  condition: selection\n`,
+      )
+      expect(verdict(rule, event).match, item).toBe(true)
+    }
+  })
+
   it('names every value so that a filter item on it matches its own event', () => {
     const events = [
       evtxNetConnection(),
       winlogbeatSysmon,
-      splunkLine,
+      splunkExport,
       elasticHit,
       { 'user name': 'Jo: #1', '@version': 1, list: [true, 'x?y'] },
     ]
