@@ -194,3 +194,44 @@ test('open top values fill the tools above the list: no blank band, and in view 
   }
   guards.check()
 })
+
+for (const [width, height] of [
+  [1024, 768],
+  [390, 844],
+] as const)
+  test(`a proposed filter shows whole, its buttons unclipped, at ${width}x${height}`, async ({
+    page,
+  }) => {
+    const guards = guard(page)
+    await page.setViewportSize({ width, height })
+    await openPage(page)
+    await setRule(page, TUNING_RULE)
+    await setEvents(page, scenarioJson(200))
+    await expect(page.getByTestId('count-matches')).toHaveText('70')
+    await page.getByTestId('results-search').fill('contoso-agent')
+    for (const index of [3, 13]) {
+      const mark = row(page, index).getByTestId('expect')
+      await mark.click()
+      await mark.click()
+      await expect(mark).toHaveAttribute('data-expect', 'nomatch')
+    }
+    await page.getByTestId('suggest-filter').click()
+    await expect(page.getByTestId('filter-proposal')).toHaveAttribute('data-removed', '20')
+    const layout = await page.evaluate(() => {
+      const head = document.querySelector('.results-head')!.getBoundingClientRect()
+      const proposal = document.querySelector('[data-testid="filter-proposal"]')!
+      const box = proposal.getBoundingClientRect()
+      const buttons = [...proposal.querySelectorAll('button:not(.link-button)')]
+      return {
+        inView: box.top >= head.top - 1 && box.bottom <= head.bottom + 1,
+        scrolledInside: proposal.scrollHeight > proposal.clientHeight + 1,
+        clipped: buttons
+          .filter((b) => b.scrollHeight > b.clientHeight + 1)
+          .map((b) => b.textContent),
+      }
+    })
+    expect(layout, `${width}`).toEqual({ inView: true, scrolledInside: false, clipped: [] })
+    await page.getByTestId('apply-filter').click()
+    await expect(page.getByTestId('status')).toContainText('Inserted filter_optional_')
+    guards.check()
+  })

@@ -2,6 +2,7 @@
  * Suggest a filter from the marks, show what it would remove, and insert it into the rule as
  * `filter_optional_*` blocks with one click, or add it as a Sigma filter document after the rule.
  */
+import { useLayoutEffect, useRef } from 'react'
 import { blockYaml } from '../../engine/index.ts'
 import type { FilterProposal } from '../../engine/index.ts'
 import { count, plural } from '../format.ts'
@@ -30,8 +31,15 @@ export function FilterProposalPanel(props: {
 }) {
   const { proposal, matches, onApply, onDismiss, onShow } = props
   const yaml = proposal.blocks.map((b) => blockYaml(b, '', '    ')).join('')
+  // In a short window the tools above the list scroll: bring each new proposal into view.
+  const section = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    // Not returned: newer Chromium's scrollIntoView returns a promise, which React would call.
+    section.current?.scrollIntoView({ block: 'nearest' })
+  }, [proposal])
   return (
     <section
+      ref={section}
       className="filter-proposal"
       data-testid="filter-proposal"
       data-removed={proposal.removedCount}
