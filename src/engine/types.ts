@@ -4,7 +4,7 @@
  * into the rule text (or the events text for event records); line and column exist only at
  * the Monaco and CLI edges.
  */
-import type { ShapeOverride } from './events/shapes.ts'
+import type { ShapeOverride } from './events/shape-override.ts'
 
 /** `[start, end)` character offsets. */
 export type Range = readonly [start: number, end: number]

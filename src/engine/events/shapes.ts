@@ -6,6 +6,7 @@
  */
 import { isObject } from '../json-object.ts'
 import { rawXmlEvent } from './raw-xml.ts'
+import type { ShapeOverride } from './shape-override.ts'
 
 /**
  * How the body lays out its fields. `ecs` and `splunk-windows` are recognised (for their
@@ -23,9 +24,7 @@ export const readsFlat = (body: BodyShape): boolean =>
  */
 export type Envelope = 'none' | 'elastic' | 'splunk' | 'splunk-raw'
 
-/** What the user may force instead of detection. */
-export const SHAPE_OVERRIDES = ['flat', 'evtx', 'winlogbeat'] as const
-export type ShapeOverride = (typeof SHAPE_OVERRIDES)[number]
+export { SHAPE_OVERRIDES, type ShapeOverride } from './shape-override.ts'
 
 export interface EventShape {
   envelope: Envelope
