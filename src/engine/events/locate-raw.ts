@@ -6,6 +6,7 @@
 import type { Range } from '../types.ts'
 import { locateXmlFields } from './windows-xml.ts'
 
+/** Where each field found sits in the events text, by its path. */
 export type Located = Record<string, { keyRange: Range; valueRange: Range }>
 
 /** A literal's text, and where each of its characters starts in the source (then its end). */

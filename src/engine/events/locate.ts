@@ -6,17 +6,12 @@ import type { Range } from '../types.ts'
 import { csvCells } from './csv.ts'
 import { walkJson, skipWhitespace } from './json-scan.ts'
 import { decodeCsvCell, decodeJsonString, locateRawXml, rawPrefixes } from './locate-raw.ts'
+import type { Located } from './locate-raw.ts'
 import { locateXmlFields } from './windows-xml.ts'
 
-export function locateFields(
-  text: string,
-  eventRange: Range,
-  paths: string[],
-): Record<string, { keyRange: Range; valueRange: Range }> {
+export function locateFields(text: string, eventRange: Range, paths: string[]): Located {
   const wanted = new Set(paths)
-  const found: Record<string, { keyRange: Range; valueRange: Range }> = Object.create(
-    null,
-  ) as Record<string, { keyRange: Range; valueRange: Range }>
+  const found = Object.create(null) as Located
   if (wanted.size === 0) return found
   const start = Math.max(0, eventRange[0])
   const end = Math.min(text.length, eventRange[1])

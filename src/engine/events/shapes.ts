@@ -1,8 +1,9 @@
 /**
  * Event shapes as SIEMs export them. An event may sit in an envelope (an Elastic search hit's
  * `_source`, a Splunk export line's `result`), and its body has a layout whose field names
- * differ from the ones rules use (Windows event-log JSON, Winlogbeat). Detection looks at one
- * parsed record only, a few own-key checks, so a stream can decide line by line.
+ * differ from the ones rules use (Windows event-log JSON, Winlogbeat); or the event is the XML
+ * text a Splunk record keeps in `_raw`. Detection looks at one parsed record only, a few own-key
+ * checks (and that XML, read once per record), so a stream can decide line by line.
  */
 import { isObject } from '../json-object.ts'
 import { rawXmlEvent } from './raw-xml.ts'

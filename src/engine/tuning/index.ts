@@ -6,7 +6,12 @@ export { EventSearch, selectView } from './view.ts'
 export { topValues, topValueSteps } from './top-values.ts'
 export { fieldIndexSteps, type FieldIndex } from './field-index.ts'
 export { whatIf, whatIfSteps } from './whatif.ts'
-export { suggestFilter, suggestFilterSteps } from './suggest-filter.ts'
+export {
+  identifierWord,
+  optionalFilterName,
+  suggestFilter,
+  suggestFilterSteps,
+} from './suggest-filter.ts'
 export { drain, type Steps } from './steps.ts'
 export { candidates, itemForValue, itemYaml } from './filter-items.ts'
 export { fieldAt, type FieldAt } from './field-at.ts'

@@ -98,25 +98,32 @@ function* buildBlock(
   return items
 }
 
-function slug(item: FilterItem): string {
-  const base = item.value.split(/[\\/]/).pop() ?? item.value
-  const word = (item.modifier === 'cidr' ? item.value.split('/')[0] : base.replace(/\.\w+$/, ''))
-    ?.toLowerCase()
+/** `text` as part of an identifier: lower case, each run of other characters one `_`. */
+export function identifierWord(text: string): string {
+  return text
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
-    .slice(0, 30)
-  return word || item.field.toLowerCase()
+}
+
+/** `filter_optional_<word>`, numbered past the names `used` holds, which then holds it too. */
+export function optionalFilterName(word: string, used: Set<string>): string {
+  const stem = `filter_optional_${word}`
+  let name = stem
+  for (let n = 2; used.has(name); n++) name = `${stem}_${n}`
+  used.add(name)
+  return name
+}
+
+function slug(item: FilterItem): string {
+  const base = item.value.split(/[\\/]/).pop() ?? item.value
+  const text = item.modifier === 'cidr' ? item.value.split('/')[0] : base.replace(/\.\w+$/, '')
+  return identifierWord(text ?? '').slice(0, 30) || item.field.toLowerCase()
 }
 
 function names(blocks: FilterItem[][], taken: readonly string[]): string[] {
   const used = new Set(taken)
-  return blocks.map((items) => {
-    const stem = `filter_optional_${items[0] ? slug(items[0]) : 'tuning'}`
-    let name = stem
-    for (let n = 2; used.has(name); n++) name = `${stem}_${n}`
-    used.add(name)
-    return name
-  })
+  return blocks.map((items) => optionalFilterName(items[0] ? slug(items[0]) : 'tuning', used))
 }
 
 export function suggestFilter(input: SuggestInput): FilterProposal {

@@ -4,7 +4,7 @@
  * Returns what the pane renders; App stays a switchboard.
  */
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react'
-import { itemForValue } from '../../engine/index.ts'
+import { identifierWord, itemForValue, optionalFilterName } from '../../engine/index.ts'
 import { appendFilterDocument, insertFilterBlocks } from '../../engine/index.ts'
 import type { Expectation } from '../../engine/index.ts'
 import type { AnalysisView } from '../state/useAnalysis.ts'
@@ -71,14 +71,8 @@ export function useTuningPane(
   const filterOut = useCallback(
     (field: string, value: string) => {
       const item = itemForValue(field, value)
-      const word = field
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '')
-      const base = `filter_optional_${word || 'value'}`
       const taken = new Set(result?.identifiers.map((i) => i.name))
-      let name = base
-      for (let k = 2; taken.has(name); k++) name = `${base}_${k}`
+      const name = optionalFilterName(identifierWord(field) || 'value', taken)
       insert([{ name, items: [item] }], `(filters out ${field} ${valueInText(value)})`)
     },
     [insert, result?.identifiers],
