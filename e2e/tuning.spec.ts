@@ -128,6 +128,19 @@ test("an empty value in the top values reads as '' and filters out as one", asyn
   guards.check()
 })
 
+test("the events editor's Filter out works on the first screen's JSON array", async ({ page }) => {
+  const guards = guard(page)
+  await openPage(page)
+  await expect(row(page, 0)).toHaveAttribute('data-match', 'true')
+  // Event 0's SourceHostname; the array's next character is a comma, not part of the event.
+  await contextAction(page, 0, 'WS-FIN-0142', 'Filter out events with this value')
+  await expect
+    .poll(() => modelValue(page, RULE_URI))
+    .toContain("SourceHostname: 'WS-FIN-0142.corp.example.com'")
+  await expect(row(page, 0)).toHaveAttribute('data-match', 'false')
+  guards.check()
+})
+
 test("the events editor's Filter out names a Splunk export's field as rules do", async ({
   page,
 }) => {

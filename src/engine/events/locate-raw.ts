@@ -10,7 +10,7 @@ import { locateXmlFields } from './windows-xml.ts'
 export type Located = Record<string, { keyRange: Range; valueRange: Range }>
 
 /** A literal's text, and where each of its characters starts in the source (then its end). */
-interface Decoded {
+export interface Decoded {
   text: string
   at: number[]
 }

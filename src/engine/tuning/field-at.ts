@@ -1,5 +1,5 @@
 /**
- * The field and value under the cursor in one event's JSON or Windows event XML text, named as
+ * The field and value under the cursor in one event's JSON, Windows event XML or CSV row, named as
  * the engine reads it, for the events editor's "Filter out events with this value" and "Copy as
  * a filter item": by the names rules use (`Image`, not `Event.EventData.Image`,
  * `winlog.event_data.Image` or, from Winlogbeat's Sysmon module, `process.executable`), and out
@@ -7,8 +7,9 @@
  * rule could match), and in the Windows XML of Splunk's `_raw` by the XML field under the cursor.
  * Only scalar values qualify; a list element counts as its list's field.
  */
+import { looksLikeCsv, readCsvRow, rowEvent } from '../events/csv.ts'
 import { skipWhitespace, walkJson } from '../events/json-scan.ts'
-import { decodeJsonString } from '../events/locate-raw.ts'
+import { decodeCsvCell, decodeJsonString, type Decoded } from '../events/locate-raw.ts'
 import { locateXmlFields } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
 import { EventView } from '../match/prepare-event.ts'
@@ -70,16 +71,37 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   if (typeof value === 'number' || typeof value === 'boolean') value = String(value)
   if (typeof value !== 'string') return undefined
   const view = new EventView(raw, true)
-  if (view.shape.envelope === 'splunk-raw' && found.path === view.shape.base)
-    return rawXmlFieldAt(eventText, found.valueRange, offset)
+  if (view.shape.envelope === 'splunk-raw' && found.path === view.shape.base) {
+    const inside = offset > found.valueRange[0] && offset < found.valueRange[1] - 1
+    return inside ? rawXmlFieldAt(decodeJsonString(eventText, found.valueRange), offset) : undefined
+  }
   const field = engineName(view, found.path.replace(/\[\d+\]$/, ''))
   return field === undefined ? undefined : { field, value }
 }
 
-/** The XML field under the cursor in Splunk's `_raw` string, whose range is `literal`. */
-function rawXmlFieldAt(eventText: string, literal: Range, offset: number): FieldAt | undefined {
-  if (offset <= literal[0] || offset >= literal[1] - 1) return undefined
-  const xml = decodeJsonString(eventText, literal)
+/**
+ * The same anywhere in the events text: `eventRange` is the event's (`[start, end)`: in a JSON
+ * array the next character is a comma), and a CSV row's cells are named by the header row.
+ */
+export function fieldAtIn(text: string, eventRange: Range, offset: number): FieldAt | undefined {
+  const start = skipWhitespace(text, 0)
+  if (text[start] === '<' || !looksLikeCsv(text, start))
+    return fieldAt(text.slice(eventRange[0], eventRange[1]), offset - eventRange[0])
+  const header = readCsvRow(text, start).cells.map((cell) => cell.text.trim())
+  const row = readCsvRow(text, eventRange[0]).cells
+  const column = row.findIndex((cell) => offset >= cell.range[0] && offset <= cell.range[1])
+  const cell = row[column]
+  const name = header[column]
+  if (!cell || !name) return undefined
+  const view = new EventView(rowEvent(header, row), true)
+  if (view.shape.envelope === 'splunk-raw' && name === view.shape.base)
+    return rawXmlFieldAt(decodeCsvCell(text, cell.range), offset)
+  const field = engineName(view, name)
+  return field === undefined ? undefined : { field, value: cell.text }
+}
+
+/** The XML field under the cursor in Splunk's `_raw`, decoded from the record's text. */
+function rawXmlFieldAt(xml: Decoded, offset: number): FieldAt | undefined {
   // The decoded character the cursor is on.
   let at = 0
   while (at + 1 < xml.at.length && (xml.at[at + 1] as number) <= offset) at++

@@ -5,7 +5,7 @@
  * filter item. Each action reads the cursor when it runs, through `context`.
  */
 import type { Expectation, FieldAt, Range } from '../../engine/index.ts'
-import { fieldAt, itemForValue, itemYaml } from '../../engine/index.ts'
+import { fieldAtIn, itemForValue, itemYaml } from '../../engine/index.ts'
 import { eventIndexAt } from './event-index.ts'
 import type { monaco } from './monaco-setup.ts'
 
@@ -31,8 +31,7 @@ function underCursor(editor: Editor, ranges: readonly Range[]) {
   const index = eventIndexAt(ranges, offset)
   const range = ranges[index]
   if (!range) return undefined
-  const text = model.getValue().slice(range[0], range[1] + 1)
-  const field: FieldAt | undefined = fieldAt(text, offset - range[0])
+  const field: FieldAt | undefined = fieldAtIn(model.getValue(), range, offset)
   return { index, field }
 }
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { fieldAt, itemForValue, itemYaml } from '../../../src/engine/index.ts'
+import {
+  fieldAt,
+  fieldAtIn,
+  itemForValue,
+  itemYaml,
+  parseEvents,
+} from '../../../src/engine/index.ts'
 import { walkJson } from '../../../src/engine/events/json-scan.ts'
 import { compiled, verdict } from '../../helpers/judge.ts'
 import { evtxNetConnection } from '../fixtures.ts'
-import { splunkLine, splunkRawForm } from '../events/shape-forms.ts'
+import { csvForm, splunkLine, splunkRawForm } from '../events/shape-forms.ts'
 
 const at = (text: string, needle: string) => fieldAt(text, text.indexOf(needle) + 2)
 
@@ -151,5 +157,40 @@ describe('fieldAt in exports', () => {
       }
     }
     expect(checked).toBeGreaterThan(30)
+  })
+})
+
+describe('fieldAtIn the events text', () => {
+  /** The field under `needle` in event `index` of the text, as the events editor asks. */
+  const inRow = (text: string, index: number, needle: string) => {
+    const range = parseEvents(text).events[index]?.range
+    if (!range) throw new Error(`no event ${index}`)
+    return fieldAtIn(text, range, text.indexOf(needle, range[0]) + 2)
+  }
+
+  it('names a cell by its header, as the engine reads the row', () => {
+    const text = 'EventID,Image,"user name"\n1,C:\\a.exe,"Jo, Smith"\n3,"C:\\b ""q"".exe",x\n'
+    expect(inRow(text, 0, 'a.exe')).toEqual({ field: 'Image', value: 'C:\\a.exe' })
+    expect(inRow(text, 0, 'Jo,')).toEqual({ field: 'user name', value: 'Jo, Smith' })
+    expect(inRow(text, 1, '""q')).toEqual({ field: 'Image', value: 'C:\\b "q".exe' })
+  })
+
+  it('reads an event of a JSON array or an XML file by its own range', () => {
+    // The character after an array's event is a comma or the closing bracket.
+    const json = JSON.stringify([{ Image: 'C:\\c.exe' }, { Image: 'C:\\d.exe' }], null, 2)
+    expect(inRow(json, 0, 'c.exe')).toEqual({ field: 'Image', value: 'C:\\c.exe' })
+    expect(inRow(json, 1, 'd.exe')).toEqual({ field: 'Image', value: 'C:\\d.exe' })
+    const xml = `<Events>${[1, 2].map((id) => `<Event><System><EventID>${id}</EventID></System></Event>`).join('')}</Events>`
+    expect(inRow(xml, 1, '>2<')).toEqual({ field: 'EventID', value: '2' })
+  })
+
+  it("names a field of the XML in a Splunk CSV's _raw cell, and not Splunk's own columns", () => {
+    const event = splunkRawForm({ EventID: 3, Image: 'C:\\Windows\\rundll32.exe' })
+    const text = csvForm([event, event])
+    expect(inRow(text, 1, 'rundll32')).toEqual({
+      field: 'Image',
+      value: 'C:\\Windows\\rundll32.exe',
+    })
+    expect(inRow(text, 1, 'ws-fin')).toBeUndefined()
   })
 })
