@@ -75,7 +75,7 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
     const inside = offset > found.valueRange[0] && offset < found.valueRange[1] - 1
     return inside ? rawXmlFieldAt(decodeJsonString(eventText, found.valueRange), offset) : undefined
   }
-  const field = engineName(view, found.path.replace(/\[\d+\]$/, ''))
+  const field = engineName(view, found.path.replace(/\[\d+\]$/, ''), value)
   return field === undefined ? undefined : { field, value }
 }
 
@@ -96,7 +96,7 @@ export function fieldAtIn(text: string, eventRange: Range, offset: number): Fiel
   const view = new EventView(rowEvent(header, row), true)
   if (view.shape.envelope === 'splunk-raw' && name === view.shape.base)
     return rawXmlFieldAt(decodeCsvCell(text, cell.range), offset)
-  const field = engineName(view, name)
+  const field = engineName(view, name, cell.text)
   return field === undefined ? undefined : { field, value: cell.text }
 }
 
@@ -109,17 +109,22 @@ function rawXmlFieldAt(xml: Decoded, offset: number): FieldAt | undefined {
 }
 
 /**
- * The name that resolves to the value at `path` of the record, as the engine reads it;
- * undefined for the envelope's own keys (Splunk's `preview`, Elastic's `_index`), which no rule
- * reads.
+ * The name that resolves to `value` at `path` of the record, as the engine reads it; undefined
+ * for the envelope's own keys (Splunk's `preview`, Elastic's `_index`), which no rule reads.
  */
-function engineName(view: EventView, path: string): string | undefined {
+function engineName(view: EventView, path: string, value: string): string | undefined {
   const flat = flatField(view.flatFields(), path)
-  if (flat) return flat.name
+  // A name read from more than this value (Winlogbeat's User is user.domain and user.name,
+  // its Initiated is network.direction's egress) would not match it: the path does.
+  if (flat && holds(flat.value, value)) return flat.name
   const { base } = view.shape
   if (!base) return path
   return path.startsWith(`${base}.`) ? path.slice(base.length + 1) : undefined
 }
+
+/** Whether a field read as `read` holds `value` (as a list element, for a list). */
+const holds = (read: unknown, value: string): boolean =>
+  Array.isArray(read) ? read.some((item) => String(item) === value) : String(read) === value
 
 /** The same in an `<Event>`: the innermost value around the offset, by its rule-facing name. */
 function xmlFieldAt(eventText: string, start: number, offset: number): FieldAt | undefined {

@@ -149,3 +149,22 @@ export function xmlValues(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return scalarText(value)
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlValues(v)]))
 }
+
+/** A process start (Sysmon 1) as Winlogbeat's Sysmon module ships it, much of it moved to ECS. */
+export const winlogbeatProcessStart = {
+  '@timestamp': '2024-03-14T09:15:02.100Z',
+  event: { code: '1', module: 'sysmon' },
+  winlog: {
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    event_id: '1',
+    event_data: { IntegrityLevel: 'High', LogonId: '0x3e7' },
+  },
+  process: {
+    executable: 'C:\\Windows\\System32\\whoami.exe',
+    command_line: 'whoami /priv',
+    pe: { original_file_name: 'whoami.exe' },
+    hash: { sha256: 'aa11', md5: 'bb22' },
+    parent: { executable: 'C:\\Windows\\System32\\cmd.exe', command_line: 'cmd.exe' },
+  },
+  user: { domain: 'NT AUTHORITY', name: 'SYSTEM' },
+}

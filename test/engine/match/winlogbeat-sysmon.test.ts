@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULE } from '../../../src/ui/defaults/rule.ts'
 import { compiled, explain, verdict } from '../../helpers/judge.ts'
 import { dedent } from '../../helpers/dedent.ts'
+import { winlogbeatProcessStart } from '../events/shape-forms.ts'
 
 /** A network connection (Sysmon 3) as Winlogbeat 8 indexes it. */
 function connection(destination: string, direction: 'egress' | 'ingress') {
@@ -28,25 +29,6 @@ function connection(destination: string, direction: 'egress' | 'ingress') {
     source: { ip: '10.20.30.41', port: 51544, domain: 'WS-FIN-0142.corp.example.com' },
     destination: { ip: destination, port: 8443, domain: '' },
   }
-}
-
-/** A process start (Sysmon 1). */
-const processStart = {
-  '@timestamp': '2024-03-14T09:15:02.100Z',
-  event: { code: '1', module: 'sysmon' },
-  winlog: {
-    channel: 'Microsoft-Windows-Sysmon/Operational',
-    event_id: '1',
-    event_data: { IntegrityLevel: 'High', LogonId: '0x3e7' },
-  },
-  process: {
-    executable: 'C:\\Windows\\System32\\whoami.exe',
-    command_line: 'whoami /priv',
-    pe: { original_file_name: 'whoami.exe' },
-    hash: { sha256: 'aa11', md5: 'bb22' },
-    parent: { executable: 'C:\\Windows\\System32\\cmd.exe', command_line: 'cmd.exe' },
-  },
-  user: { domain: 'NT AUTHORITY', name: 'SYSTEM' },
 }
 
 describe("Winlogbeat's Sysmon module", () => {
@@ -76,24 +58,24 @@ describe("Winlogbeat's Sysmon module", () => {
           IntegrityLevel: High
         condition: selection
     `)
-    expect(verdict(rule, processStart).match).toBe(true)
-    const trace = JSON.stringify(explain(rule, processStart))
+    expect(verdict(rule, winlogbeatProcessStart).match).toBe(true)
+    const trace = JSON.stringify(explain(rule, winlogbeatProcessStart))
     expect(trace).toContain('process.parent.executable')
   })
 
   it('leaves event_data first, and other providers alone', () => {
-    const own = structuredClone(processStart)
+    const own = structuredClone(winlogbeatProcessStart)
     Object.assign(own.winlog.event_data, { Image: 'C:\\Tools\\other.exe' })
     const rule = compiled(
       "title: t\nlogsource: { product: windows }\ndetection:\n  s:\n    Image|endswith: '\\whoami.exe'\n  condition: s\n",
     )
     expect(verdict(rule, own).match).toBe(false)
-    const security = structuredClone(processStart)
+    const security = structuredClone(winlogbeatProcessStart)
     security.winlog.channel = 'Security'
     security.event.module = 'security'
     expect(verdict(rule, security).match).toBe(false)
     // Without event.module, the ECS process object beside a Sysmon channel tells the module ran.
-    const unmarked = structuredClone(processStart)
+    const unmarked = structuredClone(winlogbeatProcessStart)
     unmarked.event.module = ''
     expect(verdict(rule, unmarked).match).toBe(true)
   })

@@ -9,7 +9,12 @@ import {
 import { walkJson } from '../../../src/engine/events/json-scan.ts'
 import { compiled, verdict } from '../../helpers/judge.ts'
 import { evtxNetConnection } from '../fixtures.ts'
-import { csvForm, splunkLine, splunkRawForm } from '../events/shape-forms.ts'
+import {
+  csvForm,
+  splunkLine,
+  splunkRawForm,
+  winlogbeatProcessStart,
+} from '../events/shape-forms.ts'
 
 const at = (text: string, needle: string) => fieldAt(text, text.indexOf(needle) + 2)
 
@@ -57,18 +62,8 @@ describe('fieldAt', () => {
   })
 })
 
-/** A Sysmon process start as Winlogbeat's Sysmon module ships it, Image moved to ECS. */
-const winlogbeatSysmon = {
-  '@timestamp': '2024-03-14T09:15:02.100Z',
-  event: { code: '1', module: 'sysmon' },
-  winlog: {
-    channel: 'Microsoft-Windows-Sysmon/Operational',
-    event_id: '1',
-    event_data: { IntegrityLevel: 'High', LogonId: '0x3e7' },
-  },
-  process: { executable: 'C:\\Windows\\System32\\whoami.exe', command_line: 'whoami /priv' },
-  host: { name: 'ws-017' },
-}
+/** A Sysmon process start from Winlogbeat, with a field beside the log data. */
+const winlogbeatSysmon = { ...winlogbeatProcessStart, host: { name: 'ws-017' } }
 const splunkExport = {
   preview: false,
   result: { EventCode: '4624', TargetUserName: 'svc_backup*', LogonType: '3', host: 'dc01' },
