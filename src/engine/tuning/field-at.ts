@@ -70,13 +70,12 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
   }
   if (typeof value === 'number' || typeof value === 'boolean') value = String(value)
   if (typeof value !== 'string') return undefined
-  const view = new EventView(raw, true)
-  if (view.shape.envelope === 'splunk-raw' && found.path === view.shape.base) {
-    const inside = offset > found.valueRange[0] && offset < found.valueRange[1] - 1
-    return inside ? rawXmlFieldAt(decodeJsonString(eventText, found.valueRange), offset) : undefined
-  }
-  const field = engineName(view, found.path.replace(/\[\d+\]$/, ''), value)
-  return field === undefined ? undefined : { field, value }
+  const literal = found.valueRange
+  const inRaw = () =>
+    offset > literal[0] && offset < literal[1] - 1
+      ? rawXmlFieldAt(decodeJsonString(eventText, literal), offset)
+      : undefined
+  return fieldOf(new EventView(raw, true), found.path.replace(/\[\d+\]$/, ''), value, inRaw)
 }
 
 /**
@@ -93,11 +92,23 @@ export function fieldAtIn(text: string, eventRange: Range, offset: number): Fiel
   const cell = row[column]
   const name = header[column]
   if (!cell || !name) return undefined
-  const view = new EventView(rowEvent(header, row), true)
-  if (view.shape.envelope === 'splunk-raw' && name === view.shape.base)
-    return rawXmlFieldAt(decodeCsvCell(text, cell.range), offset)
-  const field = engineName(view, name, cell.text)
-  return field === undefined ? undefined : { field, value: cell.text }
+  const inRaw = () => rawXmlFieldAt(decodeCsvCell(text, cell.range), offset)
+  return fieldOf(new EventView(rowEvent(header, row), true), name, cell.text, inRaw)
+}
+
+/**
+ * The field holding `value` at `path` of the record, by the name the engine reads it under; in
+ * Splunk's `_raw`, the XML field under the cursor, which `inRaw` reads.
+ */
+function fieldOf(
+  view: EventView,
+  path: string,
+  value: string,
+  inRaw: () => FieldAt | undefined,
+): FieldAt | undefined {
+  if (view.shape.envelope === 'splunk-raw' && path === view.shape.base) return inRaw()
+  const field = engineName(view, path, value)
+  return field === undefined ? undefined : { field, value }
 }
 
 /** The XML field under the cursor in Splunk's `_raw`, decoded from the record's text. */
