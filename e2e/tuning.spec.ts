@@ -174,6 +174,45 @@ test("the events editor's Filter out names a Splunk export's field as rules do",
   guards.check()
 })
 
+test("the events editor's Filter out names a field as the options read the events", async ({
+  page,
+}) => {
+  const guards = guard(page)
+  await openPage(page)
+  await setRule(
+    page,
+    [
+      'title: Rundll32, read unflattened',
+      'logsource: { product: windows }',
+      'detection:',
+      '  selection:',
+      "    Event.EventData.Image|endswith: '\\rundll32.exe'",
+      '  condition: selection',
+    ].join('\n'),
+  )
+  const event = (host: string) =>
+    JSON.stringify({
+      Event: {
+        System: { EventID: 3 },
+        EventData: { Image: 'C:\\Windows\\System32\\rundll32.exe', SourceHostname: host },
+      },
+    })
+  await setEvents(page, ['ws-1', 'ws-2'].map(event).join('\n'))
+  await page.getByTestId('options-button').click()
+  await page.getByTestId('option-flatten-evtx').uncheck()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('count-matches')).toHaveText('2')
+  await contextAction(page, 1, 'ws-2', 'Filter out events with this value')
+  // The flattened name (SourceHostname) is no field of an event read as it is: it would
+  // exclude nothing.
+  await expect
+    .poll(() => modelValue(page, RULE_URI))
+    .toContain("Event.EventData.SourceHostname: 'ws-2'")
+  await expect(row(page, 1)).toHaveAttribute('data-match', 'false')
+  await expect(page.getByTestId('count-matches')).toHaveText('1')
+  guards.check()
+})
+
 test('open top values fill the tools above the list: no blank band, and in view when opened', async ({
   page,
 }) => {

@@ -304,6 +304,7 @@ export function App({ start }: { start: Start }) {
                     trace={trace}
                     traceEvent={result?.selected}
                     actions={eventActions}
+                    reading={store.options}
                     stale={staleReason !== undefined}
                     theme={theme}
                   />

@@ -5,7 +5,9 @@
  * `winlog.event_data.Image` or, from Winlogbeat's Sysmon module, `process.executable`), and out
  * of an export's envelope (`TargetUserName`, not Splunk's `result.TargetUserName`, which no
  * rule could match), and in the Windows XML of Splunk's `_raw` by the XML field under the cursor.
- * Only scalar values qualify; a list element counts as its list's field.
+ * Only scalar values qualify; a list element counts as its list's field. The events are read as
+ * the user's options read them (no flattening, a forced layout), so the name is one the
+ * evaluation resolves.
  */
 import { looksLikeCsv, readCsvRow, rowEvent } from '../events/csv.ts'
 import { skipWhitespace, walkJson } from '../events/json-scan.ts'
@@ -14,12 +16,18 @@ import { locateXmlFields } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
 import { EventView } from '../match/prepare-event.ts'
 import type { Resolved } from '../match/resolved.ts'
-import type { Range } from '../types.ts'
+import type { EngineOptions, Range } from '../types.ts'
 
 export interface FieldAt {
   field: string
   value: string
 }
+
+/** The options that decide how an event is read, hence what its fields are called. */
+export type EventReading = Pick<EngineOptions, 'flattenEvtx' | 'eventShape'>
+
+const viewOf = (raw: unknown, reading: EventReading) =>
+  new EventView(raw, reading.flattenEvtx !== false, reading.eventShape)
 
 const inside = (range: Range | undefined, offset: number) =>
   range !== undefined && offset >= range[0] && offset <= range[1]
@@ -49,9 +57,13 @@ function flatField(
 }
 
 /** `offset` is relative to `eventText`, which holds exactly one event. */
-export function fieldAt(eventText: string, offset: number): FieldAt | undefined {
+export function fieldAt(
+  eventText: string,
+  offset: number,
+  reading: EventReading = {},
+): FieldAt | undefined {
   const start = skipWhitespace(eventText, 0)
-  if (eventText[start] === '<') return xmlFieldAt(eventText, start, offset)
+  if (eventText[start] === '<') return xmlFieldAt(eventText, start, offset, reading)
   let raw: unknown
   try {
     raw = JSON.parse(eventText)
@@ -75,17 +87,22 @@ export function fieldAt(eventText: string, offset: number): FieldAt | undefined 
     offset > literal[0] && offset < literal[1] - 1
       ? rawXmlFieldAt(decodeJsonString(eventText, literal), offset)
       : undefined
-  return fieldOf(new EventView(raw, true), found.path.replace(/\[\d+\]$/, ''), value, inRaw)
+  return fieldOf(viewOf(raw, reading), found.path.replace(/\[\d+\]$/, ''), value, inRaw)
 }
 
 /**
  * The same anywhere in the events text: `eventRange` is the event's (`[start, end)`: in a JSON
  * array the next character is a comma), and a CSV row's cells are named by the header row.
  */
-export function fieldAtIn(text: string, eventRange: Range, offset: number): FieldAt | undefined {
+export function fieldAtIn(
+  text: string,
+  eventRange: Range,
+  offset: number,
+  reading: EventReading = {},
+): FieldAt | undefined {
   const start = skipWhitespace(text, 0)
   if (text[start] === '<' || !looksLikeCsv(text, start))
-    return fieldAt(text.slice(eventRange[0], eventRange[1]), offset - eventRange[0])
+    return fieldAt(text.slice(eventRange[0], eventRange[1]), offset - eventRange[0], reading)
   const header = readCsvRow(text, start).cells.map((cell) => cell.text.trim())
   const row = readCsvRow(text, eventRange[0]).cells
   const column = row.findIndex((cell) => offset >= cell.range[0] && offset <= cell.range[1])
@@ -93,7 +110,7 @@ export function fieldAtIn(text: string, eventRange: Range, offset: number): Fiel
   const name = header[column]
   if (!cell || !name) return undefined
   const inRaw = () => rawXmlFieldAt(decodeCsvCell(text, cell.range), offset)
-  return fieldOf(new EventView(rowEvent(header, row), true), name, cell.text, inRaw)
+  return fieldOf(viewOf(rowEvent(header, row), reading), name, cell.text, inRaw)
 }
 
 /**
@@ -116,7 +133,7 @@ function rawXmlFieldAt(xml: Decoded, offset: number): FieldAt | undefined {
   // The decoded character the cursor is on.
   let at = 0
   while (at + 1 < xml.at.length && (xml.at[at + 1] as number) <= offset) at++
-  return xmlFieldAt(xml.text, skipWhitespace(xml.text, 0), at)
+  return xmlFieldAt(xml.text, skipWhitespace(xml.text, 0), at, {})
 }
 
 /**
@@ -137,11 +154,18 @@ function engineName(view: EventView, path: string, value: string): string | unde
 const holds = (read: unknown, value: string): boolean =>
   Array.isArray(read) ? read.some((item) => String(item) === value) : String(read) === value
 
-/** The same in an `<Event>`: the innermost value around the offset, by its rule-facing name. */
-function xmlFieldAt(eventText: string, start: number, offset: number): FieldAt | undefined {
+/** The same in an `<Event>`: the innermost value around the offset, named as it is read. */
+function xmlFieldAt(
+  eventText: string,
+  start: number,
+  offset: number,
+  reading: EventReading,
+): FieldAt | undefined {
   const innermost = innermostAround(offset)
   const event = locateXmlFields(eventText, [start, eventText.length], innermost.visit)
   const found = innermost.found()
-  const flat = found && flatField(flattenEvtx(event), found.path)
-  return typeof flat?.value === 'string' ? { field: flat.name, value: flat.value } : undefined
+  if (!found) return undefined
+  const value = flatField(flattenEvtx(event), found.path)?.value
+  if (typeof value !== 'string') return undefined
+  return fieldOf(viewOf(event, reading), found.path, value, () => undefined)
 }

@@ -4,7 +4,7 @@
  * the rule read painted.
  */
 import { useEffect, useRef } from 'react'
-import type { EventsDiagnostic, Range, Trace } from '../../engine/index.ts'
+import type { EventReading, EventsDiagnostic, Range, Trace } from '../../engine/index.ts'
 import { locateFields } from '../../engine/index.ts'
 import { monaco, EVENTS_URI } from './monaco-setup.ts'
 import { setDecorations, useDecorations, useMonacoEditor } from './useMonacoEditor.ts'
@@ -38,6 +38,8 @@ export interface EventsEditorProps {
   theme: 'light' | 'dark'
   /** The context menu's tuning actions (mark, filter out, copy as a filter item). */
   actions?: EventActionHandlers
+  /** How the options read the events (flattening, a forced layout): fields are named so. */
+  reading?: EventReading
 }
 
 type Model = monaco.editor.ITextModel
@@ -71,7 +73,7 @@ const eventsOptions = {
 export function EventsEditor(props: EventsEditorProps) {
   const { value, onChange, diagnostics, eventRanges, selected, onSelect, trace, stale, theme } =
     props
-  const { traceEvent, actions } = props
+  const { traceEvent, actions, reading } = props
   const container = useRef<HTMLDivElement>(null)
   const editor = useMonacoEditor(container, {
     uri: EVENTS_URI,
@@ -83,8 +85,8 @@ export function EventsEditor(props: EventsEditorProps) {
   })
   const decorations = useDecorations(editor)
   useEffect(() => setEventFolds(eventRanges), [eventRanges])
-  const latest = useRef({ eventRanges, selected, onSelect, actions })
-  latest.current = { eventRanges, selected, onSelect, actions }
+  const latest = useRef({ eventRanges, selected, onSelect, actions, reading })
+  latest.current = { eventRanges, selected, onSelect, actions, reading }
   // A selection made elsewhere waits here for its trace, to scroll to the deciding field.
   const pendingField = useRef(-1)
 
@@ -106,6 +108,7 @@ export function EventsEditor(props: EventsEditorProps) {
     const added = addEventActions(editor, () => ({
       eventRanges: latest.current.eventRanges,
       handlers: latest.current.actions ?? {},
+      reading: latest.current.reading ?? {},
     }))
     return () => added.forEach((action) => action.dispose())
   }, [editor])

@@ -4,7 +4,7 @@
  * under the cursor (a `filter_optional_*` block, as Top values does), or copy that value as a
  * filter item. Each action reads the cursor when it runs, through `context`.
  */
-import type { Expectation, FieldAt, Range } from '../../engine/index.ts'
+import type { EventReading, Expectation, FieldAt, Range } from '../../engine/index.ts'
 import { fieldAtIn, itemForValue, itemYaml } from '../../engine/index.ts'
 import { eventIndexAt } from './event-index.ts'
 import type { monaco } from './monaco-setup.ts'
@@ -18,12 +18,14 @@ export interface EventActionHandlers {
 interface Context {
   eventRanges: readonly Range[]
   handlers: EventActionHandlers
+  /** The options the events are read with: fields are named as the evaluation reads them. */
+  reading: EventReading
 }
 
 type Editor = monaco.editor.IStandaloneCodeEditor
 
 /** The event under the cursor, and the field/value under it when there is one. */
-function underCursor(editor: Editor, ranges: readonly Range[]) {
+function underCursor(editor: Editor, { eventRanges: ranges, reading }: Context) {
   const model = editor.getModel()
   const position = editor.getPosition()
   if (!model || !position) return undefined
@@ -31,7 +33,7 @@ function underCursor(editor: Editor, ranges: readonly Range[]) {
   const index = eventIndexAt(ranges, offset)
   const range = ranges[index]
   if (!range) return undefined
-  const field: FieldAt | undefined = fieldAtIn(model.getValue(), range, offset)
+  const field: FieldAt | undefined = fieldAtIn(model.getValue(), range, offset, reading)
   return { index, field }
 }
 
@@ -53,9 +55,8 @@ export function addEventActions(editor: Editor, context: () => Context): monaco.
     contextMenuGroupId: '0_tuning',
     contextMenuOrder: order + 3,
     run: () => {
-      const { eventRanges, handlers } = context()
-      const at = underCursor(editor, eventRanges)
-      if (at) handlers.onMark?.(at.index, mark)
+      const at = underCursor(editor, context())
+      if (at) context().handlers.onMark?.(at.index, mark)
     },
   }))
   actions.push(
@@ -65,9 +66,8 @@ export function addEventActions(editor: Editor, context: () => Context): monaco.
       contextMenuGroupId: '0_tuning',
       contextMenuOrder: 1,
       run: () => {
-        const { eventRanges, handlers } = context()
-        const field = underCursor(editor, eventRanges)?.field
-        if (field) handlers.onFilterOut?.(field.field, field.value)
+        const field = underCursor(editor, context())?.field
+        if (field) context().handlers.onFilterOut?.(field.field, field.value)
         else noField()
       },
     },
@@ -77,8 +77,8 @@ export function addEventActions(editor: Editor, context: () => Context): monaco.
       contextMenuGroupId: '0_tuning',
       contextMenuOrder: 2,
       run: async () => {
-        const { eventRanges, handlers } = context()
-        const field = underCursor(editor, eventRanges)?.field
+        const { handlers } = context()
+        const field = underCursor(editor, context())?.field
         if (!field) return noField()
         const yaml = itemYaml(itemForValue(field.field, field.value))
         try {

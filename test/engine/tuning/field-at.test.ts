@@ -3,6 +3,7 @@ import {
   fieldAt,
   fieldAtIn,
   itemForValue,
+  type EventReading,
   itemYaml,
   parseEvents,
 } from '../../../src/engine/index.ts'
@@ -127,7 +128,23 @@ describe('fieldAt in exports', () => {
     }
   })
 
-  it('names every value so that a filter item on it matches its own event', () => {
+  /** A one-item rule on the field and value named at `offset`, under the same options. */
+  function filterMatches(text: string, offset: number, event: unknown, reading: EventReading) {
+    const found = fieldAt(text, offset, reading)
+    if (!found) throw new Error(`nothing named at ${text.slice(offset - 1, offset + 20)}`)
+    const item = itemYaml(itemForValue(found.field, found.value))
+    const rule = compiled(
+      `title: t\nlogsource: { product: windows }\ndetection:\n  selection:\n    ${item}\n  condition: selection\n`,
+      reading,
+    )
+    expect(verdict(rule, event).match, `${item} (${JSON.stringify(reading)})`).toBe(true)
+  }
+
+  // The options that change how events are read: a name right by default is wrong under them
+  // (Winlogbeat's IntegrityLevel is winlog.event_data.IntegrityLevel when nothing is flattened).
+  const readings: EventReading[] = [{}, { flattenEvtx: false }, { eventShape: 'flat' }]
+
+  it('names every value so that a filter item on it matches its own event, as read', () => {
     const events = [
       evtxNetConnection(),
       winlogbeatSysmon,
@@ -136,22 +153,29 @@ describe('fieldAt in exports', () => {
       { 'user name': 'Jo: #1', '@version': 1, list: [true, 'x?y'] },
     ]
     let checked = 0
-    for (const event of events) {
-      const text = JSON.stringify(event, null, 2)
-      for (const offset of scalarOffsets(text)) {
-        if (/"(preview|_index|_id)"/.test(text.slice(text.lastIndexOf('\n', offset), offset)))
-          continue
-        const found = fieldAt(text, offset)
-        if (!found) throw new Error(`nothing named at ${text.slice(offset - 1, offset + 20)}`)
-        const item = itemYaml(itemForValue(found.field, found.value))
-        const rule = compiled(
-          `title: t\nlogsource: { product: windows }\ndetection:\n  selection:\n    ${item}\n  condition: selection\n`,
-        )
-        expect(verdict(rule, event).match, item).toBe(true)
-        checked++
+    for (const reading of readings)
+      for (const event of events) {
+        const text = JSON.stringify(event, null, 2)
+        for (const offset of scalarOffsets(text)) {
+          if (/"(preview|_index|_id)"/.test(text.slice(text.lastIndexOf('\n', offset), offset)))
+            continue
+          filterMatches(text, offset, event, reading)
+          checked++
+        }
       }
-    }
-    expect(checked).toBeGreaterThan(30)
+    expect(checked).toBeGreaterThan(90)
+  })
+
+  it('names the values of Windows event XML so that a filter item matches, as read', () => {
+    const text = `<Event><System><EventID>3</EventID><Channel>Microsoft-Windows-Sysmon/Operational</Channel></System>
+<EventData><Data Name="Image">C:\\Windows\\rundll32.exe</Data><Data Name="DestinationPort">443</Data></EventData></Event>`
+    const event = parseEvents(text).events[0]?.value
+    for (const reading of readings)
+      for (const needle of ['>3<', 'Sysmon/', 'rundll32', '>443<'])
+        filterMatches(text, text.indexOf(needle) + 1, event, reading)
+    expect(fieldAt(text, text.indexOf('rundll32'), { flattenEvtx: false })).toMatchObject({
+      field: 'Event.EventData.Image',
+    })
   })
 })
 
