@@ -113,6 +113,12 @@ export interface EngineOptions {
   timeField?: string
 }
 
+/**
+ * The options that decide how an event is read, hence what its fields are called: the tuning
+ * tools name fields by them, so that a filter they write reads what the evaluation reads.
+ */
+export type EventReading = Pick<EngineOptions, 'flattenEvtx' | 'eventShape'>
+
 export type RuleKind = 'detection' | 'correlation' | 'filter'
 
 export interface RuleMeta {

@@ -5,7 +5,8 @@
  * with its progress, as evaluation does: on 50 MB of events top values alone take seconds,
  * and a silent worker would be stopped by the page's time budget as if it were stuck.
  */
-import type { CompiledRule, EngineOptions, EventRecord, Steps } from '../engine/index.ts'
+import type { CompiledRule, EngineOptions, EventReading, EventRecord } from '../engine/index.ts'
+import type { Steps } from '../engine/index.ts'
 import { checkProposalSteps } from '../engine/index.ts'
 import { eventFields, type FieldPairs } from '../engine/index.ts'
 import { suggestFilterSteps } from '../engine/index.ts'
@@ -39,6 +40,8 @@ export class Tuner {
   private cachedWhatIf?: { key: string; rows: Rows; result: TuningResult['whatif'] }
   private proposal?: FilterProposal
   private all = new Uint32Array(0)
+  /** How the options read the events: the fields are named so, and kept until it changes. */
+  private reading: EventReading = { flattenEvtx: true }
 
   /** 0, 1, 2, …: every event in view. */
   private identity(count: number): Uint32Array {
@@ -49,15 +52,29 @@ export class Tuner {
   setEvents(text: string, events: readonly EventRecord[], ranges: Uint32Array): void {
     this.events = events
     this.search = new EventSearch(text, ranges)
-    this.fields = new Array<FieldPairs | undefined>(events.length)
+    this.forgetFields()
+    this.cachedView = this.cachedWhatIf = undefined
+  }
+
+  private forgetFields(): void {
+    this.fields = new Array<FieldPairs | undefined>(this.events.length)
     this.index = undefined
-    this.cachedView = this.cachedTop = this.cachedWhatIf = this.proposal = undefined
+    this.cachedTop = this.proposal = undefined
+  }
+
+  /** Events read otherwise (flattening switched, a layout forced) have other field names. */
+  private readWith({ flattenEvtx, eventShape }: EngineOptions): void {
+    const reading = { flattenEvtx: flattenEvtx !== false, eventShape }
+    if (reading.flattenEvtx === this.reading.flattenEvtx && eventShape === this.reading.eventShape)
+      return
+    this.reading = reading
+    this.forgetFields()
   }
 
   /** Each event's field pairs, flattened once per events text. */
   readonly fieldsOf = (index: number): FieldPairs => {
     let pairs = this.fields[index]
-    if (!pairs) this.fields[index] = pairs = eventFields(this.events[index]?.value)
+    if (!pairs) this.fields[index] = pairs = eventFields(this.events[index]?.value, this.reading)
     return pairs
   }
 
@@ -86,6 +103,7 @@ export class Tuner {
     options: EngineOptions = {},
   ): Generator<Progress, TuningResult | undefined> {
     if (!request || !rule) return undefined
+    this.readWith(options)
     const timings = { view: 0, fieldIndex: 0, topValues: 0, whatif: 0, suggest: 0 }
     const start = performance.now()
     const view = this.view(rows, request)
@@ -132,7 +150,7 @@ export class Tuner {
     if (this.cachedTop?.rows === rows && this.cachedTop.key === key) return this.cachedTop.top
     if (!this.index) {
       const events = this.events
-      const build = fieldIndexSteps(events.length, (i) => events[i]?.value)
+      const build = fieldIndexSteps(events.length, (i) => events[i]?.value, this.reading)
       const progress = reporting('top-values', events.length, build)
       this.index = yield* timed(timings, 'fieldIndex', progress)
     }

@@ -8,7 +8,7 @@ import { asView } from '../match/prepare-event.ts'
 import { BUILTIN_PIPELINES } from '../pipeline/builtin.ts'
 import { parsePipeline } from '../pipeline/parse-pipeline.ts'
 import type { OutlineItem } from '../rule/outline.ts'
-import { eventFields } from '../tuning/event-fields.ts'
+import { viewFieldNames } from '../tuning/event-fields.ts'
 import type { Range } from '../types.ts'
 import { nearMiss, plainHolds } from './near-miss.ts'
 
@@ -104,7 +104,7 @@ export function fieldMisses(
     if (lookups.every((l) => l.resolved === undefined)) {
       if (seen.has(item.field)) continue
       seen.add(item.field)
-      names ??= eventFields(view.shape.value).map(([name]) => name)
+      names ??= viewFieldNames(view)
       out.push(missing(item, names))
       continue
     }

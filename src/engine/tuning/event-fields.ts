@@ -8,6 +8,7 @@
 import { isObject } from '../json-object.ts'
 import { detectShape, readsFlat } from '../events/shapes.ts'
 import { EventView } from '../match/prepare-event.ts'
+import type { EventReading } from '../types.ts'
 import { ALIASED_FIELDS, isProcessStartAudit } from '../match/process-aliases.ts'
 
 export type FieldPairs = [field: string, value: string][]
@@ -39,13 +40,21 @@ function visitValue(visit: FieldVisitor, field: string, value: unknown, depth: n
   } else visitScalar(visit, field, value)
 }
 
-/** Walks an event's pairs without building them (the field index interns them as they come). */
-export function visitFields(raw: unknown, visit: FieldVisitor, flatten = true): void {
-  const shape = detectShape(raw, undefined, flatten)
+/**
+ * Walks an event's pairs without building them (the field index interns them as they come),
+ * named as `reading` reads the event (with no flattening, Event.EventData.Image stays so).
+ */
+export function visitFields(raw: unknown, visit: FieldVisitor, reading: EventReading = {}): void {
+  const flatten = reading.flattenEvtx !== false
+  const shape = detectShape(raw, reading.eventShape, flatten)
   // Most events are read as they are and alias nothing: walked with no view made for them.
   if (readsFlat(shape.body) && !namesProcessStart(shape.value))
     return visitValue(visit, '', shape.value, 0)
-  const view = new EventView(raw, flatten, undefined, shape)
+  visitViewFields(new EventView(raw, flatten, reading.eventShape, shape), visit)
+}
+
+/** The same over an event already read (the rule's own view of it). */
+function visitViewFields(view: EventView, visit: FieldVisitor): void {
   const table = view.flatFields()
   const body = view.shape.value
   if (!table || !isObject(body)) visitValue(visit, '', body, 0)
@@ -67,10 +76,17 @@ const namesProcessStart = (body: unknown): boolean =>
   isObject(body) &&
   isProcessStartAudit((name) => (Object.hasOwn(body, name) ? body[name] : undefined))
 
-export function eventFields(raw: unknown, flatten = true): FieldPairs {
+export function eventFields(raw: unknown, reading: EventReading = {}): FieldPairs {
   const out: FieldPairs = []
-  visitFields(raw, (field, value) => out.push([field, String(value)]), flatten)
+  visitFields(raw, (field, value) => out.push([field, String(value)]), reading)
   return out
+}
+
+/** The names of an event as a rule's view reads it (its options' flattening and layout). */
+export function viewFieldNames(view: EventView): string[] {
+  const names: string[] = []
+  visitViewFields(view, (field) => names.push(field))
+  return names
 }
 
 /** The first value of a field, or undefined. */

@@ -16,15 +16,12 @@ import { locateXmlFields } from '../events/windows-xml.ts'
 import { flattenEvtx } from '../match/evtx-flatten.ts'
 import { EventView } from '../match/prepare-event.ts'
 import type { Resolved } from '../match/resolved.ts'
-import type { EngineOptions, Range } from '../types.ts'
+import type { EventReading, Range } from '../types.ts'
 
 export interface FieldAt {
   field: string
   value: string
 }
-
-/** The options that decide how an event is read, hence what its fields are called. */
-export type EventReading = Pick<EngineOptions, 'flattenEvtx' | 'eventShape'>
 
 const viewOf = (raw: unknown, reading: EventReading) =>
   new EventView(raw, reading.flattenEvtx !== false, reading.eventShape)

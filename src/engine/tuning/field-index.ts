@@ -6,6 +6,7 @@
  */
 import { visitFields } from './event-fields.ts'
 import { STEP_ITEMS, type Steps } from './steps.ts'
+import type { EventReading } from '../types.ts'
 
 export interface FieldIndex {
   /** Field id → name. */
@@ -39,6 +40,7 @@ class Column {
 export function* fieldIndexSteps(
   count: number,
   valueOf: (index: number) => unknown,
+  reading: EventReading = {},
 ): Steps<FieldIndex> {
   const fields: string[] = []
   const values: string[][] = []
@@ -94,7 +96,7 @@ export function* fieldIndexSteps(
     if (e > 0 && e % STEP_ITEMS === 0) yield e
     offsets[e] = pairField.length
     position = 0
-    visitFields(valueOf(e), visit)
+    visitFields(valueOf(e), visit, reading)
   }
   offsets[count] = pairField.length
   return { fields, values, offsets, pairField: pairField.trimmed(), pairValue: pairValue.trimmed() }

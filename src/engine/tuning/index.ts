@@ -14,7 +14,7 @@ export {
 } from './suggest-filter.ts'
 export { drain, type Steps } from './steps.ts'
 export { candidates, itemForValue, itemYaml } from './filter-items.ts'
-export { fieldAt, fieldAtIn, type EventReading, type FieldAt } from './field-at.ts'
+export { fieldAt, fieldAtIn, type FieldAt } from './field-at.ts'
 export { blockYaml } from './insert-filter.ts'
 export { eventsPathOf, judgeTest, parseRegressionInfo, writeRegressionInfo } from './regression.ts'
 export type { RegressionExport, RegressionInfo, RegressionTest, TestVerdict } from './regression.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileRule, fieldMisses, nearMiss, outlineRule } from '../../../src/engine/index.ts'
+import type { EngineOptions } from '../../../src/engine/index.ts'
 import { dedent } from '../../helpers/dedent.ts'
 
 describe('near misses on a value', () => {
@@ -39,8 +40,8 @@ const RULE = dedent`
     condition: selection
 `
 
-function misses(event: unknown, pipelines?: string[]) {
-  const rule = compileRule(RULE, pipelines ? { pipelines } : {}).rule
+function misses(event: unknown, options: EngineOptions = {}) {
+  const rule = compileRule(RULE, options).rule
   const items = outlineRule(RULE)?.items ?? []
   if (!rule) throw new Error('compiles')
   return fieldMisses(rule, items, event)
@@ -74,5 +75,15 @@ describe('why a rule field never matches an event', () => {
     const sid = { Image: 'C:\\Windows\\whoami.exe', IntegrityLevel: 'S-1-16-12288' }
     expect(misses(sid).map((m) => [m.kind, m.field])).toEqual([['value', 'IntegrityLevel']])
     expect(misses({ Image: 'C:\\Windows\\whoami.exe', IntegrityLevel: 'High' })).toEqual([])
+  })
+  it("names the event's fields as the rule's options read them", () => {
+    const evtx = {
+      Event: { EventData: { Image: 'C:\\Windows\\whoami.exe', IntegrityLevel: 'High' } },
+    }
+    expect(misses(evtx)).toEqual([])
+    // Unflattened, the event has no Image: it must not say it has one.
+    const said = misses(evtx, { flattenEvtx: false }).map((m) => m.message)
+    expect(said).toHaveLength(2)
+    for (const message of said) expect(message).not.toMatch(/has `(Image|IntegrityLevel)`/)
   })
 })

@@ -10,7 +10,7 @@ import {
   topValues,
   topValueSteps,
 } from '../../../src/engine/index.ts'
-import type { FieldTop } from '../../../src/engine/index.ts'
+import type { EventReading, FieldTop } from '../../../src/engine/index.ts'
 import { Analyzer } from '../../../src/worker/analyzer.ts'
 import { seededRandom, type Random } from '../../../bench/seeded-random.ts'
 import { DEFAULT_RULE } from '../../../src/ui/defaults/rule.ts'
@@ -92,6 +92,22 @@ describe('event fields', () => {
     const audit = { EventID: 4688, Channel: 'Security', NewProcessName: 'C:\\a.exe' }
     expect(eventFields(audit)).toContainEqual(['Image', 'C:\\a.exe'])
   })
+
+  it('name an event as the options read it: unflattened, or in a forced layout', () => {
+    const evtx = { Event: { System: { EventID: 1 }, EventData: { Image: 'C:\\a.exe' } } }
+    const winlogbeat = { winlog: { event_id: '1', event_data: { Image: 'C:\\a.exe' } } }
+    const names = (raw: unknown, reading: EventReading) =>
+      eventFields(raw, reading).map(([name]) => name)
+    expect(names(evtx, {})).toEqual(['EventID', 'Image'])
+    expect(names(evtx, { flattenEvtx: false })).toEqual([
+      'Event.System.EventID',
+      'Event.EventData.Image',
+    ])
+    expect(names(winlogbeat, { eventShape: 'flat' })).toEqual([
+      'winlog.event_id',
+      'winlog.event_data.Image',
+    ])
+  })
 })
 
 describe('top values through the field index', () => {
@@ -166,5 +182,18 @@ describe('top values in the worker', () => {
     expect(second.timings.topValues).toBeGreaterThan(0)
     a.setEvents(JSON.stringify(events.slice(1)))
     expect(a.analyze(0, [0, 20], request).tuning!.timings.fieldIndex).toBeGreaterThan(0)
+  })
+
+  it('index the events again, by their names as read, when the options read them otherwise', () => {
+    const event = { Event: { System: { EventID: 3 }, EventData: { Image: 'C:\\rundll32.exe' } } }
+    const a = new Analyzer()
+    a.setEvents(JSON.stringify([event, event]))
+    const request = { mode: 'all' as const, search: '', whatif: {}, expect: {} }
+    const fields = () => a.analyze(0, [0, 2], request).tuning!.topValues!.map((f) => f.field)
+    a.setRule(DEFAULT_RULE, {})
+    expect(fields()).toContain('Image')
+    a.setRule(DEFAULT_RULE, { flattenEvtx: false })
+    expect(fields()).toContain('Event.EventData.Image')
+    expect(fields()).not.toContain('Image')
   })
 })
