@@ -44,4 +44,11 @@ describe('field coverage', () => {
     const unmapped = coverage([{ process_image: 'a.exe' }])
     expect(unmapped['Image']).toMatchObject({ present: 0, have: ['process_image'] })
   })
+  it('names the look-alikes as the options read the events: unflattened, by their paths', () => {
+    const evtx = { Event: { EventData: { Image: 'C:\\Windows\\System32\\rundll32.exe' } } }
+    expect(coverage([evtx])['Image']).toMatchObject({ present: 1 })
+    const c = coverage([evtx], { flattenEvtx: false })
+    expect(c['Image']).toMatchObject({ present: 0 })
+    expect(c['Image']?.have).not.toContain('Image')
+  })
 })

@@ -8,7 +8,7 @@ import type { CompiledRule } from '../compiled-rule.ts'
 import type { PreparedEvent } from '../item.ts'
 import { asView } from '../match/prepare-event.ts'
 import type { OutlineItem } from '../rule/outline.ts'
-import { visitFields } from '../tuning/event-fields.ts'
+import { viewFieldNames } from '../tuning/event-fields.ts'
 import { STEP_ITEMS, type Steps } from '../tuning/steps.ts'
 import type { Range } from '../types.ts'
 import { missingFix, type MissingFix } from './field-misses.ts'
@@ -73,8 +73,9 @@ export function* fieldCoverageSteps(
   const absent = fields.filter((f) => f.present === 0)
   if (absent.length === 0 || raws.length === 0) return fields
   const seen = new Set<string>()
+  // Named as the rule's options read the events (unflattened, Image is Event.EventData.Image).
   for (let e = 0; e < Math.min(raws.length, NAME_SAMPLE); e++)
-    visitFields(raws[e], (field) => seen.add(field))
+    for (const name of viewFieldNames(asView(prepared(e)))) seen.add(name)
   const eventNames = [...seen]
   for (const f of absent) Object.assign(f, missingFix(f.field, eventNames))
   return fields
