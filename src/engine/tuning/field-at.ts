@@ -130,6 +130,7 @@ function rawXmlFieldAt(xml: Decoded, offset: number): FieldAt | undefined {
   // The decoded character the cursor is on.
   let at = 0
   while (at + 1 < xml.at.length && (xml.at[at + 1] as number) <= offset) at++
+  // `_raw` is read as XML only when no option reads events otherwise: the default reading.
   return xmlFieldAt(xml.text, skipWhitespace(xml.text, 0), at, {})
 }
 
